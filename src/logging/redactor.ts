@@ -1,0 +1,33 @@
+/**
+ * Removes secrets from text before it is logged. Known secrets (the token in
+ * use, OAuth client secret) are registered at run time; anything shaped like a
+ * Fax.Plus PAT or a bearer credential is masked even when it was never
+ * registered, so a secret that slips into an error message still never
+ * reaches the output channel.
+ */
+export class Redactor {
+  private readonly secrets = new Set<string>();
+
+  addSecret(secret: string | undefined): void {
+    if (secret && secret.length >= 8) {
+      this.secrets.add(secret);
+    }
+  }
+
+  removeSecret(secret: string | undefined): void {
+    if (secret) {
+      this.secrets.delete(secret);
+    }
+  }
+
+  redact(text: string): string {
+    let result = text;
+    for (const secret of this.secrets) {
+      result = result.split(secret).join('[redacted]');
+    }
+    return result
+      .replace(/alohi_pat_[A-Za-z0-9_-]+/g, 'alohi_pat_[redacted]')
+      .replace(/(bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1[redacted]')
+      .replace(/((?:access|refresh)_token["'=:\s]+)[A-Za-z0-9._~+/=-]+/gi, '$1[redacted]');
+  }
+}

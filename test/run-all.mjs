@@ -1,0 +1,66 @@
+// `npm test`: type check, lint, unit tests (mocha on Node), the packaged vsix's
+// contents, and the integration suite in a real VS Code 1.139 extension host.
+// Ends with one line `N passed, M failed` counting unit and integration tests.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const steps = [];
+let passed = 0;
+let failed = 0;
+
+function run(name, cmd, args, env = {}) {
+  return new Promise((resolve) => {
+    const t0 = Date.now();
+    console.error(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+    let out = '';
+    child.stdout.on('data', (b) => { out += b; process.stdout.write(b); });
+    child.on('exit', (code) => {
+      steps.push({ name, code, seconds: (Date.now() - t0) / 1000 });
+      resolve({ code: code ?? 1, out });
+    });
+  });
+}
+
+const tallyDir = mkdtempSync(path.join(tmpdir(), 'faxplus-tally-'));
+try {
+  const checks = [
+    ['type check', 'npx', ['tsc', '--noEmit', '-p', '.']],
+    ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
+  ];
+  for (const [name, cmd, args] of checks) {
+    const { code } = await run(name, cmd, args);
+    if (code !== 0) failed++;
+  }
+
+  const tally = path.join(tallyDir, 'unit.json');
+  const unit = await run('unit tests', 'npx', ['mocha', '--config', 'test/unit/.mocharc.json', '--reporter', './test/unit/tally-reporter.cjs'], { MOCHA_TALLY_FILE: tally });
+  if (existsSync(tally)) {
+    const t = JSON.parse(readFileSync(tally, 'utf8'));
+    passed += t.passes; failed += t.failures;
+  } else if (unit.code !== 0) {
+    failed++;
+  }
+
+  const pkg = await run('package + vsix contents', 'node', ['test/host/package-vsix.mjs']);
+  if (pkg.code !== 0) failed++;
+
+  const build = await run('build integration suite', 'node', ['esbuild.mjs', '--tests']);
+  if (build.code !== 0) {
+    failed++;
+  } else {
+    const integ = await run('integration tests (VS Code 1.139 host)', 'node', ['test/host/run-in-code-server.mjs']);
+    const m = /^integration: (\d+) passed, (\d+) failed$/m.exec(integ.out);
+    if (m) { passed += Number(m[1]); failed += Number(m[2]); }
+    if (!m || integ.code !== 0) failed += m && Number(m[2]) > 0 ? 0 : 1;
+  }
+} finally {
+  rmSync(tallyDir, { recursive: true, force: true });
+}
+
+console.error('\nSteps:');
+for (const s of steps) console.error(`  ${s.code === 0 ? 'ok  ' : 'FAIL'} ${s.name} (${s.seconds.toFixed(1)} s)`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
