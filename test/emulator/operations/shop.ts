@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import type { OperationTable } from '../context';
+import { formatFaxDate } from '../dates';
+import { ApiError, jsonResult } from '../http';
+
+const COUNTRIES = [
+  { iso: 'US', name: 'United States', is_available: true },
+  { iso: 'CA', name: 'Canada', is_available: true },
+  { iso: 'CH', name: 'Switzerland', is_available: true },
+  { iso: 'DE', name: 'Germany', is_available: false },
+];
+
+const AREAS: Record<string, { calling_code: string; city: string; state: string }[]> = {
+  US: [
+    { calling_code: '212', city: 'New York', state: 'NY' },
+    { calling_code: '415', city: 'San Francisco', state: 'CA' },
+    { calling_code: '617', city: 'Boston', state: 'MA' },
+  ],
+  CA: [{ calling_code: '416', city: 'Toronto', state: 'ON' }],
+  CH: [{ calling_code: '44', city: 'Zurich', state: 'ZH' }],
+  DE: [],
+};
+
+const COUNTRY_PREFIX: Record<string, string> = { US: '+1', CA: '+1', CH: '+41', DE: '+49' };
+const MONTHLY_FEE = 7.99;
+
+/** Available numbers are derived from the area so they are stable across calls. */
+function availableNumbers(country: string, area: string): { type: string; currency: string; availability: string; item: Record<string, unknown>; price: number; monthly_fee: number; number_of_months: number }[] {
+  return [11, 23, 37, 42, 58].map((k) => {
+    const local = `${area}555${String(1000 + k * 97).slice(-4)}`;
+    const number = `${COUNTRY_PREFIX[country]}${local}`;
+    return {
+      type: 'fax_number',
+      currency: 'USD',
+      availability: 'available',
+      item: { id: `item-${country}-${local}`, country, number, country_code: COUNTRY_PREFIX[country].slice(1), geographic_area: { calling_code: area } },
+      price: 0,
+      monthly_fee: MONTHLY_FEE,
+      number_of_months: 1,
+    };
+  });
+}
+
+export const shopOperations: OperationTable = {
+  getBalance: (ctx) => jsonResult(200, { ...ctx.env.state.balance }),
+
+  listCountries: () => jsonResult(200, { countries: COUNTRIES }),
+
+  listAreas: (ctx) => {
+    const areas = AREAS[ctx.params.country_code.toUpperCase()];
+    if (!areas) {
+      throw new ApiError(404, 'country_not_found', `No numbers are sold in ${ctx.params.country_code}`);
+    }
+    return jsonResult(200, { areas });
+  },
+
+  listShopNumbers: (ctx) => {
+    const country = ctx.params.country_code.toUpperCase();
+    const areas = AREAS[country];
+    if (!areas || !areas.some((a) => a.calling_code === ctx.params.calling_code)) {
+      throw new ApiError(404, 'area_not_found', `No numbers are sold in ${country} area ${ctx.params.calling_code}`);
+    }
+    const contains = ctx.query.get('channel') === 'custom' ? ctx.query.get('contains') ?? '' : '';
+    const numbers = availableNumbers(country, ctx.params.calling_code).filter((n) => String(n.item.number).includes(contains));
+    return jsonResult(200, { numbers });
+  },
+
+  purchaseNumber: (ctx) => {
+    const body = ctx.body as { item_id?: unknown } | undefined;
+    const m = typeof body?.item_id === 'string' ? /^item-([A-Z]{2})-(\d+)$/.exec(body.item_id) : null;
+    if (!m) {
+      throw new ApiError(400, 'invalid_request', 'item_id from listShopNumbers is required');
+    }
+    const [, country, local] = m;
+    const number = `${COUNTRY_PREFIX[country] ?? '+1'}${local}`;
+    const { state } = ctx.env;
+    if (state.numbers.some((n) => n.number === number)) {
+      throw new ApiError(409, 'number_not_available', `${number} is no longer available`);
+    }
+    if (state.balance.balance < MONTHLY_FEE) {
+      throw new ApiError(402, 'insufficient_credit', 'Your balance is too low to buy a number');
+    }
+    state.balance.balance = Math.round((state.balance.balance - MONTHLY_FEE) * 100) / 100;
+    const rec = {
+      id: randomBytes(12).toString('hex'),
+      number,
+      owner_id: ctx.callerUid,
+      assigned_to: [ctx.callerUid],
+      acquired_date: formatFaxDate(ctx.now),
+      expiration_date: null,
+      is_canceled: false,
+      status: 'active' as const,
+      notifications: [{ type: 'receive_fax', email: true, push_notification: false }],
+    };
+    state.numbers.push(rec);
+    return jsonResult(200, { id: rec.id, number, status: rec.status, monthly_fee: MONTHLY_FEE, currency: 'USD' });
+  },
+};
