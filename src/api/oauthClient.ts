@@ -1,0 +1,250 @@
+import { request, type Dispatcher } from 'undici';
+
+/**
+ * Fax.Plus OAuth2 authorization-code client: the authorize URL, the code
+ * exchange and the refresh grant. Node only (no `vscode`), so it is tested on
+ * plain mocha against a real HTTP server.
+ *
+ * Secrets (client secret, code, refresh and access tokens) never enter an
+ * error message, a description or a stack: errors carry only OAuth error
+ * codes, HTTP statuses and server descriptions with every known secret
+ * masked.
+ */
+
+/** What the caller must do about a failure, so the UI never has to parse codes. */
+export type OAuthErrorKind =
+  /** `invalid_grant`: the code or refresh token is dead; only a new sign-in helps. */
+  | 'sign-in-required'
+  /** The server refused the client or request (wrong id/secret/URL): retrying will not help. */
+  | 'rejected'
+  /** Network failure, timeout, 5xx, 429 or an unreadable answer: try again later. */
+  | 'try-later'
+  /** The caller's AbortSignal fired. */
+  | 'cancelled';
+
+export class OAuthError extends Error {
+  override readonly name = 'OAuthError';
+
+  constructor(
+    readonly kind: OAuthErrorKind,
+    /** OAuth error code from the server (`invalid_grant`, `invalid_client`, …) or a local one (`network_error`, `timeout`, `server_error`, `invalid_response`, `unexpected_redirect`, `insecure_url`, `aborted`). */
+    readonly code: string,
+    /** Server's `error_description`, with known secrets masked; never shown as the message itself. */
+    readonly description: string | undefined,
+    /** HTTP status when the server answered. */
+    readonly status: number | undefined,
+  ) {
+    super(status === undefined ? `OAuth token request failed: ${code}` : `OAuth token request failed: ${code} (HTTP ${status})`);
+  }
+
+  get requiresSignIn(): boolean {
+    return this.kind === 'sign-in-required';
+  }
+
+  get isTransient(): boolean {
+    return this.kind === 'try-later';
+  }
+}
+
+export interface OAuthTokens {
+  readonly accessToken: string;
+  readonly refreshToken: string;
+  readonly expiresAt: Date;
+  readonly scope: string;
+  readonly userId?: string;
+}
+
+export interface AuthorizeUrlParams {
+  readonly authorizeUrl: string;
+  readonly clientId: string;
+  readonly redirectUri: string;
+  readonly state: string;
+  readonly scope?: string;
+}
+
+interface TokenRequestCommon {
+  readonly tokenUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly signal?: AbortSignal;
+  /** Whole-request budget; the default keeps a stalled server from hanging sign-in. */
+  readonly timeoutMs?: number;
+  /** Injected for tests or proxies; undici's global dispatcher otherwise. */
+  readonly dispatcher?: Dispatcher;
+}
+
+export interface ExchangeCodeParams extends TokenRequestCommon {
+  readonly code: string;
+  readonly redirectUri: string;
+}
+
+export interface RefreshParams extends TokenRequestCommon {
+  readonly refreshToken: string;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** Used when the server omits `expires_in`; a shorter real lifetime is caught by the 401 path. */
+const DEFAULT_EXPIRES_IN_S = 3600;
+const MAX_BODY_BYTES = 64 * 1024;
+
+export function buildAuthorizeUrl({ authorizeUrl, clientId, redirectUri, state, scope = 'all' }: AuthorizeUrlParams): string {
+  const url = new URL(authorizeUrl);
+  assertSafeEndpoint(url);
+  url.searchParams.set('response_type', 'code');
+  url.searchParams.set('client_id', clientId);
+  url.searchParams.set('redirect_uri', redirectUri);
+  url.searchParams.set('scope', scope);
+  url.searchParams.set('state', state);
+  return url.toString();
+}
+
+export async function exchangeCode(params: ExchangeCodeParams): Promise<OAuthTokens> {
+  const body = new URLSearchParams({
+    grant_type: 'authorization_code',
+    code: params.code,
+    redirect_uri: params.redirectUri,
+    client_id: params.clientId,
+  });
+  const tokens = await postTokenRequest(params, body, [params.code]);
+  if (!tokens.refreshToken) {
+    // Without a refresh token the session would silently die within the hour.
+    throw new OAuthError('try-later', 'invalid_response', 'The token response has no refresh token.', 200);
+  }
+  return tokens;
+}
+
+export async function refresh(params: RefreshParams): Promise<OAuthTokens> {
+  const body = new URLSearchParams({
+    grant_type: 'refresh_token',
+    refresh_token: params.refreshToken,
+    client_id: params.clientId,
+  });
+  const tokens = await postTokenRequest(params, body, [params.refreshToken]);
+  // Servers that do not rotate refresh tokens omit it; the old one stays valid.
+  return tokens.refreshToken ? tokens : { ...tokens, refreshToken: params.refreshToken };
+}
+
+async function postTokenRequest(params: TokenRequestCommon, body: URLSearchParams, grantSecrets: string[]): Promise<OAuthTokens> {
+  const url = parseEndpoint(params.tokenUrl);
+  const mask = secretMasker([params.clientSecret, ...grantSecrets]);
+  const timeout = AbortSignal.timeout(params.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const signal = params.signal ? AbortSignal.any([params.signal, timeout]) : timeout;
+
+  let status: number;
+  let text: string;
+  try {
+    const response = await request(url, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${params.clientId}:${params.clientSecret}`, 'utf8').toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/json',
+      },
+      body: body.toString(),
+      signal,
+      dispatcher: params.dispatcher,
+    });
+    status = response.statusCode;
+    text = await readLimited(response.body);
+  } catch (err) {
+    // The cause is dropped on purpose: transport errors may quote request details.
+    if (params.signal?.aborted) {
+      throw new OAuthError('cancelled', 'aborted', undefined, undefined);
+    }
+    if (timeout.aborted) {
+      throw new OAuthError('try-later', 'timeout', undefined, undefined);
+    }
+    const sysCode = (err as { code?: unknown }).code;
+    throw new OAuthError('try-later', 'network_error', typeof sysCode === 'string' ? sysCode : undefined, undefined);
+  }
+  return interpretResponse(status, text, mask);
+}
+
+function interpretResponse(status: number, text: string, mask: (s: string) => string): OAuthTokens {
+  if (status >= 300 && status < 400) {
+    // A token endpoint never redirects legitimately; following would resend the credentials.
+    throw new OAuthError('rejected', 'unexpected_redirect', undefined, status);
+  }
+  const json = parseJsonObject(text);
+  if (status < 200 || status >= 300) {
+    throw errorFromBody(status, json, mask);
+  }
+  const accessToken = json?.access_token;
+  if (typeof accessToken !== 'string' || accessToken === '') {
+    throw new OAuthError('try-later', 'invalid_response', 'The token response has no access token.', status);
+  }
+  const expiresIn = Number(json?.expires_in ?? DEFAULT_EXPIRES_IN_S);
+  const seconds = Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : DEFAULT_EXPIRES_IN_S;
+  const userId = json?.user_id;
+  return {
+    accessToken,
+    refreshToken: typeof json?.refresh_token === 'string' ? json.refresh_token : '',
+    expiresAt: new Date(Date.now() + seconds * 1000),
+    scope: typeof json?.scope === 'string' ? json.scope : 'all',
+    ...(typeof userId === 'string' || typeof userId === 'number' ? { userId: String(userId) } : {}),
+  };
+}
+
+function errorFromBody(status: number, json: Record<string, unknown> | undefined, mask: (s: string) => string): OAuthError {
+  const code = typeof json?.error === 'string' && /^[\w.-]{1,64}$/.test(json.error) ? json.error : status >= 500 ? 'server_error' : 'http_error';
+  const rawDescription = json?.error_description ?? json?.description;
+  const description = typeof rawDescription === 'string' ? mask(rawDescription).slice(0, 500) : undefined;
+  return new OAuthError(kindOf(code, status), code, description, status);
+}
+
+function kindOf(code: string, status: number): OAuthErrorKind {
+  if (code === 'invalid_grant') {
+    return 'sign-in-required';
+  }
+  if (status >= 500 || status === 429 || code === 'temporarily_unavailable' || code === 'server_error') {
+    return 'try-later';
+  }
+  return 'rejected';
+}
+
+function parseEndpoint(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new OAuthError('rejected', 'insecure_url', 'The token URL is not a valid URL.', undefined);
+  }
+  assertSafeEndpoint(url);
+  return url;
+}
+
+/** GUIDE §4: credentials go only over https, or plain http to this machine. */
+function assertSafeEndpoint(url: URL): void {
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new OAuthError('rejected', 'insecure_url', 'OAuth URLs must use https (or http to 127.0.0.1).', undefined);
+  }
+}
+
+function secretMasker(secrets: string[]): (s: string) => string {
+  const known = secrets.filter((s) => s.length > 0);
+  return (s) => known.reduce((text, secret) => text.split(secret).join('[redacted]'), s);
+}
+
+function parseJsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function readLimited(body: Dispatcher.ResponseData['body']): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) {
+      body.destroy();
+      break;
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
