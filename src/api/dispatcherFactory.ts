@@ -1,4 +1,4 @@
-import { Agent, EnvHttpProxyAgent, ProxyAgent, type Dispatcher } from 'undici';
+import { Agent, EnvHttpProxyAgent, ProxyAgent, type Dispatcher } from './undiciCore';
 
 export interface Timeouts {
   readonly connectMs: number;

@@ -1,4 +1,4 @@
-import type { Dispatcher } from 'undici';
+import type { Dispatcher } from './undiciCore';
 import { abortableSleep } from './abortableSleep';
 import { ApiExecutor, type ApiRequest, type CallOptions, type ResponseReader } from './apiExecutor';
 import type { CredentialsProvider } from './credentials';

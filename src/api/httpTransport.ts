@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { Readable } from 'node:stream';
-import { request, type Dispatcher } from 'undici';
+import { request, type Dispatcher, type ResponseData } from './undiciCore';
 import { ProtocolError } from './errors';
 import type { HttpMethod } from './operations';
 
@@ -26,7 +26,7 @@ export interface TransportRequest {
   readonly headersTimeoutMs?: number;
 }
 
-export type ResponseBody = Dispatcher.ResponseData['body'];
+export type ResponseBody = ResponseData['body'];
 
 export interface TransportResponse {
   readonly status: number;

@@ -1,4 +1,4 @@
-import { request, type Dispatcher } from 'undici';
+import { Agent, request, type Dispatcher, type ResponseData } from './undiciCore';
 
 /**
  * Fax.Plus OAuth2 authorization-code client: the authorize URL, the code
@@ -69,7 +69,7 @@ interface TokenRequestCommon {
   readonly signal?: AbortSignal;
   /** Whole-request budget; the default keeps a stalled server from hanging sign-in. */
   readonly timeoutMs?: number;
-  /** Injected for tests or proxies; undici's global dispatcher otherwise. */
+  /** Injected for tests or proxies; otherwise a short-lived agent for this one request. */
   readonly dispatcher?: Dispatcher;
 }
 
@@ -132,6 +132,8 @@ async function postTokenRequest(params: TokenRequestCommon, body: URLSearchParam
 
   let status: number;
   let text: string;
+  // Token requests are rare (sign-in, refresh): an own agent, closed after, keeps nothing global.
+  const dispatcher = params.dispatcher ?? new Agent();
   try {
     const response = await request(url, {
       method: 'POST',
@@ -142,7 +144,7 @@ async function postTokenRequest(params: TokenRequestCommon, body: URLSearchParam
       },
       body: body.toString(),
       signal,
-      dispatcher: params.dispatcher,
+      dispatcher,
     });
     status = response.statusCode;
     text = await readLimited(response.body);
@@ -156,6 +158,10 @@ async function postTokenRequest(params: TokenRequestCommon, body: URLSearchParam
     }
     const sysCode = (err as { code?: unknown }).code;
     throw new OAuthError('try-later', 'network_error', typeof sysCode === 'string' ? sysCode : undefined, undefined);
+  } finally {
+    if (!params.dispatcher) {
+      void dispatcher.close().catch(() => undefined);
+    }
   }
   return interpretResponse(status, text, mask);
 }
@@ -235,7 +241,7 @@ function parseJsonObject(text: string): Record<string, unknown> | undefined {
   }
 }
 
-async function readLimited(body: Dispatcher.ResponseData['body']): Promise<string> {
+async function readLimited(body: ResponseData['body']): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
