@@ -1,15 +1,25 @@
 import * as vscode from 'vscode';
 import type { Command } from './command';
 import type { Logger } from '../logging/outputLogger';
+import { UserNotifiedError } from '../util/userNotifiedError';
 
-/** Registers commands and logs (redacted) any error a handler lets escape. */
-export function registerCommands(commands: readonly Command[], logger: Logger): vscode.Disposable {
+/**
+ * Registers commands. Errors the user was already told about settle the
+ * command with `undefined` (so VS Code adds no second notification); anything
+ * else is logged (redacted) and rejects, as VS Code expects.
+ */
+export function registerCommands(commands: readonly Command[], logger: Logger, onRefusal?: (e: UserNotifiedError) => void): vscode.Disposable {
   return vscode.Disposable.from(
     ...commands.map((command) =>
       vscode.commands.registerCommand(command.id, async (...args: unknown[]) => {
         try {
           return await command.execute(...args);
         } catch (error) {
+          if (error instanceof UserNotifiedError) {
+            logger.info(`${command.id}: ${error.message}`);
+            onRefusal?.(error);
+            return undefined;
+          }
           logger.error(`${command.id} failed: ${error instanceof Error ? error.message : String(error)}`);
           throw error;
         }

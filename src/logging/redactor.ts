@@ -14,12 +14,6 @@ export class Redactor {
     }
   }
 
-  removeSecret(secret: string | undefined): void {
-    if (secret) {
-      this.secrets.delete(secret);
-    }
-  }
-
   redact(text: string): string {
     let result = text;
     for (const secret of this.secrets) {

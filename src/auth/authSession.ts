@@ -1,0 +1,235 @@
+import * as vscode from 'vscode';
+import { Disposable } from '../util/disposable';
+import type { Logger } from '../logging/outputLogger';
+import type { Redactor } from '../logging/redactor';
+import type { AuthProblem, AuthState, Credential } from './authState';
+import { SECRET_KEYS, SecretStorageUnavailableError, type SecretStore } from './secretStore';
+import { isExpired, type TokenFacts } from './tokenFacts';
+import { ExpiredTokenError, type TokenValidator } from './tokenValidator';
+
+const FACTS_KEY = 'faxplus.tokenFacts';
+
+/** A source of OAuth credentials (the authentication provider), when OAuth is in use. */
+export interface OAuthCredentialSource {
+  getCredential(): Promise<Credential | undefined>;
+  onUnauthorized(rejected: Credential): Promise<Credential | undefined>;
+  readonly onDidChange: vscode.Event<void>;
+  signOut(): Promise<void>;
+}
+
+/**
+ * Who is signed in, with what, and whether it still works. The token itself
+ * only ever lives in SecretStorage (or the FAXPLUS_TOKEN environment variable,
+ * which is read, never stored); the facts about it (scopes, expiry, account)
+ * live in globalState so the UI renders at activation without a request.
+ */
+export class AuthSession extends Disposable {
+  private readonly changed = this.register(new vscode.EventEmitter<AuthState>());
+  readonly onDidChange = this.changed.event;
+  private current: AuthState = { status: 'signedOut' };
+  private oauth: OAuthCredentialSource | undefined;
+
+  constructor(
+    private readonly secrets: SecretStore,
+    private readonly memento: vscode.Memento,
+    private readonly validator: TokenValidator,
+    private readonly redactor: Redactor,
+    private readonly logger: Logger,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+    private readonly now: () => number = Date.now,
+  ) {
+    super();
+    // Sign-in or sign-out in another window reaches this one.
+    this.register(this.secrets.onDidChange((e) => {
+      if (e.key === SECRET_KEYS.pat) {
+        void this.restore();
+      }
+    }));
+  }
+
+  get state(): AuthState {
+    return this.current;
+  }
+
+  get facts(): TokenFacts | undefined {
+    return this.current.status === 'signedIn' ? this.current.facts : undefined;
+  }
+
+  useOAuth(source: OAuthCredentialSource): void {
+    this.oauth = source;
+    this.register(source.onDidChange(() => void this.restore()));
+  }
+
+  /** Restores the state from what is stored, without a network request. */
+  async restore(): Promise<AuthState> {
+    try {
+      const credential = await this.getCredential();
+      if (!credential) {
+        return this.set({ status: 'signedOut' });
+      }
+      const facts = this.memento.get<TokenFacts>(FACTS_KEY);
+      if (!facts || facts.kind !== credential.kind || (facts.source === 'environment') !== this.fromEnvironment()) {
+        // Stored elsewhere (another window, the environment): learn its facts now.
+        return await this.revalidate();
+      }
+      if (isExpired(facts, this.now())) {
+        return this.set({ status: 'signedOut', problem: 'expired' });
+      }
+      return this.set({ status: 'signedIn', facts });
+    } catch (e) {
+      return this.failed(e);
+    }
+  }
+
+  /** Asks the API for the current token's scopes and expiry. */
+  async revalidate(signal?: AbortSignal): Promise<AuthState> {
+    const credential = await this.getCredential();
+    if (!credential) {
+      return this.set({ status: 'signedOut' });
+    }
+    const source: TokenFacts['source'] = credential.kind === 'oauth' ? 'oauth' : this.fromEnvironment() ? 'environment' : 'secretStorage';
+    try {
+      const facts = await this.validateRefreshing(credential, source, signal);
+      await this.memento.update(FACTS_KEY, facts);
+      return this.set({ status: 'signedIn', facts });
+    } catch (e) {
+      return this.failed(e);
+    }
+  }
+
+  /** Validates a PAT with the API and stores it only if it is usable. */
+  async signInWithPat(token: string, signal?: AbortSignal): Promise<TokenFacts> {
+    const credential: Credential = { token: token.trim(), kind: 'pat' };
+    this.redactor.addSecret(credential.token);
+    const facts = await this.validator.validate(credential, 'secretStorage', signal);
+    return this.adoptPat(credential.token, facts);
+  }
+
+  /** Stores a PAT that `inspectPat` has just validated, replacing the current one. */
+  async adoptPat(token: string, facts: TokenFacts): Promise<TokenFacts> {
+    await this.secrets.store(SECRET_KEYS.pat, token.trim());
+    // One sign-in at a time: an OAuth session left behind would linger in the Accounts menu.
+    await this.oauth?.signOut();
+    await this.memento.update(FACTS_KEY, facts);
+    this.set({ status: 'signedIn', facts });
+    this.logger.info(`Signed in with token "${facts.tokenName ?? '?'}" (${facts.scopes.join(', ')})`);
+    return facts;
+  }
+
+  /** Facts of a candidate token, validated but not stored (rotation asks before swapping). */
+  async inspectPat(token: string, signal?: AbortSignal): Promise<TokenFacts> {
+    this.redactor.addSecret(token.trim());
+    return this.validator.validate({ token: token.trim(), kind: 'pat' }, 'secretStorage', signal);
+  }
+
+  /**
+   * After an OAuth code exchange: the stored PAT gives way (it would take
+   * precedence), `store` saves the OAuth session, and its facts (token type
+   * oauth, scopes, account) are learnt from the API.
+   */
+  async adoptOAuth(store: () => Promise<void>, signal?: AbortSignal): Promise<AuthState> {
+    await this.secrets.delete(SECRET_KEYS.pat);
+    await this.memento.update(FACTS_KEY, undefined);
+    this.set({ status: 'signedOut' });
+    await store();
+    return this.revalidate(signal);
+  }
+
+  async signOut(): Promise<void> {
+    // Secrets stay registered with the redactor: an old token must stay masked if it ever shows up.
+    await this.secrets.delete(SECRET_KEYS.pat);
+    await this.oauth?.signOut();
+    await this.memento.update(FACTS_KEY, undefined);
+    this.set({ status: 'signedOut' });
+    this.logger.info('Signed out');
+  }
+
+  /** The server rejected the credential (401): treat as signed out with the reason. */
+  markRejected(problem: AuthProblem = 'unauthorized'): void {
+    if (this.current.status === 'signedIn' || this.current.problem !== problem) {
+      this.set({ status: 'signedOut', problem });
+    }
+  }
+
+  /** The credential the API client sends. Never logged. */
+  async getCredential(): Promise<Credential | undefined> {
+    const fromEnv = this.env.FAXPLUS_TOKEN?.trim();
+    if (fromEnv) {
+      this.redactor.addSecret(fromEnv);
+      return { token: fromEnv, kind: 'pat' };
+    }
+    const stored = await this.secrets.get(SECRET_KEYS.pat);
+    if (stored) {
+      this.redactor.addSecret(stored);
+      return { token: stored, kind: 'pat' };
+    }
+    const oauth = await this.oauth?.getCredential();
+    if (oauth) {
+      this.redactor.addSecret(oauth.token);
+    }
+    return oauth;
+  }
+
+  /** Called by the client after a 401: OAuth may refresh once; a PAT cannot. */
+  async onUnauthorized(rejected: Credential): Promise<Credential | undefined> {
+    if (rejected.kind === 'oauth' && this.oauth) {
+      const refreshed = await this.oauth.onUnauthorized(rejected).catch(() => undefined);
+      if (refreshed) {
+        this.redactor.addSecret(refreshed.token);
+        return refreshed;
+      }
+    }
+    // The server rejected the credential in use: every view and command sees one signed-out state.
+    if ((await this.getCredential().catch(() => undefined))?.token === rejected.token) {
+      this.markRejected('unauthorized');
+    }
+    return undefined;
+  }
+
+  /** An OAuth access token may have expired early: refresh it once (OAuthSession single-flights that) and ask again. */
+  private async validateRefreshing(credential: Credential, source: TokenFacts['source'], signal?: AbortSignal): Promise<TokenFacts> {
+    try {
+      return await this.validator.validate(credential, source, signal);
+    } catch (e) {
+      if (credential.kind !== 'oauth' || !isUnauthorized(e)) {
+        throw e;
+      }
+      const refreshed = await this.onUnauthorized(credential).catch(() => undefined);
+      if (!refreshed || refreshed.token === credential.token) {
+        throw e;
+      }
+      return this.validator.validate(refreshed, source, signal);
+    }
+  }
+
+  private fromEnvironment(): boolean {
+    return Boolean(this.env.FAXPLUS_TOKEN?.trim());
+  }
+
+  private failed(e: unknown): AuthState {
+    if (e instanceof SecretStorageUnavailableError) {
+      this.logger.error(e.message);
+      return this.set({ status: 'signedOut', problem: 'secretStorageUnavailable' });
+    }
+    if (e instanceof ExpiredTokenError) {
+      return this.set({ status: 'signedOut', problem: 'expired' });
+    }
+    if (isUnauthorized(e)) {
+      return this.set({ status: 'signedOut', problem: 'unauthorized' });
+    }
+    // Network trouble and the like: keep the last known facts; the views show the error.
+    this.logger.warn(`Could not check the token: ${e instanceof Error ? e.message : String(e)}`);
+    const facts = this.memento.get<TokenFacts>(FACTS_KEY);
+    return facts ? this.set({ status: 'signedIn', facts }) : this.current;
+  }
+
+  private set(state: AuthState): AuthState {
+    this.current = state;
+    this.changed.fire(state);
+    return state;
+  }
+}
+
+function isUnauthorized(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { status?: unknown }).status === 401;
+}

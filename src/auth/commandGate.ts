@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import type { AuthSession } from './authSession';
+import type { CommandPermissions } from './commandPermissions';
+import { INTEGRATIONS_PAGE_URL } from '../config/endpoints';
+import { NotPermittedError, NotSignedInError } from './gateErrors';
+
+/**
+ * The client-side scope check every command passes before it calls the API.
+ * It never replaces the server's check: a 403 is still shown with the server's
+ * words (see ErrorPresenter).
+ */
+export class CommandGate {
+  constructor(private readonly session: AuthSession, private readonly permissions: CommandPermissions) {}
+
+  /**
+   * Throws NotSignedInError / NotPermittedError (after telling the user, without
+   * waiting for an answer) when the command may not run.
+   */
+  ensure(commandId: string): void {
+    const facts = this.session.facts;
+    if (!facts) {
+      const message = vscode.l10n.t('Sign in to Fax.Plus first.');
+      void vscode.window.showWarningMessage(message, vscode.l10n.t('Sign In')).then((choice) => {
+        if (choice) {
+          void vscode.commands.executeCommand('faxplus.signIn');
+        }
+      });
+      throw new NotSignedInError(message);
+    }
+    const verdict = this.permissions.verdict(commandId, facts.scopes);
+    if (verdict.allowed) {
+      return;
+    }
+    const needed = verdict.wouldPermit.map((alternatives) => alternatives.join(vscode.l10n.t(' or '))).join(vscode.l10n.t(', and '));
+    const message = vscode.l10n.t(
+      'Your Fax.Plus token "{0}" cannot do this: it needs the scope {1}. Create a token with that scope and replace this one.',
+      facts.tokenName ?? facts.preview ?? '',
+      needed,
+    );
+    const replace = vscode.l10n.t('Replace Token');
+    const open = vscode.l10n.t('Open Fax.Plus Integrations');
+    void vscode.window.showErrorMessage(message, replace, open).then((choice) => {
+      if (choice === replace) {
+        void vscode.commands.executeCommand('faxplus.rotateToken');
+      } else if (choice === open) {
+        void vscode.env.openExternal(vscode.Uri.parse(INTEGRATIONS_PAGE_URL));
+      }
+    });
+    throw new NotPermittedError(message, verdict.refusedOperations, verdict.wouldPermit);
+  }
+}

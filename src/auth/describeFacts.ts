@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+import { daysLeft, type TokenFacts } from './tokenFacts';
+
+/** One human sentence about a token: account, name, preview, scopes, expiry. */
+export function describeFacts(facts: TokenFacts, now: number): string {
+  const parts: string[] = [];
+  if (facts.account?.email) {
+    parts.push(vscode.l10n.t('Account: {0}.', facts.account.email));
+  }
+  if (facts.kind === 'oauth') {
+    parts.push(vscode.l10n.t('Signed in with OAuth (all permissions).'));
+  } else {
+    parts.push(vscode.l10n.t('Token "{0}" ({1}).', facts.tokenName ?? '', facts.preview ?? ''));
+    parts.push(vscode.l10n.t('Scopes: {0}.', facts.scopes.join(', ') || vscode.l10n.t('none')));
+  }
+  const days = daysLeft(facts, now);
+  if (days !== undefined) {
+    parts.push(days < 0 ? vscode.l10n.t('Expired.') : days === 0 ? vscode.l10n.t('Expires today.') : vscode.l10n.t('Expires in {0} days.', days));
+  }
+  if (facts.source === 'environment') {
+    parts.push(vscode.l10n.t('From the FAXPLUS_TOKEN environment variable (not stored).'));
+  }
+  return parts.join(' ');
+}

@@ -1,0 +1,42 @@
+/**
+ * What the extension knows about the credential in use, without the secret.
+ * Kept in globalState so the UI can render at activation without a request.
+ */
+export interface TokenFacts {
+  readonly kind: 'pat' | 'oauth';
+  /** Where the credential came from; environment tokens are never stored. */
+  readonly source: 'secretStorage' | 'environment' | 'oauth';
+  readonly scopes: readonly string[];
+  readonly tokenName?: string;
+  readonly preview?: string;
+  /** Milliseconds since the epoch (PATs only). */
+  readonly expiresAt?: number;
+  readonly account?: AccountFacts;
+  /** When these facts were last confirmed by GET /auth/token. */
+  readonly checkedAt: number;
+}
+
+export interface AccountFacts {
+  readonly uid: string;
+  readonly email?: string;
+  readonly name?: string;
+  readonly type?: string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whole days until expiry, rounded down; negative once expired; undefined when the token never expires. */
+export function daysLeft(facts: Pick<TokenFacts, 'expiresAt'>, now: number): number | undefined {
+  if (facts.expiresAt === undefined) {
+    return undefined;
+  }
+  return Math.floor((facts.expiresAt - now) / DAY_MS);
+}
+
+export function isExpired(facts: Pick<TokenFacts, 'expiresAt'>, now: number): boolean {
+  return facts.expiresAt !== undefined && facts.expiresAt <= now;
+}
+
+export function isAdmin(facts: TokenFacts | undefined): boolean {
+  return facts?.account?.type === 'corporate_admin';
+}

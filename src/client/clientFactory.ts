@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+import { FaxPlusClient } from '../api/faxPlusClient';
+import type { CredentialsProvider } from '../api/credentials';
+import type { Logger } from '../logging/outputLogger';
+import type { EndpointSettings } from '../config/endpointSettings';
+
+/**
+ * Builds Fax.Plus clients that send requests where the user's (application)
+ * settings say, through VS Code's `http.proxy` when one is set.
+ */
+export class ClientFactory {
+  constructor(
+    private readonly endpoints: EndpointSettings,
+    private readonly logger: Logger,
+    private readonly userAgent: string,
+  ) {}
+
+  /** Throws EndpointError when the configured API URL is not allowed. Dispose the client after use. */
+  create(credentials: CredentialsProvider): FaxPlusClient {
+    const { apiBaseUrl } = this.endpoints.resolve();
+    const proxyUrl = vscode.workspace.getConfiguration('http').get<string>('proxy')?.trim() || undefined;
+    return new FaxPlusClient({ baseUrl: apiBaseUrl, credentials, logger: this.logger, userAgent: this.userAgent, proxyUrl });
+  }
+}
