@@ -1,0 +1,18 @@
+import type { CommandGate } from '../auth/commandGate';
+import type { Command } from './command';
+
+export interface AllViewsRefresher {
+  refreshAll(): Promise<void>;
+}
+
+/** Refreshes every sidebar view (hidden ones reload when they are next shown). */
+export class RefreshCommand implements Command {
+  readonly id = 'faxplus.refresh';
+
+  constructor(private readonly views: AllViewsRefresher, private readonly gate: CommandGate) {}
+
+  async execute(): Promise<void> {
+    this.gate.ensure(this.id);
+    await this.views.refreshAll();
+  }
+}

@@ -1,0 +1,123 @@
+import * as vscode from 'vscode';
+import type { Fax, FaxCategory } from '../api/models';
+import type { SectionDependencies } from './sectionDependencies';
+import { SectionTreeProvider } from './sectionTreeProvider';
+import type { FaxNode, ItemNode, TreeNode } from './treeNodes';
+
+/** What a load brought: `fresh` replaced the list from the top, `more` appended an older page. */
+export interface FaxListLoad {
+  readonly kind: 'fresh' | 'more';
+  readonly faxes: readonly Fax[];
+}
+
+/**
+ * Inbox, Sent or Spam: a page at a time (`faxplus.pageSize`), newest first,
+ * with "Load more…" while the API may have older faxes. The paging iterator
+ * is kept between clicks so each click costs one request; ids are
+ * de-duplicated across pages. A refresh reloads as many pages as were shown.
+ */
+export class FaxListProvider extends SectionTreeProvider {
+  private pages: AsyncGenerator<Fax[]> | undefined;
+  private exhausted = false;
+  private pagesWanted = 1;
+  private readonly loaded = this.register(new vscode.EventEmitter<FaxListLoad>());
+  readonly onDidLoad = this.loaded.event;
+
+  constructor(
+    readonly category: FaxCategory,
+    deps: SectionDependencies,
+    private readonly pageSize: () => number,
+  ) {
+    super(category, deps);
+    this.register({ dispose: () => void this.pages?.return(undefined) });
+  }
+
+  /** Appends the next page (one request); does nothing when everything is loaded. */
+  async loadMore(): Promise<void> {
+    if (this.blockedNodes() || this.exhausted) {
+      return;
+    }
+    if (!this.pages) {
+      await this.loadFresh();
+    } else {
+      this.pagesWanted += 1;
+      await this.enqueue((signal) => this.fetchMore(signal));
+    }
+    this.fireChanged();
+  }
+
+  get hasMore(): boolean {
+    return this.hasLoaded && !this.exhausted;
+  }
+
+  protected async fetchFresh(signal: AbortSignal): Promise<ItemNode[]> {
+    void this.pages?.return(undefined);
+    this.pages = undefined;
+    const pages = this.deps.clients.get().iterateFaxes({ category: this.category, pageSize: this.pageSize(), signal });
+    const faxes: Fax[] = [];
+    const ids = new Set<string>();
+    let exhausted = false;
+    for (let page = 0; page < this.pagesWanted; page++) {
+      const next = await pages.next();
+      if (next.done) {
+        exhausted = true;
+        break;
+      }
+      faxes.push(...next.value.filter((fax) => !ids.has(fax.id) && ids.add(fax.id)));
+    }
+    this.pages = pages;
+    this.exhausted = exhausted;
+    this.loaded.fire({ kind: 'fresh', faxes });
+    return faxes.map((fax) => this.node(fax));
+  }
+
+  private async fetchMore(signal: AbortSignal): Promise<ItemNode[]> {
+    const current = this.loadedItems;
+    const pages = this.pages;
+    if (!pages || signal.aborted) {
+      return [...current];
+    }
+    let next: IteratorResult<Fax[]>;
+    try {
+      next = await pages.next();
+    } catch (e) {
+      // A failed generator is finished; Retry reloads all wanted pages with a new one.
+      this.pages = undefined;
+      throw e;
+    }
+    if (next.done) {
+      this.exhausted = true;
+      return [...current];
+    }
+    const known = new Set(current.map((node) => (node as FaxNode).fax.id));
+    const added = next.value.filter((fax) => !known.has(fax.id));
+    this.loaded.fire({ kind: 'more', faxes: added });
+    return [...current, ...added.map((fax) => this.node(fax))];
+  }
+
+  protected override trailingNodes(): TreeNode[] {
+    return this.exhausted ? [] : [{ kind: 'loadMore', view: this.view }];
+  }
+
+  protected emptyMessage(): string {
+    switch (this.category) {
+      case 'inbox':
+        return vscode.l10n.t('No faxes received yet.');
+      case 'sent':
+        return vscode.l10n.t('No faxes sent yet.');
+      default:
+        return vscode.l10n.t('No faxes in spam.');
+    }
+  }
+
+  protected override onReset(): void {
+    void this.pages?.return(undefined);
+    this.pages = undefined;
+    this.exhausted = false;
+    this.pagesWanted = 1;
+  }
+
+  private node(fax: Fax): FaxNode {
+    return { kind: 'fax', category: this.category, fax };
+  }
+}

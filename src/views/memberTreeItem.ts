@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import type { Account } from '../api/models';
+import { contextValueOf } from './contextValues';
+import { detailsTooltip } from './detailsTooltip';
+import type { TimeDisplay } from './timeDisplay';
+import type { MemberNode } from './treeNodes';
+
+/** A member of the corporate account: name (or email), then email and role. */
+export function memberTreeItem(node: MemberNode, time: TimeDisplay): vscode.TreeItem {
+  const { account } = node;
+  const name = fullName(account);
+  const item = new vscode.TreeItem(name ?? account.email ?? account.uid, vscode.TreeItemCollapsibleState.None);
+  item.id = `member:${account.uid}`;
+  item.description = [name ? account.email : undefined, roleText(account)].filter(Boolean).join(' · ');
+  item.iconPath = new vscode.ThemeIcon(account.accountType === 'corporate_admin' ? 'shield' : 'person');
+  item.contextValue = contextValueOf(node);
+  item.tooltip = detailsTooltip(name ?? account.email ?? account.uid, undefined, [
+    [vscode.l10n.t('Email'), account.email],
+    [vscode.l10n.t('Role'), account.role],
+    [vscode.l10n.t('Account type'), typeText(account.accountType)],
+    [vscode.l10n.t('Status'), account.status],
+    [vscode.l10n.t('Phone'), account.phone],
+    [vscode.l10n.t('Member since'), account.creationDate && time.absolute(account.creationDate)],
+    [vscode.l10n.t('User ID'), account.uid],
+  ]);
+  return item;
+}
+
+/** "First Last", or undefined when the account has no name. */
+export function fullName(account: Pick<Account, 'name' | 'lastname'>): string | undefined {
+  const name = [account.name, account.lastname].filter(Boolean).join(' ').trim();
+  return name || undefined;
+}
+
+function roleText(account: Account): string {
+  return account.role ?? typeText(account.accountType);
+}
+
+function typeText(type: string): string {
+  switch (type) {
+    case 'corporate_admin':
+      return vscode.l10n.t('administrator');
+    case 'corporate_member':
+      return vscode.l10n.t('member');
+    case 'individual':
+      return vscode.l10n.t('individual');
+    default:
+      return type;
+  }
+}

@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import type { Account } from '../api/models';
+import { isAdmin } from '../auth/tokenFacts';
+import { fullName } from './memberTreeItem';
+import type { SectionDependencies } from './sectionDependencies';
+import { SectionTreeProvider } from './sectionTreeProvider';
+import type { ItemNode } from './treeNodes';
+
+/**
+ * The account's fax numbers and who each is assigned to. Member uids are
+ * resolved to names when the token may list members (admins); otherwise, or
+ * if that listing fails, the uids are shown: the numbers matter more.
+ */
+export class NumbersProvider extends SectionTreeProvider {
+  constructor(deps: SectionDependencies) {
+    super('numbers', deps);
+  }
+
+  protected async fetchFresh(signal: AbortSignal): Promise<ItemNode[]> {
+    const client = this.deps.clients.get();
+    const [numbers, names] = await Promise.all([client.listNumbers(undefined, { signal }), this.memberNames(signal)]);
+    return numbers.map((number) => ({
+      kind: 'number',
+      number,
+      assignees: number.assignedTo.map((uid) => names.get(uid) ?? uid),
+    }));
+  }
+
+  protected emptyMessage(): string {
+    return vscode.l10n.t('This account has no fax numbers.');
+  }
+
+  private async memberNames(signal: AbortSignal): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    const facts = this.deps.session.facts;
+    if (facts?.account) {
+      names.set(facts.account.uid, vscode.l10n.t('you'));
+    }
+    if (!facts || !isAdmin(facts) || !this.deps.permissions.verdict('faxplus.view.members', facts.scopes).allowed) {
+      return names;
+    }
+    try {
+      for (const member of await this.deps.clients.get().listMembers({ signal })) {
+        if (member.uid !== facts.account?.uid) {
+          names.set(member.uid, displayName(member));
+        }
+      }
+    } catch (e) {
+      this.deps.logger.warn(`Numbers: could not resolve member names: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return names;
+  }
+}
+
+function displayName(member: Account): string {
+  return fullName(member) ?? member.email ?? member.uid;
+}

@@ -1,0 +1,222 @@
+import * as vscode from 'vscode';
+import { kindOf } from '../errors/errorPresenter';
+import { Disposable } from '../util/disposable';
+import type { SectionDependencies } from './sectionDependencies';
+import type { ItemNode, TreeNode, ViewName } from './treeNodes';
+
+/**
+ * The behaviour all six sidebar trees share. A flat list of items that loads
+ * the first time the view asks for it (never at activation for a hidden
+ * view), renders from memory afterwards, shows one node instead of a request
+ * when the token may not read the section, and turns a failed load into one
+ * error node with Retry rather than a notification. Subclasses only fetch.
+ */
+export abstract class SectionTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  readonly onDidChangeTreeData = this.changed.event;
+  /** Fires when the items in memory changed (a load finished or a reset), even when the tree was not asked to redraw. */
+  private readonly updated = this.register(new vscode.EventEmitter<void>());
+  readonly onDidUpdateItems = this.updated.event;
+
+  private items: ItemNode[] | undefined;
+  private failure: string | undefined;
+  private stale = false;
+  /** Loads run one at a time, in order; a fresh load already waiting is shared. */
+  private queue: Promise<void> = Promise.resolve();
+  private pendingFresh: Promise<void> | undefined;
+  private abort = new AbortController();
+  /** Bumped by reset(): results of loads started before are dropped. */
+  private generation = 0;
+  /** Set by the sidebar once the TreeView exists. */
+  isVisible: () => boolean = () => false;
+
+  constructor(readonly view: ViewName, protected readonly deps: SectionDependencies) {
+    super();
+    this.register({ dispose: () => this.abort.abort() });
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return this.deps.items.create(node);
+  }
+
+  /** Every node is a root: the trees are flat. */
+  getParent(): undefined {
+    return undefined;
+  }
+
+  async getChildren(element?: TreeNode): Promise<TreeNode[]> {
+    if (element) {
+      return [];
+    }
+    const blocked = this.blockedNodes();
+    if (blocked) {
+      return blocked;
+    }
+    if (!this.hasLoaded) {
+      await this.loadFresh();
+    } else if (this.stale) {
+      // Show what we have at once; the fresh list replaces it when it arrives.
+      void this.loadFresh().then(() => this.changed.fire());
+    }
+    return this.render();
+  }
+
+  /** The item nodes in memory, in display order (no request). */
+  get loadedItems(): readonly ItemNode[] {
+    return this.items ?? [];
+  }
+
+  get hasLoaded(): boolean {
+    return this.items !== undefined || this.failure !== undefined;
+  }
+
+  /** The error shown in the view, if the last load failed. */
+  get lastFailure(): string | undefined {
+    return this.failure;
+  }
+
+  /**
+   * Reloads if the view is showing; otherwise only marks the data stale so it
+   * reloads when shown (hidden views make no requests).
+   */
+  async refresh(): Promise<void> {
+    if (this.blockedNodes() || !this.hasLoaded) {
+      this.changed.fire();
+      return;
+    }
+    if (!this.isVisible()) {
+      this.stale = true;
+      this.changed.fire();
+      return;
+    }
+    await this.loadFresh();
+    this.changed.fire();
+  }
+
+  /** One poll: reloads and rejects when the load failed, so the poller backs off. */
+  async poll(): Promise<void> {
+    if (this.blockedNodes()) {
+      return;
+    }
+    await this.loadFresh();
+    this.changed.fire();
+    if (this.failure) {
+      throw new Error(this.failure);
+    }
+  }
+
+  /** Forgets everything (sign-out, another token): the next look loads afresh. */
+  reset(): void {
+    this.generation += 1;
+    this.abort.abort();
+    this.abort = new AbortController();
+    this.items = undefined;
+    this.failure = undefined;
+    this.stale = false;
+    this.pendingFresh = undefined;
+    this.queue = Promise.resolve();
+    this.onReset();
+    this.updated.fire();
+    this.changed.fire();
+  }
+
+  protected loadFresh(): Promise<void> {
+    this.pendingFresh ??= this.enqueue((signal) => this.fetchFresh(signal)).finally(() => {
+      this.pendingFresh = undefined;
+    });
+    return this.pendingFresh;
+  }
+
+  /** Runs a load after the ones before it; its result replaces the items. */
+  protected enqueue(fetch: (signal: AbortSignal) => Promise<ItemNode[]>): Promise<void> {
+    const generation = this.generation;
+    const run = async (): Promise<void> => {
+      if (generation !== this.generation) {
+        return;
+      }
+      const signal = this.abort.signal;
+      try {
+        const items = await fetch(signal);
+        if (generation === this.generation) {
+          this.items = items;
+          this.failure = undefined;
+          this.stale = false;
+          this.updated.fire();
+        }
+      } catch (e) {
+        if (generation === this.generation) {
+          this.failed(e);
+          this.updated.fire();
+        }
+      }
+    };
+    this.queue = this.queue.then(run);
+    return this.queue;
+  }
+
+  protected fireChanged(): void {
+    this.changed.fire();
+  }
+
+  /** Fetches the section's first screen of items. */
+  protected abstract fetchFresh(signal: AbortSignal): Promise<ItemNode[]>;
+
+  /** What the view says when the list is empty. */
+  protected abstract emptyMessage(): string;
+
+  /** Nodes after the items (e.g. "Load more…"). */
+  protected trailingNodes(): TreeNode[] {
+    return [];
+  }
+
+  protected onReset(): void {
+    // Subclasses drop their own state.
+  }
+
+  /**
+   * Nodes shown instead of loading: nothing when signed out (the welcome
+   * view explains), one node naming the scope the token lacks.
+   */
+  protected blockedNodes(): TreeNode[] | undefined {
+    const facts = this.deps.session.facts;
+    if (!facts) {
+      return [];
+    }
+    const verdict = this.deps.permissions.verdict(`faxplus.view.${this.view}`, facts.scopes);
+    if (!verdict.allowed) {
+      return [{ kind: 'missingScope', view: this.view, scopes: verdict.wouldPermit[0] ?? [] }];
+    }
+    return undefined;
+  }
+
+  private render(): TreeNode[] {
+    const nodes: TreeNode[] = [];
+    if (this.failure) {
+      nodes.push({ kind: 'error', view: this.view, message: this.failure });
+    }
+    if (this.items) {
+      nodes.push(...this.items);
+      if (this.items.length === 0 && !this.failure) {
+        nodes.push({ kind: 'empty', view: this.view, message: this.emptyMessage() });
+      }
+      if (!this.failure) {
+        nodes.push(...this.trailingNodes());
+      }
+    }
+    return nodes;
+  }
+
+  private failed(e: unknown): void {
+    const kind = kindOf(e);
+    if (kind === 'cancelled') {
+      return;
+    }
+    if (kind === 'unauthorized') {
+      // One re-sign-in prompt for the whole burst (ErrorPresenter → UnauthorizedPrompt); the session resets the views.
+      this.deps.errors.show(e, vscode.l10n.t('Loading the Fax.Plus sidebar'));
+      return;
+    }
+    this.failure = this.deps.errors.describe(e);
+    this.deps.logger.warn(`Loading faxplus.${this.view} failed: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+  }
+}

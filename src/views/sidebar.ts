@@ -1,0 +1,141 @@
+import * as vscode from 'vscode';
+import type { Logger } from '../api/logger';
+import type { AuthSession } from '../auth/authSession';
+import type { CommandPermissions } from '../auth/commandPermissions';
+import type { TokenFacts } from '../auth/tokenFacts';
+import type { ClientProvider } from '../client/clientProvider';
+import type { ErrorPresenter } from '../errors/errorPresenter';
+import type { FaxEvents } from '../events/faxEvents';
+import { Disposable } from '../util/disposable';
+import { FaxListProvider } from './faxListProvider';
+import { FaxNotifications } from './faxNotifications';
+import { InboxWatcher } from './inboxWatcher';
+import { MembersProvider } from './membersProvider';
+import { NumbersProvider } from './numbersProvider';
+import { OutboxProvider } from './outboxProvider';
+import { OutboxWatcher } from './outboxWatcher';
+import type { PollTimers } from './poller';
+import type { SectionDependencies } from './sectionDependencies';
+import type { SectionTreeProvider } from './sectionTreeProvider';
+import { SidebarPolling } from './sidebarPolling';
+import { TimeDisplay } from './timeDisplay';
+import { TreeItemFactory } from './treeItemFactory';
+import { VIEW_NAMES, type TreeNode, type ViewName } from './treeNodes';
+
+export interface SidebarDependencies {
+  readonly session: AuthSession;
+  readonly permissions: CommandPermissions;
+  readonly clients: ClientProvider;
+  readonly errors: ErrorPresenter;
+  readonly events: FaxEvents;
+  readonly logger: Logger;
+  readonly timers?: PollTimers;
+}
+
+export interface SidebarProviders {
+  readonly outbox: OutboxProvider;
+  readonly inbox: FaxListProvider;
+  readonly sent: FaxListProvider;
+  readonly spam: FaxListProvider;
+  readonly numbers: NumbersProvider;
+  readonly members: MembersProvider;
+}
+
+const DEFAULT_PAGE_SIZE = 50;
+
+/**
+ * The Fax.Plus sidebar: six tree views, what keeps them current (events from
+ * other features, polling, sign-in changes) and the notifications they raise.
+ */
+export class Sidebar extends Disposable {
+  readonly providers: SidebarProviders;
+  readonly views: Readonly<Record<ViewName, vscode.TreeView<TreeNode>>>;
+  readonly notifications = new FaxNotifications();
+  readonly inboxWatcher: InboxWatcher;
+  readonly outboxWatcher: OutboxWatcher;
+  readonly polling: SidebarPolling;
+  private identity: string | undefined;
+
+  constructor(deps: SidebarDependencies) {
+    super();
+    const section: SectionDependencies = {
+      session: deps.session,
+      permissions: deps.permissions,
+      clients: deps.clients,
+      errors: deps.errors,
+      logger: deps.logger,
+      items: new TreeItemFactory(new TimeDisplay(vscode.env.language)),
+    };
+    const pageSize = (): number => vscode.workspace.getConfiguration('faxplus').get<number>('pageSize', DEFAULT_PAGE_SIZE);
+    this.providers = {
+      outbox: this.register(new OutboxProvider(section)),
+      inbox: this.register(new FaxListProvider('inbox', section, pageSize)),
+      sent: this.register(new FaxListProvider('sent', section, pageSize)),
+      spam: this.register(new FaxListProvider('spam', section, pageSize)),
+      numbers: this.register(new NumbersProvider(section)),
+      members: this.register(new MembersProvider(section)),
+    };
+    const views = {} as Record<ViewName, vscode.TreeView<TreeNode>>;
+    for (const name of VIEW_NAMES) {
+      const provider = this.providers[name];
+      const view = this.register(vscode.window.createTreeView<TreeNode>(`faxplus.${name}`, { treeDataProvider: provider }));
+      provider.isVisible = () => view.visible;
+      views[name] = view;
+    }
+    this.views = views;
+
+    this.inboxWatcher = this.register(new InboxWatcher(this.providers.inbox, views.inbox, this.notifications));
+    this.outboxWatcher = this.register(new OutboxWatcher(this.providers.outbox, views.outbox, this.providers.sent, {
+      ...deps,
+      notifications: this.notifications,
+    }));
+    this.polling = this.register(new SidebarPolling(
+      { provider: this.providers.inbox, view: views.inbox },
+      { provider: this.providers.outbox, view: views.outbox },
+      () => this.outboxWatcher.pending,
+      deps.session,
+      deps.timers,
+    ));
+
+    this.register(deps.events.onDidChangeList((list) => void this.refresh(list)));
+    this.identity = identityOf(deps.session.facts);
+    this.register(deps.session.onDidChange(() => {
+      const identity = identityOf(deps.session.facts);
+      if (identity !== this.identity) {
+        this.identity = identity;
+        this.resetAll();
+      }
+    }));
+  }
+
+  provider(view: ViewName): SectionTreeProvider {
+    return this.providers[view];
+  }
+
+  /** Refreshes one view (and only it); a hidden view just reloads when shown. */
+  refresh(view: ViewName): Promise<void> {
+    return this.providers[view].refresh();
+  }
+
+  /** Appends the next page of older faxes (one request). */
+  loadMore(view: 'inbox' | 'sent' | 'spam'): Promise<void> {
+    return this.providers[view].loadMore();
+  }
+
+  async refreshAll(): Promise<void> {
+    await Promise.all(VIEW_NAMES.map((view) => this.refresh(view)));
+  }
+
+  private resetAll(): void {
+    this.inboxWatcher.reset();
+    this.outboxWatcher.reset();
+    for (const view of VIEW_NAMES) {
+      this.providers[view].reset();
+    }
+  }
+}
+
+/** Who the views show data for: another token or account means starting over. */
+function identityOf(facts: TokenFacts | undefined): string | undefined {
+  return facts && JSON.stringify([facts.kind, facts.source, facts.preview, facts.tokenName, facts.account?.uid, [...facts.scopes].sort()]);
+}
