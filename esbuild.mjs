@@ -4,19 +4,23 @@
 //   node esbuild.mjs --production  minified, no source maps in dist/ (maps go to out/maps/)
 //   node esbuild.mjs --watch       rebuild on change (used by the F5 launch config)
 //   node esbuild.mjs --tests       also bundle test/integration for the extension host
+//   node esbuild.mjs --tests --out-root DIR   write dist/ and out/ under DIR (isolated test runs)
 import * as esbuild from 'esbuild';
-import { readdirSync, mkdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
 const production = args.has('--production');
 const watch = args.has('--watch');
 const tests = args.has('--tests');
+const outRootIndex = argv.indexOf('--out-root');
+const outRoot = outRootIndex >= 0 ? argv[outRootIndex + 1] : '.';
 
 /** @type {esbuild.BuildOptions} */
 const extension = {
   entryPoints: ['src/extension.ts'],
-  outfile: 'dist/extension.js',
+  outfile: path.join(outRoot, 'dist/extension.js'),
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -31,13 +35,38 @@ const extension = {
   logLevel: 'warning',
 };
 
+/**
+ * UTIF.js for the viewer webview. `pako` (Deflate TIFFs only, which faxes never
+ * use) is replaced by an empty module to keep the vsix small.
+ * @type {esbuild.BuildOptions}
+ */
+const tiffDecoder = {
+  entryPoints: ['src/viewer/webview/tiffDecoderGlobal.ts'],
+  outfile: path.join(outRoot, 'dist/viewer/tiff-decoder.js'),
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2020',
+  minify: true,
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+  plugins: [{
+    name: 'no-pako',
+    setup(build) {
+      build.onResolve({ filter: /^pako$/ }, () => ({ path: 'pako', namespace: 'no-pako' }));
+      build.onLoad({ filter: /.*/, namespace: 'no-pako' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+    },
+  }],
+};
+
 const integrationDir = 'test/integration';
 /** @type {esbuild.BuildOptions} */
 const integration = {
   entryPoints: readdirSync(integrationDir)
     .filter((f) => f.endsWith('.test.ts') || f === 'index.ts')
     .map((f) => path.join(integrationDir, f)),
-  outdir: 'out/test/integration',
+  outdir: path.join(outRoot, 'out/test/integration'),
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -49,14 +78,38 @@ const integration = {
   logLevel: 'warning',
 };
 
+/**
+ * The licence texts of every npm package that ends up in dist/, so the
+ * minified bundles ship with the notices their licences ask for.
+ */
+function writeThirdPartyNotices(metafiles, outfile) {
+  const packages = new Map();
+  for (const meta of metafiles) {
+    for (const input of Object.keys(meta.inputs)) {
+      const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+      if (m) packages.set(m[1], path.join('node_modules', m[1]));
+    }
+  }
+  const sections = [...packages].sort(([a], [b]) => a.localeCompare(b)).map(([name, dir]) => {
+    const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    const licenseFile = readdirSync(dir).find((f) => /^licen[cs]e/i.test(f));
+    const text = licenseFile ? readFileSync(path.join(dir, licenseFile), 'utf8').trim() : `License: ${pkg.license}`;
+    return `${name} ${pkg.version} (${pkg.license})\n${'-'.repeat(60)}\n${text}\n`;
+  });
+  mkdirSync(path.dirname(outfile), { recursive: true });
+  writeFileSync(outfile, `Third-party software bundled in this extension\n\n${sections.join('\n')}`);
+}
+
 if (watch) {
   const ctx = await esbuild.context(extension);
   await ctx.watch();
   console.log('[watch] build started');
   console.log('[esbuild] watching src/ …');
 } else {
-  rmSync('dist', { recursive: true, force: true });
+  rmSync(path.join(outRoot, 'dist'), { recursive: true, force: true });
   const result = await esbuild.build(extension);
+  const decoder = await esbuild.build(tiffDecoder);
+  writeThirdPartyNotices([result.metafile, decoder.metafile], path.join(outRoot, 'dist/ThirdPartyNotices.txt'));
   if (production) {
     // Keep maps out of dist/ (and so out of the vsix) but available for crash triage.
     const mapsDir = 'out/maps';
@@ -64,10 +117,10 @@ if (watch) {
     await esbuild.build({ ...extension, sourcemap: 'external', outfile: path.join(mapsDir, 'extension.js'), metafile: false });
   }
   const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-  console.log(`[esbuild] dist/extension.js ${(bytes / 1024).toFixed(1)} KB${production ? ' (minified)' : ''}`);
+  console.log(`[esbuild] ${path.join(outRoot, 'dist/extension.js')} ${(bytes / 1024).toFixed(1)} KB${production ? ' (minified)' : ''}`);
   if (tests) {
-    rmSync('out/test/integration', { recursive: true, force: true });
+    rmSync(path.join(outRoot, 'out/test/integration'), { recursive: true, force: true });
     await esbuild.build(integration);
-    console.log('[esbuild] out/test/integration built');
+    console.log(`[esbuild] ${path.join(outRoot, 'out/test/integration')} built`);
   }
 }

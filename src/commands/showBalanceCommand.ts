@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import type { Command } from './command';
+import type { Balance } from '../api/models';
+import type { ActionServices } from './targets/actionServices';
+import type { BalanceStatusBar } from '../balance/balanceStatusBar';
+import { balanceText } from '../balance/balanceText';
+
+/** Checks the account balance now and shows it (and updates the status bar). */
+export class ShowBalanceCommand implements Command {
+  readonly id = 'faxplus.showBalance';
+
+  constructor(private readonly services: ActionServices, private readonly statusBar: BalanceStatusBar) {}
+
+  async execute(): Promise<Balance> {
+    const { gate, clients, errors } = this.services;
+    gate.ensure(this.id);
+    let balance: Balance;
+    try {
+      balance = await clients.get().getBalance();
+    } catch (e) {
+      throw errors.show(e, vscode.l10n.t('Checking the balance'));
+    }
+    this.statusBar.update(balance);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Fax.Plus balance: {0}', balanceText(balance, vscode.env.language)));
+    return balance;
+  }
+}

@@ -1,0 +1,13 @@
+import * as vscode from 'vscode';
+import type { Fax, FaxCategory } from '../../api/models';
+import { phoneDisplay } from '../../views/phoneDisplay';
+
+/** "Fax from +1 555…" / "Fax to +1 555…", as the tree's tooltips say it. */
+export function faxTitle(fax: Fax | undefined, category: FaxCategory | undefined, faxId: string): string {
+  if (!fax) {
+    return vscode.l10n.t('Fax {0}', faxId);
+  }
+  return category === 'sent'
+    ? vscode.l10n.t('Fax to {0}', phoneDisplay(fax.to) || '?')
+    : vscode.l10n.t('Fax from {0}', phoneDisplay(fax.from) || '?');
+}
