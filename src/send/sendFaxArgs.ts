@@ -1,4 +1,4 @@
-import { COVER_PAGE_FLAGS, type CoverPageFields, type CoverPageFlag, type RetryOptions } from './outboxPayload';
+import { COVER_PAGE_FLAGS, type CoverPageFields, type CoverPageFlag, type RetryOptions } from './coverPageOptions';
 import { parseSendAt } from './schedule';
 import type { Translate } from './translate';
 

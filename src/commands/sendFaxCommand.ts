@@ -1,0 +1,19 @@
+import type { Command } from './command';
+import { readInvocation } from '../sendFlow/sendInvocation';
+import { SEND_FAX_COMMAND, type SendFlow } from '../sendFlow/sendFlow';
+import type { SentIds } from '../sendFlow/sendOutcomes';
+
+/**
+ * "Send as fax" from every surface (editor, explorer selection, palette,
+ * Outbox title, argument object). Resolves to the fax ids per destination,
+ * or undefined when nothing was sent.
+ */
+export class SendFaxCommand implements Command {
+  readonly id = SEND_FAX_COMMAND;
+
+  constructor(private readonly flow: SendFlow) {}
+
+  execute(...args: unknown[]): Promise<SentIds | undefined> {
+    return this.flow.run(readInvocation(args));
+  }
+}

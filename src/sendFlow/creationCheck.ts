@@ -1,0 +1,53 @@
+import { ServerError, maybeDelivered } from '../api/errors';
+import type { ClientProvider } from '../client/clientProvider';
+import type { Logger } from '../logging/outputLogger';
+import { CLOCK_TOLERANCE_MS, findAttemptOnServer, type SendAttempt } from './faxMatch';
+
+export type CreationVerdict =
+  | { readonly kind: 'created'; readonly ids: ReadonlyMap<string, string> }
+  | { readonly kind: 'notCreated' }
+  | { readonly kind: 'unknown'; readonly error: unknown };
+
+/** A second look catches a fax the server was still writing when the connection broke. */
+const SECOND_LOOK_AFTER_MS = 2_000;
+const SENT_PAGE_LIMIT = 1000;
+
+/**
+ * Never twice: after an outbox request that may have reached Fax.Plus fails,
+ * nothing is repeated. Instead the outbox and the recent sent faxes are
+ * searched for this attempt's fax (see findAttemptOnServer for the rule).
+ */
+export class CreationCheck {
+  constructor(
+    private readonly clients: ClientProvider,
+    private readonly logger: Logger,
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  ) {}
+
+  /** Whether a failed outbox request needs this check: it may have been received (or the server failed mid-way). */
+  static isNeeded(error: unknown): boolean {
+    return maybeDelivered(error) || error instanceof ServerError;
+  }
+
+  async verify(attempt: SendAttempt): Promise<CreationVerdict> {
+    for (const wait of [0, SECOND_LOOK_AFTER_MS]) {
+      if (wait > 0) await this.sleep(wait);
+      let found: Map<string, string>;
+      try {
+        const client = this.clients.get();
+        const outbox = await client.listOutbox();
+        const sent = await client.listFaxes({
+          category: 'sent',
+          after: new Date(attempt.startedAt.getTime() - CLOCK_TOLERANCE_MS),
+          limit: SENT_PAGE_LIMIT,
+        });
+        found = findAttemptOnServer(attempt, outbox, sent);
+      } catch (error) {
+        this.logger.warn(`Send as fax: could not look for the fax after a failed outbox request (${error instanceof Error ? error.name : String(error)})`);
+        return { kind: 'unknown', error };
+      }
+      if (found.size > 0) return { kind: 'created', ids: found };
+    }
+    return { kind: 'notCreated' };
+  }
+}

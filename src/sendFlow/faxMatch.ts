@@ -1,0 +1,72 @@
+import type { Fax, OutboxFax } from '../api/models';
+
+/** What is known about one attempt to create a fax, to recognise it on the server afterwards. */
+export interface SendAttempt {
+  /** E.164 destinations of the request, without duplicates. */
+  readonly destinations: readonly string[];
+  /** The request's `from`: a number, a comma-separated list of numbers, or `no_number`. */
+  readonly from: string;
+  /** The upload paths of this attempt. The server made them for these uploads only, so no older fax uses them. */
+  readonly filePaths: readonly string[];
+  /** The local clock just before POST /outbox was sent. */
+  readonly startedAt: Date;
+}
+
+/**
+ * How far the server's clock may be behind ours. Only the fallback rule (records
+ * without file paths) depends on it; a fax to the same number sent by someone
+ * less than this long before the attempt could be mistaken for it.
+ */
+export const CLOCK_TOLERANCE_MS = 60_000;
+
+/**
+ * Which destinations of the attempt already have a fax on the server, with its id.
+ *
+ * An outbox record belongs to the attempt when one of its destinations is one of
+ * ours and either
+ *  (a) its `files` are exactly the attempt's upload paths (in any order) (proof: those paths were
+ *      created for this attempt), or
+ *  (b) it lists no files, was submitted no earlier than `startedAt` minus
+ *      CLOCK_TOLERANCE_MS and comes from our sender (when both are known).
+ * A record listing other files is never ours. A sent fax (the outbox record moves
+ * to Sent once transmitted, keeping its id) has no file paths, so only rule (b) applies.
+ */
+export function findAttemptOnServer(
+  attempt: SendAttempt,
+  outbox: readonly OutboxFax[],
+  sent: readonly Fax[],
+): Map<string, string> {
+  const found = new Map<string, string>();
+  const ours = new Set(attempt.destinations);
+  for (const record of outbox) {
+    if (!outboxRecordIsOurs(attempt, record)) continue;
+    for (const destination of record.to) {
+      if (ours.has(destination) && !found.has(destination)) found.set(destination, record.id);
+    }
+  }
+  for (const fax of sent) {
+    if (fax.to && ours.has(fax.to) && !found.has(fax.to) && submittedSinceAttempt(attempt, fax.submitTime ?? fax.startTime) && sameSender(attempt, fax.from)) {
+      found.set(fax.to, fax.id);
+    }
+  }
+  return found;
+}
+
+function outboxRecordIsOurs(attempt: SendAttempt, record: OutboxFax): boolean {
+  if (record.files.length > 0) return sameMembers(record.files, attempt.filePaths);
+  return submittedSinceAttempt(attempt, record.submitTime) && sameSender(attempt, record.from);
+}
+
+function submittedSinceAttempt(attempt: SendAttempt, submitted: Date | undefined): boolean {
+  return submitted !== undefined && submitted.getTime() >= attempt.startedAt.getTime() - CLOCK_TOLERANCE_MS;
+}
+
+function sameSender(attempt: SendAttempt, from: string | undefined): boolean {
+  if (from === undefined || attempt.from === 'no_number') return true;
+  return attempt.from.split(',').map((n) => n.trim()).includes(from);
+}
+
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  const mine = new Set(b);
+  return a.length === b.length && a.every((path) => mine.has(path));
+}

@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import type { SendFaxRequest } from '../api/models';
+import type { ClientProvider } from '../client/clientProvider';
+import { kindOf } from '../errors/errorPresenter';
+import type { FaxDocument } from './faxDocument';
+import type { SendAttempt } from './faxMatch';
+import type { SendProgress } from './progressUi';
+import { formatBytes } from './sendSummary';
+
+export type SubmissionResult =
+  | { readonly kind: 'sent'; readonly ids: Readonly<Record<string, string>> }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'uploadFailed'; readonly document: FaxDocument; readonly error: unknown }
+  | { readonly kind: 'createFailed'; readonly attempt: SendAttempt; readonly error: unknown };
+
+/** Uploads take this share of the progress bar; creating the fax the rest. */
+const UPLOAD_SHARE = 95;
+
+/**
+ * The two requests of a fax: each document is uploaded (cancellable), then
+ * the outbox request creates the fax. Cancelling is possible until the outbox
+ * request starts; from then on it is not offered, because an abort could
+ * leave a fax created without the person knowing.
+ */
+export class FaxSubmission {
+  constructor(private readonly clients: ClientProvider) {}
+
+  async submit(
+    documents: readonly FaxDocument[],
+    request: Omit<SendFaxRequest, 'files' | 'returnIds'>,
+    progress: SendProgress,
+    signal: AbortSignal,
+  ): Promise<SubmissionResult> {
+    const client = this.clients.get();
+    const totalBytes = documents.reduce((sum, d) => sum + d.size, 0);
+    let uploadedBefore = 0;
+    let shownPercent = 0;
+    const paths: string[] = [];
+    for (const [index, document] of documents.entries()) {
+      if (signal.aborted) return { kind: 'cancelled' };
+      const label = (sent: number) =>
+        vscode.l10n.t('Uploading file {0} of {1}: {2} ({3} of {4})', index + 1, documents.length, document.name, formatBytes(sent), formatBytes(document.size));
+      progress.report(label(0));
+      try {
+        paths.push(
+          await client.uploadFile(document.source, {
+            signal,
+            onProgress: (sent) => {
+              const percent = Math.floor(((uploadedBefore + sent) / totalBytes) * UPLOAD_SHARE);
+              if (percent > shownPercent) {
+                progress.report(label(sent), percent - shownPercent);
+                shownPercent = percent;
+              }
+            },
+          }),
+        );
+      } catch (error) {
+        if (signal.aborted || kindOf(error) === 'cancelled') return { kind: 'cancelled' };
+        return { kind: 'uploadFailed', document, error };
+      }
+      uploadedBefore += document.size;
+    }
+    if (signal.aborted) return { kind: 'cancelled' };
+
+    progress.report(vscode.l10n.t('Creating the fax (this can no longer be cancelled)…'), UPLOAD_SHARE - shownPercent);
+    const attempt: SendAttempt = { destinations: [...new Set(request.to)], from: request.from, filePaths: paths, startedAt: new Date() };
+    try {
+      // No signal: once the body may reach Fax.Plus, only the answer tells what happened.
+      const result = await client.sendFax({ ...request, files: paths, returnIds: true });
+      return { kind: 'sent', ids: result.ids };
+    } catch (error) {
+      return { kind: 'createFailed', attempt, error };
+    }
+  }
+}

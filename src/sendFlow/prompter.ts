@@ -1,0 +1,58 @@
+import type * as vscode from 'vscode';
+import type { SendOptions } from './sendOptions';
+import type { SummaryLine } from './sendSummary';
+
+/** A step's answer: go on with a value, go back one step, or stop (Escape). */
+export type StepAnswer<T> = { readonly kind: 'next'; readonly value: T } | { readonly kind: 'back' } | { readonly kind: 'cancel' };
+
+export interface StepPosition {
+  /** 1-based, among the steps this run shows. */
+  readonly step: number;
+  readonly totalSteps: number;
+  /** False on the first step shown: there is nothing to go back to. */
+  readonly canGoBack: boolean;
+}
+
+export type RecipientsCheck = { ok: true; recipients: string[] } | { ok: false; message: string };
+
+export interface RecipientsQuestion extends StepPosition {
+  /** The text typed so far (kept when coming back to the step). */
+  readonly initial: string;
+  /** E.164 numbers faxed lately, most recent first. */
+  readonly recent: readonly string[];
+  /** Reads the text as the flow will; the step accepts only what passes. */
+  check(text: string): RecipientsCheck;
+}
+
+export interface SenderQuestion extends StepPosition {
+  /** The account's active numbers; undefined when the token may not list them (ask as text). */
+  readonly numbers: readonly string[] | undefined;
+  readonly suggested?: string;
+}
+
+export interface OptionsQuestion extends StepPosition {
+  readonly current: SendOptions;
+  /** Reads a typed local date-time; a message when it cannot be used. */
+  checkSendAt(text: string): { ok: true; date: Date } | { ok: false; message: string };
+}
+
+export interface ConfirmQuestion extends StepPosition {
+  readonly lines: readonly SummaryLine[];
+}
+
+/**
+ * Every question "Send as fax" asks a person. The flow depends on this
+ * interface only, so tests replace the quick inputs with scripted answers
+ * (FaxPlusTestApi.sendFlow.setPrompterForTests).
+ */
+export interface Prompter {
+  /** The open-file dialog, when nothing to send is known yet. */
+  pickFiles(): Promise<vscode.Uri[] | undefined>;
+  /** True to save the files and go on; false to stop. */
+  askToSave(names: readonly string[]): Promise<boolean>;
+  askRecipients(question: RecipientsQuestion): Promise<StepAnswer<string[]>>;
+  /** The `from` value: a number or `no_number`. */
+  askSender(question: SenderQuestion): Promise<StepAnswer<string>>;
+  askOptions(question: OptionsQuestion): Promise<StepAnswer<SendOptions>>;
+  confirm(question: ConfirmQuestion): Promise<StepAnswer<true>>;
+}

@@ -1,0 +1,117 @@
+import * as vscode from 'vscode';
+import { ACCEPTED_EXTENSIONS } from '../send/fileRules';
+import { formatForDisplay } from '../send/recipients';
+import { OptionsEditor } from './optionsEditor';
+import type { ConfirmQuestion, OptionsQuestion, Prompter, RecipientsQuestion, SenderQuestion, StepAnswer } from './prompter';
+import { NO_NUMBER } from './senderChoice';
+import type { SendOptions } from './sendOptions';
+import { icon, inputStep, pickStep } from './quickInputSteps';
+
+const LISTED = 3;
+const E164_LIST = /^\+[1-9]\d{6,14}(,\+[1-9]\d{6,14})*$/;
+
+type RecipientItem = vscode.QuickPickItem & { readonly use?: boolean; readonly e164?: string };
+type SenderItem = vscode.QuickPickItem & { readonly from: string };
+type ConfirmItem = vscode.QuickPickItem & { readonly send?: boolean };
+
+/** The real questions: VS Code quick inputs with Back, the open dialog and a modal for unsaved files. */
+export class QuickInputPrompter implements Prompter {
+  private readonly title = vscode.l10n.t('Send as Fax');
+
+  async pickFiles(): Promise<vscode.Uri[] | undefined> {
+    const uris = await vscode.window.showOpenDialog({
+      canSelectMany: true,
+      openLabel: vscode.l10n.t('Send as Fax'),
+      title: vscode.l10n.t('Choose the documents to fax'),
+      defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+      filters: { [vscode.l10n.t('Fax documents')]: [...ACCEPTED_EXTENSIONS] },
+    });
+    return uris && uris.length > 0 ? uris : undefined;
+  }
+
+  async askToSave(names: readonly string[]): Promise<boolean> {
+    const save = vscode.l10n.t('Save and Send');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} has unsaved changes.', names.join(', ')),
+      { modal: true, detail: vscode.l10n.t('The fax carries the file as saved on disk. Save it first?') },
+      save,
+    );
+    return choice === save;
+  }
+
+  askRecipients(question: RecipientsQuestion): Promise<StepAnswer<string[]>> {
+    const items = (value: string): RecipientItem[] => {
+      const check = value.trim() ? question.check(value) : undefined;
+      const use: RecipientItem = !check
+        ? { label: icon('info', vscode.l10n.t('Type or paste fax numbers')), detail: vscode.l10n.t('Separate them with commas, semicolons or new lines, e.g. +1 201 555 0123, +44 20 7946 0958'), alwaysShow: true }
+        : check.ok
+          ? { label: icon('check', vscode.l10n.t('Fax to {0} recipient(s)', check.recipients.length)), detail: listed(check.recipients), alwaysShow: true, use: true }
+          : { label: icon('error', vscode.l10n.t('Correct the numbers first')), detail: check.message, alwaysShow: true };
+      const recent = question.recent.map((e164): RecipientItem => ({ label: formatForDisplay(e164), description: vscode.l10n.t('recent'), e164 }));
+      return [use, ...recent];
+    };
+    return pickStep<RecipientItem, string[]>({
+      title: this.title,
+      position: question,
+      placeholder: vscode.l10n.t('Fax numbers, e.g. +1 201 555 0123; pick recent ones below'),
+      value: question.initial,
+      items,
+      itemsFollowValue: true,
+      accept: (item, pick) => {
+        if (item?.e164) {
+          // A recent number is added to what was typed, not sent alone.
+          pick.value = pick.value.trim() ? `${pick.value.trim().replace(/[,;]$/, '')}, ${item.e164}` : item.e164;
+          return undefined;
+        }
+        const check = question.check(pick.value);
+        return check.ok ? { kind: 'next', value: check.recipients } : undefined;
+      },
+    });
+  }
+
+  askSender(question: SenderQuestion): Promise<StepAnswer<string>> {
+    if (question.numbers === undefined) {
+      return inputStep({
+        title: this.title,
+        position: question,
+        prompt: vscode.l10n.t('Your Fax.Plus number to send from, e.g. +12015550123. Leave it empty to send without a number (no_number). This token may not list your numbers.'),
+        value: question.suggested === NO_NUMBER ? '' : question.suggested,
+        validate: (value) =>
+          !value.trim() || E164_LIST.test(value.replace(/[\s()-]/g, '')) ? undefined : vscode.l10n.t('Write the number as +<country code><number>, e.g. +12015550123.'),
+      }).then((answer) => (answer.kind === 'next' ? { kind: 'next', value: answer.value.replace(/[\s()-]/g, '') || NO_NUMBER } : answer));
+    }
+    const items: SenderItem[] = question.numbers.length === 0
+      ? [{ label: icon('circle-slash', vscode.l10n.t('Without a number')), detail: vscode.l10n.t('Your account has no fax number of its own; Fax.Plus sends from a shared one (no_number).'), from: NO_NUMBER }]
+      : question.numbers.map((n) => ({ label: icon('call-outgoing', formatForDisplay(n)), description: n === question.suggested ? vscode.l10n.t('last used') : undefined, from: n }));
+    return pickStep<SenderItem, string>({
+      title: this.title,
+      position: question,
+      placeholder: vscode.l10n.t('Send from which of your numbers?'),
+      items: () => items,
+      activeItem: (shown) => shown.find((i) => i.from === question.suggested),
+      accept: (item) => (item ? { kind: 'next', value: item.from } : undefined),
+    });
+  }
+
+  askOptions(question: OptionsQuestion): Promise<StepAnswer<SendOptions>> {
+    return new OptionsEditor(this.title).edit(question);
+  }
+
+  confirm(question: ConfirmQuestion): Promise<StepAnswer<true>> {
+    const send: ConfirmItem = { label: icon('send', vscode.l10n.t('Send the Fax')), send: true };
+    const lines: ConfirmItem[] = question.lines.map((line) => ({ label: icon(line.icon, line.label), detail: line.detail }));
+    return pickStep<ConfirmItem, true>({
+      title: vscode.l10n.t('Send as Fax: check and send'),
+      position: question,
+      placeholder: vscode.l10n.t('Press Enter on "Send the Fax" to send; Back to change something'),
+      items: () => [send, { label: '', kind: vscode.QuickPickItemKind.Separator }, ...lines],
+      activeItem: () => send,
+      accept: (item) => (item?.send ? { kind: 'next', value: true } : undefined),
+    });
+  }
+}
+
+function listed(recipients: readonly string[]): string {
+  const shown = recipients.slice(0, LISTED).map(formatForDisplay).join(', ');
+  return recipients.length > LISTED ? vscode.l10n.t('{0} and {1} more', shown, recipients.length - LISTED) : shown;
+}

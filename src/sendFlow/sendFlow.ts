@@ -1,0 +1,191 @@
+import * as vscode from 'vscode';
+import type { SendFaxRequest } from '../api/models';
+import type { CommandGate } from '../auth/commandGate';
+import { checkSendAt, describeSendAtProblem } from '../send/schedule';
+import { formatForDisplay } from '../send/recipients';
+import type { RecentRecipients } from '../send/recentRecipients';
+import type { SendFaxArgs } from '../send/sendFaxArgs';
+import type { DocumentResolver } from './documentResolver';
+import type { FaxDocument } from './faxDocument';
+import type { FaxSubmission } from './faxSubmission';
+import type { ProgressUi } from './progressUi';
+import type { Prompter } from './prompter';
+import { checkRecipients } from './recipientsCheck';
+import { defaultSender } from './senderChoice';
+import type { SenderNumbers } from './senderNumbers';
+import type { SendInvocation } from './sendInvocation';
+import type { SendNotices } from './sendNotices';
+import type { SendOptions } from './sendOptions';
+import type { SendOutcomes, SentIds } from './sendOutcomes';
+import { sendRequestFor, type SendRequest } from './sendRequest';
+import type { SendSettings } from './sendSettings';
+import { summaryLines } from './sendSummary';
+import { SendWizard, type SendChoices } from './sendWizard';
+import type { UnsavedChanges } from './unsavedChanges';
+
+export const SEND_FAX_COMMAND = 'faxplus.sendFax';
+
+export interface SendFlowParts {
+  readonly gate: CommandGate;
+  readonly documents: DocumentResolver;
+  readonly unsaved: UnsavedChanges;
+  readonly senders: SenderNumbers;
+  readonly recent: RecentRecipients;
+  readonly settings: SendSettings;
+  readonly submission: FaxSubmission;
+  readonly outcomes: SendOutcomes;
+  readonly notices: SendNotices;
+}
+
+/**
+ * "Send as fax", from the first check to the last message: scope check →
+ * documents (checked before any upload) → recipients, sender, options and
+ * summary (asked only for what is missing) → upload and create with
+ * progress → what is true afterwards. The questions go through a Prompter
+ * and the progress through a ProgressUi, both replaceable in tests.
+ */
+export class SendFlow {
+  constructor(
+    private readonly parts: SendFlowParts,
+    private prompter: Prompter,
+    private progressUi: ProgressUi,
+  ) {}
+
+  /** The messages shown to the person, newest last (tests read them). */
+  get shownMessages(): readonly string[] {
+    return this.parts.notices.shown;
+  }
+
+  setPrompterForTests(prompter: Prompter): vscode.Disposable {
+    const previous = this.prompter;
+    this.prompter = prompter;
+    return new vscode.Disposable(() => (this.prompter = previous));
+  }
+
+  setProgressForTests(progressUi: ProgressUi): vscode.Disposable {
+    const previous = this.progressUi;
+    this.progressUi = progressUi;
+    return new vscode.Disposable(() => (this.progressUi = previous));
+  }
+
+  async run(invocation: SendInvocation): Promise<SentIds | undefined> {
+    const { gate, notices } = this.parts;
+    // First, so that a token that may not send uploads nothing.
+    gate.ensure(SEND_FAX_COMMAND);
+    const check = sendRequestFor(invocation);
+    if (!check.ok) throw notices.refuse(check.message);
+    const { request } = check;
+
+    const documents = await this.documentsFor(request);
+    if (!documents) return undefined;
+    const choices = await this.choicesFor(request, documents);
+    if (!choices) return undefined;
+    if (choices.options.sendAt && choices.options.sendAt.getTime() < Date.now()) {
+      // Time passes while the person reads the summary.
+      throw notices.refuse(describeSendAtProblem('past', vscode.l10n.t('The chosen time'), new Date(), vscode.l10n.t));
+    }
+
+    const ids = await this.progressUi.run(vscode.l10n.t('Sending the fax'), async (progress, signal) => {
+      const result = await this.parts.submission.submit(documents, outboxRequest(choices), progress, signal);
+      return this.parts.outcomes.settle(result, progress);
+    });
+    await this.parts.recent.remember(choices.recipients);
+    await this.parts.senders.remember(choices.from);
+    return ids;
+  }
+
+  /** The checked documents; undefined when the person stopped. */
+  private async documentsFor(request: SendRequest): Promise<FaxDocument[] | undefined> {
+    const { notices, unsaved, documents } = this.parts;
+    const uris = request.uris ?? (request.interactive ? await this.prompter.pickFiles() : undefined);
+    if (!uris) {
+      if (request.interactive) return undefined;
+      throw notices.refuse(vscode.l10n.t('Say which documents to fax: "files" is missing.'));
+    }
+    const saved = await unsaved.settle(uris, request.interactive ? (names) => this.prompter.askToSave(names) : undefined);
+    if (!saved.ok) {
+      if (saved.message) throw notices.refuse(saved.message);
+      return undefined;
+    }
+    const resolved = await documents.resolve(uris);
+    if (!resolved.ok) throw notices.refuse(resolved.message);
+    return resolved.documents;
+  }
+
+  private async choicesFor(request: SendRequest, documents: readonly FaxDocument[]): Promise<SendChoices | undefined> {
+    const { notices, settings, senders, recent } = this.parts;
+    const { args } = request;
+    const region = settings.defaultRegion();
+    const recipientsCheck = (text: string) => checkRecipients(text, region, vscode.l10n.t);
+
+    let recipients: string[] | undefined;
+    if (args.to.length > 0) {
+      const read = recipientsCheck(args.to.join('\n'));
+      if (!read.ok) throw notices.refuse(read.message);
+      recipients = read.recipients;
+    } else if (!request.interactive) {
+      throw notices.refuse(vscode.l10n.t('Say who receives the fax: "to" is missing.'));
+    }
+
+    const options = optionsFrom(settings.defaultOptions(), args);
+    if (args.sendAt) {
+      const when = checkSendAt(args.sendAt, new Date(), vscode.l10n.t);
+      if (!when.ok) throw notices.refuse(when.message);
+      options.sendAt = when.date;
+    }
+
+    const numbers = args.from === undefined ? await senders.active() : undefined;
+    const suggested = defaultSender(numbers, senders.lastUsed());
+    if (!request.interactive) {
+      const from = args.from ?? suggested;
+      if (from === undefined) {
+        throw notices.refuse(
+          numbers && numbers.length > 0
+            ? vscode.l10n.t('Say which number to send from: "from" is missing, and the account has several: {0}.', numbers.join(', '))
+            : vscode.l10n.t('Say which number to send from: "from" is missing, and this token may not list your numbers.'),
+        );
+      }
+      return { recipients: recipients ?? [], from, options };
+    }
+
+    return new SendWizard(this.prompter).run({
+      recipients,
+      from: args.from,
+      optionsDecided: request.fromArguments,
+      options,
+      recent: recent.list(),
+      numbers,
+      suggestedFrom: suggested,
+      checkRecipients: recipientsCheck,
+      checkSendAt: (text) => {
+        const when = checkSendAt(text, new Date(), vscode.l10n.t);
+        return when.ok ? { ok: true, date: when.date } : { ok: false, message: when.message };
+      },
+      summary: (choices) => summaryLines({ files: documents, ...choices }, vscode.l10n.t, formatForDisplay),
+    });
+  }
+}
+
+/** Settings give the defaults; an argument object overrides each part it names. */
+function optionsFrom(defaults: SendOptions, args: SendFaxArgs): SendOptions {
+  const options: SendOptions = { ...defaults };
+  if (args.retry) options.retry = { ...args.retry };
+  if (args.enhancement !== undefined) options.enhancement = args.enhancement;
+  if (args.coverPage) options.coverPage = { ...args.coverPage };
+  if (args.comment) options.comment = args.comment;
+  return options;
+}
+
+function outboxRequest(choices: SendChoices): Omit<SendFaxRequest, 'files' | 'returnIds'> {
+  const { retry, enhancement, coverPage, sendAt, comment } = choices.options;
+  return {
+    from: choices.from,
+    to: choices.recipients,
+    comment: comment ? { text: comment } : undefined,
+    options: { enhancement, retry: retry.count ? { ...retry } : undefined },
+    coverPage: coverPage
+      ? { nameTo: coverPage.to ?? '', nameFrom: coverPage.from ?? '', subject: coverPage.subject ?? '', message: coverPage.message || undefined, flags: coverPage.flags }
+      : undefined,
+    sendTime: sendAt,
+  };
+}
