@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { descendantsOf, reapSurvivors } from './processTree.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const hostDir = path.join(repoRoot, '.vscode-test');
@@ -19,7 +20,11 @@ export function ensureHostInstalled() {
   const entry = path.join(codeServerDir, 'out/node/entry.js');
   if (existsSync(entry) && existsSync(node24) && existsSync(chromiumPath)) return;
   console.error('[host] VS Code host missing: installing it (test/host/setup-vscode-host.sh)…');
-  const r = spawnSync('bash', [path.join(repoRoot, 'test/host/setup-vscode-host.sh')], { stdio: 'inherit' });
+  // Under `npm start`/`npm test` the outer npm (Node 20) exports npm_config_user_agent & co.; the inner
+  // npm would inherit them and code-server's postinstall would then refuse "node v20". Drop them.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) =>
+    !/^npm_(config_(user_agent|local_prefix|node_gyp|npm_version)|execpath|node_execpath|command|lifecycle_.*|package_.*)$/i.test(k)));
+  const r = spawnSync('bash', [path.join(repoRoot, 'test/host/setup-vscode-host.sh')], { stdio: 'inherit', env });
   if (r.status !== 0) throw new Error(`setup-vscode-host.sh failed with ${r.status}`);
 }
 
@@ -93,12 +98,16 @@ export async function startCodeServer(opts = {}) {
     server.on('exit', (c) => reject(new Error(`code-server exited early (${c}):\n${log}`)));
   });
   const stop = async () => {
+    // code-server's extension host, pty host and watchers may outlive it (they wait for a reconnect): reap them too.
+    const family = server.exitCode === null ? descendantsOf(server.pid) : [];
     if (server.exitCode === null) {
       const exited = new Promise((r) => server.once('exit', r));
       server.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
       if (server.exitCode === null) server.kill('SIGKILL');
     }
+    const { left } = await reapSurvivors(family);
+    if (left.length) console.error(`[host] processes still alive after SIGKILL: ${left.join(', ')}`);
     if (!process.env.KEEP_TMP) rmSync(tmp, { recursive: true, force: true });
   };
   return { host, url: `http://${host}/`, tmp, workspace: path.join(tmp, 'workspace'), server, getLog: () => log, stop };

@@ -1,16 +1,12 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'faxdesk.faxplus-vscode';
+import { testEnvironment } from './support/environment';
 
 describe('Activation in a real VS Code host', () => {
   let extension: vscode.Extension<unknown>;
 
   before(async () => {
-    const found = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(found, `${EXTENSION_ID} is loaded by the host`);
-    extension = found;
-    await extension.activate();
+    ({ extension } = await testEnvironment());
   });
 
   it('runs inside VS Code 1.139', () => {

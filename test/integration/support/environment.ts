@@ -1,0 +1,63 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { startEmulator, type Emulator } from '../../emulator';
+import type { FaxPlusTestApi } from '../../../src/extension';
+
+export const EXTENSION_ID = 'faxdesk.faxplus-vscode';
+
+export interface TestEnvironment {
+  readonly emulator: Emulator;
+  readonly api: FaxPlusTestApi;
+  readonly extension: vscode.Extension<FaxPlusTestApi>;
+}
+
+/**
+ * One emulator and one activation for the whole run. Every test file is its
+ * own bundle, so the shared instance lives on globalThis rather than in
+ * module state. The emulator starts before the extension activates so the
+ * extension's first request already goes to it (FAXPLUS_API_BASE_URL).
+ */
+const KEY = Symbol.for('faxplus.integration.environment');
+type Holder = { [KEY]?: Promise<TestEnvironment> };
+
+export function testEnvironment(): Promise<TestEnvironment> {
+  const holder = globalThis as unknown as Holder;
+  holder[KEY] ??= (async () => {
+    const emulator = await startEmulator({ seedFaxes: 120 });
+    process.env.FAXPLUS_API_BASE_URL = emulator.apiUrl;
+    process.env.FAXPLUS_OAUTH_AUTHORIZE_URL = emulator.loginUrl;
+    process.env.FAXPLUS_OAUTH_TOKEN_URL = emulator.tokenUrl;
+    delete process.env.FAXPLUS_TOKEN;
+    const extension = vscode.extensions.getExtension<FaxPlusTestApi>(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is loaded by the host`);
+    const api = await extension.activate();
+    return { emulator, api, extension };
+  })();
+  return holder[KEY];
+}
+
+/** Signs in through the real command (validation requests included) and waits for the state. */
+export async function signInWith(token: string): Promise<void> {
+  const { api } = await testEnvironment();
+  await vscode.commands.executeCommand('faxplus.signIn', { token });
+  assert.strictEqual(api.session.state.status, 'signedIn', 'signed in');
+}
+
+export async function signOut(): Promise<void> {
+  await vscode.commands.executeCommand('faxplus.signOut');
+}
+
+/** Polls until `check` passes (the UI updates asynchronously); fails with the last error after `timeoutMs`. */
+export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 5000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      return await check();
+    } catch (e) {
+      if (Date.now() - started > timeoutMs) {
+        throw e;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}

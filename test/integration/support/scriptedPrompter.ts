@@ -1,0 +1,78 @@
+import * as assert from 'assert';
+import type * as vscode from 'vscode';
+import type { ConfirmQuestion, OptionsQuestion, Prompter, RecipientsQuestion, SenderQuestion, StepAnswer } from '../../../src/sendFlow/prompter';
+import type { SendOptions } from '../../../src/sendFlow/sendOptions';
+
+/** How a scripted person answers "Send as fax"; anything left out takes the obvious answer. */
+export interface PromptScript {
+  /** The open dialog's choice (undefined = dismissed). */
+  readonly files?: vscode.Uri[];
+  /** Answer to "save first?" (default: save). */
+  readonly save?: boolean;
+  /** Typed into the recipients step. */
+  readonly recipients?: string;
+  /** The chosen `from` (default: the suggested number, else the first listed, else no_number). */
+  readonly sender?: string;
+  readonly options?: (current: SendOptions) => SendOptions;
+  /** Press Escape on the summary instead of sending. */
+  readonly cancelAtSummary?: boolean;
+}
+
+/** A Prompter for tests: answers from a script and records every question, as a person would have seen it. */
+export class ScriptedPrompter implements Prompter {
+  readonly asked: string[] = [];
+  recipientsQuestion?: RecipientsQuestion;
+  senderQuestion?: SenderQuestion;
+  summary: string[] = [];
+
+  constructor(private readonly script: PromptScript = {}) {}
+
+  async pickFiles(): Promise<vscode.Uri[] | undefined> {
+    this.asked.push('files');
+    return this.script.files;
+  }
+
+  async askToSave(names: readonly string[]): Promise<boolean> {
+    this.asked.push(`save ${names.join(', ')}`);
+    return this.script.save ?? true;
+  }
+
+  async askRecipients(question: RecipientsQuestion): Promise<StepAnswer<string[]>> {
+    this.asked.push('recipients');
+    this.recipientsQuestion = question;
+    assert.ok(this.script.recipients !== undefined, 'the script has recipients to type');
+    const check = question.check(this.script.recipients);
+    assert.ok(check.ok, `the typed recipients are accepted: ${check.ok ? '' : check.message}`);
+    return { kind: 'next', value: check.recipients };
+  }
+
+  async askSender(question: SenderQuestion): Promise<StepAnswer<string>> {
+    this.asked.push('sender');
+    this.senderQuestion = question;
+    return { kind: 'next', value: this.script.sender ?? question.suggested ?? question.numbers?.[0] ?? 'no_number' };
+  }
+
+  async askOptions(question: OptionsQuestion): Promise<StepAnswer<SendOptions>> {
+    this.asked.push('options');
+    return { kind: 'next', value: this.script.options ? this.script.options(question.current) : question.current };
+  }
+
+  async confirm(question: ConfirmQuestion): Promise<StepAnswer<true>> {
+    this.asked.push('confirm');
+    this.summary = question.lines.map((line) => line.label);
+    return this.script.cancelAtSummary ? { kind: 'cancel' } : { kind: 'next', value: true };
+  }
+}
+
+/** For runs that must not ask anything (automation with confirm: false): every question fails the test. */
+export class SilentPrompter implements Prompter {
+  private fail(what: string): never {
+    throw new assert.AssertionError({ message: `nobody may be asked (${what}) when the command runs with confirm: false` });
+  }
+  pickFiles(): never { return this.fail('files'); }
+  askToSave(): never { return this.fail('save'); }
+  askRecipients(): never { return this.fail('recipients'); }
+  askSender(): never { return this.fail('sender'); }
+  askOptions(): never { return this.fail('options'); }
+  confirm(): never { return this.fail('confirm'); }
+}
