@@ -1,5 +1,8 @@
-/** The file types Fax.Plus accepts, by extension (the part's Content-Type must match the file). */
-const MIME_BY_EXTENSION: Readonly<Record<string, string>> = {
+/**
+ * The file types Fax.Plus accepts, by extension, with the Content-Type sent on
+ * upload. The one list: the send rules (src/send/fileRules.ts) use it too.
+ */
+export const FAX_FILE_TYPES = {
   pdf: 'application/pdf',
   doc: 'application/msword',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -12,7 +15,9 @@ const MIME_BY_EXTENSION: Readonly<Record<string, string>> = {
   tiff: 'image/tiff',
   xls: 'application/vnd.ms-excel',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
+} as const;
+
+const MIME_BY_EXTENSION: Readonly<Record<string, string>> = FAX_FILE_TYPES;
 
 function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf('.');

@@ -35,7 +35,7 @@ export class SignInCommand implements Command {
     const oauth = { label: `$(account) ${vscode.l10n.t('Sign in with OAuth instead')}`, description: vscode.l10n.t('needs an OAuth client id and secret') };
     const choice = await vscode.window.showQuickPick([paste, create, oauth], {
       title: vscode.l10n.t('Sign in to Fax.Plus'),
-      placeHolder: vscode.l10n.t('A Personal Access Token is kept in VS Code secret storage only'),
+      placeHolder: vscode.l10n.t('Choose how to sign in (a token is kept in VS Code secret storage only)'),
       ignoreFocusOut: true,
     });
     if (!choice) {

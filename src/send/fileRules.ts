@@ -1,23 +1,11 @@
 import type { Translate } from './translate';
+import { FAX_FILE_TYPES } from '../api/mimeTypes';
 
 /**
  * The document types Fax.Plus converts to fax pages, with the content type sent on upload.
  * This is the one list the UI uses (open dialog filter, menus, checks).
  */
-export const ACCEPTED_FILE_TYPES = {
-  pdf: 'application/pdf',
-  doc: 'application/msword',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  txt: 'text/plain',
-  rtf: 'application/rtf',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  tif: 'image/tiff',
-  tiff: 'image/tiff',
-  xls: 'application/vnd.ms-excel',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
+export const ACCEPTED_FILE_TYPES = FAX_FILE_TYPES;
 
 export type AcceptedExtension = keyof typeof ACCEPTED_FILE_TYPES;
 export const ACCEPTED_EXTENSIONS = Object.keys(ACCEPTED_FILE_TYPES) as AcceptedExtension[];

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { accountTypeText } from './accountTypeText';
 import type { Account } from '../api/models';
 import { contextValueOf } from './contextValues';
 import { detailsTooltip } from './detailsTooltip';
@@ -17,7 +18,7 @@ export function memberTreeItem(node: MemberNode, time: TimeDisplay): vscode.Tree
   item.tooltip = detailsTooltip(name ?? account.email ?? account.uid, undefined, [
     [vscode.l10n.t('Email'), account.email],
     [vscode.l10n.t('Role'), account.role],
-    [vscode.l10n.t('Account type'), typeText(account.accountType)],
+    [vscode.l10n.t('Account type'), accountTypeText(account.accountType)],
     [vscode.l10n.t('Status'), account.status],
     [vscode.l10n.t('Phone'), account.phone],
     [vscode.l10n.t('Member since'), account.creationDate && time.absolute(account.creationDate)],
@@ -33,18 +34,6 @@ export function fullName(account: Pick<Account, 'name' | 'lastname'>): string | 
 }
 
 function roleText(account: Account): string {
-  return account.role ?? typeText(account.accountType);
+  return account.role ?? accountTypeText(account.accountType);
 }
 
-function typeText(type: string): string {
-  switch (type) {
-    case 'corporate_admin':
-      return vscode.l10n.t('administrator');
-    case 'corporate_member':
-      return vscode.l10n.t('member');
-    case 'individual':
-      return vscode.l10n.t('individual');
-    default:
-      return type;
-  }
-}

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { accountTypeText } from './accountTypeText';
 import { isAdmin } from '../auth/tokenFacts';
 import type { SectionDependencies } from './sectionDependencies';
 import { SectionTreeProvider } from './sectionTreeProvider';
@@ -33,13 +34,3 @@ export class MembersProvider extends SectionTreeProvider {
   }
 }
 
-function accountTypeText(type: string): string {
-  switch (type) {
-    case 'corporate_member':
-      return vscode.l10n.t('member');
-    case 'individual':
-      return vscode.l10n.t('individual');
-    default:
-      return type;
-  }
-}
