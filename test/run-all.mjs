@@ -1,5 +1,5 @@
 // `npm test`: type check, lint, unit tests (mocha on Node), the packaged vsix's
-// contents, and the integration suite in a real VS Code 1.139 extension host.
+// contents, the sandbox's start-up check, and the integration suite in a real VS Code 1.139 extension host.
 // Ends with one line `N passed, M failed` counting unit and integration tests.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
@@ -46,6 +46,10 @@ try {
 
   const pkg = await run('package + vsix contents', 'node', ['test/host/package-vsix.mjs']);
   if (pkg.code !== 0) failed++;
+
+  // The README's other command: `npm start` must bring up the packaged extension against the emulator.
+  const sandbox = await run('sandbox (npm start --check)', 'node', ['test/host/sandbox.mjs', '--check', '--no-package']);
+  if (sandbox.code !== 0) failed++;
 
   const integ = await run('integration tests (VS Code 1.139 host)', 'node', ['test/host/run-in-code-server.mjs']);
   const m = /^integration: (\d+) passed, (\d+) failed$/m.exec(integ.out);

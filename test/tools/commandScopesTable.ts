@@ -1,6 +1,7 @@
 // Builds the README's "command → scopes that permit it" table from the code
 // (COMMAND_OPERATIONS + the operation table), so the two cannot disagree.
-// `npm run docs:scopes` rewrites the table in README.md; a unit test fails when it is stale.
+// It also builds the settings table. `npm run docs` rewrites both in README.md;
+// a unit test fails when either is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CommandPermissions, COMMAND_OPERATIONS } from '../../src/auth/commandPermissions';
@@ -39,21 +40,42 @@ export function commandScopesTable(): string {
   ].join('\n');
 }
 
+export const SETTINGS_START = '<!-- settings:start -->';
+export const SETTINGS_END = '<!-- settings:end -->';
+
+/** Every contributed setting with its scope, default and description (from package.nls.json). */
+export function settingsTable(): string {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const nls = JSON.parse(readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
+  const text = (v: string | undefined) => (v && /^%.*%$/.test(v) ? nls[v.slice(1, -1)] ?? v : v ?? '').replace(/\n/g, ' ').replace(/\|/g, '\\|');
+  const rows = Object.entries(pkg.contributes.configuration.properties as Record<string, { scope?: string; default?: unknown; markdownDescription?: string; description?: string }>)
+    .map(([key, p]) => `| \`${key}\` | ${p.scope === 'application' ? 'user settings only' : 'user or workspace'} | \`${JSON.stringify(p.default)}\` | ${text(p.markdownDescription ?? p.description)} |`);
+  return [SETTINGS_START, '| setting | where it may be set | default | what it does |', '| --- | --- | --- | --- |', ...rows, SETTINGS_END].join('\n');
+}
+
+function block(readme: string, startMarker: string, endMarker: string): string | undefined {
+  const start = readme.indexOf(startMarker);
+  const end = readme.indexOf(endMarker);
+  return start >= 0 && end > start ? readme.slice(start, end + endMarker.length) : undefined;
+}
+
 export function readmeTable(): string | undefined {
-  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-  const start = readme.indexOf(TABLE_START);
-  const end = readme.indexOf(TABLE_END);
-  return start >= 0 && end > start ? readme.slice(start, end + TABLE_END.length) : undefined;
+  return block(readFileSync(path.join(root, 'README.md'), 'utf8'), TABLE_START, TABLE_END);
+}
+
+export function readmeSettingsTable(): string | undefined {
+  return block(readFileSync(path.join(root, 'README.md'), 'utf8'), SETTINGS_START, SETTINGS_END);
 }
 
 if (require.main === module) {
   const file = path.join(root, 'README.md');
   const readme = readFileSync(file, 'utf8');
   const current = readmeTable();
-  if (!current) {
-    console.error(`README.md has no ${TABLE_START} … ${TABLE_END} block`);
+  const settings = readmeSettingsTable();
+  if (!current || !settings) {
+    console.error(`README.md needs a ${TABLE_START} … ${TABLE_END} and a ${SETTINGS_START} … ${SETTINGS_END} block`);
     process.exit(1);
   }
-  writeFileSync(file, readme.replace(current, commandScopesTable()));
-  console.log('README.md command → scopes table updated');
+  writeFileSync(file, readme.replace(current, commandScopesTable()).replace(settings, settingsTable()));
+  console.log('README.md command → scopes and settings tables updated');
 }

@@ -1,8 +1,12 @@
 import * as assert from 'assert';
-import { commandScopesTable, readmeTable } from '../../tools/commandScopesTable';
+import { commandScopesTable, readmeSettingsTable, readmeTable, settingsTable } from '../../tools/commandScopesTable';
 
 describe('README command → scopes table', () => {
-  it('matches the scopes the code checks (run `npm run docs:scopes` to update it)', () => {
+  it('matches the scopes the code checks (run `npm run docs` to update it)', () => {
     assert.strictEqual(readmeTable(), commandScopesTable());
+  });
+
+  it('lists every contributed setting as the manifest declares it (run `npm run docs`)', () => {
+    assert.strictEqual(readmeSettingsTable(), settingsTable());
   });
 });
