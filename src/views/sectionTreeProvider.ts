@@ -98,7 +98,7 @@ export abstract class SectionTreeProvider extends Disposable implements vscode.T
     if (this.blockedNodes()) {
       return;
     }
-    await this.loadFresh();
+    await (this.hasLoaded ? this.enqueue((signal) => this.fetchLatest(signal)) : this.loadFresh());
     this.changed.fire();
     if (this.failure) {
       throw new Error(this.failure);
@@ -160,6 +160,15 @@ export abstract class SectionTreeProvider extends Disposable implements vscode.T
 
   /** Fetches the section's first screen of items. */
   protected abstract fetchFresh(signal: AbortSignal): Promise<ItemNode[]>;
+
+  /**
+   * What a poll fetches: by default the same as a refresh. Long lists
+   * override it to ask only for what can have changed (Fax.Plus watches for
+   * aggressive polling).
+   */
+  protected fetchLatest(signal: AbortSignal): Promise<ItemNode[]> {
+    return this.fetchFresh(signal);
+  }
 
   /** What the view says when the list is empty. */
   protected abstract emptyMessage(): string;
