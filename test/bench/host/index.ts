@@ -1,0 +1,196 @@
+/**
+ * Bench suite for the extension host, loaded through extensionTestsPath by
+ * test/bench/run-bench.mjs (not mocha, not a test: it measures and writes
+ * JSON to FAXPLUS_BENCH_RESULT_FILE). FAXPLUS_BENCH_MODE:
+ *   activate  only activate() (a fresh host per run)
+ *   full      activate(), then the sidebar figures against the emulator
+ *             (FAXPLUS_API_BASE_URL, FAXPLUS_BENCH_TOKEN, FAXPLUS_BENCH_CONTROL_URL)
+ */
+import * as fs from 'fs';
+import * as inspector from 'inspector';
+import { performance } from 'perf_hooks';
+import * as vscode from 'vscode';
+import type { FaxPlusTestApi } from '../../../src/extension';
+
+const EXTENSION_ID = 'faxdesk.faxplus-vscode';
+const env = process.env;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const memory = () => {
+  const m = process.memoryUsage();
+  return { rss: m.rss, heapUsed: m.heapUsed };
+};
+
+async function until(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeoutMs) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await sleep(10);
+  }
+}
+
+async function control(path: string, method = 'GET'): Promise<unknown> {
+  const res = await fetch(`${env.FAXPLUS_BENCH_CONTROL_URL}${path}`, { method, headers: { 'content-type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
+  return res.json();
+}
+
+async function apiRequests(): Promise<{ operationId?: string }[]> {
+  const log = (await control('/requests')) as { operationId?: string }[] | { requests: { operationId?: string }[] };
+  return Array.isArray(log) ? log : log.requests;
+}
+
+function tally(requests: { operationId?: string }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of requests) {
+    const k = r.operationId ?? 'unmatched';
+    counts[k] = (counts[k] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** Counts the API requests the emulator sees during `ms` (the log is cleared first). */
+async function requestsDuring(ms: number): Promise<{ count: number; windowMs: number; perMinute: number; byOperation: Record<string, number> }> {
+  await control('/clear-requests', 'POST');
+  await sleep(ms);
+  const requests = await apiRequests();
+  return { count: requests.length, windowMs: ms, perMinute: (requests.length * 60_000) / ms, byOperation: tally(requests) };
+}
+
+/** Diagnostics only (BENCH_PROFILE=1): a V8 CPU profile of activate(), sampled every 100 µs. */
+async function startProfile(): Promise<() => Promise<unknown>> {
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 100 });
+  await post('Profiler.start');
+  return async () => {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    session.disconnect();
+    return profile;
+  };
+}
+
+async function measureActivation(result: Record<string, unknown>): Promise<FaxPlusTestApi> {
+  const extension = vscode.extensions.getExtension<FaxPlusTestApi>(EXTENSION_ID);
+  if (!extension) {
+    throw new Error(`${EXTENSION_ID} is not loaded`);
+  }
+  result.activeBefore = extension.isActive;
+  if (extension.isActive) {
+    throw new Error('the extension was already active: activate() cannot be measured in this host');
+  }
+  // Built-in extensions activate as the window opens; measure in a host that has settled.
+  await sleep(Number(env.FAXPLUS_BENCH_SETTLE_MS ?? 4000));
+  const before = memory();
+  const profile = env.FAXPLUS_BENCH_CPU_PROFILE ? await startProfile() : undefined;
+  const t0 = performance.now();
+  const api = await extension.activate();
+  result.activateMs = performance.now() - t0;
+  if (profile) {
+    fs.writeFileSync(env.FAXPLUS_BENCH_CPU_PROFILE!, JSON.stringify(await profile()));
+  }
+  result.memoryAfterActivate = memory();
+  result.memoryBeforeActivate = before;
+  result.vscodeVersion = vscode.version;
+  result.node = process.version;
+  return api;
+}
+
+async function measureSidebar(api: FaxPlusTestApi, result: Record<string, unknown>): Promise<void> {
+  const config = vscode.workspace.getConfiguration('faxplus');
+  const inbox = api.sidebar.providers.inbox;
+  const view = api.sidebar.views.inbox;
+  await vscode.commands.executeCommand('faxplus.signIn', { token: env.FAXPLUS_BENCH_TOKEN });
+  if (api.session.state.status !== 'signedIn') {
+    throw new Error(`sign-in failed: ${JSON.stringify(api.session.state)}`);
+  }
+  result.windowFocused = vscode.window.state.focused;
+
+  // Cold: the Inbox is shown for the first time after sign-in (VS Code asks the tree for its children).
+  const tShow = performance.now();
+  await vscode.commands.executeCommand('faxplus.inbox.focus');
+  await until(() => inbox.loadedItems.length > 0, 30_000, 'the first inbox page');
+  result.inboxFirstShowMs = performance.now() - tShow;
+  await until(() => view.visible, 5000, 'the inbox to be visible');
+
+  // Refresh → first page of items in the tree, repeated.
+  const refreshes: number[] = [];
+  for (let i = 0; i < 16; i++) {
+    await sleep(150);
+    const t0 = performance.now();
+    await vscode.commands.executeCommand('faxplus.refreshInbox');
+    const children = await inbox.getChildren();
+    const ms = performance.now() - t0;
+    if (children.filter((n) => n.kind === 'fax').length === 0) {
+      throw new Error('refresh brought no items');
+    }
+    if (i > 0) {
+      refreshes.push(ms);
+    }
+  }
+  result.inboxRefreshMs = median(refreshes);
+  result.inboxRefreshRuns = refreshes.length;
+  result.inboxRefreshAll = refreshes.map((x) => Math.round(x * 10) / 10);
+  result.pageSize = config.get<number>('pageSize');
+
+  // Extension host memory with 2,000 inbox items in the tree (Load more, default page size).
+  await sleep(1000);
+  result.memoryWithFirstPage = memory();
+  result.itemsFirstPage = inbox.loadedItems.length;
+  const tMore = performance.now();
+  let clicks = 0;
+  while (inbox.loadedItems.length < 2000 && inbox.hasMore) {
+    await vscode.commands.executeCommand('faxplus.loadMore', { view: 'inbox' });
+    clicks++;
+  }
+  result.loadMoreClicks = clicks;
+  result.loadMoreTotalMs = performance.now() - tMore;
+  result.itemsLoaded = inbox.loadedItems.length;
+  await sleep(3000); // let the workbench fetch and render the tree items
+  result.memoryWith2000 = memory();
+
+  // Requests per minute: polling on with default intervals, nothing pending.
+  await config.update('pollingEnabled', true, vscode.ConfigurationTarget.Global);
+  result.pollingSettings = { enabled: config.get('pollingEnabled'), inboxSeconds: config.get('polling.inboxSeconds'), outboxSeconds: config.get('polling.outboxSeconds') };
+  await vscode.commands.executeCommand('workbench.view.explorer');
+  await until(() => !view.visible && !api.sidebar.views.outbox.visible, 5000, 'the views to hide');
+  await sleep(1000);
+  result.hiddenRequests = await requestsDuring(Number(env.FAXPLUS_BENCH_HIDDEN_MS ?? 60_000));
+  await vscode.commands.executeCommand('faxplus.inbox.focus');
+  await until(() => view.visible, 5000, 'the inbox to show again');
+  result.windowFocusedWhileVisible = vscode.window.state.focused;
+  await sleep(2000); // the reload of a view shown again is not polling
+  const visibleMs = Number(env.FAXPLUS_BENCH_VISIBLE_MS ?? 120_000);
+  result.visibleRequests = await requestsDuring(visibleMs);
+  // The same with only the first page loaded (a refresh reloads as many pages as were shown).
+  inbox.reset();
+  await inbox.getChildren();
+  result.itemsForFirstPageWindow = inbox.loadedItems.length;
+  await sleep(2000);
+  result.visibleFirstPageRequests = await requestsDuring(visibleMs);
+  result.windowFocusedAfterVisible = vscode.window.state.focused;
+}
+
+export async function run(): Promise<void> {
+  const result: Record<string, unknown> = { mode: env.FAXPLUS_BENCH_MODE };
+  const out = env.FAXPLUS_BENCH_RESULT_FILE!;
+  try {
+    const api = await measureActivation(result);
+    if (env.FAXPLUS_BENCH_MODE === 'full') {
+      await measureSidebar(api, result);
+    }
+    // The workbench's own activation times (code loading + activate call); the runner reads them off the page.
+    await vscode.commands.executeCommand('workbench.action.showRuntimeExtensions');
+    await sleep(1500);
+  } catch (e) {
+    result.error = e instanceof Error ? `${e.message}\n${e.stack}` : String(e);
+  }
+  fs.writeFileSync(out, JSON.stringify(result));
+}

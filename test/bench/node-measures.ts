@@ -1,0 +1,36 @@
+/**
+ * The client measures of `npm run bench`, in a Node process of their own (so
+ * its RSS is the client's): `node --expose-gc --import tsx test/bench/node-measures.ts`
+ * with BENCH_API_URL, BENCH_TOKEN, BENCH_UPLOAD_MB, BENCH_UPLOAD_ROUNDS,
+ * BENCH_PAIRS, BENCH_TMP. Prints one JSON line on stdout.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchClient, measureFirstPage, measureOverhead, measureUpload, writeBenchFile } from './lib/clientMeasures';
+import { MB } from './lib/stats';
+
+async function main(): Promise<void> {
+  const target = { apiUrl: process.env.BENCH_API_URL!, token: process.env.BENCH_TOKEN! };
+  const uploadMb = Number(process.env.BENCH_UPLOAD_MB ?? 150);
+  const rounds = Number(process.env.BENCH_UPLOAD_ROUNDS ?? 3);
+  const pairs = Number(process.env.BENCH_PAIRS ?? 2000);
+  const client = benchClient(target);
+  const dir = await mkdtemp(join(process.env.BENCH_TMP ?? tmpdir(), 'faxplus-bench-upload-'));
+  try {
+    const firstPage = await measureFirstPage(client, 15);
+    const overhead = await measureOverhead(client, target, pairs);
+    const file = join(dir, 'bench.pdf');
+    await writeBenchFile(file, uploadMb * MB);
+    const upload = await measureUpload(client, target, file, uploadMb * MB, rounds);
+    process.stdout.write(JSON.stringify({ firstPage, overhead, upload }) + '\n');
+  } finally {
+    await client.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
