@@ -40,7 +40,7 @@ export class AuthStatusBar extends Disposable {
     const days = daysLeft(facts, this.now());
     const near = days !== undefined && days <= this.warnWithinDays();
     this.item.text = near
-      ? `$(warning) Fax.Plus: ${who} · ${vscode.l10n.t('{0} days left', days)}`
+      ? `$(warning) Fax.Plus: ${who} · ${(days === 1 ? vscode.l10n.t('1 day left') : vscode.l10n.t('{0} days left', days))}`
       : `$(account) Fax.Plus: ${who}`;
     this.item.backgroundColor = near ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.tooltip = vscode.l10n.t('Fax.Plus token: {0}. Click for details.', facts.tokenName ?? facts.kind);

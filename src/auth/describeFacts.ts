@@ -15,7 +15,7 @@ export function describeFacts(facts: TokenFacts, now: number): string {
   }
   const days = daysLeft(facts, now);
   if (days !== undefined) {
-    parts.push(days < 0 ? vscode.l10n.t('Expired.') : days === 0 ? vscode.l10n.t('Expires today.') : vscode.l10n.t('Expires in {0} days.', days));
+    parts.push(days < 0 ? vscode.l10n.t('Expired.') : days === 1 ? vscode.l10n.t('Expires within a day.') : vscode.l10n.t('Expires in {0} days.', days));
   }
   if (facts.source === 'environment') {
     parts.push(vscode.l10n.t('From the FAXPLUS_TOKEN environment variable (not stored).'));

@@ -52,8 +52,8 @@ export class ExpiryMonitor extends Disposable {
       return;
     }
     await this.memento.update(RECORD_KEY, { lastWarnedDay: localDay(now) } satisfies WarningRecord);
-    const message = due.days === 0
-      ? vscode.l10n.t('Your Fax.Plus token "{0}" expires today.', facts.tokenName ?? '')
+    const message = due.days === 1
+      ? vscode.l10n.t('Your Fax.Plus token "{0}" expires within a day.', facts.tokenName ?? '')
       : vscode.l10n.t('Your Fax.Plus token "{0}" expires in {1} days.', facts.tokenName ?? '', due.days);
     this.lastWarning = { days: due.days, message };
     const rotate = vscode.l10n.t('Rotate Token');

@@ -25,12 +25,17 @@ export interface AccountFacts {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Whole days until expiry, rounded down; negative once expired; undefined when the token never expires. */
+/**
+ * Days until expiry as people count them: a token expiring in 2 days and 23
+ * hours has 3 days left, one expiring in an hour 1 day. Negative once
+ * expired; undefined when the token never expires.
+ */
 export function daysLeft(facts: Pick<TokenFacts, 'expiresAt'>, now: number): number | undefined {
   if (facts.expiresAt === undefined) {
     return undefined;
   }
-  return Math.floor((facts.expiresAt - now) / DAY_MS);
+  const ms = facts.expiresAt - now;
+  return ms > 0 ? Math.ceil(ms / DAY_MS) : -1 - Math.floor(-ms / DAY_MS);
 }
 
 export function isExpired(facts: Pick<TokenFacts, 'expiresAt'>, now: number): boolean {
