@@ -13,6 +13,15 @@ export class CommandGate {
   constructor(private readonly session: AuthSession, private readonly permissions: CommandPermissions) {}
 
   /**
+   * Whether the signed-in token may run the command, without telling anyone:
+   * for side effects a command adds only when it can (opening a fax marks it read).
+   */
+  permits(commandId: string): boolean {
+    const facts = this.session.facts;
+    return facts !== undefined && this.permissions.verdict(commandId, facts.scopes).allowed;
+  }
+
+  /**
    * Throws NotSignedInError / NotPermittedError (after telling the user, without
    * waiting for an answer) when the command may not run.
    */
@@ -31,7 +40,9 @@ export class CommandGate {
     if (verdict.allowed) {
       return;
     }
-    const needed = verdict.wouldPermit.map((alternatives) => alternatives.join(vscode.l10n.t(' or '))).join(vscode.l10n.t(', and '));
+    // Several operations often need the same scopes (upload and send both need fax:fax:edit): name each choice once.
+    const choices = [...new Set(verdict.wouldPermit.map((alternatives) => alternatives.join(vscode.l10n.t(' or '))))];
+    const needed = choices.join(vscode.l10n.t(', and '));
     const message = vscode.l10n.t(
       'Your Fax.Plus token "{0}" cannot do this: it needs the scope {1}. Create a token with that scope and replace this one.',
       facts.tokenName ?? facts.preview ?? '',

@@ -4,6 +4,7 @@ import type { ActionServices } from './targets/actionServices';
 import type { FaxViewerPanels } from '../viewer/faxViewerPanels';
 import { categoryOf, faxTargetOf } from './targets/faxTarget';
 import { faxTitle } from './targets/faxTitle';
+import { markOpenedFaxRead } from './targets/markOpenedRead';
 import { pickFax } from './targets/pickFax';
 
 export interface OpenFaxResult {
@@ -14,6 +15,7 @@ export interface OpenFaxResult {
 /**
  * Shows a fax's pages in an editor tab (the TIFF variant, painted by the
  * viewer webview). Opening a fax that is already open reveals its tab.
+ * Opening an unread received fax marks it read when the token may.
  * Argument: a fax node, `{ faxId, category? }`, or nothing (quick pick).
  */
 export class OpenFaxCommand implements Command {
@@ -36,15 +38,17 @@ export class OpenFaxCommand implements Command {
     // The tab opens at once (with a loading line); closing it cancels the download.
     const panel = this.viewers.create(target.faxId, faxTitle(target.fax, target.category, target.faxId));
     try {
-      const bytes = await tasks.run(vscode.l10n.t('Downloading the fax from Fax.Plus…'), async (signal) => {
+      const { fax, bytes } = await tasks.run(vscode.l10n.t('Downloading the fax from Fax.Plus…'), async (signal) => {
         const client = clients.get();
-        if (!target.fax) {
-          const fax = await client.getFax(target.faxId, { signal });
+        let fax = target.fax;
+        if (!fax) {
+          fax = await client.getFax(target.faxId, { signal });
           panel.setTitle(faxTitle(fax, categoryOf(target, fax), target.faxId));
         }
-        return client.downloadFileBytes(target.faxId, 'tiff', { signal });
+        return { fax, bytes: await client.downloadFileBytes(target.faxId, 'tiff', { signal }) };
       }, panel.signal);
       panel.show(bytes);
+      await markOpenedFaxRead(this.services, target, fax);
       return { faxId: target.faxId, title: panel.title };
     } catch (e) {
       panel.dispose();

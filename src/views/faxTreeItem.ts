@@ -26,6 +26,8 @@ export function faxTreeItem(node: FaxNode, time: TimeDisplay): vscode.TreeItem {
   ].filter(Boolean).join(' · ');
   item.iconPath = faxStatusIcon(fax.status, unread);
   item.contextValue = contextValueOf(node);
+  // A click opens the fax, as in a mail client; the node carries the record, so no lookup is needed.
+  item.command = { command: 'faxplus.openFax', title: vscode.l10n.t('Open Fax'), arguments: [node] };
   item.tooltip = faxTooltip(node, time);
   item.accessibilityInformation = { label: [item.label, item.description, faxStatusMeaning(fax.status, directionOf(category))].join(', ') };
   return item;

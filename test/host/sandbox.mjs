@@ -233,7 +233,7 @@ function printBanner({ url, emu, sampleFiles }) {
     `  member           ${t.member}  a corporate member: own faxes and number; Members is admin-only`,
     '',
     `OAuth sign-in: demo client id ${emu.oauthClient.id} (already set as faxplus.oauth.clientId), secret ${emu.oauthClient.secret}`,
-    `Faxing: from ${fromNumber ?? 'the admin number'} to any E.164 number (e.g. +15550100000); numbers ending in 99 / 98 / 97`,
+    `Faxing: from ${fromNumber ?? 'the admin number'} to any valid number (e.g. +12015550123; +1 555 01xx is not one); numbers ending in 99 / 98 / 97`,
     `  fail with no answer / busy / an unknown status. ${settle}`,
     '  These tokens work only against this emulator; they are new at every start.',
     '',

@@ -40,7 +40,7 @@ function sampleText() {
   return [
     'LAB REQUEST (sandbox sample, fictitious data)',
     '',
-    'To:      Central Lab, fax +1 555 010 0000',
+    'To:      Central Lab, fax +1 201 555 0123',
     'From:    Sandbox Clinic',
     'Tests:   CBC, lipid panel',
     '',
@@ -103,9 +103,10 @@ the extension talks to the local emulator started by \`npm start\`.
 
 - Right-click \`referral-letter.pdf\`, \`lab-request.txt\` or \`signed-consent.png\`
   (or several of them) → **Send as fax**.
-- Any E.164 number works as a destination, e.g. \`+15550100000\`. Numbers ending in
-  \`99\` fail with "no answer", \`98\` with "busy", \`97\` with a status the spec does
-  not know (it must still render).
+- Any valid number works as a destination, e.g. \`+12015550123\` (the fictitious
+  \`+1 555 01xx\` range is refused as invalid). Numbers ending in \`99\` fail with
+  "no answer", \`98\` with "busy", \`97\` with a status the spec does not know (it
+  must still render).
 - This \`.md\` file is not a type Fax.Plus accepts: sending it should be refused.
 
 The demo tokens are printed in the terminal that runs \`npm start\`.

@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as path from 'path';
+import { existsSync } from 'fs';
 import * as vscode from 'vscode';
 import { testEnvironment } from './support/environment';
 
@@ -27,6 +29,28 @@ describe('Activation in a real VS Code host', () => {
   it('contributes the Fax.Plus container with its six views', () => {
     const views = (extension.packageJSON.contributes.views.faxplus as { id: string }[]).map((v) => v.id);
     assert.deepStrictEqual(views, ['faxplus.outbox', 'faxplus.inbox', 'faxplus.sent', 'faxplus.spam', 'faxplus.numbers', 'faxplus.members']);
+  });
+
+  it('contributes a "Get started" walkthrough: token, sign in, first fax', () => {
+    type Step = { id: string; description: string; media: { markdown?: string }; completionEvents: string[] };
+    const walkthroughs = extension.packageJSON.contributes.walkthroughs as { id: string; title: string; steps: Step[] }[];
+    const walkthrough = walkthroughs.find((w) => w.id === 'faxplus.getStarted');
+    assert.ok(walkthrough, 'the walkthrough is contributed');
+    assert.strictEqual(walkthrough.title, 'Get started with Fax.Plus', 'its title is localised from package.nls.json');
+    const [token, signIn, send] = walkthrough.steps;
+    assert.deepStrictEqual(walkthrough.steps.map((s) => s.id), ['createToken', 'signIn', 'sendFax']);
+    assert.match(token.description, /\(https:\/\/app\.fax\.plus\/integrations\)/);
+    for (const scope of ['fax:fax:edit', 'fax:numbers:read', 'fax:all:read']) {
+      assert.ok(token.description.includes(scope), `the token step names ${scope}`);
+    }
+    assert.match(signIn.description, /\(command:faxplus\.signIn\)/);
+    assert.deepStrictEqual(signIn.completionEvents, ['onContext:faxplus.signedIn']);
+    assert.match(send.description, /\(command:faxplus\.sendFax\)/);
+    assert.deepStrictEqual(send.completionEvents, ['onCommand:faxplus.sendFax']);
+    for (const step of walkthrough.steps) {
+      const media = step.media.markdown;
+      assert.ok(media && existsSync(path.join(extension.extensionPath, media)), `${step.id}'s page ships with the extension`);
+    }
   });
 
 });

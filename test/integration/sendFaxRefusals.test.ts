@@ -105,7 +105,7 @@ describe('Send as fax: refusals before anything is uploaded, and the outbox payl
     try {
       assert.strictEqual(env.api.contextKeys.get('faxplus.can.sendFax'), false, 'the menus are hidden');
       const message = await refused({ files: [letter()], to: [RECIPIENT], from: from(), confirm: false });
-      assert.match(message, /cannot do this: it needs the scope fax:fax:edit or fax:all:edit/);
+      assert.match(message, /cannot do this: it needs the scope fax:fax:edit or fax:all:edit\. /, 'upload and send need the same scopes: named once');
     } finally {
       await signInWith(env.emulator.demoTokens.fullAccess);
     }

@@ -1,0 +1,132 @@
+// What each README screenshot shows and how to get the workbench there.
+// A scene is one workbench signed in with one demo token; its shots are taken
+// in order. Selectors are VS Code's own (1.139); waits are for visible states.
+
+const { fetch, FormData, Blob } = globalThis; // Node 20 globals (the lint config lists Node globals without them)
+
+/** The keybinding the read-only scene presses: Send as Fax is hidden from its menus, a key still runs it. */
+const SEND_KEY = { vscode: 'ctrl+alt+shift+f', playwright: 'Control+Alt+Shift+F' };
+
+export const SCENES = [
+  {
+    token: 'fullAccess',
+    shots: ['trees', 'viewer', 'send-recipients', 'send-summary', 'walkthrough'],
+    prepare: seedOutbox,
+    async take({ driver, page, wants, save }) {
+      await driver.openFaxPlus();
+      await driver.expand('Sent');
+      await driver.rows('Outbox').nth(1).waitFor();
+      await driver.rows('Inbox').nth(5).waitFor();
+      await driver.rows('Sent').nth(3).waitFor();
+      // Room for the rows' descriptions, and for more faxes than pending ones.
+      await driver.sideBarWidth(470);
+      await driver.paneTop('Inbox', 170);
+      await driver.restMouse();
+      if (wants('trees')) await save('trees', { x: 0, y: 0, width: 540, height: 900 });
+
+      if (wants('viewer')) {
+        // A click on an unread fax opens it (and marks it read).
+        await driver.rows('Inbox').filter({ hasText: 'unread' }).first().click();
+        const webview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+        await webview.locator('canvas#page[aria-label]').waitFor({ timeout: 60_000 });
+        // Zoomed out until the whole page fits, so the picture shows a page rather than its top.
+        const zoom = webview.locator('#zoomLabel');
+        for (let label = await zoom.innerText(); parseInt(label, 10) > 55;) {
+          await webview.locator('#zoomOut').click();
+          await webview.locator('#zoomLabel', { hasNotText: label }).waitFor();
+          label = await zoom.innerText();
+        }
+        await driver.restMouse();
+        await save('viewer');
+        await driver.palette('View: Close All Editors');
+      }
+
+      if (wants('send-recipients') || wants('send-summary')) {
+        await driver.openFile('lab-request.txt');
+        await driver.palette('Fax.Plus: Send as Fax');
+        const input = await driver.quickInputTitled('Send as Fax');
+        await input.locator('input').fill('+1 201 555 0123, +44 20 7946 0958');
+        await input.locator('.monaco-list-row', { hasText: 'Fax to 2 recipient(s)' }).waitFor();
+        if (wants('send-recipients')) await save('send-recipients', input);
+        // Each step says where it is in its title: wait for it before answering.
+        await page.keyboard.press('Enter');
+        await driver.quickInputTitled('(2/4)'); // from which number: the suggested one
+        await page.keyboard.press('Enter');
+        await driver.quickInputTitled('(3/4)'); // options: as configured
+        await page.keyboard.press('Enter');
+        await driver.quickInputTitled('check and send');
+        await input.locator('.monaco-list-row', { hasText: 'Send the Fax' }).waitFor();
+        if (wants('send-summary')) await save('send-summary', input);
+        await page.keyboard.press('Escape');
+      }
+
+      if (wants('walkthrough')) {
+        // Without the side bar the editor is wide enough for the step's page beside the steps.
+        await driver.palette('View: Close Primary Side Bar');
+        await driver.palette('Welcome: Open Walkthrough...');
+        const pick = page.locator('.quick-input-widget');
+        await pick.locator('input[placeholder^="Select a walkthrough"]').fill('Get started with Fax.Plus');
+        await pick.locator('.monaco-list-row', { hasText: 'Get started with Fax.Plus' }).first().waitFor();
+        await page.keyboard.press('Enter');
+        // The first step open, with its page (a webview) rendered beside the steps.
+        const walkthrough = page.locator('.gettingStartedContainer');
+        await walkthrough.locator('.getting-started-step.expanded', { hasText: 'Create a Personal Access Token' }).waitFor({ timeout: 60_000 });
+        await page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('table', { hasText: 'fax:numbers:read' }).waitFor({ timeout: 60_000 });
+        await driver.restMouse();
+        await save('walkthrough', walkthrough, 0);
+      }
+    },
+  },
+  {
+    token: 'readOnly',
+    shots: ['scope-refusal'],
+    keybindings: [{ key: SEND_KEY.vscode, command: 'faxplus.sendFax' }],
+    async take({ driver, page, save }) {
+      await driver.openFaxPlus();
+      await driver.rows('Inbox').nth(5).waitFor();
+      await driver.openFile('lab-request.txt');
+      await page.keyboard.press(SEND_KEY.playwright);
+      await driver.toast('fax:fax:edit');
+      await driver.restMouse();
+      await save('scope-refusal', { x: 0, y: 500, width: 1400, height: 400 });
+    },
+  },
+  {
+    token: 'expiringSoon',
+    shots: ['token-expiry'],
+    async take({ driver, save }) {
+      await driver.openFaxPlus();
+      await driver.rows('Inbox').nth(5).waitFor();
+      await driver.statusItem('days left');
+      await driver.toast('expires in');
+      await driver.restMouse();
+      await save('token-expiry', { x: 0, y: 560, width: 1400, height: 340 });
+    },
+  },
+];
+
+/**
+ * Two faxes on their way, created through the API as the extension would: one
+ * being sent now, one scheduled for later. The frozen clock keeps them pending.
+ */
+async function seedOutbox(emu) {
+  const token = emu.demoTokens.fullAccess;
+  const auth = { authorization: `Bearer ${token}` };
+  const admin = emu.accounts.admin;
+  const from = emu.state.numbers().find((n) => n.assigned_to?.includes?.(admin))?.number;
+  const form = new FormData();
+  form.append('fax_file', new Blob(['Lab results, page 1 of 1 (sample)\n'], { type: 'text/plain' }), 'lab-results.txt');
+  const upload = await fetch(`${emu.apiUrl}/accounts/self/files`, { method: 'POST', headers: auth, body: form });
+  if (!upload.ok) throw new Error(`upload → HTTP ${upload.status}`);
+  const { path: file } = await upload.json();
+  const send = async (body) => {
+    const res = await fetch(`${emu.apiUrl}/accounts/self/outbox`, {
+      method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ from, files: [file], return_ids: true, ...body }),
+    });
+    if (!res.ok) throw new Error(`sendFax → HTTP ${res.status}: ${await res.text()}`);
+  };
+  await send({ to: ['+15550100123'], comment: 'Lab results' });
+  emu.clock.advance(3_500); // past converting: the first fax is "sending"
+  const later = new Date(emu.clock.now() + 3 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
+  await send({ to: ['+442079460958'], comment: 'Referral', send_time: `${later} +0000` });
+}
