@@ -1,4 +1,4 @@
-import { Agent, EnvHttpProxyAgent, ProxyAgent, type Dispatcher } from './undiciCore';
+import { createAgent, createEnvHttpProxyAgent, createProxyAgent, type Dispatcher } from './undiciCore';
 
 export interface Timeouts {
   readonly connectMs: number;
@@ -36,18 +36,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     keepAliveTimeout: 30_000,
   };
   if (options.proxyUrl) {
-    return new ProxyAgent({ uri: options.proxyUrl, ...common });
+    return createProxyAgent({ uri: options.proxyUrl, ...common });
   }
   const env = options.env ?? process.env;
   const httpsProxy = envValue(env, 'HTTPS_PROXY');
   const httpProxy = envValue(env, 'HTTP_PROXY');
   if (httpsProxy || httpProxy) {
-    return new EnvHttpProxyAgent({
+    return createEnvHttpProxyAgent({
       httpProxy,
       httpsProxy,
       noProxy: envValue(env, 'NO_PROXY'),
       ...common,
     });
   }
-  return new Agent(common);
+  return createAgent(common);
 }

@@ -1,4 +1,4 @@
-import { Agent, request, type Dispatcher, type ResponseData } from './undiciCore';
+import { createAgent, request, type Dispatcher, type ResponseData } from './undiciCore';
 
 /**
  * Fax.Plus OAuth2 authorization-code client: the authorize URL, the code
@@ -133,7 +133,7 @@ async function postTokenRequest(params: TokenRequestCommon, body: URLSearchParam
   let status: number;
   let text: string;
   // Token requests are rare (sign-in, refresh): an own agent, closed after, keeps nothing global.
-  const dispatcher = params.dispatcher ?? new Agent();
+  const dispatcher = params.dispatcher ?? createAgent();
   try {
     const response = await request(url, {
       method: 'POST',
@@ -192,7 +192,9 @@ function interpretResponse(status: number, text: string, mask: (s: string) => st
 }
 
 function errorFromBody(status: number, json: Record<string, unknown> | undefined, mask: (s: string) => string): OAuthError {
-  const code = typeof json?.error === 'string' && /^[\w.-]{1,64}$/.test(json.error) ? json.error : status >= 500 ? 'server_error' : 'http_error';
+  // The code becomes part of the message: one that echoes a secret is not used.
+  const serverCode = typeof json?.error === 'string' && /^[\w.-]{1,64}$/.test(json.error) && mask(json.error) === json.error ? json.error : undefined;
+  const code = serverCode ?? (status >= 500 ? 'server_error' : 'http_error');
   const rawDescription = json?.error_description ?? json?.description;
   const description = typeof rawDescription === 'string' ? mask(rawDescription).slice(0, 500) : undefined;
   return new OAuthError(kindOf(code, status), code, description, status);

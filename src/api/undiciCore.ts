@@ -5,22 +5,32 @@
  * tree-shakeable; these modules are about a third of that. The paths are
  * stable within undici 7 (pinned to ~7.30 in package.json); the unit tests
  * exercise every one of them.
+ *
+ * Each module is required where it is first used, not at load time: the
+ * bundle evaluates a module on its first require, and evaluating undici costs
+ * 20–30 ms that activation should not pay (require caches the module).
  */
 import type * as Undici from 'undici';
 
-/* eslint-disable @typescript-eslint/no-require-imports -- undici's internal modules are CommonJS without types. */
-const AgentImpl: typeof Undici.Agent = require('undici/lib/dispatcher/agent');
-const ProxyAgentImpl: typeof Undici.ProxyAgent = require('undici/lib/dispatcher/proxy-agent');
-const EnvHttpProxyAgentImpl: typeof Undici.EnvHttpProxyAgent = require('undici/lib/dispatcher/env-http-proxy-agent');
-const apiRequest: (this: Undici.Dispatcher, options: Undici.Dispatcher.RequestOptions) => Promise<Undici.Dispatcher.ResponseData> =
-  require('undici/lib/api/api-request');
-/* eslint-enable @typescript-eslint/no-require-imports */
-
 export type Dispatcher = Undici.Dispatcher;
 export type ResponseData = Undici.Dispatcher.ResponseData;
-export const Agent = AgentImpl;
-export const ProxyAgent = ProxyAgentImpl;
-export const EnvHttpProxyAgent = EnvHttpProxyAgentImpl;
+
+/* eslint-disable @typescript-eslint/no-require-imports -- undici's internal modules are CommonJS without types. */
+
+export function createAgent(options?: Undici.Agent.Options): Dispatcher {
+  const AgentImpl: typeof Undici.Agent = require('undici/lib/dispatcher/agent');
+  return new AgentImpl(options);
+}
+
+export function createProxyAgent(options: Undici.ProxyAgent.Options): Dispatcher {
+  const ProxyAgentImpl: typeof Undici.ProxyAgent = require('undici/lib/dispatcher/proxy-agent');
+  return new ProxyAgentImpl(options);
+}
+
+export function createEnvHttpProxyAgent(options: Undici.EnvHttpProxyAgent.Options): Dispatcher {
+  const EnvHttpProxyAgentImpl: typeof Undici.EnvHttpProxyAgent = require('undici/lib/dispatcher/env-http-proxy-agent');
+  return new EnvHttpProxyAgentImpl(options);
+}
 
 export type RequestOptions = Omit<Undici.Dispatcher.RequestOptions, 'origin' | 'path' | 'method'> & {
   readonly method: Undici.Dispatcher.HttpMethod;
@@ -28,8 +38,12 @@ export type RequestOptions = Omit<Undici.Dispatcher.RequestOptions, 'origin' | '
 };
 
 /** `undici.request(url, options)` without undici's global dispatcher: every call names its dispatcher. */
-export function request(url: string | URL, options: RequestOptions): Promise<Undici.Dispatcher.ResponseData> {
+export function request(url: string | URL, options: RequestOptions): Promise<ResponseData> {
+  const apiRequest: (this: Dispatcher, options: Undici.Dispatcher.RequestOptions) => Promise<ResponseData> =
+    require('undici/lib/api/api-request');
   const target = typeof url === 'string' ? new URL(url) : url;
   const { dispatcher, ...rest } = options;
   return apiRequest.call(dispatcher, { ...rest, origin: target.origin, path: `${target.pathname}${target.search}` });
 }
+
+/* eslint-enable @typescript-eslint/no-require-imports */

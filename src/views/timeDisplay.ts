@@ -4,12 +4,18 @@
  * translated strings are needed here.
  */
 export class TimeDisplay {
-  private readonly relativeFormat: Intl.RelativeTimeFormat;
-  private readonly absoluteFormat: Intl.DateTimeFormat;
+  // Created on first use: building Intl formatters costs ~12 ms, which activation should not pay.
+  private relativeFormatter: Intl.RelativeTimeFormat | undefined;
+  private absoluteFormatter: Intl.DateTimeFormat | undefined;
 
-  constructor(locale: string, private readonly now: () => number = Date.now) {
-    this.relativeFormat = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
-    this.absoluteFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  constructor(private readonly locale: string, private readonly now: () => number = Date.now) {}
+
+  private get relativeFormat(): Intl.RelativeTimeFormat {
+    return (this.relativeFormatter ??= new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto', style: 'short' }));
+  }
+
+  private get absoluteFormat(): Intl.DateTimeFormat {
+    return (this.absoluteFormatter ??= new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short' }));
   }
 
   relative(date: Date): string {
