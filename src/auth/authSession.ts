@@ -28,6 +28,7 @@ export class AuthSession extends Disposable {
   readonly onDidChange = this.changed.event;
   private current: AuthState = { status: 'signedOut' };
   private oauth: OAuthCredentialSource | undefined;
+  private pendingRevalidation: Promise<AuthState> | undefined;
 
   constructor(
     private readonly secrets: SecretStore,
@@ -81,8 +82,19 @@ export class AuthSession extends Disposable {
     }
   }
 
-  /** Asks the API for the current token's scopes and expiry. */
-  async revalidate(signal?: AbortSignal): Promise<AuthState> {
+  /**
+   * Asks the API for the current token's scopes and expiry. Callers that
+   * overlap (a command, a secret change from another window, activation)
+   * share one request rather than racing each other.
+   */
+  revalidate(signal?: AbortSignal): Promise<AuthState> {
+    this.pendingRevalidation ??= this.validateCurrent(signal).finally(() => {
+      this.pendingRevalidation = undefined;
+    });
+    return this.pendingRevalidation;
+  }
+
+  private async validateCurrent(signal?: AbortSignal): Promise<AuthState> {
     const credential = await this.getCredential();
     if (!credential) {
       return this.set({ status: 'signedOut' });
@@ -146,9 +158,19 @@ export class AuthSession extends Disposable {
 
   /** The server rejected the credential (401): treat as signed out with the reason. */
   markRejected(problem: AuthProblem = 'unauthorized'): void {
+    this.forgetFacts();
     if (this.current.status === 'signedIn' || this.current.problem !== problem) {
       this.set({ status: 'signedOut', problem });
     }
+  }
+
+  /**
+   * A rejected credential's facts must not revive it: a later restore (a
+   * secret-change event, a reload) then asks the API again instead of
+   * trusting globalState.
+   */
+  private forgetFacts(): void {
+    void this.memento.update(FACTS_KEY, undefined);
   }
 
   /** The credential the API client sends. Never logged. */
@@ -212,9 +234,11 @@ export class AuthSession extends Disposable {
       return this.set({ status: 'signedOut', problem: 'secretStorageUnavailable' });
     }
     if (e instanceof ExpiredTokenError) {
+      this.forgetFacts();
       return this.set({ status: 'signedOut', problem: 'expired' });
     }
     if (isUnauthorized(e)) {
+      this.forgetFacts();
       return this.set({ status: 'signedOut', problem: 'unauthorized' });
     }
     // Network trouble and the like: keep the last known facts; the views show the error.
