@@ -85,6 +85,8 @@ export interface RefreshParams extends TokenRequestCommon {
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** Used when the server omits `expires_in`; a shorter real lifetime is caught by the 401 path. */
 const DEFAULT_EXPIRES_IN_S = 3600;
+/** A longer claimed life is capped: beyond ~8.6e12 s the expiry would not even be a valid Date. */
+const MAX_EXPIRES_IN_S = 365 * 24 * 3600;
 const MAX_BODY_BYTES = 64 * 1024;
 
 export function buildAuthorizeUrl({ authorizeUrl, clientId, redirectUri, state, scope = 'all' }: AuthorizeUrlParams): string {
@@ -180,7 +182,7 @@ function interpretResponse(status: number, text: string, mask: (s: string) => st
     throw new OAuthError('try-later', 'invalid_response', 'The token response has no access token.', status);
   }
   const expiresIn = Number(json?.expires_in ?? DEFAULT_EXPIRES_IN_S);
-  const seconds = Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : DEFAULT_EXPIRES_IN_S;
+  const seconds = Number.isFinite(expiresIn) && expiresIn > 0 ? Math.min(expiresIn, MAX_EXPIRES_IN_S) : DEFAULT_EXPIRES_IN_S;
   const userId = json?.user_id;
   return {
     accessToken,

@@ -59,7 +59,10 @@ export class OutboxWatcher extends Disposable {
     await this.outbox.refresh();
     const node = this.outbox.loadedItems.find((item) => item.kind === 'outbox' && ids.includes(item.fax.id));
     if (node && this.outboxView.visible) {
-      await this.outboxView.reveal(node, { select: true, focus: false });
+      // Best effort: VS Code refuses to reveal a node it has not drawn yet (the tree may be redrawing).
+      await Promise.resolve(this.outboxView.reveal(node, { select: true, focus: false })).catch((e: unknown) => {
+        this.deps.logger.debug(`Could not reveal the new fax in the Outbox: ${e instanceof Error ? e.message : String(e)}`);
+      });
     }
   }
 
