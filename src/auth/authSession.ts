@@ -29,6 +29,7 @@ export class AuthSession extends Disposable {
   private current: AuthState = { status: 'signedOut' };
   private oauth: OAuthCredentialSource | undefined;
   private pendingRevalidation: Promise<AuthState> | undefined;
+  private validationsStarted = 0;
 
   constructor(
     private readonly secrets: SecretStore,
@@ -70,8 +71,8 @@ export class AuthSession extends Disposable {
       }
       const facts = this.memento.get<TokenFacts>(FACTS_KEY);
       if (!facts || facts.kind !== credential.kind || (facts.source === 'environment') !== this.fromEnvironment()) {
-        // Stored elsewhere (another window, the environment): learn its facts now.
-        return await this.revalidate();
+        // Stored elsewhere (another window, the environment): learn its facts now, joining a check in flight.
+        return await (this.pendingRevalidation ?? this.revalidate());
       }
       if (isExpired(facts, this.now())) {
         return this.set({ status: 'signedOut', problem: 'expired' });
@@ -83,29 +84,39 @@ export class AuthSession extends Disposable {
   }
 
   /**
-   * Asks the API for the current token's scopes and expiry. Callers that
-   * overlap (a command, a secret change from another window, activation)
-   * share one request rather than racing each other.
+   * Asks the API for the current token's scopes and expiry. Every explicit
+   * call makes its own request (the caller wants a fresh answer); a restore
+   * joins the one in flight instead of racing it. When answers overlap, only
+   * the one started last may change the state, so a slow early "valid" cannot
+   * revive a token a later request found revoked.
    */
   revalidate(signal?: AbortSignal): Promise<AuthState> {
-    this.pendingRevalidation ??= this.validateCurrent(signal).finally(() => {
-      this.pendingRevalidation = undefined;
+    const started = ++this.validationsStarted;
+    const validation = this.validateCurrent(started, signal).finally(() => {
+      if (this.pendingRevalidation === validation) {
+        this.pendingRevalidation = undefined;
+      }
     });
-    return this.pendingRevalidation;
+    this.pendingRevalidation = validation;
+    return validation;
   }
 
-  private async validateCurrent(signal?: AbortSignal): Promise<AuthState> {
+  private async validateCurrent(started: number, signal?: AbortSignal): Promise<AuthState> {
     const credential = await this.getCredential();
+    const superseded = () => started !== this.validationsStarted;
     if (!credential) {
-      return this.set({ status: 'signedOut' });
+      return superseded() ? this.current : this.set({ status: 'signedOut' });
     }
     const source: TokenFacts['source'] = credential.kind === 'oauth' ? 'oauth' : this.fromEnvironment() ? 'environment' : 'secretStorage';
     try {
       const facts = await this.validateRefreshing(credential, source, signal);
+      if (superseded()) {
+        return this.current;
+      }
       await this.memento.update(FACTS_KEY, facts);
       return this.set({ status: 'signedIn', facts });
     } catch (e) {
-      return this.failed(e);
+      return superseded() ? this.current : this.failed(e);
     }
   }
 
