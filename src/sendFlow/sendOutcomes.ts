@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { formatForDisplay } from '../send/recipients';
 import type { ErrorPresenter } from '../errors/errorPresenter';
 import { kindOf } from '../errors/errorPresenter';
+import { TimeoutError } from '../api/errors';
 import type { FaxEvents } from '../events/faxEvents';
 import type { Logger } from '../logging/outputLogger';
 import { UserNotifiedError } from '../util/userNotifiedError';
@@ -65,7 +66,8 @@ export class SendOutcomes {
       );
       return ids;
     }
-    if (verdict.kind === 'notCreated') {
+    // After a timeout Fax.Plus may still be working on the request: finding nothing yet proves nothing.
+    if (verdict.kind === 'notCreated' && !(error instanceof TimeoutError)) {
       throw this.notices.refuse(vscode.l10n.t('No fax was created; you can send again. (Creating the fax failed: {0} The Outbox and Sent faxes have nothing from this attempt.)', reason), error);
     }
     throw this.notices.refuse(

@@ -12,7 +12,8 @@ export class SendSettings {
 
   defaultOptions(): SendOptions {
     const config = vscode.workspace.getConfiguration('faxplus.send');
-    const count = wholeNumber(config.get('retryCount'));
+    // Capped like the setting's schema: a hand-edited value must not make Fax.Plus dial on and on.
+    const count = Math.min(wholeNumber(config.get('retryCount')), MAX_RETRY_COUNT);
     const delay = wholeNumber(config.get('retryDelay'));
     return {
       retry: count > 0 ? { count, ...(delay > 0 ? { delay } : {}) } : {},
@@ -20,6 +21,8 @@ export class SendSettings {
     };
   }
 }
+
+const MAX_RETRY_COUNT = 10;
 
 /** Settings can be edited by hand: anything but a whole number ≥ 0 counts as 0. */
 function wholeNumber(value: unknown): number {

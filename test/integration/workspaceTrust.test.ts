@@ -107,12 +107,15 @@ describe('Restricted mode and virtual workspaces', function () {
     await signOut();
   });
 
-  it('declares both capabilities, and every setting that decides where a token goes is application-scoped', () => {
+  it('declares both capabilities honestly, and every setting that decides where a token goes is application-scoped', () => {
     const manifest = env.extension.packageJSON as {
-      capabilities: { untrustedWorkspaces: { supported: unknown }; virtualWorkspaces: unknown };
+      capabilities: { untrustedWorkspaces: { supported: unknown; restrictedConfigurations?: string[] }; virtualWorkspaces: unknown };
       contributes: { configuration: { properties: Record<string, { scope?: string }> } | { properties: Record<string, { scope?: string }> }[] };
     };
-    assert.strictEqual(manifest.capabilities.untrustedWorkspaces.supported, true);
+    // Limited: an untrusted workspace cannot change how faxes are sent (region, retries, enhancement).
+    assert.strictEqual(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.deepStrictEqual([...(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations ?? [])].sort(),
+      ['faxplus.send.defaultRegion', 'faxplus.send.enhancement', 'faxplus.send.retryCount', 'faxplus.send.retryDelay']);
     assert.ok(manifest.capabilities.virtualWorkspaces === true || (manifest.capabilities.virtualWorkspaces as { supported?: unknown }).supported === true);
     const groups = Array.isArray(manifest.contributes.configuration) ? manifest.contributes.configuration : [manifest.contributes.configuration];
     const properties = Object.assign({}, ...groups.map((g) => g.properties)) as Record<string, { scope?: string }>;
