@@ -11,10 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import yauzl from 'yauzl';
 import { repoRoot, startCodeServer, launchChromium } from '../host/codeServer.mjs';
 import { startEmulatorProcess } from './lib/emulatorProcess.ts';
 import { renderReport } from './lib/report.ts';
+import { readVsixEntries } from '../host/vsixEntries.mjs';
 
 const num = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
 const HOSTS = num('BENCH_HOSTS', 5);
@@ -68,25 +68,6 @@ function run(cmd, args, opts = {}) {
   });
 }
 
-function readZip(file) {
-  return new Promise((resolve, reject) => {
-    const entries = [];
-    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
-      if (err) return reject(err);
-      zip.on('entry', (entry) => {
-        zip.openReadStream(entry, (e, stream) => {
-          if (e) return reject(e);
-          const chunks = [];
-          stream.on('data', (c) => chunks.push(c));
-          stream.on('end', () => { entries.push({ name: entry.fileName, data: Buffer.concat(chunks) }); zip.readEntry(); });
-        });
-      });
-      zip.on('end', () => resolve(entries));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
 
 /** `npm run package`, then the vsix's extension/ folder becomes the extension the hosts run: exactly what ships. */
 async function packageAndStage() {
@@ -94,7 +75,7 @@ async function packageAndStage() {
   await run('npm', ['run', '--silent', 'package']);
   const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
   const vsix = path.join(repoRoot, `${pkg.name}-${pkg.version}.vsix`);
-  const entries = await readZip(vsix);
+  const entries = await readVsixEntries(vsix);
   const extensionDir = path.join(work, 'extension');
   let bundleBytes;
   for (const { name, data } of entries) {

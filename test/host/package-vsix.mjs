@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import yauzl from 'yauzl';
+import { readVsixEntries } from './vsixEntries.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -26,28 +26,9 @@ const allowed = [
 ];
 const tokenLike = [/alohi_pat_[A-Za-z0-9_-]{16,}/, /\bBearer\s+[A-Za-z0-9._~+/=-]{20,}/, /APIK-[A-Za-z0-9]{10,}/];
 
-function readZip(file) {
-  return new Promise((resolve, reject) => {
-    const entries = [];
-    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
-      if (err) return reject(err);
-      zip.on('entry', (entry) => {
-        zip.openReadStream(entry, (e, stream) => {
-          if (e) return reject(e);
-          const chunks = [];
-          stream.on('data', (c) => chunks.push(c));
-          stream.on('end', () => { entries.push({ name: entry.fileName, data: Buffer.concat(chunks) }); zip.readEntry(); });
-        });
-      });
-      zip.on('end', () => resolve(entries));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
 
 if (r.status === 0) {
-  const entries = await readZip(vsix);
+  const entries = await readVsixEntries(vsix);
   for (const { name, data } of entries) {
     if (!allowed.some((re) => re.test(name))) problems.push(`unexpected file in vsix: ${name}`);
     const text = data.toString('latin1');
