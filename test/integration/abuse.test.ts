@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { request } from 'undici';
 import type { TokenFacts } from '../../src/auth/tokenFacts';
 import type { TreeNode } from '../../src/views/treeNodes';
-import { eventually, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
+import { eventually, pointApiAt, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
 
 /**
  * Abuse and leaks, end to end in the real host: a canary token pushed
@@ -15,10 +15,6 @@ import { eventually, signInWith, signOut, testEnvironment, type TestEnvironment 
  * file can see it; a redirect to another origin must not carry the token;
  * the OAuth loopback must take exactly one callback.
  */
-
-function setting(key: string, value: unknown): Thenable<void> {
-  return vscode.workspace.getConfiguration('faxplus').update(key, value, vscode.ConfigurationTarget.Global);
-}
 
 /** The folder the runner made for this host (user data, logs, settings). */
 function hostProfileFolder(): string {
@@ -181,22 +177,6 @@ describe('Abuse: a redirect to another origin never carries the token', function
   let other: Awaited<ReturnType<typeof listen>>;
   let api: Awaited<ReturnType<typeof listen>>;
 
-  /** Moves the extension to another API base (the variable wins; the setting change rebuilds the client). */
-  async function pointApiAt(url: string | undefined, settingValue: string | undefined): Promise<void> {
-    const rebuilt = new Promise<void>((resolve) => {
-      const subscription = env.api.clients.onDidChange(() => {
-        subscription.dispose();
-        resolve();
-      });
-    });
-    if (url === undefined) {
-      delete process.env.FAXPLUS_API_BASE_URL;
-    } else {
-      process.env.FAXPLUS_API_BASE_URL = url;
-    }
-    await setting('api.baseUrl', settingValue);
-    await rebuilt;
-  }
 
   before(async () => {
     env = await testEnvironment();

@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { startEmulator, type Emulator } from '../emulator';
 import { adminNumber, scratchFolder } from './support/actionFixtures';
-import { eventually, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
+import { eventually, pointApiAt, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
 import { SilentPrompter } from './support/scriptedPrompter';
 import type { FaxNode, TreeNode, ViewName } from '../../src/views/treeNodes';
 
@@ -338,22 +338,6 @@ describe('Faults: a 10,000-fax account (dedicated emulator)', function () {
   let big: Emulator;
   let savedBaseUrl: string | undefined;
 
-  /** Moves the extension to another API (the variable wins over the setting; the setting change rebuilds the client). */
-  async function pointApiAt(url: string | undefined, settingValue: string | undefined): Promise<void> {
-    const rebuilt = new Promise<void>((resolve) => {
-      const subscription = env.api.clients.onDidChange(() => {
-        subscription.dispose();
-        resolve();
-      });
-    });
-    if (url === undefined) {
-      delete process.env.FAXPLUS_API_BASE_URL;
-    } else {
-      process.env.FAXPLUS_API_BASE_URL = url;
-    }
-    await setting('api.baseUrl', settingValue);
-    await rebuilt;
-  }
 
   before(async () => {
     env = await testEnvironment();

@@ -61,3 +61,25 @@ export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 500
     }
   }
 }
+
+/**
+ * Moves the extension to another API base and waits until its client is rebuilt:
+ * the environment variable wins over the setting, and the setting change is what
+ * makes the client rebuild. `undefined` removes the variable or the setting.
+ */
+export async function pointApiAt(url: string | undefined, settingValue: string | undefined): Promise<void> {
+  const { api } = await testEnvironment();
+  const rebuilt = new Promise<void>((resolve) => {
+    const subscription = api.clients.onDidChange(() => {
+      subscription.dispose();
+      resolve();
+    });
+  });
+  if (url === undefined) {
+    delete process.env.FAXPLUS_API_BASE_URL;
+  } else {
+    process.env.FAXPLUS_API_BASE_URL = url;
+  }
+  await vscode.workspace.getConfiguration('faxplus').update('api.baseUrl', settingValue, vscode.ConfigurationTarget.Global);
+  await rebuilt;
+}
