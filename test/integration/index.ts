@@ -4,9 +4,13 @@ import * as fs from 'fs';
 import Mocha from 'mocha';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'spec' });
+  // FAXPLUS_TEST_FILES (comma-separated base names, e.g. "sendFax,views") and
+  // FAXPLUS_TEST_GREP narrow a run while working on one area; CI sets neither.
+  const grep = process.env.FAXPLUS_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
+  const only = (process.env.FAXPLUS_TEST_FILES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   for (const f of fs.readdirSync(__dirname).sort()) {
-    if (f.endsWith('.test.js')) {
+    if (f.endsWith('.test.js') && (only.length === 0 || only.includes(f.replace(/\.test\.js$/, '')))) {
       mocha.addFile(path.join(__dirname, f));
     }
   }
