@@ -1,4 +1,5 @@
-import { createAgent, request, type Dispatcher, type ResponseData } from './undiciCore';
+import { createDispatcher, DEFAULT_TIMEOUTS, type ProxyOptions } from './dispatcherFactory';
+import { request, type Dispatcher, type ResponseData } from './undiciCore';
 
 /**
  * Fax.Plus OAuth2 authorization-code client: the authorize URL, the code
@@ -69,8 +70,12 @@ interface TokenRequestCommon {
   readonly signal?: AbortSignal;
   /** Whole-request budget; the default keeps a stalled server from hanging sign-in. */
   readonly timeoutMs?: number;
-  /** Injected for tests or proxies; otherwise a short-lived agent for this one request. */
+  /** Injected for tests; otherwise a short-lived dispatcher for this one request, through `proxy`. */
   readonly dispatcher?: Dispatcher;
+  /** The same proxy settings as API calls (http.proxy, http.noProxy, …; HTTPS_PROXY/NO_PROXY from `env`). */
+  readonly proxy?: ProxyOptions;
+  /** Environment for the proxy variables; `process.env` by default. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface ExchangeCodeParams extends TokenRequestCommon {
@@ -134,8 +139,8 @@ async function postTokenRequest(params: TokenRequestCommon, body: URLSearchParam
 
   let status: number;
   let text: string;
-  // Token requests are rare (sign-in, refresh): an own agent, closed after, keeps nothing global.
-  const dispatcher = params.dispatcher ?? createAgent();
+  // Token requests are rare (sign-in, refresh): an own dispatcher, closed after, keeps nothing global.
+  const dispatcher = params.dispatcher ?? createDispatcher({ timeouts: DEFAULT_TIMEOUTS, proxy: params.proxy, env: params.env });
   try {
     const response = await request(url, {
       method: 'POST',

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { CancelledError, type FaxPlusError } from '../api/errors';
 import { OAuthError } from '../api/oauthClient';
 import { EndpointError } from '../config/endpointSettings';
 import { OAuthLoopbackError } from './oauthLoopbackServer';
@@ -20,6 +21,14 @@ export class OAuthTokenNotAcceptedError extends Error {
   }
 }
 
+/** The new token could not be checked (network, time-out, 5xx): nothing was stored, the previous sign-in stays. */
+export class OAuthTokenCheckFailedError extends Error {
+  constructor(readonly reason: FaxPlusError) {
+    super(`The new OAuth access token could not be checked: ${reason.name}`);
+    this.name = 'OAuthTokenCheckFailedError';
+  }
+}
+
 /** Automation asked for a sign-in without a client secret, and none is stored for that client id. */
 export class MissingClientSecretError extends Error {
   constructor() {
@@ -29,7 +38,7 @@ export class MissingClientSecretError extends Error {
 }
 
 export function isCancellation(e: unknown): boolean {
-  return (e instanceof OAuthLoopbackError && e.kind === 'cancelled') || (e instanceof OAuthError && e.kind === 'cancelled');
+  return (e instanceof OAuthLoopbackError && e.kind === 'cancelled') || (e instanceof OAuthError && e.kind === 'cancelled') || e instanceof CancelledError;
 }
 
 /** True when the client id or secret is what Fax.Plus refused, so a stored secret should go. */
@@ -46,7 +55,11 @@ export function describeOAuthSignInFailure(e: unknown): string {
     return vscode.l10n.t('No OAuth client secret is stored for this client id. Pass clientSecret or sign in interactively once.');
   }
   if (e instanceof OAuthTokenNotAcceptedError) {
-    return vscode.l10n.t('Fax.Plus issued a token but the API did not accept it. Try again later.');
+    return vscode.l10n.t('Fax.Plus issued a token but the API did not accept it. Your previous sign-in is unchanged.');
+  }
+  if (e instanceof OAuthTokenCheckFailedError) {
+    const status = e.reason.status === undefined ? e.reason.name : `HTTP ${e.reason.status}`;
+    return vscode.l10n.t('Fax.Plus issued a token, but it could not be checked ({0}): Fax.Plus could not be reached or answered with an error. Your previous sign-in is unchanged. Try again in a moment.', status);
   }
   if (e instanceof EndpointError || e instanceof SecretStorageUnavailableError) {
     return e.message;
@@ -77,6 +90,9 @@ export function describeOAuthSignInFailure(e: unknown): string {
       default:
         return vscode.l10n.t('Fax.Plus refused the sign-in ({0}).', e.code);
     }
+  }
+  if (e instanceof CancelledError) {
+    return vscode.l10n.t('Sign-in to Fax.Plus was cancelled.');
   }
   return vscode.l10n.t('Sign-in to Fax.Plus failed: {0}', e instanceof Error ? e.message : String(e));
 }

@@ -263,6 +263,54 @@ describe('Sign-in with OAuth2 (loopback redirect, emulator)', () => {
     assert.strictEqual(await env.api.session.getCredential(), undefined);
   });
 
+  describe('with a Personal Access Token stored, a failed OAuth sign-in keeps it', () => {
+    /** Signs in with OAuth while the check of the new token meets `fault`; returns what the command resolved with. */
+    async function failingSignIn(status: number): Promise<TokenFacts | undefined> {
+      await signInWith(env.emulator.demoTokens.fullAccess);
+      env.emulator.faults.add({ operationId: 'getTokenInfo', kind: 'status', status, times: Infinity });
+      try {
+        const { done, authorizeUrl } = startSignIn();
+        const { callbackUrl } = await authorize(await authorizeUrl);
+        await callback(callbackUrl);
+        return await done;
+      } finally {
+        env.emulator.faults.clear();
+      }
+    }
+
+    async function assertPatSurvived(): Promise<void> {
+      assert.strictEqual((await env.api.session.getCredential())?.token, env.emulator.demoTokens.fullAccess, 'the PAT is still stored and in use');
+      assert.strictEqual(await env.api.oauth.credentials.peek(), undefined, 'no half-adopted OAuth session');
+      assert.strictEqual(env.api.session.state.status, 'signedIn');
+      assert.strictEqual(env.api.session.facts?.kind, 'pat');
+    }
+
+    it('a 503 while checking the new token: the PAT survives and the message says the check failed, not "did not accept"', async () => {
+      assert.strictEqual(await failingSignIn(503), undefined);
+      const message = env.api.refusals.at(-1)?.message ?? '';
+      assert.match(message, /could not be checked \(HTTP 503\)/);
+      assert.match(message, /previous sign-in is unchanged/);
+      assert.doesNotMatch(message, /did not accept/);
+      await assertPatSurvived();
+    });
+
+    it('a 401 for the new token: the PAT survives and the message says Fax.Plus did not accept it', async () => {
+      assert.strictEqual(await failingSignIn(401), undefined);
+      assert.match(env.api.refusals.at(-1)?.message ?? '', /did not accept it\. Your previous sign-in is unchanged/);
+      await assertPatSurvived();
+    });
+
+    it('a sign-in declined in the browser: the PAT survives', async () => {
+      await signInWith(env.emulator.demoTokens.fullAccess);
+      env.emulator.oauth.autoApprove = false;
+      const { done, authorizeUrl } = startSignIn();
+      const { callbackUrl } = await authorize(await authorizeUrl);
+      await callback(callbackUrl);
+      assert.strictEqual(await done, undefined);
+      await assertPatSurvived();
+    });
+  });
+
   it('ends the OAuth session when a Personal Access Token is signed in instead', async () => {
     await signInWithOAuth();
     await signInWith(env.emulator.demoTokens.fullAccess);
