@@ -61,6 +61,8 @@ export interface AuthorizeUrlParams {
   readonly redirectUri: string;
   readonly state: string;
   readonly scope?: string;
+  /** PKCE S256 challenge (`createPkce`); a server that ignores PKCE ignores it. */
+  readonly codeChallenge?: string;
 }
 
 interface TokenRequestCommon {
@@ -81,6 +83,8 @@ interface TokenRequestCommon {
 export interface ExchangeCodeParams extends TokenRequestCommon {
   readonly code: string;
   readonly redirectUri: string;
+  /** The PKCE verifier whose challenge went with the authorization request. */
+  readonly codeVerifier?: string;
 }
 
 export interface RefreshParams extends TokenRequestCommon {
@@ -94,7 +98,7 @@ const DEFAULT_EXPIRES_IN_S = 3600;
 const MAX_EXPIRES_IN_S = 365 * 24 * 3600;
 const MAX_BODY_BYTES = 64 * 1024;
 
-export function buildAuthorizeUrl({ authorizeUrl, clientId, redirectUri, state, scope = 'all' }: AuthorizeUrlParams): string {
+export function buildAuthorizeUrl({ authorizeUrl, clientId, redirectUri, state, scope = 'all', codeChallenge }: AuthorizeUrlParams): string {
   const url = new URL(authorizeUrl);
   assertSafeEndpoint(url);
   url.searchParams.set('response_type', 'code');
@@ -102,6 +106,10 @@ export function buildAuthorizeUrl({ authorizeUrl, clientId, redirectUri, state, 
   url.searchParams.set('redirect_uri', redirectUri);
   url.searchParams.set('scope', scope);
   url.searchParams.set('state', state);
+  if (codeChallenge !== undefined) {
+    url.searchParams.set('code_challenge', codeChallenge);
+    url.searchParams.set('code_challenge_method', 'S256');
+  }
   return url.toString();
 }
 
@@ -112,7 +120,10 @@ export async function exchangeCode(params: ExchangeCodeParams): Promise<OAuthTok
     redirect_uri: params.redirectUri,
     client_id: params.clientId,
   });
-  const tokens = await postTokenRequest(params, body, [params.code]);
+  if (params.codeVerifier !== undefined) {
+    body.set('code_verifier', params.codeVerifier);
+  }
+  const tokens = await postTokenRequest(params, body, [params.code, ...(params.codeVerifier !== undefined ? [params.codeVerifier] : [])]);
   if (!tokens.refreshToken) {
     // Without a refresh token the session would silently die within the hour.
     throw new OAuthError('try-later', 'invalid_response', 'The token response has no refresh token.', 200);

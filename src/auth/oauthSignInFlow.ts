@@ -1,4 +1,5 @@
 import { buildAuthorizeUrl, exchangeCode } from '../api/oauthClient';
+import { createPkce } from '../api/pkce';
 import type { EndpointSettings } from '../config/endpointSettings';
 import { proxyOptionsFromSettings } from '../config/proxySettings';
 import type { Logger } from '../logging/outputLogger';
@@ -45,14 +46,15 @@ export class OAuthSignInFlow {
     const { oauthAuthorizeUrl, oauthTokenUrl } = this.endpoints.resolve();
     const server = await startLoopback(request.redirectPort, signal);
     try {
-      const authorizeUrl = buildAuthorizeUrl({ authorizeUrl: oauthAuthorizeUrl, clientId, redirectUri: server.redirectUri, state: server.state });
+      const pkce = createPkce();
+      const authorizeUrl = buildAuthorizeUrl({ authorizeUrl: oauthAuthorizeUrl, clientId, redirectUri: server.redirectUri, state: server.state, codeChallenge: pkce.challenge });
       this.logger.info(`OAuth sign-in started; waiting for the browser on ${server.redirectUri}`);
       if (!(await this.browser.open(authorizeUrl, request.openExternal))) {
         throw new OAuthLoopbackError('cancelled');
       }
       const code = await server.waitForCode();
       this.redactor.addSecret(code);
-      const tokens = await exchangeCode({ tokenUrl: oauthTokenUrl, clientId, clientSecret, code, redirectUri: server.redirectUri, signal, proxy: proxyOptionsFromSettings() });
+      const tokens = await exchangeCode({ tokenUrl: oauthTokenUrl, clientId, clientSecret, code, codeVerifier: pkce.verifier, redirectUri: server.redirectUri, signal, proxy: proxyOptionsFromSettings() });
       this.redactor.addSecret(tokens.accessToken);
       this.redactor.addSecret(tokens.refreshToken);
       // Kept for the refresh grant, and so that signing in again needs no typing.

@@ -91,6 +91,9 @@ describe('Sign-in with OAuth2 (loopback redirect, emulator)', () => {
       assert.strictEqual(sent.searchParams.get('scope'), 'all');
       assert.match(sent.searchParams.get('redirect_uri') ?? '', /^http:\/\/127\.0\.0\.1:\d+\/callback$/);
       assert.ok((sent.searchParams.get('state') ?? '').length >= 32, 'a random state');
+      // PKCE: the emulator refuses the exchange unless the verifier matches this challenge.
+      assert.strictEqual(sent.searchParams.get('code_challenge_method'), 'S256');
+      assert.match(sent.searchParams.get('code_challenge') ?? '', /^[A-Za-z0-9_-]{43}$/);
       assert.strictEqual(callbackUrl.searchParams.get('state'), sent.searchParams.get('state'));
 
       const answer = await callback(callbackUrl);
