@@ -150,6 +150,25 @@ describe('Sidebar item actions', () => {
       assert.deepStrictEqual(readdirSync(folder), []);
     });
 
+    it('refuses a destination argument that is relative, climbs with "..", has control characters or the wrong type, before any request', async () => {
+      const fax = env.emulator.state.faxes('sent')[0];
+      const folder = scratchFolder('hostile-');
+      const cases: [string, string, RegExp][] = [
+        ['faxplus.downloadFax', 'fax.pdf', /absolute path/],
+        ['faxplus.downloadFax', `${folder}/../escaped.pdf`, /must not contain "\.\."/],
+        ['faxplus.downloadFax', path.join(folder, 'fax\n.pdf'), /control characters/],
+        ['faxplus.openReport', path.join(folder, 'report.sh'), /must end in one of \.pdf/],
+        ['faxplus.openReport', path.join(folder, 'report.pdf.command'), /must end in one of \.pdf/],
+      ];
+      env.emulator.clearRequests();
+      for (const [command, destination, message] of cases) {
+        assert.strictEqual(await vscode.commands.executeCommand(command, { faxId: fax.id, destination, open: false }), undefined, destination);
+        assert.match(lastRefusal(), message);
+      }
+      assert.deepStrictEqual(ops().filter((o) => o === 'getFile' || o === 'getFaxReport'), [], 'nothing was downloaded');
+      assert.deepStrictEqual(readdirSync(folder), []);
+    });
+
     it('saves the confirmation report of a sent fax', async () => {
       const fax = env.emulator.state.faxes('sent')[0];
       const destination = path.join(scratchFolder('report-'), 'report.pdf');
