@@ -21,6 +21,14 @@ export class OAuthTokenNotAcceptedError extends Error {
   }
 }
 
+/** A remote window could not forward the loopback port to the same port on this computer. */
+export class RemoteRedirectUnreachableError extends Error {
+  constructor(readonly port: number) {
+    super(`Port ${port} could not be forwarded to this computer.`);
+    this.name = 'RemoteRedirectUnreachableError';
+  }
+}
+
 /** The new token could not be checked (network, time-out, 5xx): nothing was stored, the previous sign-in stays. */
 export class OAuthTokenCheckFailedError extends Error {
   constructor(readonly reason: FaxPlusError) {
@@ -50,6 +58,9 @@ export function isClientRejected(e: unknown): boolean {
 export function describeOAuthSignInFailure(e: unknown): string {
   if (e instanceof RedirectPortBusyError) {
     return vscode.l10n.t('Port {0} on this machine is in use, so the browser cannot return to VS Code. Close what uses it or change the setting faxplus.oauth.redirectPort (and the redirect URI of your OAuth app).', e.port);
+  }
+  if (e instanceof RemoteRedirectUnreachableError) {
+    return vscode.l10n.t('In this remote window the browser cannot return to VS Code: port {0} could not be forwarded to the same port on this computer. Sign in with a Personal Access Token instead (it works everywhere), or free port {0} on this computer and try again.', e.port);
   }
   if (e instanceof MissingClientSecretError) {
     return vscode.l10n.t('No OAuth client secret is stored for this client id. Pass clientSecret or sign in interactively once.');

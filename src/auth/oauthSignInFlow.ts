@@ -9,7 +9,7 @@ import type { OAuthBrowser } from './oauthBrowser';
 import type { OAuthClientSecretStore } from './oauthClientSecretStore';
 import type { OAuthCredentials } from './oauthCredentials';
 import { OAuthLoopbackError, OAuthLoopbackServer } from './oauthLoopbackServer';
-import { OAuthTokenCheckFailedError, OAuthTokenNotAcceptedError, RedirectPortBusyError } from './oauthSignInErrors';
+import { OAuthTokenCheckFailedError, OAuthTokenNotAcceptedError, RedirectPortBusyError, RemoteRedirectUnreachableError } from './oauthSignInErrors';
 import { CancelledError, FaxPlusError, UnauthorizedError } from '../api/errors';
 import type { TokenFacts } from './tokenFacts';
 
@@ -48,6 +48,9 @@ export class OAuthSignInFlow {
     try {
       const pkce = createPkce();
       const authorizeUrl = buildAuthorizeUrl({ authorizeUrl: oauthAuthorizeUrl, clientId, redirectUri: server.redirectUri, state: server.state, codeChallenge: pkce.challenge });
+      if (!(await this.browser.reachable(server.redirectUri))) {
+        throw new RemoteRedirectUnreachableError(server.port);
+      }
       this.logger.info(`OAuth sign-in started; waiting for the browser on ${server.redirectUri}`);
       if (!(await this.browser.open(authorizeUrl, request.openExternal))) {
         throw new OAuthLoopbackError('cancelled');

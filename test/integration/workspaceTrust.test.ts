@@ -117,6 +117,8 @@ describe('Restricted mode and virtual workspaces', function () {
     assert.deepStrictEqual([...(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations ?? [])].sort(),
       ['faxplus.pageSize', 'faxplus.polling.inboxSeconds', 'faxplus.polling.outboxSeconds',
         'faxplus.send.defaultRegion', 'faxplus.send.enhancement', 'faxplus.send.retryCount', 'faxplus.send.retryDelay']);
+    // Runs where the workspace is (files to send, downloads); README "Remote windows" says how OAuth copes.
+    assert.deepStrictEqual((env.extension.packageJSON as { extensionKind?: string[] }).extensionKind, ['workspace']);
     assert.ok(manifest.capabilities.virtualWorkspaces === true || (manifest.capabilities.virtualWorkspaces as { supported?: unknown }).supported === true);
     const groups = Array.isArray(manifest.contributes.configuration) ? manifest.contributes.configuration : [manifest.contributes.configuration];
     const properties = Object.assign({}, ...groups.map((g) => g.properties)) as Record<string, { scope?: string }>;
