@@ -4,6 +4,7 @@ import { request } from 'undici';
 import type { AuthState } from '../../src/auth/authState';
 import type { TokenFacts } from '../../src/auth/tokenFacts';
 import { eventually, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
+import { startRecordingProxy } from '../unit/api/support/recordingProxy';
 
 /** What the emulator's /login answered: the redirect back to our loopback server. */
 interface AuthorizeRedirect {
@@ -122,6 +123,23 @@ describe('Sign-in with OAuth2 (loopback redirect, emulator)', () => {
       await eventually(() => assert.ok(sessionEvents.includes('faxplus'), 'VS Code heard of the new Fax.Plus session'));
     } finally {
       listener.dispose();
+    }
+  });
+
+  it('uses http.proxy for the OAuth code exchange and refresh like for API calls (a proxy that must be used)', async () => {
+    const proxy = await startRecordingProxy();
+    await vscode.workspace.getConfiguration('http').update('proxy', proxy.url, vscode.ConfigurationTarget.Global);
+    try {
+      await signInWithOAuth();
+      env.emulator.clock.advance(ttlMs + 60_000);
+      assert.strictEqual((await vscode.commands.executeCommand<TokenFacts | undefined>('faxplus.showTokenInfo'))?.kind, 'oauth');
+      const lines = proxy.tunneled.map((t) => t.line.split('?')[0]);
+      assert.strictEqual(lines.filter((l) => l === 'POST /token').length, tokenRequests(), `every token request went through the proxy: ${lines.join(', ')}`);
+      assert.strictEqual(tokenRequests(), 2, 'the code exchange and one refresh');
+      assert.ok(lines.includes('GET /v3/auth/token'), 'API calls too');
+    } finally {
+      await vscode.workspace.getConfiguration('http').update('proxy', undefined, vscode.ConfigurationTarget.Global);
+      await proxy.close();
     }
   });
 

@@ -9,10 +9,18 @@ export interface ProxiedRequest {
   readonly proxyAuthorization?: string;
 }
 
+/** A request line seen inside a plain-http CONNECT tunnel, e.g. `POST /token`. */
+export interface TunneledRequest {
+  readonly target: string;
+  readonly line: string;
+}
+
 export interface RecordingProxy {
   /** http://127.0.0.1:PORT */
   readonly url: string;
   readonly requests: ProxiedRequest[];
+  /** What went through the tunnels, when the target spoke plain http (the emulator does). */
+  readonly tunneled: TunneledRequest[];
   close(): Promise<void>;
 }
 
@@ -24,6 +32,7 @@ export interface RecordingProxy {
  */
 export async function startRecordingProxy(options: { requireAuthorization?: string } = {}): Promise<RecordingProxy> {
   const requests: ProxiedRequest[] = [];
+  const tunneled: TunneledRequest[] = [];
   const sockets = new Set<net.Socket>();
   const allowed = (auth: string | undefined) => options.requireAuthorization === undefined || auth === options.requireAuthorization;
 
@@ -57,6 +66,12 @@ export async function startRecordingProxy(options: { requireAuthorization?: stri
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);
       upstream.pipe(client);
+      client.on('data', (chunk: Buffer) => {
+        const line = /^([A-Z]+ \S+) HTTP\/1\.[01]\r\n/.exec(chunk.subarray(0, 2048).toString('latin1'));
+        if (line) {
+          tunneled.push({ target: req.url ?? '', line: line[1] });
+        }
+      });
       client.pipe(upstream);
     });
     sockets.add(upstream);
@@ -72,6 +87,7 @@ export async function startRecordingProxy(options: { requireAuthorization?: stri
   return {
     url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
     requests,
+    tunneled,
     close: () => new Promise<void>((resolve) => {
       for (const s of sockets) {
         s.destroy();
