@@ -47,6 +47,15 @@ export class FaxListProvider extends SectionTreeProvider {
     this.fireChanged();
   }
 
+  /** Shows a fax as it now is on the server (known without asking), if the list holds it. */
+  async showUpdated(fax: Fax): Promise<void> {
+    if (!this.loadedItems.some((node) => (node as FaxNode).fax.id === fax.id)) {
+      return;
+    }
+    await this.enqueue(async () => this.loadedItems.map((node) => ((node as FaxNode).fax.id === fax.id ? this.node(fax) : node)));
+    this.fireChanged();
+  }
+
   get hasMore(): boolean {
     return this.hasLoaded && !this.exhausted;
   }

@@ -98,6 +98,7 @@ export class Sidebar extends Disposable {
     ));
 
     this.register(deps.events.onDidChangeList((list) => void this.refresh(list)));
+    this.register(deps.events.onDidUpdateFax(({ category, fax }) => void this.providers[category].showUpdated(fax)));
     this.identity = identityOf(deps.session.facts);
     this.register(deps.session.onDidChange(() => {
       const identity = identityOf(deps.session.facts);

@@ -138,7 +138,7 @@ async function runHost({ mode, extensionDir, suite, emulator, cpuProfile }) {
       ['skipWelcome', 'true'],
       ['skipReleaseNotes', 'true'],
     ]);
-    await page.goto(`${host.url}?folder=${encodeURIComponent(pathToFileURL(host.workspace).pathname)}&payload=${encodeURIComponent(payload)}`);
+    await page.goto(`${host.url}?folder=${encodeURIComponent(pathToFileURL(host.workspace).pathname)}&payload=${encodeURIComponent(payload)}`, { timeout: 180_000 });
     let timer;
     await Promise.race([done, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`host (${mode}) timed out`)), HOST_TIMEOUT_MS); })]);
     clearTimeout(timer);
