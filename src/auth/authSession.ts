@@ -139,9 +139,10 @@ export class AuthSession extends Disposable {
       await this.memento.update(FACTS_KEY, previous);
       throw e;
     }
+    // The views start loading now; the OAuth session's removal below restores to this same state.
+    this.set({ status: 'signedIn', facts });
     // One sign-in at a time: an OAuth session left behind would linger in the Accounts menu.
     await this.oauth?.signOut();
-    this.set({ status: 'signedIn', facts });
     this.logger.info(`Signed in with token "${facts.tokenName ?? '?'}" (${facts.scopes.join(', ')})`);
     return facts;
   }
