@@ -35,10 +35,11 @@ export class FaxEvents extends Disposable {
   }
 }
 
-/** The fax as it now is on the server, and the list that shows it. */
+/** What changed on the server in one fax, and the list that shows it. */
 export interface UpdatedFax {
   readonly category: FaxCategory;
-  readonly fax: Fax;
+  readonly faxId: string;
+  readonly changes: Partial<Fax>;
 }
 
 export type ChangedList = 'outbox' | 'inbox' | 'sent' | 'spam' | 'numbers' | 'members';
