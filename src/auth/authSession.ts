@@ -153,11 +153,19 @@ export class AuthSession extends Disposable {
   /** Stores a PAT that `inspectPat` has just validated, replacing the current one. */
   async adoptPat(token: string, facts: TokenFacts): Promise<TokenFacts> {
     this.supersedeValidations();
-    await this.secrets.store(SECRET_KEYS.pat, token.trim());
+    // Facts first: storing the secret fires a change that restores from them, instead of validating the token a second time.
+    const previous = this.memento.get<TokenFacts>(FACTS_KEY);
+    await this.memento.update(FACTS_KEY, facts);
+    try {
+      await this.secrets.store(SECRET_KEYS.pat, token.trim());
+    } catch (e) {
+      await this.memento.update(FACTS_KEY, previous);
+      throw e;
+    }
+    // The views start loading now; the OAuth session's removal below restores to this same state.
+    this.set({ status: 'signedIn', facts });
     // One sign-in at a time: an OAuth session left behind would linger in the Accounts menu.
     await this.oauth?.signOut();
-    await this.memento.update(FACTS_KEY, facts);
-    this.set({ status: 'signedIn', facts });
     this.logger.info(`Signed in with token "${facts.tokenName ?? '?'}" (${facts.scopes.join(', ')})`);
     return facts;
   }

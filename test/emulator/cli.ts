@@ -1,4 +1,4 @@
-/* Starts the emulator for manual use: `npm run emulator -- --port 8787 --seed-faxes 200 --speed 10`. */
+/* Starts the emulator for manual use: `npm run emulator -- --port 8787 --seed-faxes 200 --speed 10 --latency-ms 100 --bandwidth-mbps 50`. */
 import { startEmulator } from './index';
 
 function flag(name: string): string | undefined {
@@ -30,6 +30,8 @@ async function main(): Promise<void> {
     seedFaxes: numberFlag('seed-faxes'),
     speed: numberFlag('speed'),
     seed: numberFlag('seed'),
+    latencyMs: numberFlag('latency-ms'),
+    bandwidthMbps: numberFlag('bandwidth-mbps'),
   });
   const lines = [
     'Fax.Plus emulator running',
@@ -39,6 +41,7 @@ async function main(): Promise<void> {
     `  OAuth client   ${emu.oauthClient.id}  secret ${emu.oauthClient.secret}`,
     `  Control        ${emu.controlUrl}/`,
     `  Clock speed    ${emu.clock.speed}`,
+    `  Link           ${emu.link.latencyMs} ms per request, ${emu.link.bandwidthMbps ? `${emu.link.bandwidthMbps} Mbit/s` : 'unlimited bandwidth'}`,
     '  Demo tokens (local emulator only):',
     ...Object.entries(emu.demoTokens).map(([k, v]) => `    ${k.padEnd(13)} ${v}`),
     `  Accounts       admin ${emu.accounts.admin}, member ${emu.accounts.member}`,
