@@ -40,6 +40,7 @@ import { BalanceStatusBar } from './balance/balanceStatusBar';
 import { itemActionCommands } from './commands/itemActionCommands';
 import { createSendFaxFeature } from './sendFlow/sendFaxFeature';
 import type { SendFlow } from './sendFlow/sendFlow';
+import { shareL10nBundle } from './l10n/vscodeFreeBundle';
 
 /** What the integration tests reach through `extension.exports`; not a public API. */
 export interface FaxPlusTestApi {
@@ -64,6 +65,7 @@ export interface FaxPlusTestApi {
 
 /** Wires the parts together; each part owns its own behaviour. */
 export function activate(context: vscode.ExtensionContext): FaxPlusTestApi {
+  shareL10nBundle();
   const version = context.extension.packageJSON.version as string;
   const redactor = new Redactor();
   const logger = new OutputLogger(redactor);
