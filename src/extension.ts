@@ -97,7 +97,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi {
   const sidebar = new Sidebar({ session, permissions, clients, errors, events, logger });
   const tasks = new RunningTasks();
   const viewers = new FaxViewerPanels(context.extensionUri);
-  const balance = new BalanceStatusBar(session, permissions, clients, logger);
+  const balance = new BalanceStatusBar(session, permissions, clients, logger, sidebar.activity, events.onDidSendFax);
   const sendFax = createSendFaxFeature({ gate, session, clients, errors, events, logger, globalState: context.globalState });
 
   context.subscriptions.push(
