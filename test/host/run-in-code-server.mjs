@@ -107,7 +107,8 @@ try {
     ['skipWelcome', 'true'],
     ['skipReleaseNotes', 'true'],
   ]);
-  await page.goto(`${host.url}?folder=${encodeURIComponent(pathToFileURL(host.workspace).pathname)}&payload=${encodeURIComponent(payload)}`);
+  // A loaded shared machine can take longer than playwright's 30 s default to serve the workbench.
+  await page.goto(`${host.url}?folder=${encodeURIComponent(pathToFileURL(host.workspace).pathname)}&payload=${encodeURIComponent(payload)}`, { timeout: 120_000 });
   console.error(`[runner] workbench loaded (${since()})`);
   exitCode = await done;
   console.error(`[runner] extension tests finished with code ${exitCode} (${since()})`);
