@@ -86,8 +86,6 @@ export async function startCodeServer(opts = {}) {
     '--disable-getting-started-override', '--ignore-last-opened'];
   // Without this flag the workbench silently ignores ?payload= (extensionDevelopmentPath/extensionTestsPath).
   if (opts.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
-  // The display language (e.g. screenshots in German): code-server's --locale.
-  if (opts.locale) args.push('--locale', opts.locale);
   const server = spawn(node24, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
   let log = '';
   await new Promise((resolve, reject) => {

@@ -21,19 +21,6 @@ export const SCENES = [
       await save('sidebar-default', { x: 0, y: 0, width: 540, height: 900 });
     },
   },
-  ...['de', 'ja'].map((locale) => ({
-    // Phone numbers, dates and sizes follow the display language, as do the extension's strings.
-    token: 'fullAccess',
-    locale,
-    shots: [`sidebar-${locale}`],
-    async take({ driver, page, save }) {
-      await page.locator('.activitybar [aria-label^="Fax.Plus"]').first().click();
-      await page.locator('.sidebar .pane .monaco-list-row').nth(8).waitFor({ timeout: 60_000 });
-      await driver.sideBarWidth(470);
-      await driver.restMouse();
-      await save(`sidebar-${locale}`, { x: 0, y: 0, width: 540, height: 900 });
-    },
-  })),
   {
     token: 'fullAccess',
     shots: ['trees', 'viewer', 'send-recipients', 'send-summary', 'walkthrough'],

@@ -50,10 +50,9 @@ log(`emulator up at ${emu.url}`);
  * One workbench signed in with `token`: starts code-server, opens the page,
  * hands the driver to `take`, and stops everything afterwards.
  */
-async function withWorkbench(token, keybindings, take, locale) {
+async function withWorkbench(token, keybindings, take) {
   const host = await startCodeServer({
     vsix,
-    locale,
     userSettings: {
       'faxplus.pollingEnabled': false,
       'window.title': 'Fax.Plus — ${rootName}',
@@ -68,7 +67,7 @@ async function withWorkbench(token, keybindings, take, locale) {
     writeFileSync(path.join(host.tmp, 'user-data/User/keybindings.json'), JSON.stringify(keybindings ?? [], null, 2));
     await writeSandboxWorkspace(host.workspace);
     browser = await launchChromium(host.tmp);
-    const page = await browser.newPage({ viewport: VIEWPORT, ...(locale ? { locale } : {}) });
+    const page = await browser.newPage({ viewport: VIEWPORT });
     // A busy shared machine can take longer than playwright's 30 s default to serve the workbench.
     await page.goto(`${host.url}?folder=${encodeURIComponent(pathToFileURL(host.workspace).pathname)}`, { timeout: 120_000 });
     const driver = new WorkbenchDriver(page);
@@ -113,7 +112,7 @@ try {
     log(`workbench with the ${scene.token} token: ${shots.join(', ')}`);
     await scene.prepare?.(emu);
     await withWorkbench(emu.demoTokens[scene.token], scene.keybindings, (driver, page) =>
-      scene.take({ driver, page, emu, wants: (s) => shots.includes(s), save: (name, region, margin) => save(page, name, region, margin) }), scene.locale);
+      scene.take({ driver, page, emu, wants: (s) => shots.includes(s), save: (name, region, margin) => save(page, name, region, margin) }));
   }
 } catch (e) {
   failed = true;
