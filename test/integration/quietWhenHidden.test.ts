@@ -58,6 +58,9 @@ describe('Quiet while the Fax.Plus views are hidden', function () {
   });
 
   it('checks the balance after a fax is sent, even with the views hidden', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await eventually(() => assert.ok(Object.values(env.api.sidebar.views).every((view) => !view.visible)));
+    await new Promise((resolve) => setTimeout(resolve, 500)); // a request already under way may finish
     env.emulator.clearRequests();
     const from = env.emulator.state.numbers().find((n) => n.status === 'active' && n.assigned_to.includes(env.emulator.accounts.admin))!.number;
     const ids = await vscode.commands.executeCommand('faxplus.sendFax', {
