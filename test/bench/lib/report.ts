@@ -200,7 +200,7 @@ export function renderReport(input: BenchInput): { table: string; markdown: stri
       result: full.hiddenRequests.perMinute.toFixed(2),
       target: '0',
       verdict: check(full.hiddenRequests.count === 0),
-      how: `emulator request log over ${full.hiddenRequests.windowMs / 1000} s, polling on (defaults), Explorer shown: ${ops(full.hiddenRequests)}`,
+      how: `emulator request log over ${full.hiddenRequests.windowMs / 1000} s, polling on (defaults; balance every ${full.hiddenRequests.windowMs / 2000} s), Explorer shown: ${ops(full.hiddenRequests)}`,
     });
     if (full.visibleFirstPageRequests) {
       rows.push({
