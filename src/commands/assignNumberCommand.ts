@@ -3,7 +3,7 @@ import type { Command } from './command';
 import type { ActionServices } from './targets/actionServices';
 import { memberName, memberTargetOf, pickMember } from './targets/memberTarget';
 import { numberTargetOf, pickNumber } from './targets/numberTarget';
-import { phoneDisplay } from '../views/phoneDisplay';
+import { phoneDisplay } from '../format/phoneDisplay';
 
 /**
  * Gives a member the use of one of the account's numbers (admins only).

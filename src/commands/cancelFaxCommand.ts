@@ -4,7 +4,7 @@ import type { ActionServices } from './targets/actionServices';
 import { plainArgs } from './targets/commandArgs';
 import { confirmed } from './targets/confirmation';
 import { outboxTargetOf, pickOutboxFax } from './targets/outboxTarget';
-import { phoneDisplay } from '../views/phoneDisplay';
+import { phoneDisplay } from '../format/phoneDisplay';
 
 /**
  * Cancels a fax that has not been sent yet, after a modal confirmation

@@ -3,7 +3,7 @@ import type { Command } from './command';
 import type { ActionServices } from './targets/actionServices';
 import { categoryOf, counterpartOf, faxTargetOf, isFaxNode } from './targets/faxTarget';
 import { numberTargetOf, pickNumber } from './targets/numberTarget';
-import { phoneDisplay } from '../views/phoneDisplay';
+import { phoneDisplay } from '../format/phoneDisplay';
 
 /**
  * Copies a number in E.164 form (what other tools accept) to the clipboard.

@@ -8,7 +8,7 @@ import { plainArgs } from './targets/commandArgs';
 import { confirmed } from './targets/confirmation';
 import { faxRecordOf, faxTargetOf } from './targets/faxTarget';
 import { pickFax } from './targets/pickFax';
-import { phoneDisplay } from '../views/phoneDisplay';
+import { phoneDisplay } from '../format/phoneDisplay';
 
 /**
  * Sends a sent (or failed) fax again: its document is downloaded, uploaded

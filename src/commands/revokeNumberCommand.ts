@@ -5,7 +5,7 @@ import { plainArgs } from './targets/commandArgs';
 import { confirmed } from './targets/confirmation';
 import { memberName, memberTargetOf, pickMember, type MemberTarget } from './targets/memberTarget';
 import { numberTargetOf, pickNumber, type NumberTarget } from './targets/numberTarget';
-import { phoneDisplay } from '../views/phoneDisplay';
+import { phoneDisplay } from '../format/phoneDisplay';
 
 /**
  * Takes a number away from a member (admins only), after a modal

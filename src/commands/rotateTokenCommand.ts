@@ -6,7 +6,7 @@ import type { SignInErrorMessages } from '../auth/signInErrorMessages';
 import { scopesLost } from '../api/scopes';
 import { describeFacts } from '../auth/describeFacts';
 import { UserNotifiedError } from '../util/userNotifiedError';
-import { abortSignalOf } from './signInCommand';
+import { abortSignalOf } from '../util/abortSignal';
 
 export interface RotateTokenArgs {
   readonly token: string;

@@ -6,6 +6,7 @@ import type { SignInErrorMessages } from '../auth/signInErrorMessages';
 import { describeFacts } from '../auth/describeFacts';
 import { INTEGRATIONS_PAGE_URL } from '../config/endpoints';
 import { UserNotifiedError } from '../util/userNotifiedError';
+import { abortSignalOf } from '../util/abortSignal';
 
 /** Arguments for automation and tests. Prefer the FAXPLUS_TOKEN environment variable over a token in a file. */
 export interface SignInArgs {
@@ -81,14 +82,4 @@ export class SignInCommand implements Command {
 
 function isSignInArgs(args: unknown): args is SignInArgs {
   return typeof args === 'object' && args !== null && typeof (args as SignInArgs).token === 'string';
-}
-
-export function abortSignalOf(token: vscode.CancellationToken): AbortSignal {
-  const controller = new AbortController();
-  if (token.isCancellationRequested) {
-    controller.abort();
-  } else {
-    token.onCancellationRequested(() => controller.abort());
-  }
-  return controller.signal;
 }

@@ -7,7 +7,7 @@ import { describeOAuthSignInFailure, isCancellation, isClientRejected, MissingCl
 import type { TokenFacts } from '../auth/tokenFacts';
 import { describeFacts } from '../auth/describeFacts';
 import { UserNotifiedError } from '../util/userNotifiedError';
-import { abortSignalOf } from './signInCommand';
+import { abortSignalOf } from '../util/abortSignal';
 
 /** Arguments for automation and tests; the command then never asks anything. */
 export interface SignInWithOAuthArgs {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Fax } from '../api/models';
 import { faxStatusMeaning } from './faxStatusMeaning';
 import { statusOutcome } from './faxStatusOutcome';
-import { phoneDisplay } from './phoneDisplay';
+import { phoneDisplay } from '../format/phoneDisplay';
 
 /** A notification as shown, kept for the integration tests (VS Code cannot read them back). */
 export interface ShownNotification {

@@ -3,9 +3,9 @@ import type { Fax } from '../api/models';
 import { contextValueOf } from './contextValues';
 import { faxStatusMeaning } from './faxStatusMeaning';
 import { detailsTooltip } from './detailsTooltip';
-import { phoneDisplay } from './phoneDisplay';
+import { phoneDisplay } from '../format/phoneDisplay';
 import { faxStatusIcon } from './statusIcons';
-import type { TimeDisplay } from './timeDisplay';
+import type { TimeDisplay } from '../format/timeDisplay';
 import type { FaxNode } from './treeNodes';
 
 /**

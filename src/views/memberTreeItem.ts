@@ -3,7 +3,7 @@ import { accountTypeText } from './accountTypeText';
 import type { Account } from '../api/models';
 import { contextValueOf } from './contextValues';
 import { detailsTooltip } from './detailsTooltip';
-import type { TimeDisplay } from './timeDisplay';
+import type { TimeDisplay } from '../format/timeDisplay';
 import type { MemberNode } from './treeNodes';
 
 /** A member of the corporate account: name (or email), then email and role. */

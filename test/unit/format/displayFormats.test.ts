@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { phoneDisplay } from '../../../src/views/phoneDisplay';
-import { TimeDisplay } from '../../../src/views/timeDisplay';
+import { phoneDisplay } from '../../../src/format/phoneDisplay';
+import { TimeDisplay } from '../../../src/format/timeDisplay';
 
 describe('views: display formats', () => {
   it('shows E.164 numbers grouped, and anything else as sent', () => {
