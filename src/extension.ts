@@ -2,11 +2,6 @@ import * as vscode from 'vscode';
 import { Redactor } from './logging/redactor';
 import { OutputLogger } from './logging/outputLogger';
 import { registerCommands } from './commands/commandRegistry';
-import { ShowLogsCommand } from './commands/showLogsCommand';
-import { SignInCommand } from './commands/signInCommand';
-import { SignOutCommand } from './commands/signOutCommand';
-import { RotateTokenCommand } from './commands/rotateTokenCommand';
-import { ShowTokenInfoCommand } from './commands/showTokenInfoCommand';
 import { EndpointSettings } from './config/endpointSettings';
 import { ClientProvider } from './client/clientProvider';
 import { ClientFactory } from './client/clientFactory';
@@ -24,7 +19,6 @@ import { ErrorPresenter } from './errors/errorPresenter';
 import type { UserNotifiedError } from './util/userNotifiedError';
 import { FaxEvents } from './events/faxEvents';
 import { Sidebar } from './views/sidebar';
-import { sidebarCommands } from './views/sidebarCommands';
 import { OAuthSecretStorage } from './auth/oauthSecretStorage';
 import { OAuthClientSecretStore } from './auth/oauthClientSecretStore';
 import { OAuthCredentials } from './auth/oauthCredentials';
@@ -32,12 +26,10 @@ import { OAuthBrowser } from './auth/oauthBrowser';
 import { OAuthSettings } from './auth/oauthSettings';
 import { OAuthSignInFlow } from './auth/oauthSignInFlow';
 import { FaxPlusAuthenticationProvider } from './auth/faxPlusAuthenticationProvider';
-import { SignInWithOAuthCommand } from './commands/signInWithOAuthCommand';
-import { ForgetOAuthClientCommand } from './commands/forgetOAuthClientCommand';
 import { RunningTasks } from './commands/targets/runningTasks';
 import { FaxViewerPanels } from './viewer/faxViewerPanels';
 import { BalanceStatusBar } from './balance/balanceStatusBar';
-import { itemActionCommands } from './commands/itemActionCommands';
+import { allCommands } from './commands/allCommands';
 import { createSendFaxFeature } from './sendFlow/sendFaxFeature';
 import type { SendFlow } from './sendFlow/sendFlow';
 
@@ -103,18 +95,14 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi {
     oauthCredentials, oauthBrowser, oauthProvider, sidebar, tasks, viewers, balance,
     // A dead OAuth refresh token is a rejected credential: one "sign in again" prompt follows the state.
     oauthCredentials.onDidRequireSignIn(() => session.markRejected('unauthorized')),
-    registerCommands([
-      new ShowLogsCommand(logger),
-      new SignInCommand(session, signInMessages),
-      new SignOutCommand(session),
-      new RotateTokenCommand(session, signInMessages),
-      new ShowTokenInfoCommand(session),
-      ...sidebarCommands(sidebar, gate),
-      new SignInWithOAuthCommand(oauthFlow, oauthSettings, oauthClientSecrets),
-      new ForgetOAuthClientCommand(session, oauthClientSecrets, oauthCredentials),
-      ...sendFax.commands,
-      ...itemActionCommands({ gate, clients, errors, events, tasks }, viewers, balance, vscode.Uri.joinPath(context.globalStorageUri, 'reports')),
-    ], logger, (e) => refusals.push(e)),
+    registerCommands(allCommands({
+      services: { gate, clients, errors, events, tasks },
+      logger, session, signInMessages, sidebar, viewers, balance,
+      oauth: { flow: oauthFlow, settings: oauthSettings, clientSecrets: oauthClientSecrets, credentials: oauthCredentials },
+      sendFlow: sendFax.flow,
+      recentRecipients: sendFax.recent,
+      reportsFolder: vscode.Uri.joinPath(context.globalStorageUri, 'reports'),
+    }), logger, (e) => refusals.push(e)),
   );
 
   // Restoring reads SecretStorage and globalState only; the network check runs in the background.

@@ -2,9 +2,6 @@ import type * as vscode from 'vscode';
 import type { AuthSession } from '../auth/authSession';
 import type { CommandGate } from '../auth/commandGate';
 import type { ClientProvider } from '../client/clientProvider';
-import { ClearRecentRecipientsCommand } from '../commands/clearRecentRecipientsCommand';
-import type { Command } from '../commands/command';
-import { SendFaxCommand } from '../commands/sendFaxCommand';
 import type { ErrorPresenter } from '../errors/errorPresenter';
 import type { FaxEvents } from '../events/faxEvents';
 import type { Logger } from '../logging/outputLogger';
@@ -32,7 +29,7 @@ export interface SendFaxFeatureDependencies {
 }
 
 /** Builds "Send as fax" from the extension's shared parts, so extension.ts stays wiring only. */
-export function createSendFaxFeature(deps: SendFaxFeatureDependencies): { readonly flow: SendFlow; readonly commands: Command[] } {
+export function createSendFaxFeature(deps: SendFaxFeatureDependencies): { readonly flow: SendFlow; readonly recent: RecentRecipients } {
   const notices = new SendNotices();
   const recent = new RecentRecipients(deps.globalState);
   const flow = new SendFlow(
@@ -50,5 +47,5 @@ export function createSendFaxFeature(deps: SendFaxFeatureDependencies): { readon
     new QuickInputPrompter(),
     new NotificationProgressUi(),
   );
-  return { flow, commands: [new SendFaxCommand(flow), new ClearRecentRecipientsCommand(recent)] };
+  return { flow, recent };
 }
