@@ -4,11 +4,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 
-export interface ImportEdge {
-  readonly from: string;
-  readonly to: string;
-}
-
 const SRC = path.resolve(__dirname, '../../../src');
 
 function sourceFiles(dir: string): string[] {
@@ -20,7 +15,19 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Every import of every file under src/: relative ones resolved to a path under src/, packages by name. */
-export function importsOfSrc(): { file: string; specifier: string; target?: string }[] {
+export function importsOfSrc(): readonly SrcImport[] {
+  return (cached ??= readImports());
+}
+
+export interface SrcImport {
+  readonly file: string;
+  readonly specifier: string;
+  readonly target?: string;
+}
+
+let cached: readonly SrcImport[] | undefined;
+
+function readImports(): SrcImport[] {
   return sourceFiles(SRC).flatMap((file) => {
     const info = ts.preProcessFile(fs.readFileSync(file, 'utf8'), true, true);
     return info.importedFiles.map(({ fileName: specifier }) => {
