@@ -6,8 +6,9 @@ import type { ClientProvider } from '../client/clientProvider';
 import type { Logger } from '../logging/outputLogger';
 import { Disposable } from '../util/disposable';
 import { balanceText } from './balanceText';
+import { COMMANDS } from '../manifest/commandIds';
 
-const COMMAND = 'faxplus.showBalance';
+const COMMAND = COMMANDS.showBalance;
 /** Fax.Plus watches for aggressive polling; the balance changes slowly. */
 export const BALANCE_REFRESH_MS = 10 * 60 * 1000;
 

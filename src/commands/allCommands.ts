@@ -40,6 +40,7 @@ import { RevokeNumberCommand } from './revokeNumberCommand';
 import { EditMemberCommand } from './editMemberCommand';
 import { ManageWebhooksCommand } from './manageWebhooksCommand';
 import { ShowBalanceCommand } from './showBalanceCommand';
+import { COMMANDS } from '../manifest/commandIds';
 
 /** Everything a command may be built with; feature modules provide these, only this file builds commands. */
 export interface CommandDependencies {
@@ -76,13 +77,13 @@ export function allCommands(deps: CommandDependencies): Command[] {
     new ForgetOAuthClientCommand(session, oauth.clientSecrets, oauth.credentials),
     // Sidebar: refresh all, refresh one view (by argument, or one command per view title button), load more
     new RefreshCommand(sidebar, gate),
-    new RefreshViewCommand('faxplus.refreshView', sidebar, gate),
-    new RefreshViewCommand('faxplus.refreshOutbox', sidebar, gate, 'outbox'),
-    new RefreshViewCommand('faxplus.refreshInbox', sidebar, gate, 'inbox'),
-    new RefreshViewCommand('faxplus.refreshSent', sidebar, gate, 'sent'),
-    new RefreshViewCommand('faxplus.refreshSpam', sidebar, gate, 'spam'),
-    new RefreshViewCommand('faxplus.refreshNumbers', sidebar, gate, 'numbers'),
-    new RefreshViewCommand('faxplus.refreshMembers', sidebar, gate, 'members'),
+    new RefreshViewCommand(COMMANDS.refreshView, sidebar, gate),
+    new RefreshViewCommand(COMMANDS.refreshOutbox, sidebar, gate, 'outbox'),
+    new RefreshViewCommand(COMMANDS.refreshInbox, sidebar, gate, 'inbox'),
+    new RefreshViewCommand(COMMANDS.refreshSent, sidebar, gate, 'sent'),
+    new RefreshViewCommand(COMMANDS.refreshSpam, sidebar, gate, 'spam'),
+    new RefreshViewCommand(COMMANDS.refreshNumbers, sidebar, gate, 'numbers'),
+    new RefreshViewCommand(COMMANDS.refreshMembers, sidebar, gate, 'members'),
     new LoadMoreCommand(sidebar, gate),
     // Send as fax
     new SendFaxCommand(deps.sendFlow),

@@ -4,6 +4,7 @@ import type { ActionServices } from './targets/actionServices';
 import { memberName, memberTargetOf, pickMember } from './targets/memberTarget';
 import { numberTargetOf, pickNumber } from './targets/numberTarget';
 import { phoneDisplay } from '../format/phoneDisplay';
+import { COMMANDS } from '../manifest/commandIds';
 
 /**
  * Gives a member the use of one of the account's numbers (admins only).
@@ -11,7 +12,7 @@ import { phoneDisplay } from '../format/phoneDisplay';
  * or nothing (both picked).
  */
 export class AssignNumberCommand implements Command {
-  readonly id = 'faxplus.assignNumber';
+  readonly id = COMMANDS.assignNumber;
 
   constructor(private readonly services: ActionServices) {}
 

@@ -9,6 +9,7 @@ import { plainArgs, stringArg } from './targets/commandArgs';
 import { categoryOf, counterpartOf, faxTargetOf, type FaxTarget } from './targets/faxTarget';
 import { pickFax } from './targets/pickFax';
 import { transferProgress } from './targets/transferProgress';
+import { COMMANDS } from '../manifest/commandIds';
 
 /** Plain-object form: `{ faxId, format?: 'pdf' | 'tiff', destination?: '/abs/path.pdf' }`. */
 export interface DownloadFaxArgs {
@@ -23,7 +24,7 @@ export interface DownloadFaxArgs {
  * cancelled or broken download leaves nothing behind (see fileDownload.ts).
  */
 export class DownloadFaxCommand implements Command {
-  readonly id = 'faxplus.downloadFax';
+  readonly id = COMMANDS.downloadFax;
 
   constructor(private readonly services: ActionServices) {}
 

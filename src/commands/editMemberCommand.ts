@@ -4,6 +4,7 @@ import type { MemberDetails } from '../api/models';
 import type { ActionServices } from './targets/actionServices';
 import { plainArgs, stringArg } from './targets/commandArgs';
 import { memberName, memberTargetOf, pickMember } from './targets/memberTarget';
+import { COMMANDS } from '../manifest/commandIds';
 
 /**
  * Shows and changes a member's role and quota (admins only). Argument: a
@@ -12,7 +13,7 @@ import { memberName, memberTargetOf, pickMember } from './targets/memberTarget';
  * now in force.
  */
 export class EditMemberCommand implements Command {
-  readonly id = 'faxplus.editMember';
+  readonly id = COMMANDS.editMember;
 
   constructor(private readonly services: ActionServices) {}
 

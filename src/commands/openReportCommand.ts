@@ -7,6 +7,7 @@ import { plainArgs, stringArg } from './targets/commandArgs';
 import { faxTargetOf } from './targets/faxTarget';
 import { pickFax } from './targets/pickFax';
 import { transferProgress } from './targets/transferProgress';
+import { COMMANDS } from '../manifest/commandIds';
 
 /** Plain-object form: `{ faxId, destination?: '/abs/report.pdf', open?: boolean }`. */
 export interface OpenReportArgs {
@@ -22,7 +23,7 @@ export interface OpenReportArgs {
  * shows faxes as TIFF and does not render PDF (see src/viewer/README.md).
  */
 export class OpenReportCommand implements Command {
-  readonly id = 'faxplus.openReport';
+  readonly id = COMMANDS.openReport;
 
   constructor(private readonly services: ActionServices, private readonly reportsFolder: vscode.Uri) {}
 

@@ -9,6 +9,7 @@ import { confirmed } from './targets/confirmation';
 import { faxRecordOf, faxTargetOf } from './targets/faxTarget';
 import { pickFax } from './targets/pickFax';
 import { phoneDisplay } from '../format/phoneDisplay';
+import { COMMANDS } from '../manifest/commandIds';
 
 /**
  * Sends a sent (or failed) fax again: its document is downloaded, uploaded
@@ -18,7 +19,7 @@ import { phoneDisplay } from '../format/phoneDisplay';
  * Argument: a Sent node, `{ faxId, confirm? }`, or nothing (quick pick).
  */
 export class ResendFaxCommand implements Command {
-  readonly id = 'faxplus.resendFax';
+  readonly id = COMMANDS.resendFax;
 
   constructor(private readonly services: ActionServices) {}
 

@@ -6,6 +6,7 @@ import { confirmed } from './targets/confirmation';
 import { memberName, memberTargetOf, pickMember, type MemberTarget } from './targets/memberTarget';
 import { numberTargetOf, pickNumber, type NumberTarget } from './targets/numberTarget';
 import { phoneDisplay } from '../format/phoneDisplay';
+import { COMMANDS } from '../manifest/commandIds';
 
 /**
  * Takes a number away from a member (admins only), after a modal
@@ -14,7 +15,7 @@ import { phoneDisplay } from '../format/phoneDisplay';
  * the number is assigned to is used, or picked among several.
  */
 export class RevokeNumberCommand implements Command {
-  readonly id = 'faxplus.revokeNumber';
+  readonly id = COMMANDS.revokeNumber;
 
   constructor(private readonly services: ActionServices) {}
 

@@ -3,6 +3,7 @@ import type { AuthSession } from '../auth/authSession';
 import type { Logger } from '../logging/outputLogger';
 import { scopesThatPermit } from '../api/scopes';
 import { UserNotifiedError } from '../util/userNotifiedError';
+import { COMMANDS } from '../manifest/commandIds';
 
 /** The parts of the API client's typed errors the UI relies on. */
 interface ApiErrorShape {
@@ -72,7 +73,7 @@ export class ErrorPresenter {
       const showLogs = vscode.l10n.t('Show Logs');
       void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed. {1}', action, text), showLogs).then((choice) => {
         if (choice === showLogs) {
-          void vscode.commands.executeCommand('faxplus.showLogs');
+          void vscode.commands.executeCommand(COMMANDS.showLogs);
         }
       });
     }

@@ -22,8 +22,7 @@ import type { SendSettings } from './sendSettings';
 import { summaryLines } from './sendSummary';
 import { SendWizard, type SendChoices } from './sendWizard';
 import type { UnsavedChanges } from './unsavedChanges';
-
-export const SEND_FAX_COMMAND = 'faxplus.sendFax';
+import { COMMANDS } from '../manifest/commandIds';
 
 export interface SendFlowParts {
   readonly gate: CommandGate;
@@ -71,7 +70,7 @@ export class SendFlow {
   async run(invocation: SendInvocation): Promise<SentIds | undefined> {
     const { gate, notices } = this.parts;
     // First, so that a token that may not send uploads nothing.
-    gate.ensure(SEND_FAX_COMMAND);
+    gate.ensure(COMMANDS.sendFax);
     const check = sendRequestFor(invocation);
     if (!check.ok) throw notices.refuse(check.message);
     const { request } = check;
