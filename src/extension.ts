@@ -31,31 +31,10 @@ import { FaxViewerPanels } from './viewer/faxViewerPanels';
 import { BalanceStatusBar } from './balance/balanceStatusBar';
 import { allCommands } from './commands/allCommands';
 import { createSendFaxFeature } from './sendFlow/sendFaxFeature';
-import type { SendFlow } from './sendFlow/sendFlow';
-
-/** What the integration tests reach through `extension.exports`; not a public API. */
-export interface FaxPlusTestApi {
-  readonly session: AuthSession;
-  readonly contextKeys: ContextKeys;
-  readonly statusBar: AuthStatusBar;
-  readonly expiry: ExpiryMonitor;
-  readonly unauthorizedPrompt: UnauthorizedPrompt;
-  readonly refusals: UserNotifiedError[];
-  readonly errors: ErrorPresenter;
-  readonly gate: CommandGate;
-  readonly clients: ClientProvider;
-  readonly events: FaxEvents;
-  readonly sidebar: Sidebar;
-  readonly endpoints: EndpointSettings;
-  readonly oauth: { readonly browser: OAuthBrowser; readonly credentials: OAuthCredentials; readonly provider: FaxPlusAuthenticationProvider };
-  readonly viewers: FaxViewerPanels;
-  readonly tasks: RunningTasks;
-  readonly balance: BalanceStatusBar;
-  readonly sendFlow: SendFlow;
-}
+import { extensionExports, type FaxPlusTestApi } from './extensionExports';
 
 /** Wires the parts together; each part owns its own behaviour. */
-export function activate(context: vscode.ExtensionContext): FaxPlusTestApi {
+export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | undefined {
   const version = context.extension.packageJSON.version as string;
   const redactor = new Redactor();
   const logger = new OutputLogger(redactor);
@@ -112,8 +91,8 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi {
     }
   });
   logger.info(`Fax.Plus ${version} activated in VS Code ${vscode.version}`);
-  return { session, contextKeys, statusBar, expiry, unauthorizedPrompt, refusals, errors, gate, clients, events, endpoints, sidebar,
-    oauth: { browser: oauthBrowser, credentials: oauthCredentials, provider: oauthProvider }, viewers, tasks, balance, sendFlow: sendFax.flow };
+  return extensionExports(context.extensionMode, () => ({ session, contextKeys, statusBar, expiry, unauthorizedPrompt, refusals, errors, gate, clients, events,
+    endpoints, sidebar, oauth: { browser: oauthBrowser, credentials: oauthCredentials, provider: oauthProvider }, viewers, tasks, balance, sendFlow: sendFax.flow }));
 }
 
 export function deactivate(): void {

@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as inspector from 'inspector';
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
-import type { FaxPlusTestApi } from '../../../src/extension';
+import type { FaxPlusTestApi } from '../../../src/extensionExports';
 
 const EXTENSION_ID = 'faxdesk.faxplus-vscode';
 const env = process.env;
