@@ -28,7 +28,3 @@ function extensionOf(fileName: string): string {
 export function faxMimeType(fileName: string): string | undefined {
   return MIME_BY_EXTENSION[extensionOf(fileName)];
 }
-
-export function isFaxableFileName(fileName: string): boolean {
-  return faxMimeType(fileName) !== undefined;
-}

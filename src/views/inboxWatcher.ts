@@ -38,10 +38,7 @@ export class InboxWatcher extends Disposable {
       return;
     }
     await this.view.reveal(node, { select: true, focus: true });
-    // The fax viewer is a colleague's feature; use it when it is there.
-    if ((await vscode.commands.getCommands(true)).includes(COMMANDS.openFax)) {
-      await vscode.commands.executeCommand(COMMANDS.openFax, { faxId, category: 'inbox' });
-    }
+    await vscode.commands.executeCommand(COMMANDS.openFax, { faxId, category: 'inbox' });
   }
 
   private loaded(load: FaxListLoad): void {
