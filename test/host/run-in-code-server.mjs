@@ -107,7 +107,8 @@ try {
     ['skipWelcome', 'true'],
     ['skipReleaseNotes', 'true'],
   ]);
-  await page.goto(`${host.url}?folder=${encodeURIComponent(pathToFileURL(host.workspace).pathname)}&payload=${encodeURIComponent(payload)}`);
+  // A busy machine can take well over playwright's 30 s default to load the workbench.
+  await page.goto(`${host.url}?folder=${encodeURIComponent(pathToFileURL(host.workspace).pathname)}&payload=${encodeURIComponent(payload)}`, { timeout: 300_000 });
   console.error(`[runner] workbench loaded (${since()})`);
   exitCode = await done;
   console.error(`[runner] extension tests finished with code ${exitCode} (${since()})`);
