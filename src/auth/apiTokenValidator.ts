@@ -1,7 +1,7 @@
 import type { ClientFactory } from '../client/clientFactory';
 import type { FaxPlusClient } from '../api/faxPlusClient';
 import { ForbiddenError } from '../api/errors';
-import type { Credential } from './authState';
+import type { Credential } from '../api/credentials';
 import type { AccountFacts, TokenFacts } from './tokenFacts';
 import { ExpiredTokenError, type TokenValidator } from './tokenValidator';
 

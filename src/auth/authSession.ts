@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../util/disposable';
-import type { Logger } from '../logging/outputLogger';
+import type { Logger } from '../api/logger';
 import type { Redactor } from '../logging/redactor';
-import type { AuthProblem, AuthState, Credential } from './authState';
+import type { AuthProblem, AuthState } from './authState';
+import type { Credential } from '../api/credentials';
 import { SECRET_KEYS, SecretStorageUnavailableError, type SecretStore } from './secretStore';
 import { isExpired, type TokenFacts } from './tokenFacts';
 import { ExpiredTokenError, type TokenValidator } from './tokenValidator';

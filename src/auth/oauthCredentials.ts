@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import type { OAuthTokens } from '../api/oauthClient';
 import { OAuthSession, OAuthSignInRequiredError, type OAuthCredential, type OAuthStorage, type StoredOAuth } from '../api/oauthRefresher';
 import type { EndpointSettings } from '../config/endpointSettings';
-import type { Logger } from '../logging/outputLogger';
+import type { Logger } from '../api/logger';
 import { Disposable } from '../util/disposable';
 import type { OAuthCredentialSource } from './authSession';
-import type { Credential } from './authState';
+import type { Credential } from '../api/credentials';
 import type { OAuthClientSecretStore } from './oauthClientSecretStore';
 import { SECRET_KEYS, type SecretStore } from './secretStore';
 

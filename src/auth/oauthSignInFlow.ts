@@ -1,6 +1,6 @@
 import { buildAuthorizeUrl, exchangeCode } from '../api/oauthClient';
 import type { EndpointSettings } from '../config/endpointSettings';
-import type { Logger } from '../logging/outputLogger';
+import type { Logger } from '../api/logger';
 import type { Redactor } from '../logging/redactor';
 import type { AuthSession } from './authSession';
 import type { OAuthBrowser } from './oauthBrowser';

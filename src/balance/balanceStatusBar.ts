@@ -3,7 +3,7 @@ import type { Balance } from '../api/models';
 import type { AuthSession } from '../auth/authSession';
 import type { CommandPermissions } from '../auth/commandPermissions';
 import type { ClientProvider } from '../client/clientProvider';
-import type { Logger } from '../logging/outputLogger';
+import type { Logger } from '../api/logger';
 import { Disposable } from '../util/disposable';
 import { balanceText } from './balanceText';
 import { COMMANDS } from '../manifest/commandIds';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { FaxPlusClient } from '../api/faxPlusClient';
 import type { CredentialsProvider } from '../api/credentials';
-import type { Logger } from '../logging/outputLogger';
+import type { Logger } from '../api/logger';
 import type { EndpointSettings } from '../config/endpointSettings';
 
 /**

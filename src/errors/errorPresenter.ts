@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AuthSession } from '../auth/authSession';
-import type { Logger } from '../logging/outputLogger';
+import type { Logger } from '../api/logger';
 import { scopesThatPermit } from '../api/scopes';
 import { UserNotifiedError } from '../util/userNotifiedError';
 import { COMMANDS } from '../manifest/commandIds';

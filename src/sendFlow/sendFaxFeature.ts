@@ -4,7 +4,7 @@ import type { CommandGate } from '../auth/commandGate';
 import type { ClientProvider } from '../client/clientProvider';
 import type { ErrorPresenter } from '../errors/errorPresenter';
 import type { FaxEvents } from '../events/faxEvents';
-import type { Logger } from '../logging/outputLogger';
+import type { Logger } from '../api/logger';
 import { RecentRecipients } from '../send/recentRecipients';
 import { CreationCheck } from './creationCheck';
 import { DocumentResolver } from './documentResolver';
