@@ -18,13 +18,27 @@ export interface UploadSource {
 }
 
 /** Large reads keep syscalls and chunk overhead low; memory stays at one chunk in flight. */
-const READ_CHUNK_BYTES = 256 * 1024;
+export const READ_CHUNK_BYTES = 256 * 1024;
 
 export async function fileUploadSource(path: string): Promise<UploadSource> {
   const info = await stat(path);
-  return {
-    name: basename(path),
-    size: info.size,
-    open: () => createReadStream(path, { highWaterMark: READ_CHUNK_BYTES }),
-  };
+  return localFileSource(path, basename(path), info.size);
+}
+
+/** A local file streamed from disk, its size already known (checked against the limits before any upload). */
+export function localFileSource(path: string, name: string, size: number): UploadSource {
+  return { name, size, open: () => createReadStream(path, { highWaterMark: READ_CHUNK_BYTES }) };
+}
+
+/** Bytes held in memory (an untitled editor, a downloaded fax); `open()` restarts from the first byte. */
+export function bytesUploadSource(name: string, bytes: Uint8Array, contentType?: string): UploadSource {
+  return { name, size: bytes.byteLength, ...(contentType ? { contentType } : {}), open: () => chunksOf(async () => bytes) };
+}
+
+/** Hands bytes over in chunks of READ_CHUNK_BYTES, reading them only when the upload starts. */
+export async function* chunksOf(read: () => PromiseLike<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const bytes = await read();
+  for (let offset = 0; offset < bytes.byteLength; offset += READ_CHUNK_BYTES) {
+    yield bytes.subarray(offset, Math.min(offset + READ_CHUNK_BYTES, bytes.byteLength));
+  }
 }

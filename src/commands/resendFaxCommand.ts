@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { Readable } from 'node:stream';
 import type { Command } from './command';
 import type { Fax, SendFaxResult } from '../api/models';
-import type { UploadSource } from '../api/uploadSource';
+import { bytesUploadSource } from '../api/uploadSource';
 import type { ActionServices } from './targets/actionServices';
 import { plainArgs } from './targets/commandArgs';
 import { confirmed } from './targets/confirmation';
@@ -56,7 +55,7 @@ export class ResendFaxCommand implements Command {
         progress.report({ message: vscode.l10n.t('Fetching the document…') });
         const bytes = await client.downloadFileBytes(fax.id, 'pdf', { signal });
         progress.report({ message: vscode.l10n.t('Uploading…') });
-        const path = await client.uploadFile(bytesSource(`fax-${fax.id}.pdf`, bytes), { signal });
+        const path = await client.uploadFile(bytesUploadSource(`fax-${fax.id}.pdf`, bytes, 'application/pdf'), { signal });
         progress.report({ message: vscode.l10n.t('Sending…') });
         sending = true;
         return client.sendFax({ from, to: [fax.to as string], files: [path], comment: fax.comment ? { text: fax.comment } : undefined }, { signal });
@@ -74,9 +73,4 @@ export class ResendFaxCommand implements Command {
       throw errors.show(e, vscode.l10n.t('Resending the fax'));
     }
   }
-}
-
-/** The downloaded document as an upload; `open()` restarts from the first byte (a repeat after a 401 may call it again). */
-function bytesSource(name: string, bytes: Uint8Array): UploadSource {
-  return { name, size: bytes.byteLength, contentType: 'application/pdf', open: () => Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]) };
 }
