@@ -1,5 +1,5 @@
 import type { Translate } from './translate';
-import { FAX_FILE_TYPES } from '../api/mimeTypes';
+import { FAX_FILE_TYPES, faxMimeType } from '../api/mimeTypes';
 
 /**
  * The document types Fax.Plus converts to fax pages, with the content type sent on upload.
@@ -41,7 +41,7 @@ export function checkFilesToSend(files: readonly FileToSend[], t: Translate): Fi
   const problems: FileProblem[] = [];
 
   for (const file of distinct) {
-    if (mimeTypeFor(file.name) === undefined) problems.push({ kind: 'unsupportedType', file });
+    if (faxMimeType(file.name) === undefined) problems.push({ kind: 'unsupportedType', file });
     else if (file.size <= 0) problems.push({ kind: 'empty', file });
   }
   if (distinct.length > MAX_FILES) problems.push({ kind: 'tooMany', count: distinct.length, max: MAX_FILES });
@@ -49,7 +49,7 @@ export function checkFilesToSend(files: readonly FileToSend[], t: Translate): Fi
   if (totalBytes > MAX_TOTAL_BYTES) problems.push({ kind: 'tooLarge', totalBytes, maxBytes: MAX_TOTAL_BYTES });
 
   if (problems.length > 0) return { ok: false, problems, message: describeFileProblems(problems, t) };
-  const accepted = distinct.map((file) => ({ ...file, mimeType: mimeTypeFor(file.name) as string }));
+  const accepted = distinct.map((file) => ({ ...file, mimeType: faxMimeType(file.name) as string }));
   return { ok: true, files: accepted, duplicates: files.length - distinct.length };
 }
 
@@ -73,20 +73,6 @@ export function describeFileProblems(problems: readonly FileProblem[], t: Transl
     }
   }
   return sentences.join(' ');
-}
-
-/** 'Scan.PDF' → 'pdf'; undefined for names without an extension (including '.pdf' alone). */
-export function extensionOf(name: string): string | undefined {
-  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-  const dot = base.lastIndexOf('.');
-  return dot > 0 && dot < base.length - 1 ? base.slice(dot + 1).toLowerCase() : undefined;
-}
-
-export function mimeTypeFor(name: string): string | undefined {
-  const extension = extensionOf(name);
-  return extension !== undefined && Object.hasOwn(ACCEPTED_FILE_TYPES, extension)
-    ? ACCEPTED_FILE_TYPES[extension as AcceptedExtension]
-    : undefined;
 }
 
 /** 'PDF, DOC, DOCX, …' for messages. */
