@@ -1,4 +1,5 @@
 import type { ClientFactory } from '../client/clientFactory';
+import { fullName } from '../format/personName';
 import type { FaxPlusClient } from '../api/faxPlusClient';
 import { ForbiddenError } from '../api/errors';
 import type { Credential } from '../api/credentials';
@@ -41,7 +42,7 @@ export class ApiTokenValidator implements TokenValidator {
   private async accountOf(client: FaxPlusClient, signal?: AbortSignal): Promise<AccountFacts | undefined> {
     try {
       const a = await client.getAccount('self', { signal });
-      return { uid: a.uid, email: a.email, name: [a.name, a.lastname].filter(Boolean).join(' ') || undefined, type: a.accountType };
+      return { uid: a.uid, email: a.email, name: fullName(a), type: a.accountType };
     } catch (e) {
       if (e instanceof ForbiddenError) {
         return undefined;

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Command } from './command';
 import type { ActionServices } from './targets/actionServices';
-import { memberName, memberTargetOf, pickMember } from './targets/memberTarget';
+import { memberTargetOf, pickMember } from './targets/memberTarget';
+import { personLabel } from '../format/personName';
 import { numberTargetOf, pickNumber } from './targets/numberTarget';
 import { phoneDisplay } from '../format/phoneDisplay';
 import { COMMANDS } from '../manifest/commandIds';
@@ -34,7 +35,7 @@ export class AssignNumberCommand implements Command {
     }
     events.fireChanged('numbers');
     events.fireChanged('members');
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} can now send and receive faxes with {1}.', memberName(member.account, member.uid), phoneDisplay(number.number)));
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} can now send and receive faxes with {1}.', personLabel(member.account, member.uid), phoneDisplay(number.number)));
     return true;
   }
 }

@@ -1,5 +1,6 @@
 import type { Translate } from './translate';
 import { FAX_FILE_TYPES, faxMimeType } from '../api/mimeTypes';
+import { megabytesRoundedUp } from '../format/bytes';
 
 /**
  * The document types Fax.Plus converts to fax pages, with the content type sent on upload.
@@ -68,7 +69,7 @@ export function describeFileProblems(problems: readonly FileProblem[], t: Transl
       sentences.push(t('{0} files selected: a fax can carry at most {1}. Send the others in another fax.', problem.count, problem.max));
     } else if (problem.kind === 'tooLarge') {
       sentences.push(
-        t('The files total {0} MB: a fax can carry at most {1} MB. Remove some files or make them smaller.', megabytes(problem.totalBytes), megabytes(problem.maxBytes)),
+        t('The files total {0} MB: a fax can carry at most {1} MB. Remove some files or make them smaller.', megabytesRoundedUp(problem.totalBytes), megabytesRoundedUp(problem.maxBytes)),
       );
     }
   }
@@ -109,10 +110,4 @@ function slugify(text: string): string {
 function compactLocalTimestamp(date: Date): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}${two(date.getMonth() + 1)}${two(date.getDate())}-${two(date.getHours())}${two(date.getMinutes())}`;
-}
-
-/** Megabytes with one decimal, rounded up so a total just over the limit never reads as equal to it. */
-function megabytes(bytes: number): string {
-  const tenths = Math.ceil((bytes / (1024 * 1024)) * 10);
-  return tenths % 10 === 0 ? String(tenths / 10) : (tenths / 10).toFixed(1);
 }
