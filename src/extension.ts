@@ -57,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
   const contextKeys = new ContextKeys(session, permissions);
   const gate = new CommandGate(session, permissions);
   const unauthorizedPrompt = new UnauthorizedPrompt(session);
-  const errors = new ErrorPresenter(session, logger);
+  const errors = new ErrorPresenter(logger);
   const statusBar = new AuthStatusBar(session, () => Math.max(0, ...ExpiryMonitor.thresholds()));
   const expiry = new ExpiryMonitor(session, context.globalState, () => statusBar.refresh());
   const signInMessages = new SignInErrorMessages();
@@ -72,8 +72,6 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
   context.subscriptions.push(
     logger, endpoints, session, clients, contextKeys, statusBar, expiry, events, unauthorizedPrompt,
     oauthCredentials, oauthBrowser, oauthProvider, sidebar, tasks, viewers, balance,
-    // A dead OAuth refresh token is a rejected credential: one "sign in again" prompt follows the state.
-    oauthCredentials.onDidRequireSignIn(() => session.markRejected('unauthorized')),
     registerCommands(allCommands({
       services: { gate, clients, errors, events, tasks },
       logger, session, signInMessages, sidebar, viewers, balance,
