@@ -31,6 +31,10 @@ import { FaxViewerPanels } from './viewer/faxViewerPanels';
 import { BalanceStatusBar } from './balance/balanceStatusBar';
 import { allCommands } from './commands/allCommands';
 import { createSendFaxFeature } from './sendFlow/sendFaxFeature';
+import { QuickInputPrompter } from './sendFlow/quickInputPrompter';
+import { NotificationProgressUi, type ProgressUi } from './sendFlow/progressUi';
+import type { Prompter } from './sendFlow/prompter';
+import { switchablePort } from './util/switchablePort';
 import { extensionExports, type FaxPlusTestApi } from './extensionExports';
 
 /** Wires the parts together; each part owns its own behaviour. */
@@ -67,7 +71,12 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
   const tasks = new RunningTasks();
   const viewers = new FaxViewerPanels(context.extensionUri);
   const balance = new BalanceStatusBar(session, permissions, clients, logger);
-  const sendFax = createSendFaxFeature({ gate, session, clients, errors, events, logger, globalState: context.globalState });
+  // Only the integration host may swap the send questions and progress for scripted ones.
+  const testMode = context.extensionMode === vscode.ExtensionMode.Test;
+  const prompter = switchablePort<Prompter>(new QuickInputPrompter());
+  const progressUi = switchablePort<ProgressUi>(new NotificationProgressUi());
+  const sendFax = createSendFaxFeature({ gate, session, clients, errors, events, logger, globalState: context.globalState },
+    testMode ? { prompter: prompter.port, progressUi: progressUi.port } : undefined);
 
   context.subscriptions.push(
     logger, endpoints, session, clients, contextKeys, statusBar, expiry, events, unauthorizedPrompt,
@@ -90,7 +99,8 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
   });
   logger.info(`Fax.Plus ${version} activated in VS Code ${vscode.version}`);
   return extensionExports(context.extensionMode, () => ({ session, contextKeys, statusBar, expiry, unauthorizedPrompt, refusals, errors, gate, clients, events,
-    endpoints, sidebar, oauth: { browser: oauthBrowser, credentials: oauthCredentials, provider: oauthProvider }, viewers, tasks, balance, sendFlow: sendFax.flow }));
+    endpoints, sidebar, oauth: { browser: oauthBrowser, credentials: oauthCredentials, provider: oauthProvider }, viewers, tasks, balance, sendFlow: sendFax.flow,
+    sendUi: { usePrompter: (p) => prompter.use(p), useProgress: (p) => progressUi.use(p) } }));
 }
 
 export function deactivate(): void {

@@ -18,6 +18,8 @@ import type { FaxViewerPanels } from './viewer/faxViewerPanels';
 import type { RunningTasks } from './commands/targets/runningTasks';
 import type { BalanceStatusBar } from './balance/balanceStatusBar';
 import type { SendFlow } from './sendFlow/sendFlow';
+import type { Prompter } from './sendFlow/prompter';
+import type { ProgressUi } from './sendFlow/progressUi';
 
 /** What the integration tests reach through `extension.exports`; not a public API. */
 export interface FaxPlusTestApi {
@@ -38,6 +40,8 @@ export interface FaxPlusTestApi {
   readonly tasks: RunningTasks;
   readonly balance: BalanceStatusBar;
   readonly sendFlow: SendFlow;
+  /** Replace the send questions / progress with scripted ones until disposed. */
+  readonly sendUi: { usePrompter(prompter: Prompter): vscode.Disposable; useProgress(progressUi: ProgressUi): vscode.Disposable };
 }
 
 /**

@@ -9,7 +9,8 @@ import { RecentRecipients } from '../send/recentRecipients';
 import { CreationCheck } from './creationCheck';
 import { DocumentResolver } from './documentResolver';
 import { FaxSubmission } from './faxSubmission';
-import { NotificationProgressUi } from './progressUi';
+import { NotificationProgressUi, type ProgressUi } from './progressUi';
+import type { Prompter } from './prompter';
 import { QuickInputPrompter } from './quickInputPrompter';
 import { SenderNumbers } from './senderNumbers';
 import { SendFlow } from './sendFlow';
@@ -28,8 +29,17 @@ export interface SendFaxFeatureDependencies {
   readonly globalState: vscode.Memento;
 }
 
+/** Where the questions and the progress go; the integration host passes switchable ones. */
+export interface SendUi {
+  readonly prompter: Prompter;
+  readonly progressUi: ProgressUi;
+}
+
 /** Builds "Send as fax" from the extension's shared parts, so extension.ts stays wiring only. */
-export function createSendFaxFeature(deps: SendFaxFeatureDependencies): { readonly flow: SendFlow; readonly recent: RecentRecipients } {
+export function createSendFaxFeature(
+  deps: SendFaxFeatureDependencies,
+  ui: SendUi = { prompter: new QuickInputPrompter(), progressUi: new NotificationProgressUi() },
+): { readonly flow: SendFlow; readonly recent: RecentRecipients } {
   const notices = new SendNotices();
   const recent = new RecentRecipients(deps.globalState);
   const flow = new SendFlow(
@@ -44,8 +54,8 @@ export function createSendFaxFeature(deps: SendFaxFeatureDependencies): { readon
       outcomes: new SendOutcomes(notices, deps.errors, new CreationCheck(deps.clients, deps.logger), deps.events, deps.logger),
       notices,
     },
-    new QuickInputPrompter(),
-    new NotificationProgressUi(),
+    ui.prompter,
+    ui.progressUi,
   );
   return { flow, recent };
 }

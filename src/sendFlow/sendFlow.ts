@@ -41,30 +41,19 @@ export interface SendFlowParts {
  * documents (checked before any upload) → recipients, sender, options and
  * summary (asked only for what is missing) → upload and create with
  * progress → what is true afterwards. The questions go through a Prompter
- * and the progress through a ProgressUi, both replaceable in tests.
+ * and the progress through a ProgressUi, ports the integration host replaces
+ * (extension.ts wires switchable ones only in ExtensionMode.Test).
  */
 export class SendFlow {
   constructor(
     private readonly parts: SendFlowParts,
-    private prompter: Prompter,
-    private progressUi: ProgressUi,
+    private readonly prompter: Prompter,
+    private readonly progressUi: ProgressUi,
   ) {}
 
   /** The messages shown to the person, newest last (tests read them). */
   get shownMessages(): readonly string[] {
     return this.parts.notices.shown;
-  }
-
-  setPrompterForTests(prompter: Prompter): vscode.Disposable {
-    const previous = this.prompter;
-    this.prompter = prompter;
-    return new vscode.Disposable(() => (this.prompter = previous));
-  }
-
-  setProgressForTests(progressUi: ProgressUi): vscode.Disposable {
-    const previous = this.progressUi;
-    this.progressUi = progressUi;
-    return new vscode.Disposable(() => (this.progressUi = previous));
   }
 
   async run(invocation: SendInvocation): Promise<SentIds | undefined> {
