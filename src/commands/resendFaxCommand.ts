@@ -14,7 +14,7 @@ import { COMMANDS } from '../manifest/commandIds';
  * Sends a sent (or failed) fax again: its document is downloaded, uploaded
  * as a new file, and sent to the same destination from the same number.
  * Asks first (skipped only by `confirm: false`). The send itself is never
- * retried automatically (GUIDE: a fax is never sent twice by a retry).
+ * retried automatically (docs/ARCHITECTURE.md, "Never twice").
  * Argument: a Sent node, `{ faxId, confirm? }`, or nothing (quick pick).
  */
 export class ResendFaxCommand implements Command {
