@@ -2,12 +2,14 @@
 // Type checking is separate (`npm run typecheck`): esbuild only strips types.
 //   node esbuild.mjs               development build with inline-free external source maps
 //   node esbuild.mjs --production  minified, no source maps in dist/ (maps go to out/maps/)
-//   node esbuild.mjs --watch       rebuild on change (used by the F5 launch config)
+//   node esbuild.mjs --watch       rebuild the extension and the viewer's decoder on change (F5's build task)
+//   node esbuild.mjs --watch --typecheck   the same plus `tsc --watch` (npm run watch)
 //   node esbuild.mjs --tests       also bundle test/integration for the extension host
 //   node esbuild.mjs --tests --out-root DIR   write dist/ and out/ under DIR (isolated test runs)
 import * as esbuild from 'esbuild';
 import { readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 
 const argv = process.argv.slice(2);
 const args = new Set(argv);
@@ -100,11 +102,46 @@ function writeThirdPartyNotices(metafiles, outfile) {
   writeFileSync(outfile, `Third-party software bundled in this extension\n\n${sections.join('\n')}`);
 }
 
+/**
+ * Prints one begin/end pair per rebuild of everything (both bundles), the lines
+ * the background problem matcher in .vscode/tasks.json waits for, so F5 starts
+ * only when the extension and the decoder are both written.
+ */
+let building = 0;
+const watchReporter = {
+  name: 'watch-reporter',
+  setup(build) {
+    build.onStart(() => {
+      if (building++ === 0) console.log('[watch] build started');
+    });
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      if (--building === 0) console.log('[watch] build finished');
+    });
+  },
+};
+
 if (watch) {
-  const ctx = await esbuild.context(extension);
-  await ctx.watch();
-  console.log('[watch] build started');
-  console.log('[esbuild] watching src/ …');
+  // Everything F5 needs: the extension and the viewer's TIFF decoder (without it Open Fax shows no pages).
+  const contexts = await Promise.all([
+    esbuild.context({ ...extension, plugins: [watchReporter] }),
+    esbuild.context({ ...tiffDecoder, plugins: [...tiffDecoder.plugins, watchReporter] }),
+  ]);
+  await Promise.all(contexts.map((ctx) => ctx.watch()));
+  if (args.has('--typecheck')) {
+    // esbuild only strips types; `npm run watch` also type-checks on every change.
+    const tsc = path.join('node_modules', 'typescript', 'bin', 'tsc');
+    const checker = spawn(process.execPath, [tsc, '--noEmit', '--watch', '--preserveWatchOutput', '-p', '.'], { stdio: 'inherit' });
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+      process.on(signal, () => {
+        checker.kill();
+        process.exit(0);
+      });
+    }
+  }
 } else {
   rmSync(path.join(outRoot, 'dist'), { recursive: true, force: true });
   const result = await esbuild.build(extension);

@@ -25,8 +25,8 @@ export default tseslint.config(
     rules: { 'no-console': 'error' },
   },
   {
-    // The Fax.Plus client and the send rules know HTTP and Fax.Plus, never VS Code, so they are unit tested on Node.
-    files: ['src/api/**/*.ts', 'src/send/**/*.ts'],
+    // The Fax.Plus client, the send rules and the shared formats know HTTP and Fax.Plus, never VS Code, so they are unit tested on Node.
+    files: ['src/api/**/*.ts', 'src/send/**/*.ts', 'src/format/**/*.ts', 'src/manifest/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'This folder must not depend on VS Code.' }] }] },
   },
   {

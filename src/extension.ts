@@ -2,11 +2,6 @@ import * as vscode from 'vscode';
 import { Redactor } from './logging/redactor';
 import { OutputLogger } from './logging/outputLogger';
 import { registerCommands } from './commands/commandRegistry';
-import { ShowLogsCommand } from './commands/showLogsCommand';
-import { SignInCommand } from './commands/signInCommand';
-import { SignOutCommand } from './commands/signOutCommand';
-import { RotateTokenCommand } from './commands/rotateTokenCommand';
-import { ShowTokenInfoCommand } from './commands/showTokenInfoCommand';
 import { EndpointSettings } from './config/endpointSettings';
 import { ClientProvider } from './client/clientProvider';
 import { ClientFactory } from './client/clientFactory';
@@ -24,7 +19,6 @@ import { ErrorPresenter } from './errors/errorPresenter';
 import type { UserNotifiedError } from './util/userNotifiedError';
 import { FaxEvents } from './events/faxEvents';
 import { Sidebar } from './views/sidebar';
-import { sidebarCommands } from './views/sidebarCommands';
 import { OAuthSecretStorage } from './auth/oauthSecretStorage';
 import { OAuthClientSecretStore } from './auth/oauthClientSecretStore';
 import { OAuthCredentials } from './auth/oauthCredentials';
@@ -32,41 +26,21 @@ import { OAuthBrowser } from './auth/oauthBrowser';
 import { OAuthSettings } from './auth/oauthSettings';
 import { OAuthSignInFlow } from './auth/oauthSignInFlow';
 import { FaxPlusAuthenticationProvider } from './auth/faxPlusAuthenticationProvider';
-import { SignInWithOAuthCommand } from './commands/signInWithOAuthCommand';
-import { ForgetOAuthClientCommand } from './commands/forgetOAuthClientCommand';
 import { RunningTasks } from './commands/targets/runningTasks';
 import { FaxViewerPanels } from './viewer/faxViewerPanels';
 import { BalanceStatusBar } from './balance/balanceStatusBar';
-import { itemActionCommands } from './commands/itemActionCommands';
+import { allCommands } from './commands/allCommands';
 import { createSendFaxFeature } from './sendFlow/sendFaxFeature';
-import type { SendFlow } from './sendFlow/sendFlow';
+import { QuickInputPrompter } from './sendFlow/quickInputPrompter';
+import { NotificationProgressUi, type ProgressUi } from './sendFlow/progressUi';
+import type { Prompter } from './sendFlow/prompter';
+import { switchablePort } from './util/switchablePort';
+import { extensionExports, type FaxPlusTestApi } from './extensionExports';
 import { shareL10nBundle } from './l10n/vscodeFreeBundle';
 import { FaxViewerSerializer } from './viewer/faxViewerSerializer';
 
-/** What the integration tests reach through `extension.exports`; not a public API. */
-export interface FaxPlusTestApi {
-  readonly session: AuthSession;
-  readonly contextKeys: ContextKeys;
-  readonly statusBar: AuthStatusBar;
-  readonly expiry: ExpiryMonitor;
-  readonly unauthorizedPrompt: UnauthorizedPrompt;
-  readonly refusals: UserNotifiedError[];
-  readonly errors: ErrorPresenter;
-  readonly gate: CommandGate;
-  readonly clients: ClientProvider;
-  readonly events: FaxEvents;
-  readonly sidebar: Sidebar;
-  readonly endpoints: EndpointSettings;
-  readonly oauth: { readonly browser: OAuthBrowser; readonly credentials: OAuthCredentials; readonly provider: FaxPlusAuthenticationProvider };
-  readonly viewers: FaxViewerPanels;
-  readonly viewerSerializer: FaxViewerSerializer;
-  readonly tasks: RunningTasks;
-  readonly balance: BalanceStatusBar;
-  readonly sendFlow: SendFlow;
-}
-
 /** Wires the parts together; each part owns its own behaviour. */
-export function activate(context: vscode.ExtensionContext): FaxPlusTestApi {
+export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | undefined {
   shareL10nBundle();
   const version = context.extension.packageJSON.version as string;
   const redactor = new Redactor();
@@ -90,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi {
   const contextKeys = new ContextKeys(session, permissions);
   const gate = new CommandGate(session, permissions);
   const unauthorizedPrompt = new UnauthorizedPrompt(session);
-  const errors = new ErrorPresenter(session, logger);
+  const errors = new ErrorPresenter(logger);
   const statusBar = new AuthStatusBar(session, () => Math.max(0, ...ExpiryMonitor.thresholds()), () => endpoints.describeOverrides());
   const expiry = new ExpiryMonitor(session, context.globalState, () => statusBar.refresh());
   const signInMessages = new SignInErrorMessages();
@@ -101,25 +75,25 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi {
   const viewers = new FaxViewerPanels(context.extensionUri);
   const viewerSerializer = new FaxViewerSerializer(viewers, session, clients, errors, logger);
   const balance = new BalanceStatusBar(session, permissions, clients, logger, sidebar.activity, events.onDidSendFax);
-  const sendFax = createSendFaxFeature({ gate, session, clients, errors, events, logger, globalState: context.globalState });
+  // Only the integration host may swap the send questions and progress for scripted ones.
+  const testMode = context.extensionMode === vscode.ExtensionMode.Test;
+  const prompter = switchablePort<Prompter>(new QuickInputPrompter());
+  const progressUi = switchablePort<ProgressUi>(new NotificationProgressUi());
+  const sendFax = createSendFaxFeature({ gate, session, clients, errors, events, logger, globalState: context.globalState },
+    testMode ? { prompter: prompter.port, progressUi: progressUi.port } : undefined);
 
   context.subscriptions.push(
     logger, endpoints, session, clients, contextKeys, statusBar, expiry, events, unauthorizedPrompt,
     oauthCredentials, oauthBrowser, oauthProvider, sidebar, tasks, viewers, viewerSerializer, balance,
-    // A dead OAuth refresh token is a rejected credential: one "sign in again" prompt follows the state.
-    oauthCredentials.onDidRequireSignIn(() => session.markRejected('unauthorized')),
-    registerCommands([
-      new ShowLogsCommand(logger),
-      new SignInCommand(session, signInMessages),
-      new SignOutCommand(session),
-      new RotateTokenCommand(session, signInMessages),
-      new ShowTokenInfoCommand(session, () => endpoints.describeOverrides()),
-      ...sidebarCommands(sidebar, gate),
-      new SignInWithOAuthCommand(oauthFlow, oauthSettings, oauthClientSecrets),
-      new ForgetOAuthClientCommand(session, oauthClientSecrets, oauthCredentials),
-      ...sendFax.commands,
-      ...itemActionCommands({ gate, clients, errors, events, tasks }, viewers, balance, vscode.Uri.joinPath(context.globalStorageUri, 'reports')),
-    ], logger, (e) => refusals.push(e)),
+    registerCommands(allCommands({
+      services: { gate, clients, errors, events, tasks },
+      logger, session, signInMessages, sidebar, viewers, balance,
+      oauth: { flow: oauthFlow, settings: oauthSettings, clientSecrets: oauthClientSecrets, credentials: oauthCredentials },
+      sendFlow: sendFax.flow,
+      recentRecipients: sendFax.recent,
+      reportsFolder: vscode.Uri.joinPath(context.globalStorageUri, 'reports'),
+      endpointOverrides: () => endpoints.describeOverrides(),
+    }), logger, (e) => refusals.push(e)),
   );
 
   // Restoring reads SecretStorage and globalState only; the network check runs in the background.
@@ -133,8 +107,9 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi {
   if (overrides) {
     logger.warn(overrides);
   }
-  return { session, contextKeys, statusBar, expiry, unauthorizedPrompt, refusals, errors, gate, clients, events, endpoints, sidebar,
-    oauth: { browser: oauthBrowser, credentials: oauthCredentials, provider: oauthProvider }, viewers, viewerSerializer, tasks, balance, sendFlow: sendFax.flow };
+  return extensionExports(context.extensionMode, () => ({ session, contextKeys, statusBar, expiry, unauthorizedPrompt, refusals, errors, gate, clients, events,
+    endpoints, sidebar, oauth: { browser: oauthBrowser, credentials: oauthCredentials, provider: oauthProvider }, viewers, viewerSerializer, tasks, balance,
+    sendFlow: sendFax.flow, sendUi: { usePrompter: (p) => prompter.use(p), useProgress: (p) => progressUi.use(p) } }));
 }
 
 export function deactivate(): void {

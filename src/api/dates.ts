@@ -47,8 +47,3 @@ export function formatApiDate(date: Date): string {
 export function formatSendTime(date: Date): string {
   return `${formatApiDate(date)} +0000`;
 }
-
-/** The start of the UTC second holding `date` (API dates have no milliseconds). */
-export function floorToSecond(date: Date): Date {
-  return new Date(Math.floor(date.getTime() / 1000) * 1000);
-}

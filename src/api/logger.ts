@@ -1,4 +1,4 @@
-/** Same shape as the extension's logger; `src/api` declares it so it stays free of `vscode`. */
+/** The logger every part of the extension receives (logging/outputLogger.ts writes it to the output channel); declared here so `src/api` stays free of `vscode`. */
 export interface Logger {
   debug(message: string): void;
   info(message: string): void;

@@ -17,18 +17,16 @@ export const FAX_FILE_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-const MIME_BY_EXTENSION: Readonly<Record<string, string>> = FAX_FILE_TYPES;
-
-function extensionOf(fileName: string): string {
-  const dot = fileName.lastIndexOf('.');
-  return dot < 0 ? '' : fileName.slice(dot + 1).toLowerCase();
+/** 'Scan.PDF' → 'pdf'; undefined for names without an extension (including '.pdf' alone). */
+export function extensionOf(name: string): string | undefined {
+  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 && dot < base.length - 1 ? base.slice(dot + 1).toLowerCase() : undefined;
 }
 
-/** The MIME type for a fax document, or undefined when Fax.Plus does not accept the extension. */
-export function faxMimeType(fileName: string): string | undefined {
-  return MIME_BY_EXTENSION[extensionOf(fileName)];
-}
-
-export function isFaxableFileName(fileName: string): boolean {
-  return faxMimeType(fileName) !== undefined;
+/** The MIME type for a fax document (a name or a path), or undefined when Fax.Plus does not accept the extension. */
+export function faxMimeType(name: string): string | undefined {
+  const extension = extensionOf(name);
+  // hasOwn: 'x.constructor' must not find Object.prototype.constructor.
+  return extension !== undefined && Object.hasOwn(FAX_FILE_TYPES, extension) ? FAX_FILE_TYPES[extension as keyof typeof FAX_FILE_TYPES] : undefined;
 }

@@ -1,5 +1,7 @@
 import { createDispatcher, DEFAULT_TIMEOUTS, type ProxyOptions } from './dispatcherFactory';
 import { request, type Dispatcher, type ResponseData } from './undiciCore';
+import { isLoopbackHost } from './endpointPolicy';
+import { scrubSecrets } from './secretScrubber';
 
 /**
  * Fax.Plus OAuth2 authorization-code client: the authorize URL, the code
@@ -144,7 +146,7 @@ export async function refresh(params: RefreshParams): Promise<OAuthTokens> {
 
 async function postTokenRequest(params: TokenRequestCommon, body: URLSearchParams, grantSecrets: string[]): Promise<OAuthTokens> {
   const url = parseEndpoint(params.tokenUrl);
-  const mask = secretMasker([params.clientSecret, ...grantSecrets]);
+  const mask = (text: string): string => scrubSecrets(text, [params.clientSecret, ...grantSecrets]);
   const timeout = AbortSignal.timeout(params.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const signal = params.signal ? AbortSignal.any([params.signal, timeout]) : timeout;
 
@@ -239,17 +241,11 @@ function parseEndpoint(raw: string): URL {
   return url;
 }
 
-/** GUIDE §4: credentials go only over https, or plain http to this machine. */
+/** Credentials go only over https, or plain http to this machine (docs/ARCHITECTURE.md, "Where a credential may go"). */
 function assertSafeEndpoint(url: URL): void {
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
     throw new OAuthError('rejected', 'insecure_url', 'OAuth URLs must use https (or http to 127.0.0.1).', undefined);
   }
-}
-
-function secretMasker(secrets: string[]): (s: string) => string {
-  const known = secrets.filter((s) => s.length > 0);
-  return (s) => known.reduce((text, secret) => text.split(secret).join('[redacted]'), s);
 }
 
 function parseJsonObject(text: string): Record<string, unknown> | undefined {

@@ -77,10 +77,6 @@ export const OPERATIONS: { readonly [K in OperationId]: OperationDescriptor } = 
   ) as { [K in OperationId]: OperationDescriptor },
 );
 
-export function operation(id: OperationId): OperationDescriptor {
-  return OPERATIONS[id];
-}
-
 export function allOperations(): OperationDescriptor[] {
   return Object.values(OPERATIONS);
 }

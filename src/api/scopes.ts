@@ -1,5 +1,5 @@
 /**
- * Fax.Plus PAT scope rules (GUIDE §3). An operation lists the scopes that the
+ * Fax.Plus PAT scope rules (docs/ARCHITECTURE.md, "Scopes"). An operation lists the scopes that the
  * documentation says permit it; a token is allowed when any of its scopes
  * permits the operation under these rules:
  *  - `fax:all:edit` permits everything, `fax:all:read` every read;

@@ -25,11 +25,25 @@ export const READ_CHUNK_BYTES = 256 * 1024;
 
 export async function fileUploadSource(path: string): Promise<UploadSource> {
   const info = await stat(path);
-  return {
-    name: basename(path),
-    size: info.size,
-    open: () => readFileChunks(path),
-  };
+  return localFileSource(path, basename(path), info.size);
+}
+
+/** A local file read from disk into reused buffers, its size already known (checked against the limits before any upload). */
+export function localFileSource(path: string, name: string, size: number): UploadSource {
+  return { name, size, open: () => readFileChunks(path) };
+}
+
+/** Bytes held in memory (an untitled editor, a downloaded fax); `open()` restarts from the first byte. */
+export function bytesUploadSource(name: string, bytes: Uint8Array, contentType?: string): UploadSource {
+  return { name, size: bytes.byteLength, ...(contentType ? { contentType } : {}), open: () => chunksOf(async () => bytes) };
+}
+
+/** Hands bytes over in chunks of READ_CHUNK_BYTES, reading them only when the upload starts. */
+export async function* chunksOf(read: () => PromiseLike<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const bytes = await read();
+  for (let offset = 0; offset < bytes.byteLength; offset += READ_CHUNK_BYTES) {
+    yield bytes.subarray(offset, Math.min(offset + READ_CHUNK_BYTES, bytes.byteLength));
+  }
 }
 
 /**

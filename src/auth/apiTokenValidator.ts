@@ -1,7 +1,8 @@
 import type { ClientFactory } from '../client/clientFactory';
+import { fullName } from '../format/personName';
 import type { FaxPlusClient } from '../api/faxPlusClient';
 import { ForbiddenError } from '../api/errors';
-import type { Credential } from './authState';
+import type { Credential } from '../api/credentials';
 import type { AccountFacts, TokenFacts } from './tokenFacts';
 import { ExpiredTokenError, type TokenValidator } from './tokenValidator';
 import { tokenFingerprint } from './tokenFingerprint';
@@ -47,7 +48,7 @@ export class ApiTokenValidator implements TokenValidator {
   private async accountOf(client: FaxPlusClient, signal?: AbortSignal): Promise<AccountFacts | undefined> {
     try {
       const a = await client.getAccount('self', { signal });
-      return { uid: a.uid, email: a.email, name: [a.name, a.lastname].filter(Boolean).join(' ') || undefined, type: a.accountType };
+      return { uid: a.uid, email: a.email, name: fullName(a), type: a.accountType };
     } catch (e) {
       if (e instanceof ForbiddenError) {
         return undefined;

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../util/disposable';
-import type { Logger } from '../logging/outputLogger';
+import type { Logger } from '../api/logger';
 import type { Redactor } from '../logging/redactor';
-import type { AuthProblem, AuthState, Credential } from './authState';
+import type { AuthProblem, AuthState } from './authState';
+import type { Credential } from '../api/credentials';
+import { UnauthorizedError } from '../api/errors';
 import { SECRET_KEYS, SecretStorageUnavailableError, type SecretStore } from './secretStore';
 import { isExpired, type TokenFacts } from './tokenFacts';
 import { tokenFingerprint } from './tokenFingerprint';
@@ -15,6 +17,8 @@ export interface OAuthCredentialSource {
   getCredential(): Promise<Credential | undefined>;
   onUnauthorized(rejected: Credential): Promise<Credential | undefined>;
   readonly onDidChange: vscode.Event<void>;
+  /** The refresh token is dead (invalid_grant): the person must sign in again. */
+  readonly onDidRequireSignIn: vscode.Event<void>;
   signOut(): Promise<void>;
 }
 
@@ -61,6 +65,8 @@ export class AuthSession extends Disposable {
   useOAuth(source: OAuthCredentialSource): void {
     this.oauth = source;
     this.register(source.onDidChange(() => void this.restore()));
+    // A dead refresh token is a rejected credential: the same signed-out state (and one prompt) as a 401.
+    this.register(source.onDidRequireSignIn(() => this.markRejected('unauthorized')));
   }
 
   /** Restores the state from what is stored, without a network request. */
@@ -309,5 +315,5 @@ export class AuthSession extends Disposable {
 }
 
 function isUnauthorized(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { status?: unknown }).status === 401;
+  return e instanceof UnauthorizedError;
 }

@@ -3,6 +3,7 @@ import { Disposable } from '../util/disposable';
 import type { AuthSession } from './authSession';
 import type { AuthState } from './authState';
 import { daysLeft } from './tokenFacts';
+import { COMMANDS } from '../manifest/commandIds';
 
 /** Shows who is signed in and, near expiry, the days left in warning colours. */
 export class AuthStatusBar extends Disposable {
@@ -32,7 +33,7 @@ export class AuthStatusBar extends Disposable {
         : state.problem === 'unauthorized' ? vscode.l10n.t('token rejected') : undefined;
       this.item.text = problem ? `$(warning) Fax.Plus: ${problem}` : '$(sign-in) Fax.Plus';
       this.item.tooltip = this.withOverrides(problem ? vscode.l10n.t('Fax.Plus: {0}. Click to sign in again.', problem) : vscode.l10n.t('Sign in to Fax.Plus'));
-      this.item.command = 'faxplus.signIn';
+      this.item.command = COMMANDS.signIn;
       this.item.backgroundColor = problem ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
       this.item.show();
       return;
@@ -46,7 +47,7 @@ export class AuthStatusBar extends Disposable {
       : `$(account) Fax.Plus: ${who}`;
     this.item.backgroundColor = near ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.tooltip = this.withOverrides(vscode.l10n.t('Fax.Plus token: {0}. Click for details.', facts.tokenName ?? facts.kind));
-    this.item.command = 'faxplus.showTokenInfo';
+    this.item.command = COMMANDS.showTokenInfo;
     this.item.show();
   }
 

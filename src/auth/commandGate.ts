@@ -3,6 +3,7 @@ import type { AuthSession } from './authSession';
 import type { CommandPermissions } from './commandPermissions';
 import { INTEGRATIONS_PAGE_URL } from '../config/endpoints';
 import { NotPermittedError, NotSignedInError } from './gateErrors';
+import { COMMANDS } from '../manifest/commandIds';
 
 /**
  * The client-side scope check every command passes before it calls the API.
@@ -31,7 +32,7 @@ export class CommandGate {
       const message = vscode.l10n.t('Sign in to Fax.Plus first.');
       void vscode.window.showWarningMessage(message, vscode.l10n.t('Sign In')).then((choice) => {
         if (choice) {
-          void vscode.commands.executeCommand('faxplus.signIn');
+          void vscode.commands.executeCommand(COMMANDS.signIn);
         }
       });
       throw new NotSignedInError(message);
@@ -52,7 +53,7 @@ export class CommandGate {
     const open = vscode.l10n.t('Open Fax.Plus Integrations');
     void vscode.window.showErrorMessage(message, replace, open).then((choice) => {
       if (choice === replace) {
-        void vscode.commands.executeCommand('faxplus.rotateToken');
+        void vscode.commands.executeCommand(COMMANDS.rotateToken);
       } else if (choice === open) {
         void vscode.env.openExternal(vscode.Uri.parse(INTEGRATIONS_PAGE_URL));
       }

@@ -3,7 +3,7 @@ import { OPERATIONS, type OperationId } from '../api/operations';
 
 /**
  * Which API operations each command calls. A command may run when the token
- * permits every one of them (GUIDE §3). The README's "command → scopes" table
+ * permits every one of them (docs/ARCHITECTURE.md, "Scopes"). The README's "command → scopes" table
  * is generated from this map, and a unit test keeps the two in agreement.
  */
 export const COMMAND_OPERATIONS: Readonly<Record<string, readonly OperationId[]>> = {

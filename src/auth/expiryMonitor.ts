@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Disposable } from '../util/disposable';
 import type { AuthSession } from './authSession';
 import { expiryWarningDue, localDay, type WarningRecord } from './expiryWarnings';
+import { COMMANDS } from '../manifest/commandIds';
 
 const RECORD_KEY = 'faxplus.expiryWarning';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -59,7 +60,7 @@ export class ExpiryMonitor extends Disposable {
     const rotate = vscode.l10n.t('Rotate Token');
     void vscode.window.showWarningMessage(message, rotate).then((choice) => {
       if (choice === rotate) {
-        void vscode.commands.executeCommand('faxplus.rotateToken');
+        void vscode.commands.executeCommand(COMMANDS.rotateToken);
       }
     });
   }

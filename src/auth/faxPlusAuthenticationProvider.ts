@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Disposable } from '../util/disposable';
 import type { AuthSession } from './authSession';
 import type { OAuthCredentials } from './oauthCredentials';
+import { COMMANDS } from '../manifest/commandIds';
 
 export const AUTH_PROVIDER_ID = 'faxplus';
 /** One OAuth session at a time, so its id can be fixed. */
@@ -34,7 +35,7 @@ export class FaxPlusAuthenticationProvider extends Disposable implements vscode.
   }
 
   async createSession(): Promise<vscode.AuthenticationSession> {
-    await vscode.commands.executeCommand('faxplus.signInWithOAuth');
+    await vscode.commands.executeCommand(COMMANDS.signInWithOAuth);
     const created = await this.current(false);
     if (!created) {
       throw new Error(vscode.l10n.t('Sign-in to Fax.Plus was not completed.'));

@@ -3,10 +3,10 @@ import { refresh, type OAuthTokens } from '../api/oauthClient';
 import { proxyOptionsFromSettings } from '../config/proxySettings';
 import { OAuthSession, OAuthSignInRequiredError, type OAuthCredential, type OAuthStorage, type StoredOAuth } from '../api/oauthRefresher';
 import type { EndpointSettings } from '../config/endpointSettings';
-import type { Logger } from '../logging/outputLogger';
+import type { Logger } from '../api/logger';
 import { Disposable } from '../util/disposable';
 import type { OAuthCredentialSource } from './authSession';
-import type { Credential } from './authState';
+import type { Credential } from '../api/credentials';
 import type { OAuthClientSecretStore } from './oauthClientSecretStore';
 import { SECRET_KEYS, type SecretStore } from './secretStore';
 

@@ -2,7 +2,7 @@ import { buildAuthorizeUrl, exchangeCode } from '../api/oauthClient';
 import { createPkce } from '../api/pkce';
 import type { EndpointSettings } from '../config/endpointSettings';
 import { proxyOptionsFromSettings } from '../config/proxySettings';
-import type { Logger } from '../logging/outputLogger';
+import type { Logger } from '../api/logger';
 import type { Redactor } from '../logging/redactor';
 import type { AuthSession } from './authSession';
 import type { OAuthBrowser } from './oauthBrowser';

@@ -3,6 +3,7 @@ import { INTEGRATIONS_PAGE_URL } from '../config/endpoints';
 import { EndpointError } from '../config/endpointSettings';
 import { SecretStorageUnavailableError } from './secretStore';
 import { ExpiredTokenError } from './tokenValidator';
+import { COMMANDS } from '../manifest/commandIds';
 
 export interface MessageAction {
   readonly label: string;
@@ -22,7 +23,7 @@ export class SignInErrorMessages {
   describe(e: unknown): UserMessage {
     const open = (label: string, url: string): MessageAction => ({ label, run: () => void vscode.env.openExternal(vscode.Uri.parse(url)) });
     const createToken = open(vscode.l10n.t('Create a Token'), INTEGRATIONS_PAGE_URL);
-    const showLogs: MessageAction = { label: vscode.l10n.t('Show Logs'), run: () => void vscode.commands.executeCommand('faxplus.showLogs') };
+    const showLogs: MessageAction = { label: vscode.l10n.t('Show Logs'), run: () => void vscode.commands.executeCommand(COMMANDS.showLogs) };
     if (e instanceof ExpiredTokenError) {
       return {
         text: vscode.l10n.t('This token expired on {0}. Create a new token on Fax.Plus and sign in with it.', new Date(e.expiresAt).toLocaleDateString()),

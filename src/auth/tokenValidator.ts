@@ -1,4 +1,4 @@
-import type { Credential } from './authState';
+import type { Credential } from '../api/credentials';
 import type { TokenFacts } from './tokenFacts';
 
 /** Asks the API about a credential before it is trusted or stored. */

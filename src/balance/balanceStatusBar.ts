@@ -3,12 +3,13 @@ import type { Balance } from '../api/models';
 import type { AuthSession } from '../auth/authSession';
 import type { CommandPermissions } from '../auth/commandPermissions';
 import type { ClientProvider } from '../client/clientProvider';
-import type { Logger } from '../logging/outputLogger';
+import type { Logger } from '../api/logger';
 import { Disposable } from '../util/disposable';
 import type { BackgroundActivity } from '../views/sidebarActivity';
 import { balanceText } from './balanceText';
+import { COMMANDS } from '../manifest/commandIds';
 
-const COMMAND = 'faxplus.showBalance';
+const COMMAND = COMMANDS.showBalance;
 /** Fax.Plus watches for aggressive polling; the balance changes slowly. */
 export const BALANCE_REFRESH_SECONDS = 10 * 60;
 

@@ -1,6 +1,6 @@
 import { FaxPlusClient } from '../api/faxPlusClient';
 import type { CredentialsProvider } from '../api/credentials';
-import type { Logger } from '../logging/outputLogger';
+import type { Logger } from '../api/logger';
 import type { EndpointSettings } from '../config/endpointSettings';
 import { proxyOptionsFromSettings } from '../config/proxySettings';
 

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import type { Command } from './command';
 import type { ActionServices } from './targets/actionServices';
-import { memberName, memberTargetOf, pickMember } from './targets/memberTarget';
+import { memberTargetOf, pickMember } from './targets/memberTarget';
+import { personLabel } from '../format/personName';
 import { numberTargetOf, pickNumber } from './targets/numberTarget';
-import { phoneDisplay } from '../views/phoneDisplay';
+import { phoneDisplay } from '../format/phoneDisplay';
+import { COMMANDS } from '../manifest/commandIds';
 
 /**
  * Gives a member the use of one of the account's numbers (admins only).
@@ -11,7 +13,7 @@ import { phoneDisplay } from '../views/phoneDisplay';
  * or nothing (both picked).
  */
 export class AssignNumberCommand implements Command {
-  readonly id = 'faxplus.assignNumber';
+  readonly id = COMMANDS.assignNumber;
 
   constructor(private readonly services: ActionServices) {}
 
@@ -33,7 +35,7 @@ export class AssignNumberCommand implements Command {
     }
     events.fireChanged('numbers');
     events.fireChanged('members');
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} can now send and receive faxes with {1}.', memberName(member.account, member.uid), phoneDisplay(number.number)));
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} can now send and receive faxes with {1}.', personLabel(member.account, member.uid), phoneDisplay(number.number)));
     return true;
   }
 }

@@ -4,7 +4,8 @@ import type { ActionServices } from './targets/actionServices';
 import { plainArgs } from './targets/commandArgs';
 import { confirmed } from './targets/confirmation';
 import { outboxTargetOf, pickOutboxFax } from './targets/outboxTarget';
-import { phoneDisplay } from '../views/phoneDisplay';
+import { phoneDisplay } from '../format/phoneDisplay';
+import { COMMANDS } from '../manifest/commandIds';
 
 /**
  * Cancels a fax that has not been sent yet, after a modal confirmation
@@ -12,7 +13,7 @@ import { phoneDisplay } from '../views/phoneDisplay';
  * `{ faxId, confirm? }` (the outbox fax id), or nothing (quick pick).
  */
 export class CancelFaxCommand implements Command {
-  readonly id = 'faxplus.cancelFax';
+  readonly id = COMMANDS.cancelFax;
 
   constructor(private readonly services: ActionServices) {}
 

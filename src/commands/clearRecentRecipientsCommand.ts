@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { Command } from './command';
 import type { RecentRecipients } from '../send/recentRecipients';
+import { COMMANDS } from '../manifest/commandIds';
 
 /** Forgets the numbers "Send as fax" offers as recent recipients. */
 export class ClearRecentRecipientsCommand implements Command {
-  readonly id = 'faxplus.clearRecentRecipients';
+  readonly id = COMMANDS.clearRecentRecipients;
 
   constructor(private readonly recent: RecentRecipients) {}
 

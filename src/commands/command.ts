@@ -1,3 +1,5 @@
+import type { CommandId } from '../manifest/commandIds';
+
 /**
  * A contributed command. Handlers receive whatever the surface passes (a tree
  * item, an explorer URI and selection, or a plain argument object from a
@@ -5,6 +7,6 @@
  * plain object.
  */
 export interface Command {
-  readonly id: string;
+  readonly id: CommandId;
   execute(...args: unknown[]): unknown;
 }

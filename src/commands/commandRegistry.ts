@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Command } from './command';
-import type { Logger } from '../logging/outputLogger';
+import type { Logger } from '../api/logger';
 import { UserNotifiedError } from '../util/userNotifiedError';
 
 /**

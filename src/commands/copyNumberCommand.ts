@@ -3,7 +3,8 @@ import type { Command } from './command';
 import type { ActionServices } from './targets/actionServices';
 import { categoryOf, counterpartOf, faxTargetOf, isFaxNode } from './targets/faxTarget';
 import { numberTargetOf, pickNumber } from './targets/numberTarget';
-import { phoneDisplay } from '../views/phoneDisplay';
+import { phoneDisplay } from '../format/phoneDisplay';
+import { COMMANDS } from '../manifest/commandIds';
 
 /**
  * Copies a number in E.164 form (what other tools accept) to the clipboard.
@@ -11,7 +12,7 @@ import { phoneDisplay } from '../views/phoneDisplay';
  * `{ number }`, or nothing (quick pick of the account's numbers).
  */
 export class CopyNumberCommand implements Command {
-  readonly id = 'faxplus.copyNumber';
+  readonly id = COMMANDS.copyNumber;
 
   constructor(private readonly services: ActionServices) {}
 

@@ -7,6 +7,7 @@ import { confirmed } from './targets/confirmation';
 import { faxTitle } from './targets/faxTitle';
 import { pickFax } from './targets/pickFax';
 import { selectedTargets } from './targets/readState';
+import { COMMANDS } from '../manifest/commandIds';
 
 const ALL_LISTS: readonly FaxCategory[] = ['inbox', 'sent', 'spam'];
 
@@ -16,7 +17,7 @@ const ALL_LISTS: readonly FaxCategory[] = ['inbox', 'sent', 'spam'];
  * or nothing (quick pick). Returns how many were deleted.
  */
 export class DeleteFaxCommand implements Command {
-  readonly id = 'faxplus.deleteFax';
+  readonly id = COMMANDS.deleteFax;
 
   constructor(private readonly services: ActionServices) {}
 

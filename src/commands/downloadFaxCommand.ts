@@ -11,6 +11,7 @@ import { pickFax } from './targets/pickFax';
 import { transferProgress } from './targets/transferProgress';
 import { checkDestination, faxFileName } from './targets/downloadPaths';
 import { destinationProblem } from './targets/destinationProblem';
+import { COMMANDS } from '../manifest/commandIds';
 
 /** Plain-object form: `{ faxId, format?: 'pdf' | 'tiff', destination?: '/abs/path.pdf' }`. */
 export interface DownloadFaxArgs {
@@ -25,7 +26,7 @@ export interface DownloadFaxArgs {
  * cancelled or broken download leaves nothing behind (see fileDownload.ts).
  */
 export class DownloadFaxCommand implements Command {
-  readonly id = 'faxplus.downloadFax';
+  readonly id = COMMANDS.downloadFax;
 
   constructor(private readonly services: ActionServices) {}
 

@@ -4,6 +4,7 @@ import type { ActionServices } from './targets/actionServices';
 import { plainArgs } from './targets/commandArgs';
 import { categoryOf, faxRecordOf, faxTargetOf } from './targets/faxTarget';
 import { pickFax } from './targets/pickFax';
+import { COMMANDS } from '../manifest/commandIds';
 
 /** Longer comments are refused by nobody, but nobody can read them in a tree either. */
 const MAX_COMMENT = 500;
@@ -14,7 +15,7 @@ const MAX_COMMENT = 500;
  * Returns the new comment, or undefined when nothing changed.
  */
 export class EditCommentCommand implements Command {
-  readonly id = 'faxplus.editComment';
+  readonly id = COMMANDS.editComment;
 
   constructor(private readonly services: ActionServices) {}
 

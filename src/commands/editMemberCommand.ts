@@ -3,7 +3,9 @@ import type { Command } from './command';
 import type { MemberDetails } from '../api/models';
 import type { ActionServices } from './targets/actionServices';
 import { plainArgs, stringArg } from './targets/commandArgs';
-import { memberName, memberTargetOf, pickMember } from './targets/memberTarget';
+import { memberTargetOf, pickMember } from './targets/memberTarget';
+import { personLabel } from '../format/personName';
+import { COMMANDS } from '../manifest/commandIds';
 
 /**
  * Shows and changes a member's role and quota (admins only). Argument: a
@@ -12,7 +14,7 @@ import { memberName, memberTargetOf, pickMember } from './targets/memberTarget';
  * now in force.
  */
 export class EditMemberCommand implements Command {
-  readonly id = 'faxplus.editMember';
+  readonly id = COMMANDS.editMember;
 
   constructor(private readonly services: ActionServices) {}
 
@@ -30,7 +32,7 @@ export class EditMemberCommand implements Command {
       const given = { role: stringArg(args, 'role'), quota: typeof args?.quota === 'number' ? args.quota : undefined };
       const wanted = given.role !== undefined || given.quota !== undefined
         ? { role: given.role ?? current.role, quota: given.quota ?? current.quota }
-        : await this.ask(memberName(member.account, member.uid), current);
+        : await this.ask(personLabel(member.account, member.uid), current);
       if (!wanted || (wanted.role === current.role && wanted.quota === current.quota)) {
         return current;
       }

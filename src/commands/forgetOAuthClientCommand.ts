@@ -3,6 +3,7 @@ import type { Command } from './command';
 import type { AuthSession } from '../auth/authSession';
 import type { OAuthClientSecretStore } from '../auth/oauthClientSecretStore';
 import type { OAuthCredentials } from '../auth/oauthCredentials';
+import { COMMANDS } from '../manifest/commandIds';
 
 /**
  * Removes the stored OAuth client secret (sign-out keeps it so signing in
@@ -10,7 +11,7 @@ import type { OAuthCredentials } from '../auth/oauthCredentials';
  * that session ends too.
  */
 export class ForgetOAuthClientCommand implements Command {
-  readonly id = 'faxplus.forgetOAuthClient';
+  readonly id = COMMANDS.forgetOAuthClient;
 
   constructor(
     private readonly session: AuthSession,

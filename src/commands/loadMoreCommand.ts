@@ -3,6 +3,7 @@ import type { CommandGate } from '../auth/commandGate';
 import type { ViewName } from '../views/treeNodes';
 import type { Command } from './command';
 import { pickView, viewFromArgument } from './refreshViewArgument';
+import { COMMANDS } from '../manifest/commandIds';
 
 export interface MoreFaxesLoader {
   loadMore(view: 'inbox' | 'sent' | 'spam'): Promise<void>;
@@ -12,7 +13,7 @@ const PAGED_VIEWS: readonly ViewName[] = ['inbox', 'sent', 'spam'];
 
 /** Appends the next page of older faxes to Inbox, Sent or Spam (`{ view: 'inbox' }`; the palette asks). */
 export class LoadMoreCommand implements Command {
-  readonly id = 'faxplus.loadMore';
+  readonly id = COMMANDS.loadMore;
 
   constructor(private readonly views: MoreFaxesLoader, private readonly gate: CommandGate) {}
 

@@ -6,6 +6,7 @@ import type { ActionServices } from './targets/actionServices';
 import { apiQuickPick, type ValueItem } from './targets/apiQuickPick';
 import { confirmationWaived, plainArgs, stringArg, type ArgObject } from './targets/commandArgs';
 import { confirmed } from './targets/confirmation';
+import { COMMANDS } from '../manifest/commandIds';
 
 const EVENTS: readonly WebhookEvent[] = ['fax_received', 'fax_sent'];
 
@@ -20,7 +21,7 @@ type Choice = { readonly kind: 'create' } | { readonly kind: 'hook'; readonly ho
  * `{ action: 'delete', hookId, confirm? }` → true when deleted.
  */
 export class ManageWebhooksCommand implements Command {
-  readonly id = 'faxplus.manageWebhooks';
+  readonly id = COMMANDS.manageWebhooks;
 
   constructor(private readonly services: ActionServices) {}
 

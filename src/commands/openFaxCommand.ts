@@ -6,6 +6,7 @@ import { categoryOf, faxTargetOf } from './targets/faxTarget';
 import { faxTitle } from './targets/faxTitle';
 import { markOpenedFaxRead } from './targets/markOpenedRead';
 import { pickFax } from './targets/pickFax';
+import { COMMANDS } from '../manifest/commandIds';
 
 export interface OpenFaxResult {
   readonly faxId: string;
@@ -19,7 +20,7 @@ export interface OpenFaxResult {
  * Argument: a fax node, `{ faxId, category? }`, or nothing (quick pick).
  */
 export class OpenFaxCommand implements Command {
-  readonly id = 'faxplus.openFax';
+  readonly id = COMMANDS.openFax;
 
   constructor(private readonly services: ActionServices, private readonly viewers: FaxViewerPanels) {}
 

@@ -9,6 +9,7 @@ import { pickFax } from './targets/pickFax';
 import { transferProgress } from './targets/transferProgress';
 import { checkDestination, safeFileName } from './targets/downloadPaths';
 import { destinationProblem } from './targets/destinationProblem';
+import { COMMANDS } from '../manifest/commandIds';
 
 /** Plain-object form: `{ faxId, destination?: '/abs/report.pdf', open?: boolean }`. */
 export interface OpenReportArgs {
@@ -24,7 +25,7 @@ export interface OpenReportArgs {
  * shows faxes as TIFF and does not render PDF (see src/viewer/README.md).
  */
 export class OpenReportCommand implements Command {
-  readonly id = 'faxplus.openReport';
+  readonly id = COMMANDS.openReport;
 
   constructor(private readonly services: ActionServices, private readonly reportsFolder: vscode.Uri) {}
 

@@ -1,5 +1,6 @@
 import type { CommandGate } from '../auth/commandGate';
 import type { Command } from './command';
+import { COMMANDS } from '../manifest/commandIds';
 
 export interface AllViewsRefresher {
   refreshAll(): Promise<void>;
@@ -7,7 +8,7 @@ export interface AllViewsRefresher {
 
 /** Refreshes every sidebar view (hidden ones reload when they are next shown). */
 export class RefreshCommand implements Command {
-  readonly id = 'faxplus.refresh';
+  readonly id = COMMANDS.refresh;
 
   constructor(private readonly views: AllViewsRefresher, private readonly gate: CommandGate) {}
 

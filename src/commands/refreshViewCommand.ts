@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CommandGate } from '../auth/commandGate';
 import type { ViewName } from '../views/treeNodes';
 import type { Command } from './command';
+import type { CommandId } from '../manifest/commandIds';
 import { pickView, viewFromArgument } from './refreshViewArgument';
 import { VIEW_NAMES } from '../views/treeNodes';
 
@@ -17,7 +18,7 @@ export interface ViewRefresher {
  */
 export class RefreshViewCommand implements Command {
   constructor(
-    readonly id: string,
+    readonly id: CommandId,
     private readonly views: ViewRefresher,
     private readonly gate: CommandGate,
     private readonly fixedView?: ViewName,

@@ -1,24 +1,24 @@
 import * as vscode from 'vscode';
-import { Readable } from 'node:stream';
 import type { Command } from './command';
 import type { Fax, SendFaxResult } from '../api/models';
-import type { UploadSource } from '../api/uploadSource';
+import { bytesUploadSource } from '../api/uploadSource';
 import type { ActionServices } from './targets/actionServices';
 import { plainArgs } from './targets/commandArgs';
 import { confirmed } from './targets/confirmation';
 import { faxRecordOf, faxTargetOf } from './targets/faxTarget';
 import { pickFax } from './targets/pickFax';
-import { phoneDisplay } from '../views/phoneDisplay';
+import { phoneDisplay } from '../format/phoneDisplay';
+import { COMMANDS } from '../manifest/commandIds';
 
 /**
  * Sends a sent (or failed) fax again: its document is downloaded, uploaded
  * as a new file, and sent to the same destination from the same number.
  * Asks first (skipped only by `confirm: false`). The send itself is never
- * retried automatically (GUIDE: a fax is never sent twice by a retry).
+ * retried automatically (docs/ARCHITECTURE.md, "Never twice").
  * Argument: a Sent node, `{ faxId, confirm? }`, or nothing (quick pick).
  */
 export class ResendFaxCommand implements Command {
-  readonly id = 'faxplus.resendFax';
+  readonly id = COMMANDS.resendFax;
 
   constructor(private readonly services: ActionServices) {}
 
@@ -55,7 +55,7 @@ export class ResendFaxCommand implements Command {
         progress.report({ message: vscode.l10n.t('Fetching the document…') });
         const bytes = await client.downloadFileBytes(fax.id, 'pdf', { signal });
         progress.report({ message: vscode.l10n.t('Uploading…') });
-        const path = await client.uploadFile(bytesSource(`fax-${fax.id}.pdf`, bytes), { signal });
+        const path = await client.uploadFile(bytesUploadSource(`fax-${fax.id}.pdf`, bytes, 'application/pdf'), { signal });
         progress.report({ message: vscode.l10n.t('Sending…') });
         sending = true;
         return client.sendFax({ from, to: [fax.to as string], files: [path], comment: fax.comment ? { text: fax.comment } : undefined }, { signal });
@@ -73,9 +73,4 @@ export class ResendFaxCommand implements Command {
       throw errors.show(e, vscode.l10n.t('Resending the fax'));
     }
   }
-}
-
-/** The downloaded document as an upload; `open()` restarts from the first byte (a repeat after a 401 may call it again). */
-function bytesSource(name: string, bytes: Uint8Array): UploadSource {
-  return { name, size: bytes.byteLength, contentType: 'application/pdf', open: () => Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]) };
 }

@@ -3,9 +3,11 @@ import type { Command } from './command';
 import type { ActionServices } from './targets/actionServices';
 import { plainArgs } from './targets/commandArgs';
 import { confirmed } from './targets/confirmation';
-import { memberName, memberTargetOf, pickMember, type MemberTarget } from './targets/memberTarget';
+import { memberTargetOf, pickMember, type MemberTarget } from './targets/memberTarget';
+import { personLabel } from '../format/personName';
 import { numberTargetOf, pickNumber, type NumberTarget } from './targets/numberTarget';
-import { phoneDisplay } from '../views/phoneDisplay';
+import { phoneDisplay } from '../format/phoneDisplay';
+import { COMMANDS } from '../manifest/commandIds';
 
 /**
  * Takes a number away from a member (admins only), after a modal
@@ -14,7 +16,7 @@ import { phoneDisplay } from '../views/phoneDisplay';
  * the number is assigned to is used, or picked among several.
  */
 export class RevokeNumberCommand implements Command {
-  readonly id = 'faxplus.revokeNumber';
+  readonly id = COMMANDS.revokeNumber;
 
   constructor(private readonly services: ActionServices) {}
 
@@ -29,7 +31,7 @@ export class RevokeNumberCommand implements Command {
     if (!member) {
       return false;
     }
-    const who = memberName(member.account, member.uid);
+    const who = personLabel(member.account, member.uid);
     const ok = await confirmed(
       plainArgs(arg),
       vscode.l10n.t('Revoke {0} from {1}?', phoneDisplay(number.number), who),

@@ -6,7 +6,8 @@ import type { SignInErrorMessages } from '../auth/signInErrorMessages';
 import { scopesLost } from '../api/scopes';
 import { describeFacts } from '../auth/describeFacts';
 import { UserNotifiedError } from '../util/userNotifiedError';
-import { abortSignalOf } from './signInCommand';
+import { abortSignalOf } from '../util/abortSignal';
+import { COMMANDS } from '../manifest/commandIds';
 
 export interface RotateTokenArgs {
   readonly token: string;
@@ -19,7 +20,7 @@ export interface RotateTokenArgs {
  * then; if it lacks scopes the old one had, the user is told which and asked.
  */
 export class RotateTokenCommand implements Command {
-  readonly id = 'faxplus.rotateToken';
+  readonly id = COMMANDS.rotateToken;
 
   constructor(private readonly session: AuthSession, private readonly messages: SignInErrorMessages) {}
 

@@ -1,6 +1,7 @@
 import type { Command } from './command';
 import { readInvocation } from '../sendFlow/sendInvocation';
-import { SEND_FAX_COMMAND, type SendFlow } from '../sendFlow/sendFlow';
+import type { SendFlow } from '../sendFlow/sendFlow';
+import { COMMANDS } from '../manifest/commandIds';
 import type { SentIds } from '../sendFlow/sendOutcomes';
 
 /**
@@ -9,7 +10,7 @@ import type { SentIds } from '../sendFlow/sendOutcomes';
  * or undefined when nothing was sent.
  */
 export class SendFaxCommand implements Command {
-  readonly id = SEND_FAX_COMMAND;
+  readonly id = COMMANDS.sendFax;
 
   constructor(private readonly flow: SendFlow) {}
 

@@ -4,10 +4,11 @@ import type { Balance } from '../api/models';
 import type { ActionServices } from './targets/actionServices';
 import type { BalanceStatusBar } from '../balance/balanceStatusBar';
 import { balanceText } from '../balance/balanceText';
+import { COMMANDS } from '../manifest/commandIds';
 
 /** Checks the account balance now and shows it (and updates the status bar). */
 export class ShowBalanceCommand implements Command {
-  readonly id = 'faxplus.showBalance';
+  readonly id = COMMANDS.showBalance;
 
   constructor(private readonly services: ActionServices, private readonly statusBar: BalanceStatusBar) {}
 

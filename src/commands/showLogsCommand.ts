@@ -1,8 +1,9 @@
 import type { Command } from './command';
 import type { OutputLogger } from '../logging/outputLogger';
+import { COMMANDS } from '../manifest/commandIds';
 
 export class ShowLogsCommand implements Command {
-  readonly id = 'faxplus.showLogs';
+  readonly id = COMMANDS.showLogs;
 
   constructor(private readonly logger: OutputLogger) {}
 

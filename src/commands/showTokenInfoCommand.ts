@@ -3,10 +3,11 @@ import type { Command } from './command';
 import type { AuthSession } from '../auth/authSession';
 import type { TokenFacts } from '../auth/tokenFacts';
 import { describeFacts } from '../auth/describeFacts';
+import { COMMANDS } from '../manifest/commandIds';
 
 /** Re-checks the token with GET /auth/token and shows what it may do and when it expires. */
 export class ShowTokenInfoCommand implements Command {
-  readonly id = 'faxplus.showTokenInfo';
+  readonly id = COMMANDS.showTokenInfo;
 
   constructor(private readonly session: AuthSession, private readonly overrides: () => string | undefined = () => undefined) {}
 
@@ -16,7 +17,7 @@ export class ShowTokenInfoCommand implements Command {
       const signIn = vscode.l10n.t('Sign In');
       void vscode.window.showWarningMessage(vscode.l10n.t('Not signed in to Fax.Plus.'), signIn).then((c) => {
         if (c) {
-          void vscode.commands.executeCommand('faxplus.signIn');
+          void vscode.commands.executeCommand(COMMANDS.signIn);
         }
       });
       return undefined;
@@ -27,9 +28,9 @@ export class ShowTokenInfoCommand implements Command {
     const text = [describeFacts(state.facts, Date.now()), this.overrides()].filter(Boolean).join(' ');
     void vscode.window.showInformationMessage(text, ...actions).then((c) => {
       if (c === rotate) {
-        void vscode.commands.executeCommand('faxplus.rotateToken');
+        void vscode.commands.executeCommand(COMMANDS.rotateToken);
       } else if (c === signOut) {
-        void vscode.commands.executeCommand('faxplus.signOut');
+        void vscode.commands.executeCommand(COMMANDS.signOut);
       }
     });
     return state.facts;

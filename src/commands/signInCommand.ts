@@ -6,6 +6,8 @@ import type { SignInErrorMessages } from '../auth/signInErrorMessages';
 import { describeFacts } from '../auth/describeFacts';
 import { INTEGRATIONS_PAGE_URL } from '../config/endpoints';
 import { UserNotifiedError } from '../util/userNotifiedError';
+import { abortSignalOf } from '../util/abortSignal';
+import { COMMANDS } from '../manifest/commandIds';
 
 /** Arguments for automation and tests. Prefer the FAXPLUS_TOKEN environment variable over a token in a file. */
 export interface SignInArgs {
@@ -17,7 +19,7 @@ export interface SignInArgs {
  * GET /accounts/self before anything is stored, then kept in SecretStorage.
  */
 export class SignInCommand implements Command {
-  readonly id = 'faxplus.signIn';
+  readonly id = COMMANDS.signIn;
 
   constructor(private readonly session: AuthSession, private readonly messages: SignInErrorMessages) {}
 
@@ -42,7 +44,7 @@ export class SignInCommand implements Command {
       return undefined;
     }
     if (choice === oauth) {
-      await vscode.commands.executeCommand('faxplus.signInWithOAuth');
+      await vscode.commands.executeCommand(COMMANDS.signInWithOAuth);
       return undefined;
     }
     if (choice === create) {
@@ -81,14 +83,4 @@ export class SignInCommand implements Command {
 
 function isSignInArgs(args: unknown): args is SignInArgs {
   return typeof args === 'object' && args !== null && typeof (args as SignInArgs).token === 'string';
-}
-
-export function abortSignalOf(token: vscode.CancellationToken): AbortSignal {
-  const controller = new AbortController();
-  if (token.isCancellationRequested) {
-    controller.abort();
-  } else {
-    token.onCancellationRequested(() => controller.abort());
-  }
-  return controller.signal;
 }

@@ -7,7 +7,8 @@ import { describeOAuthSignInFailure, isCancellation, isClientRejected, MissingCl
 import type { TokenFacts } from '../auth/tokenFacts';
 import { describeFacts } from '../auth/describeFacts';
 import { UserNotifiedError } from '../util/userNotifiedError';
-import { abortSignalOf } from './signInCommand';
+import { abortSignalOf } from '../util/abortSignal';
+import { COMMANDS } from '../manifest/commandIds';
 
 /** Arguments for automation and tests; the command then never asks anything. */
 export interface SignInWithOAuthArgs {
@@ -26,7 +27,7 @@ export interface SignInWithOAuthArgs {
  * that id, the client secret (kept in SecretStorage only).
  */
 export class SignInWithOAuthCommand implements Command {
-  readonly id = 'faxplus.signInWithOAuth';
+  readonly id = COMMANDS.signInWithOAuth;
 
   constructor(
     private readonly flow: OAuthSignInFlow,

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { Command } from './command';
 import type { AuthSession } from '../auth/authSession';
+import { COMMANDS } from '../manifest/commandIds';
 
 /** Removes the stored token (and OAuth session) from SecretStorage. */
 export class SignOutCommand implements Command {
-  readonly id = 'faxplus.signOut';
+  readonly id = COMMANDS.signOut;
 
   constructor(private readonly session: AuthSession) {}
 

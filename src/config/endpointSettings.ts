@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkEndpoint } from './endpointPolicy';
+import { checkEndpoint } from '../api/endpointPolicy';
 import { DEFAULT_ENDPOINTS, type Endpoints } from './endpoints';
 
 type EndpointKey = keyof Endpoints;

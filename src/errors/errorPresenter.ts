@@ -1,37 +1,33 @@
 import * as vscode from 'vscode';
-import type { AuthSession } from '../auth/authSession';
-import type { Logger } from '../logging/outputLogger';
+import {
+  CancelledError, FaxPlusError, ForbiddenError, NetworkError, NotFoundError, PayloadTooLargeError, ProtocolError, RateLimitedError, ServerError,
+  TimeoutError, UnauthorizedError,
+} from '../api/errors';
+import type { Logger } from '../api/logger';
 import { scopesThatPermit } from '../api/scopes';
 import { UserNotifiedError } from '../util/userNotifiedError';
-
-/** The parts of the API client's typed errors the UI relies on. */
-interface ApiErrorShape {
-  readonly name?: string;
-  readonly status?: number;
-  readonly code?: string;
-  readonly description?: string;
-  readonly permittedScopes?: readonly string[];
-  readonly retryAfterMs?: number;
-}
+import { COMMANDS } from '../manifest/commandIds';
 
 /**
- * Turns any failure of an API call into one clear notification (or, for 401,
- * the single re-sign-in prompt) and returns a UserNotifiedError for the
- * command to throw. The server has the last word: a 403 shows its description
- * and the scopes that would permit the call, and the token is kept.
+ * Turns any failure of an API call into one clear notification and returns a
+ * UserNotifiedError for the command to throw. A 401 shows nothing here: the
+ * session marked itself signed out when the client reported it
+ * (AuthSession.onUnauthorized), and that state brings the single re-sign-in
+ * prompt. The server has the last word: a 403 shows its description and the
+ * scopes that would permit the call, and the token is kept.
  */
 export class ErrorPresenter {
-  constructor(private readonly session: AuthSession, private readonly logger: Logger) {}
+  constructor(private readonly logger: Logger) {}
 
   /** A sentence for the error, also used by tree error nodes. */
   describe(error: unknown): string {
-    const e = (error ?? {}) as ApiErrorShape;
-    const server = e.description ? ` ${vscode.l10n.t('Fax.Plus says: "{0}"', e.description)}` : '';
+    const server = error instanceof FaxPlusError && error.description ? ` ${vscode.l10n.t('Fax.Plus says: "{0}"', error.description)}` : '';
     switch (kindOf(error)) {
       case 'unauthorized':
         return vscode.l10n.t('Fax.Plus rejected the token. Sign in again.');
       case 'forbidden': {
-        const scopes = e.permittedScopes?.length ? scopesThatPermit(e.permittedScopes).join(vscode.l10n.t(' or ')) : undefined;
+        const permitted = error instanceof ForbiddenError ? error.permittedScopes : undefined;
+        const scopes = permitted?.length ? scopesThatPermit(permitted).join(vscode.l10n.t(' or ')) : undefined;
         return scopes
           ? vscode.l10n.t('Fax.Plus refused this request: your token needs {0}.', scopes) + server
           : vscode.l10n.t('Fax.Plus refused this request (it may be for account administrators only).') + server;
@@ -39,9 +35,9 @@ export class ErrorPresenter {
       case 'tooLarge':
         return vscode.l10n.t('The files are too large for one fax (150 MB in total at most). Send fewer or smaller files.') + server;
       case 'rateLimited':
-        return vscode.l10n.t('Fax.Plus asks to slow down. Try again in {0} seconds.', Math.ceil((e.retryAfterMs ?? 60000) / 1000));
+        return vscode.l10n.t('Fax.Plus asks to slow down. Try again in {0} seconds.', Math.ceil(((error instanceof RateLimitedError ? error.retryAfterMs : undefined) ?? 60000) / 1000));
       case 'server':
-        return vscode.l10n.t('Fax.Plus had a problem answering (HTTP {0}). Try again in a moment.', e.status ?? 500) + server;
+        return vscode.l10n.t('Fax.Plus had a problem answering (HTTP {0}). Try again in a moment.', (error instanceof FaxPlusError ? error.status : undefined) ?? 500) + server;
       case 'network':
         return vscode.l10n.t('Fax.Plus could not be reached. Check your connection and proxy settings, then retry.');
       case 'timeout':
@@ -65,14 +61,11 @@ export class ErrorPresenter {
     const kind = kindOf(error);
     const text = this.describe(error);
     this.logger.warn(`${action}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
-    if (kind === 'unauthorized') {
-      // The session's change brings up the single re-sign-in prompt (UnauthorizedPrompt).
-      this.session.markRejected('unauthorized');
-    } else if (kind !== 'cancelled') {
+    if (kind !== 'unauthorized' && kind !== 'cancelled') {
       const showLogs = vscode.l10n.t('Show Logs');
       void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed. {1}', action, text), showLogs).then((choice) => {
         if (choice === showLogs) {
-          void vscode.commands.executeCommand('faxplus.showLogs');
+          void vscode.commands.executeCommand(COMMANDS.showLogs);
         }
       });
     }
@@ -82,19 +75,18 @@ export class ErrorPresenter {
 
 export type ErrorKind = 'unauthorized' | 'forbidden' | 'tooLarge' | 'rateLimited' | 'server' | 'network' | 'timeout' | 'notFound' | 'protocol' | 'cancelled' | 'other';
 
+/** Classifies by the API client's error classes (src/api/errors.ts); anything else is 'other'. */
 export function kindOf(error: unknown): ErrorKind {
-  const e = (error ?? {}) as ApiErrorShape;
-  const name = e.name ?? '';
-  if (/Cancel|Abort/.test(name)) return 'cancelled';
-  if (/Timeout/.test(name)) return 'timeout';
-  if (/Network/.test(name)) return 'network';
-  if (/Protocol/.test(name)) return 'protocol';
-  switch (e.status) {
-    case 401: return 'unauthorized';
-    case 403: return 'forbidden';
-    case 404: return 'notFound';
-    case 413: return 'tooLarge';
-    case 429: return 'rateLimited';
-    default: return e.status !== undefined && e.status >= 500 ? 'server' : 'other';
-  }
+  // AbortError: the platform's name for an aborted fetch or stream, not a class we own.
+  if (error instanceof CancelledError || (error instanceof Error && error.name === 'AbortError')) return 'cancelled';
+  if (error instanceof TimeoutError) return 'timeout';
+  if (error instanceof NetworkError) return 'network';
+  if (error instanceof ProtocolError) return 'protocol';
+  if (error instanceof UnauthorizedError) return 'unauthorized';
+  if (error instanceof ForbiddenError) return 'forbidden';
+  if (error instanceof NotFoundError) return 'notFound';
+  if (error instanceof PayloadTooLargeError) return 'tooLarge';
+  if (error instanceof RateLimitedError) return 'rateLimited';
+  if (error instanceof ServerError) return 'server';
+  return 'other';
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../util/disposable';
 import type { AuthSession } from '../auth/authSession';
+import { COMMANDS } from '../manifest/commandIds';
 
 /**
  * Many requests may fail with 401 at once (every view refreshing): the user
@@ -34,7 +35,7 @@ export class UnauthorizedPrompt extends Disposable {
     const replace = vscode.l10n.t('Replace Token');
     void Promise.resolve(vscode.window.showErrorMessage(text, replace)).then((choice) => {
       if (choice === replace) {
-        void vscode.commands.executeCommand('faxplus.signIn');
+        void vscode.commands.executeCommand(COMMANDS.signIn);
       }
     }).finally(() => {
       this.open = false;

@@ -1,13 +1,7 @@
 import * as vscode from 'vscode';
 import type { Redactor } from './redactor';
 
-/** The logger every part of the extension receives; `src/api` declares the same shape. */
-export interface Logger {
-  debug(message: string): void;
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
+import type { Logger } from '../api/logger';
 
 /** Writes to a VS Code log output channel, always through the redactor. */
 export class OutputLogger implements Logger, vscode.Disposable {

@@ -1,3 +1,5 @@
+import { scrubSecrets } from '../api/secretScrubber';
+
 /**
  * Removes secrets from text before it is logged. Known secrets (the token in
  * use, OAuth client secret) are registered at run time; anything shaped like a
@@ -15,13 +17,6 @@ export class Redactor {
   }
 
   redact(text: string): string {
-    let result = text;
-    for (const secret of this.secrets) {
-      result = result.split(secret).join('[redacted]');
-    }
-    return result
-      .replace(/alohi_pat_[A-Za-z0-9_-]+/g, 'alohi_pat_[redacted]')
-      .replace(/(bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1[redacted]')
-      .replace(/((?:access|refresh)_token["'=:\s]+)[A-Za-z0-9._~+/=-]+/gi, '$1[redacted]');
+    return scrubSecrets(text, [...this.secrets]);
   }
 }

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { FAX_FILE_TYPES } from '../api/mimeTypes';
+import { FAX_FILE_TYPES, faxMimeType } from '../api/mimeTypes';
+import { megabytesRoundedUp } from '../format/bytes';
 
 /**
  * The document types Fax.Plus converts to fax pages, with the content type sent on upload.
@@ -41,7 +42,7 @@ export function checkFilesToSend(files: readonly FileToSend[]): FileCheck {
   const problems: FileProblem[] = [];
 
   for (const file of distinct) {
-    if (mimeTypeFor(file.name) === undefined) problems.push({ kind: 'unsupportedType', file });
+    if (faxMimeType(file.name) === undefined) problems.push({ kind: 'unsupportedType', file });
     else if (file.size <= 0) problems.push({ kind: 'empty', file });
   }
   if (distinct.length > MAX_FILES) problems.push({ kind: 'tooMany', count: distinct.length, max: MAX_FILES });
@@ -49,7 +50,7 @@ export function checkFilesToSend(files: readonly FileToSend[]): FileCheck {
   if (totalBytes > MAX_TOTAL_BYTES) problems.push({ kind: 'tooLarge', totalBytes, maxBytes: MAX_TOTAL_BYTES });
 
   if (problems.length > 0) return { ok: false, problems, message: describeFileProblems(problems) };
-  const accepted = distinct.map((file) => ({ ...file, mimeType: mimeTypeFor(file.name) as string }));
+  const accepted = distinct.map((file) => ({ ...file, mimeType: faxMimeType(file.name) as string }));
   return { ok: true, files: accepted, duplicates: files.length - distinct.length };
 }
 
@@ -68,25 +69,11 @@ export function describeFileProblems(problems: readonly FileProblem[]): string {
       sentences.push(l10n.t('{0} files selected: a fax can carry at most {1}. Send the others in another fax.', problem.count, problem.max));
     } else if (problem.kind === 'tooLarge') {
       sentences.push(
-        l10n.t('The files total {0} MB: a fax can carry at most {1} MB. Remove some files or make them smaller.', megabytes(problem.totalBytes), megabytes(problem.maxBytes)),
+        l10n.t('The files total {0} MB: a fax can carry at most {1} MB. Remove some files or make them smaller.', megabytesRoundedUp(problem.totalBytes), megabytesRoundedUp(problem.maxBytes)),
       );
     }
   }
   return sentences.join(' ');
-}
-
-/** 'Scan.PDF' → 'pdf'; undefined for names without an extension (including '.pdf' alone). */
-export function extensionOf(name: string): string | undefined {
-  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-  const dot = base.lastIndexOf('.');
-  return dot > 0 && dot < base.length - 1 ? base.slice(dot + 1).toLowerCase() : undefined;
-}
-
-export function mimeTypeFor(name: string): string | undefined {
-  const extension = extensionOf(name);
-  return extension !== undefined && Object.hasOwn(ACCEPTED_FILE_TYPES, extension)
-    ? ACCEPTED_FILE_TYPES[extension as AcceptedExtension]
-    : undefined;
 }
 
 /** 'PDF, DOC, DOCX, …' for messages. */
@@ -123,10 +110,4 @@ function slugify(text: string): string {
 function compactLocalTimestamp(date: Date): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}${two(date.getMonth() + 1)}${two(date.getDate())}-${two(date.getHours())}${two(date.getMinutes())}`;
-}
-
-/** Megabytes with one decimal, rounded up so a total just over the limit never reads as equal to it. */
-function megabytes(bytes: number): string {
-  const tenths = Math.ceil((bytes / (1024 * 1024)) * 10);
-  return tenths % 10 === 0 ? String(tenths / 10) : (tenths / 10).toFixed(1);
 }

@@ -18,7 +18,7 @@ export type SendAtCheck =
  * The instant is kept; `utcOffsetMinutes` only chooses the clock it is written in, which
  * defaults to the machine's offset on that date (so summer and winter time both come out right).
  */
-export function formatSendTime(date: Date, utcOffsetMinutes: UtcOffsetMinutes = -date.getTimezoneOffset()): string {
+export function formatWithUtcOffset(date: Date, utcOffsetMinutes: UtcOffsetMinutes = -date.getTimezoneOffset()): string {
   const wallClock = new Date(date.getTime() + utcOffsetMinutes * 60_000);
   const two = (n: number) => String(n).padStart(2, '0');
   const day = `${wallClock.getUTCFullYear()}-${two(wallClock.getUTCMonth() + 1)}-${two(wallClock.getUTCDate())}`;
@@ -76,7 +76,7 @@ export function checkSendAt(text: string, now: Date, utcOffsetMinutes?: UtcOffse
     return { ok: false, problem: 'past', message: describeSendAtProblem('past', text.trim(), now) };
   }
   const offset = utcOffsetMinutes ?? -reading.date.getTimezoneOffset();
-  return { ok: true, date: reading.date, sendTime: formatSendTime(reading.date, offset) };
+  return { ok: true, date: reading.date, sendTime: formatWithUtcOffset(reading.date, offset) };
 }
 
 export function describeSendAtProblem(problem: SendAtProblem, input: string, now: Date): string {

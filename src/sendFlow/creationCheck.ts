@@ -1,6 +1,6 @@
 import { ServerError, maybeDelivered } from '../api/errors';
 import type { ClientProvider } from '../client/clientProvider';
-import type { Logger } from '../logging/outputLogger';
+import type { Logger } from '../api/logger';
 import { CLOCK_TOLERANCE_MS, findAttemptOnServer, type SendAttempt } from './faxMatch';
 
 export type CreationVerdict =

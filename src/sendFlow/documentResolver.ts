@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import { checkFilesToSend, nameForUntitled } from '../send/fileRules';
 import type { FaxDocument } from './faxDocument';
-import { bytesUploadSource, diskUploadSource, workspaceUploadSource } from './uploadSources';
+import { diskUploadSource, workspaceUploadSource } from './uploadSources';
+import { bytesUploadSource } from '../api/uploadSource';
 
 export type DocumentsCheck = { ok: true; documents: FaxDocument[] } | { ok: false; message: string };
 

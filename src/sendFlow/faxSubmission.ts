@@ -5,7 +5,7 @@ import { kindOf } from '../errors/errorPresenter';
 import type { FaxDocument } from './faxDocument';
 import type { SendAttempt } from './faxMatch';
 import type { SendProgress } from './progressUi';
-import { formatBytes } from './sendSummary';
+import { formatBytes } from '../format/bytes';
 
 export type SubmissionResult =
   | { readonly kind: 'sent'; readonly ids: Readonly<Record<string, string>> }

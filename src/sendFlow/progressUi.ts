@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { abortSignalOf } from '../commands/signInCommand';
+import { abortSignalOf } from '../util/abortSignal';
 
 export interface SendProgress {
   /** `increment` is in percent of the whole task, as in `vscode.Progress`. */

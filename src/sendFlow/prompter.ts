@@ -42,8 +42,8 @@ export interface ConfirmQuestion extends StepPosition {
 
 /**
  * Every question "Send as fax" asks a person. The flow depends on this
- * interface only, so tests replace the quick inputs with scripted answers
- * (FaxPlusTestApi.sendFlow.setPrompterForTests).
+ * interface only, so the integration host replaces the quick inputs with
+ * scripted answers (FaxPlusTestApi.sendUi, in ExtensionMode.Test only).
  */
 export interface Prompter {
   /** The open-file dialog, when nothing to send is known yet. */

@@ -2,17 +2,15 @@ import type * as vscode from 'vscode';
 import type { AuthSession } from '../auth/authSession';
 import type { CommandGate } from '../auth/commandGate';
 import type { ClientProvider } from '../client/clientProvider';
-import { ClearRecentRecipientsCommand } from '../commands/clearRecentRecipientsCommand';
-import type { Command } from '../commands/command';
-import { SendFaxCommand } from '../commands/sendFaxCommand';
 import type { ErrorPresenter } from '../errors/errorPresenter';
 import type { FaxEvents } from '../events/faxEvents';
-import type { Logger } from '../logging/outputLogger';
+import type { Logger } from '../api/logger';
 import { RecentRecipients } from '../send/recentRecipients';
 import { CreationCheck } from './creationCheck';
 import { DocumentResolver } from './documentResolver';
 import { FaxSubmission } from './faxSubmission';
-import { NotificationProgressUi } from './progressUi';
+import { NotificationProgressUi, type ProgressUi } from './progressUi';
+import type { Prompter } from './prompter';
 import { QuickInputPrompter } from './quickInputPrompter';
 import { SenderNumbers } from './senderNumbers';
 import { SendFlow } from './sendFlow';
@@ -31,8 +29,17 @@ export interface SendFaxFeatureDependencies {
   readonly globalState: vscode.Memento;
 }
 
+/** Where the questions and the progress go; the integration host passes switchable ones. */
+export interface SendUi {
+  readonly prompter: Prompter;
+  readonly progressUi: ProgressUi;
+}
+
 /** Builds "Send as fax" from the extension's shared parts, so extension.ts stays wiring only. */
-export function createSendFaxFeature(deps: SendFaxFeatureDependencies): { readonly flow: SendFlow; readonly commands: Command[] } {
+export function createSendFaxFeature(
+  deps: SendFaxFeatureDependencies,
+  ui: SendUi = { prompter: new QuickInputPrompter(), progressUi: new NotificationProgressUi() },
+): { readonly flow: SendFlow; readonly recent: RecentRecipients } {
   const notices = new SendNotices();
   const recent = new RecentRecipients(deps.globalState);
   const flow = new SendFlow(
@@ -47,8 +54,8 @@ export function createSendFaxFeature(deps: SendFaxFeatureDependencies): { readon
       outcomes: new SendOutcomes(notices, deps.errors, new CreationCheck(deps.clients, deps.logger), deps.events, deps.logger),
       notices,
     },
-    new QuickInputPrompter(),
-    new NotificationProgressUi(),
+    ui.prompter,
+    ui.progressUi,
   );
-  return { flow, commands: [new SendFaxCommand(flow), new ClearRecentRecipientsCommand(recent)] };
+  return { flow, recent };
 }

@@ -22,8 +22,7 @@ import type { SendSettings } from './sendSettings';
 import { summaryLines } from './sendSummary';
 import { SendWizard, type SendChoices } from './sendWizard';
 import type { UnsavedChanges } from './unsavedChanges';
-
-export const SEND_FAX_COMMAND = 'faxplus.sendFax';
+import { COMMANDS } from '../manifest/commandIds';
 
 export interface SendFlowParts {
   readonly gate: CommandGate;
@@ -42,13 +41,14 @@ export interface SendFlowParts {
  * documents (checked before any upload) → recipients, sender, options and
  * summary (asked only for what is missing) → upload and create with
  * progress → what is true afterwards. The questions go through a Prompter
- * and the progress through a ProgressUi, both replaceable in tests.
+ * and the progress through a ProgressUi, ports the integration host replaces
+ * (extension.ts wires switchable ones only in ExtensionMode.Test).
  */
 export class SendFlow {
   constructor(
     private readonly parts: SendFlowParts,
-    private prompter: Prompter,
-    private progressUi: ProgressUi,
+    private readonly prompter: Prompter,
+    private readonly progressUi: ProgressUi,
   ) {}
 
   /** The messages shown to the person, newest last (tests read them). */
@@ -56,22 +56,10 @@ export class SendFlow {
     return this.parts.notices.shown;
   }
 
-  setPrompterForTests(prompter: Prompter): vscode.Disposable {
-    const previous = this.prompter;
-    this.prompter = prompter;
-    return new vscode.Disposable(() => (this.prompter = previous));
-  }
-
-  setProgressForTests(progressUi: ProgressUi): vscode.Disposable {
-    const previous = this.progressUi;
-    this.progressUi = progressUi;
-    return new vscode.Disposable(() => (this.progressUi = previous));
-  }
-
   async run(invocation: SendInvocation): Promise<SentIds | undefined> {
     const { gate, notices } = this.parts;
     // First, so that a token that may not send uploads nothing.
-    gate.ensure(SEND_FAX_COMMAND);
+    gate.ensure(COMMANDS.sendFax);
     const check = sendRequestFor(invocation);
     if (!check.ok) throw notices.refuse(check.message);
     const { request } = check;

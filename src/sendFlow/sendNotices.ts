@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { UserNotifiedError } from '../util/userNotifiedError';
+import { COMMANDS } from '../manifest/commandIds';
 
 export interface NoticeAction {
   readonly label: string;
@@ -49,7 +50,7 @@ export class SendNotices {
   }
 
   static showLogs(): NoticeAction {
-    return { label: vscode.l10n.t('Show Logs'), run: () => void vscode.commands.executeCommand('faxplus.showLogs') };
+    return { label: vscode.l10n.t('Show Logs'), run: () => void vscode.commands.executeCommand(COMMANDS.showLogs) };
   }
 
   private show(

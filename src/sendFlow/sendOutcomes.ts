@@ -4,7 +4,7 @@ import type { ErrorPresenter } from '../errors/errorPresenter';
 import { kindOf } from '../errors/errorPresenter';
 import { TimeoutError } from '../api/errors';
 import type { FaxEvents } from '../events/faxEvents';
-import type { Logger } from '../logging/outputLogger';
+import type { Logger } from '../api/logger';
 import { UserNotifiedError } from '../util/userNotifiedError';
 import { CreationCheck } from './creationCheck';
 import type { SubmissionResult } from './faxSubmission';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { mimeTypeFor } from '../send/fileRules';
+import { faxMimeType } from '../api/mimeTypes';
 import { validateSendFaxArgs, type SendFaxArgs } from '../send/sendFaxArgs';
 import type { SendInvocation } from './sendInvocation';
 
@@ -44,5 +44,5 @@ function currentDocument(): vscode.Uri[] | undefined {
   const uri = vscode.window.activeTextEditor?.document.uri
     ?? (input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom ? input.uri : undefined);
   if (!uri) return undefined;
-  return uri.scheme === 'untitled' || mimeTypeFor(uri.path) !== undefined ? [uri] : undefined;
+  return uri.scheme === 'untitled' || faxMimeType(uri.path) !== undefined ? [uri] : undefined;
 }

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { SendOptions } from './sendOptions';
+import { formatBytes } from '../format/bytes';
 
 /** One line of the confirmation step; `icon` is a codicon name. */
 export interface SummaryLine {
@@ -73,10 +74,4 @@ export function formatLocalTime(date: Date): string {
   const sign = offset < 0 ? '-' : '+';
   const zone = `UTC${sign}${two(Math.floor(Math.abs(offset) / 60))}:${two(Math.abs(offset) % 60)}`;
   return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())} (${zone})`;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }

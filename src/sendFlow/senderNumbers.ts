@@ -3,7 +3,7 @@ import { OPERATIONS } from '../api/operations';
 import { isPermitted } from '../api/scopes';
 import type { AuthSession } from '../auth/authSession';
 import type { ClientProvider } from '../client/clientProvider';
-import type { Logger } from '../logging/outputLogger';
+import type { Logger } from '../api/logger';
 
 const LAST_SENDER_KEY = 'faxplus.send.lastFrom';
 

@@ -1,12 +1,9 @@
 import * as vscode from 'vscode';
-import { readFileChunks, type UploadSource } from '../api/uploadSource';
-
-/** One chunk in flight keeps memory flat for large local files. */
-const CHUNK_BYTES = 256 * 1024;
+import { chunksOf, localFileSource, type UploadSource } from '../api/uploadSource';
 
 /** A `file:` document read from disk into reused buffers. */
 export function diskUploadSource(uri: vscode.Uri, name: string, size: number): UploadSource {
-  return { name, size, open: () => readFileChunks(uri.fsPath) };
+  return localFileSource(uri.fsPath, name, size);
 }
 
 /**
@@ -20,16 +17,4 @@ export function workspaceUploadSource(uri: vscode.Uri, name: string, size: numbe
     size,
     open: () => chunksOf(() => vscode.workspace.fs.readFile(uri)),
   };
-}
-
-/** Text held in memory (an untitled editor). */
-export function bytesUploadSource(name: string, bytes: Uint8Array): UploadSource {
-  return { name, size: bytes.byteLength, open: () => chunksOf(async () => bytes) };
-}
-
-async function* chunksOf(read: () => PromiseLike<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const bytes = await read();
-  for (let offset = 0; offset < bytes.byteLength; offset += CHUNK_BYTES) {
-    yield bytes.subarray(offset, Math.min(offset + CHUNK_BYTES, bytes.byteLength));
-  }
 }

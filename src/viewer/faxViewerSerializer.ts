@@ -3,7 +3,7 @@ import { NotFoundError, UnauthorizedError } from '../api/errors';
 import type { AuthSession } from '../auth/authSession';
 import type { ClientProvider } from '../client/clientProvider';
 import type { ErrorPresenter } from '../errors/errorPresenter';
-import type { Logger } from '../logging/outputLogger';
+import type { Logger } from '../api/logger';
 import { Disposable } from '../util/disposable';
 import type { FaxViewerPanel } from './faxViewerPanel';
 import type { FaxViewerPanels } from './faxViewerPanels';

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Fax } from '../api/models';
 import { faxStatusMeaning } from './faxStatusMeaning';
 import { statusOutcome } from './faxStatusOutcome';
-import { phoneDisplay } from './phoneDisplay';
+import { phoneDisplay } from '../format/phoneDisplay';
+import { COMMANDS } from '../manifest/commandIds';
 
 /** A notification as shown, kept for the integration tests (VS Code cannot read them back). */
 export interface ShownNotification {
@@ -44,7 +45,7 @@ export class FaxNotifications {
     const resend = vscode.l10n.t('Resend');
     const onChoice = (choice: string | undefined): void => {
       if (choice === resend) {
-        void vscode.commands.executeCommand('faxplus.resendFax', { faxId: fax.id });
+        void vscode.commands.executeCommand(COMMANDS.resendFax, { faxId: fax.id });
       }
     };
     switch (outcome) {

@@ -3,10 +3,11 @@ import type { Fax } from '../api/models';
 import { contextValueOf } from './contextValues';
 import { faxStatusMeaning } from './faxStatusMeaning';
 import { detailsTooltip } from './detailsTooltip';
-import { phoneDisplay } from './phoneDisplay';
+import { phoneDisplay } from '../format/phoneDisplay';
 import { faxStatusIcon } from './statusIcons';
-import type { TimeDisplay } from './timeDisplay';
+import type { TimeDisplay } from '../format/timeDisplay';
 import type { FaxNode } from './treeNodes';
+import { COMMANDS } from '../manifest/commandIds';
 
 /**
  * A fax in Inbox, Sent or Spam: the other party as the label, then when and
@@ -27,7 +28,7 @@ export function faxTreeItem(node: FaxNode, time: TimeDisplay): vscode.TreeItem {
   item.iconPath = faxStatusIcon(fax.status, unread);
   item.contextValue = contextValueOf(node);
   // A click opens the fax, as in a mail client; the node carries the record, so no lookup is needed.
-  item.command = { command: 'faxplus.openFax', title: vscode.l10n.t('Open Fax'), arguments: [node] };
+  item.command = { command: COMMANDS.openFax, title: vscode.l10n.t('Open Fax'), arguments: [node] };
   item.tooltip = faxTooltip(node, time);
   item.accessibilityInformation = { label: [item.label, item.description, faxStatusMeaning(fax.status, directionOf(category))].join(', ') };
   return item;

@@ -5,6 +5,7 @@ import type { FaxListProvider, FaxListLoad } from './faxListProvider';
 import type { FaxNotifications } from './faxNotifications';
 import { NewFaxDetector } from './newFaxDetector';
 import type { FaxNode, TreeNode } from './treeNodes';
+import { COMMANDS } from '../manifest/commandIds';
 
 /**
  * The Inbox's signals to the person: the view badge counts unread faxes (of
@@ -37,10 +38,7 @@ export class InboxWatcher extends Disposable {
       return;
     }
     await this.view.reveal(node, { select: true, focus: true });
-    // The fax viewer is a colleague's feature; use it when it is there.
-    if ((await vscode.commands.getCommands(true)).includes('faxplus.openFax')) {
-      await vscode.commands.executeCommand('faxplus.openFax', { faxId, category: 'inbox' });
-    }
+    await vscode.commands.executeCommand(COMMANDS.openFax, { faxId, category: 'inbox' });
   }
 
   private loaded(load: FaxListLoad): void {

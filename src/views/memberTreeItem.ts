@@ -3,7 +3,8 @@ import { accountTypeText } from './accountTypeText';
 import type { Account } from '../api/models';
 import { contextValueOf } from './contextValues';
 import { detailsTooltip } from './detailsTooltip';
-import type { TimeDisplay } from './timeDisplay';
+import { fullName } from '../format/personName';
+import type { TimeDisplay } from '../format/timeDisplay';
 import type { MemberNode } from './treeNodes';
 
 /** A member of the corporate account: name (or email), then email and role. */
@@ -25,12 +26,6 @@ export function memberTreeItem(node: MemberNode, time: TimeDisplay): vscode.Tree
     [vscode.l10n.t('User ID'), account.uid],
   ]);
   return item;
-}
-
-/** "First Last", or undefined when the account has no name. */
-export function fullName(account: Pick<Account, 'name' | 'lastname'>): string | undefined {
-  const name = [account.name, account.lastname].filter(Boolean).join(' ').trim();
-  return name || undefined;
 }
 
 function roleText(account: Account): string {

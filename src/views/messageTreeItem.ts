@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { contextValueOf } from './contextValues';
 import type { MessageNode } from './treeNodes';
+import { COMMANDS } from '../manifest/commandIds';
 
 /**
  * Items that are not account data: an error (click or the inline action to
@@ -17,17 +18,17 @@ export function messageTreeItem(node: MessageNode): vscode.TreeItem {
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
       item.description = vscode.l10n.t('Retry');
       item.tooltip = new vscode.MarkdownString().appendText(node.message).appendMarkdown('\n\n').appendText(vscode.l10n.t('Click to try again.'));
-      item.command = { command: 'faxplus.refreshView', title: vscode.l10n.t('Retry'), arguments: [{ view: node.view }] };
+      item.command = { command: COMMANDS.refreshView, title: vscode.l10n.t('Retry'), arguments: [{ view: node.view }] };
       break;
     case 'missingScope':
       item.iconPath = new vscode.ThemeIcon('lock', new vscode.ThemeColor('list.warningForeground'));
       item.description = vscode.l10n.t('Replace token…');
       item.tooltip = new vscode.MarkdownString().appendText(labelOf(node)).appendMarkdown('\n\n').appendText(vscode.l10n.t('Click to replace the token with one that has this scope.'));
-      item.command = { command: 'faxplus.rotateToken', title: vscode.l10n.t('Replace Token') };
+      item.command = { command: COMMANDS.rotateToken, title: vscode.l10n.t('Replace Token') };
       break;
     case 'loadMore':
       item.iconPath = new vscode.ThemeIcon('ellipsis');
-      item.command = { command: 'faxplus.loadMore', title: vscode.l10n.t('Load more…'), arguments: [{ view: node.view }] };
+      item.command = { command: COMMANDS.loadMore, title: vscode.l10n.t('Load more…'), arguments: [{ view: node.view }] };
       break;
     case 'empty':
       item.iconPath = new vscode.ThemeIcon('info');

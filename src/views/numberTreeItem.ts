@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { contextValueOf } from './contextValues';
 import { detailsTooltip } from './detailsTooltip';
-import { phoneDisplay } from './phoneDisplay';
+import { phoneDisplay } from '../format/phoneDisplay';
 import { numberStatusIcon } from './statusIcons';
-import type { TimeDisplay } from './timeDisplay';
+import type { TimeDisplay } from '../format/timeDisplay';
 import type { NumberNode } from './treeNodes';
 
 /** A fax number and who uses it (names when the token may list members, else user ids). */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Account } from '../api/models';
 import { isAdmin } from '../auth/tokenFacts';
-import { fullName } from './memberTreeItem';
+import { personLabel } from '../format/personName';
 import type { SectionDependencies } from './sectionDependencies';
 import { SectionTreeProvider } from './sectionTreeProvider';
 import type { ItemNode } from './treeNodes';
@@ -53,5 +53,5 @@ export class NumbersProvider extends SectionTreeProvider {
 }
 
 function displayName(member: Account): string {
-  return fullName(member) ?? member.email ?? member.uid;
+  return personLabel(member, member.uid);
 }

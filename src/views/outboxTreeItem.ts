@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { contextValueOf } from './contextValues';
 import { detailsTooltip } from './detailsTooltip';
 import { outboxStatusMeaning } from './faxStatusMeaning';
-import { phoneDisplay } from './phoneDisplay';
+import { phoneDisplay } from '../format/phoneDisplay';
 import { outboxStatusIcon } from './statusIcons';
-import type { TimeDisplay } from './timeDisplay';
+import type { TimeDisplay } from '../format/timeDisplay';
 import type { OutboxNode } from './treeNodes';
 
 /** Destinations listed in a tooltip; a fax may have up to 4000. */

@@ -29,9 +29,6 @@ export interface OutboxWatcherDependencies {
  */
 export class OutboxWatcher extends Disposable {
   private readonly departures = new OutboxDepartures();
-  private readonly finishedEmitter = this.register(new vscode.EventEmitter<string>());
-  /** Fires with the id of each fax whose final status was announced (tests wait on it). */
-  readonly onDidAnnounce = this.finishedEmitter.event;
 
   constructor(
     private readonly outbox: OutboxProvider,
@@ -79,7 +76,6 @@ export class OutboxWatcher extends Disposable {
     for (const id of departed) {
       try {
         this.deps.notifications.finished(await this.deps.clients.get().getFax(id));
-        this.finishedEmitter.fire(id);
       } catch (e) {
         // 404: cancelled, so it never became a sent fax; anything else is not worth a second notification.
         if (kindOf(e) !== 'notFound') {

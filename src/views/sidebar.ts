@@ -19,7 +19,7 @@ import type { SectionDependencies } from './sectionDependencies';
 import type { SectionTreeProvider } from './sectionTreeProvider';
 import { SidebarActivity } from './sidebarActivity';
 import { SidebarPolling } from './sidebarPolling';
-import { TimeDisplay } from './timeDisplay';
+import { TimeDisplay } from '../format/timeDisplay';
 import { TreeItemFactory } from './treeItemFactory';
 import { VIEW_NAMES, type TreeNode, type ViewName } from './treeNodes';
 

@@ -4,7 +4,7 @@ import { memberTreeItem } from './memberTreeItem';
 import { messageTreeItem } from './messageTreeItem';
 import { numberTreeItem } from './numberTreeItem';
 import { outboxTreeItem } from './outboxTreeItem';
-import type { TimeDisplay } from './timeDisplay';
+import type { TimeDisplay } from '../format/timeDisplay';
 import type { TreeNode } from './treeNodes';
 
 /** Turns any sidebar node into the TreeItem VS Code shows. */

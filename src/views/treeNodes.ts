@@ -70,7 +70,3 @@ export interface EmptyNode {
 export type ItemNode = FaxNode | OutboxNode | NumberNode | MemberNode;
 export type MessageNode = ErrorNode | MissingScopeNode | LoadMoreNode | EmptyNode;
 export type TreeNode = ItemNode | MessageNode;
-
-export function isMessageNode(node: TreeNode): node is MessageNode {
-  return node.kind === 'error' || node.kind === 'missingScope' || node.kind === 'loadMore' || node.kind === 'empty';
-}

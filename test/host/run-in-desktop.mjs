@@ -3,7 +3,7 @@
 // server is reachable (a developer's machine, not CI here). Uses the engine's
 // lowest version unless VSCODE_VERSION says otherwise ('stable', '1.139.1', …).
 import { runTests } from '@vscode/test-electron';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './codeServer.mjs';
@@ -25,6 +25,13 @@ try {
 } catch (e) {
   console.error('desktop integration tests failed:', e instanceof Error ? e.message : e);
 } finally {
+  // The same summary line as the code-server runner, so `npm test` counts both alike.
+  const resultFile = path.join(tmp, 'result.json');
+  if (existsSync(resultFile)) {
+    const { passes, failures } = JSON.parse(readFileSync(resultFile, 'utf8'));
+    console.log(`integration: ${passes} passed, ${failures} failed`);
+    if (failures > 0 || passes === 0) code = 1;
+  }
   rmSync(tmp, { recursive: true, force: true });
 }
 process.exit(code);

@@ -65,7 +65,7 @@ describe('Faults: Fax.Plus misbehaving under a real session', function () {
     env.emulator.clearRequests();
     refusalsBefore = env.api.refusals.length;
     promptsBefore = env.api.unauthorizedPrompt.shownCount;
-    restore.push(env.api.sendFlow.setPrompterForTests(new SilentPrompter()));
+    restore.push(env.api.sendUi.usePrompter(new SilentPrompter()));
   });
 
   afterEach(async () => {

@@ -38,7 +38,7 @@ describe('Send as fax: entry points', () => {
   const answer = (script: PromptScript) => {
     const prompter = new ScriptedPrompter(script);
     restore?.dispose();
-    restore = env.api.sendFlow.setPrompterForTests(prompter);
+    restore = env.api.sendUi.usePrompter(prompter);
     return prompter;
   };
   const workspaceFile = (name: string) => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, name);
@@ -142,7 +142,7 @@ describe('Send as fax: entry points', () => {
 
   it('argument object with confirm: false sends without any prompt and resolves to the ids', async () => {
     restore?.dispose();
-    restore = env.api.sendFlow.setPrompterForTests(new SilentPrompter());
+    restore = env.api.sendUi.usePrompter(new SilentPrompter());
     const ids = await vscode.commands.executeCommand('faxplus.sendFax', {
       files: [workspaceFile('invoice.pdf').toString()], to: ['+1 201 555 0123'], from: adminNumber(), confirm: false,
     });
@@ -156,7 +156,7 @@ describe('Send as fax: entry points', () => {
     const editor = await vscode.window.showTextDocument(uri);
     await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'Edited. '));
     restore?.dispose();
-    restore = env.api.sendFlow.setPrompterForTests(new SilentPrompter());
+    restore = env.api.sendUi.usePrompter(new SilentPrompter());
     assertSentTo(await vscode.commands.executeCommand('faxplus.sendFax', { files: [uri.toString()], to: [RECIPIENT], from: adminNumber(), confirm: false }), [RECIPIENT]);
     assert.strictEqual(editor.document.isDirty, false);
     assert.match(env.emulator.state.files()[0].content?.toString('utf8') ?? '', /^Edited\. /);

@@ -27,7 +27,7 @@ describe('Send as fax: failures, never twice, cancellation', () => {
     env.emulator.clearRequests();
     env.emulator.faults.clear();
     sent = [];
-    restore.push(env.api.sendFlow.setPrompterForTests(new SilentPrompter()));
+    restore.push(env.api.sendUi.usePrompter(new SilentPrompter()));
   });
 
   afterEach(() => {
@@ -96,7 +96,7 @@ describe('Send as fax: failures, never twice, cancellation', () => {
     await fs.writeFile(big, '');
     await fs.truncate(big, 40 * 1024 * 1024);
     let reports = 0;
-    restore.push(env.api.sendFlow.setProgressForTests({
+    restore.push(env.api.sendUi.useProgress({
       // Presses Cancel as soon as upload progress shows bytes sent.
       run: (_title, task) => {
         const cancel = new AbortController();

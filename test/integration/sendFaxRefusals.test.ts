@@ -21,7 +21,7 @@ describe('Send as fax: refusals before anything is uploaded, and the outbox payl
     await signInWith(env.emulator.demoTokens.fullAccess);
     dir = path.join(process.env.FAXPLUS_TEST_TMP ?? vscode.workspace.workspaceFolders![0].uri.fsPath, 'send-refusals');
     await fs.mkdir(dir, { recursive: true });
-    restore = env.api.sendFlow.setPrompterForTests(new SilentPrompter());
+    restore = env.api.sendUi.usePrompter(new SilentPrompter());
   });
 
   after(() => restore.dispose());

@@ -98,7 +98,7 @@ describe('Restricted mode and virtual workspaces', function () {
   beforeEach(() => {
     env.emulator.reset({ keepTokens: true });
     env.emulator.faults.clear();
-    restore.push(env.api.sendFlow.setPrompterForTests(new SilentPrompter()));
+    restore.push(env.api.sendUi.usePrompter(new SilentPrompter()));
   });
 
   after(async () => {

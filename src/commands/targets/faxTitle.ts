@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Fax, FaxCategory } from '../../api/models';
-import { phoneDisplay } from '../../views/phoneDisplay';
+import { phoneDisplay } from '../../format/phoneDisplay';
 
 /** "Fax from +1 555…" / "Fax to +1 555…", as the tree's tooltips say it. */
 export function faxTitle(fax: Fax | undefined, category: FaxCategory | undefined, faxId: string): string {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Fax } from '../../api/models';
 import type { ActionServices } from './actionServices';
 import { categoryOf, type FaxTarget } from './faxTarget';
+import { COMMANDS } from '../../manifest/commandIds';
 
 /**
  * Opening an unread received fax marks it read, as a mail client would. Only
@@ -10,7 +11,7 @@ import { categoryOf, type FaxTarget } from './faxTarget';
  * current comment back because the API replaces both fields.
  */
 export async function markOpenedFaxRead(services: ActionServices, target: FaxTarget, fax: Fax): Promise<void> {
-  if (categoryOf(target, fax) !== 'inbox' || fax.isRead !== false || !services.gate.permits('faxplus.markRead')) {
+  if (categoryOf(target, fax) !== 'inbox' || fax.isRead !== false || !services.gate.permits(COMMANDS.markRead)) {
     return;
   }
   try {

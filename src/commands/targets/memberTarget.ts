@@ -4,6 +4,7 @@ import type { ClientProvider } from '../../client/clientProvider';
 import type { ErrorPresenter } from '../../errors/errorPresenter';
 import type { MemberNode } from '../../views/treeNodes';
 import { apiQuickPick } from './apiQuickPick';
+import { personLabel } from '../../format/personName';
 import { plainArgs, stringArg } from './commandArgs';
 
 /** A member of the corporate account: from a Members node or `{ memberId }` (their user id). */
@@ -21,11 +22,6 @@ export function memberTargetOf(arg: unknown): MemberTarget | undefined {
   return uid ? { uid } : undefined;
 }
 
-export function memberName(account: Account | undefined, uid: string): string {
-  const name = [account?.name, account?.lastname].filter(Boolean).join(' ');
-  return name || account?.email || uid;
-}
-
 /** Members only: the corporate admin cannot be given or lose numbers this way. */
 export function pickMember(clients: ClientProvider, errors: ErrorPresenter, title: string, only?: readonly string[]): Promise<MemberTarget | undefined> {
   return apiQuickPick<MemberTarget>(errors, {
@@ -36,7 +32,7 @@ export function pickMember(clients: ClientProvider, errors: ErrorPresenter, titl
     load: async (signal) => (await clients.get().listMembers({ signal }))
       .filter((a) => a.accountType !== 'corporate_admin' && (!only || only.includes(a.uid)))
       .map((a) => ({
-        label: `$(person) ${memberName(a, a.uid)}`,
+        label: `$(person) ${personLabel(a, a.uid)}`,
         description: [a.email, a.role].filter(Boolean).join(' · '),
         value: { uid: a.uid, account: a },
       })),

@@ -3,7 +3,7 @@ import type { FaxNumber } from '../../api/models';
 import type { ClientProvider } from '../../client/clientProvider';
 import type { ErrorPresenter } from '../../errors/errorPresenter';
 import type { NumberNode } from '../../views/treeNodes';
-import { phoneDisplay } from '../../views/phoneDisplay';
+import { phoneDisplay } from '../../format/phoneDisplay';
 import { apiQuickPick } from './apiQuickPick';
 import { plainArgs, stringArg } from './commandArgs';
 

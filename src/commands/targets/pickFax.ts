@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Fax, FaxCategory } from '../../api/models';
 import type { ClientProvider } from '../../client/clientProvider';
 import type { ErrorPresenter } from '../../errors/errorPresenter';
-import { phoneDisplay } from '../../views/phoneDisplay';
+import { phoneDisplay } from '../../format/phoneDisplay';
 import { apiQuickPick, type ValueItem } from './apiQuickPick';
 import type { FaxTarget } from './faxTarget';
 

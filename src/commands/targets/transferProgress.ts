@@ -1,4 +1,5 @@
 import type { TaskProgress } from './runningTasks';
+import { formatBytes } from '../../format/bytes';
 
 /** Reports download progress as "1.2 MB of 3.4 MB" with a proportional bar when the size is known. */
 export function transferProgress(progress: TaskProgress): (received: number, total: number | undefined) => void {
@@ -6,14 +7,10 @@ export function transferProgress(progress: TaskProgress): (received: number, tot
   return (received, total) => {
     if (total && total > 0) {
       const percent = Math.min(100, (received / total) * 100);
-      progress.report({ message: `${megabytes(received)} / ${megabytes(total)}`, increment: percent - reported });
+      progress.report({ message: `${formatBytes(received)} / ${formatBytes(total)}`, increment: percent - reported });
       reported = percent;
     } else {
-      progress.report({ message: megabytes(received) });
+      progress.report({ message: formatBytes(received) });
     }
   };
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }

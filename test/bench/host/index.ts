@@ -12,7 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
-import type { FaxPlusTestApi } from '../../../src/extension';
+import type { FaxPlusTestApi } from '../../../src/extensionExports';
 import type { FaxNode } from '../../../src/views/treeNodes';
 import { REQUEST_BUDGETS, operationsOf, type Journey } from '../lib/requestBudgets';
 

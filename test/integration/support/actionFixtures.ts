@@ -3,7 +3,7 @@ import * as path from 'path';
 import { mkdtempSync } from 'fs';
 import { Readable } from 'stream';
 import type { Emulator } from '../../emulator';
-import type { FaxPlusTestApi } from '../../../src/extension';
+import type { FaxPlusTestApi } from '../../../src/extensionExports';
 
 /** A fresh folder for files the actions write (the runner's own tmp when it gives one). */
 export function scratchFolder(prefix: string): string {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { startEmulator, type Emulator } from '../../emulator';
-import type { FaxPlusTestApi } from '../../../src/extension';
+import type { FaxPlusTestApi } from '../../../src/extensionExports';
 
 export const EXTENSION_ID = 'faxdesk.faxplus-vscode';
 

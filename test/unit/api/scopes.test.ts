@@ -7,7 +7,7 @@ const UPLOAD = ['fax:all:edit', 'fax:file:edit'];
 const GET_USER = ['fax:all:read', 'fax:member:read', 'fax:user:read'];
 const TOKEN_INFO = ['any'];
 
-describe('scope rules (GUIDE §3)', () => {
+describe('scope rules (docs/ARCHITECTURE.md, Scopes)', () => {
   it('fax:all:edit permits everything', () => {
     for (const op of [LIST_FAXES, SEND_FAX, UPLOAD, GET_USER]) assert.ok(isPermitted(['fax:all:edit'], op));
   });

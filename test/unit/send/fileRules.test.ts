@@ -5,11 +5,10 @@ import {
   MAX_FILES,
   MAX_TOTAL_BYTES,
   checkFilesToSend,
-  extensionOf,
-  mimeTypeFor,
   nameForUntitled,
   type FileToSend,
 } from '../../../src/send/fileRules';
+import { extensionOf, faxMimeType } from '../../../src/api/mimeTypes';
 
 const MB = 1024 * 1024;
 const file = (name: string, size = 1000, uri = `file:///docs/${name}`): FileToSend => ({ uri, name, size });
@@ -109,10 +108,10 @@ describe('file type helpers', () => {
     assert.strictEqual(extensionOf('letter.'), undefined);
   });
 
-  it('mimeTypeFor knows only the accepted types, and not inherited object keys', () => {
-    assert.strictEqual(mimeTypeFor('photo.JPG'), 'image/jpeg');
-    assert.strictEqual(mimeTypeFor('x.constructor'), undefined);
-    assert.strictEqual(mimeTypeFor('x.toString'), undefined);
+  it('faxMimeType knows only the accepted types, and not inherited object keys', () => {
+    assert.strictEqual(faxMimeType('photo.JPG'), 'image/jpeg');
+    assert.strictEqual(faxMimeType('x.constructor'), undefined);
+    assert.strictEqual(faxMimeType('x.toString'), undefined);
   });
 
   it('exports one list of extensions matching the content-type map', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { checkSendAt, formatSendTime, parseSendAt } from '../../../src/send/schedule';
+import { checkSendAt, formatWithUtcOffset, parseSendAt } from '../../../src/send/schedule';
 
 /** Runs `body` with the process in another time zone (Node re-reads TZ when it is assigned). */
 function inTimeZone(zone: string, body: () => void): void {
@@ -15,7 +15,7 @@ function inTimeZone(zone: string, body: () => void): void {
 
 const instant = new Date(Date.UTC(2026, 10, 25, 8, 30, 0)); // 2026-11-25 08:30:00 UTC
 
-describe('formatSendTime', () => {
+describe('formatWithUtcOffset (send/schedule)', () => {
   const cases: Array<[number, string]> = [
     [60, '2026-11-25 09:30:00 +0100'],
     [0, '2026-11-25 08:30:00 +0000'],
@@ -28,23 +28,23 @@ describe('formatSendTime', () => {
   ];
   for (const [offset, expected] of cases) {
     it(`writes the same instant at offset ${offset} min as ${expected}`, () => {
-      assert.strictEqual(formatSendTime(instant, offset), expected);
+      assert.strictEqual(formatWithUtcOffset(instant, offset), expected);
     });
   }
 
   it('carries over day, month and year boundaries', () => {
-    assert.strictEqual(formatSendTime(new Date(Date.UTC(2026, 11, 31, 22, 0, 5)), 330), '2027-01-01 03:30:05 +0530');
-    assert.strictEqual(formatSendTime(new Date(Date.UTC(2027, 0, 1, 1, 0, 0)), -210), '2026-12-31 21:30:00 -0330');
+    assert.strictEqual(formatWithUtcOffset(new Date(Date.UTC(2026, 11, 31, 22, 0, 5)), 330), '2027-01-01 03:30:05 +0530');
+    assert.strictEqual(formatWithUtcOffset(new Date(Date.UTC(2027, 0, 1, 1, 0, 0)), -210), '2026-12-31 21:30:00 -0330');
   });
 
   it("defaults to the machine's offset on that date, summer and winter", () => {
     inTimeZone('Europe/Berlin', () => {
-      assert.strictEqual(formatSendTime(instant), '2026-11-25 09:30:00 +0100');
-      assert.strictEqual(formatSendTime(new Date(Date.UTC(2026, 6, 1, 8, 30))), '2026-07-01 10:30:00 +0200');
+      assert.strictEqual(formatWithUtcOffset(instant), '2026-11-25 09:30:00 +0100');
+      assert.strictEqual(formatWithUtcOffset(new Date(Date.UTC(2026, 6, 1, 8, 30))), '2026-07-01 10:30:00 +0200');
     });
-    inTimeZone('Asia/Kolkata', () => assert.strictEqual(formatSendTime(instant), '2026-11-25 14:00:00 +0530'));
-    inTimeZone('America/St_Johns', () => assert.strictEqual(formatSendTime(instant), '2026-11-25 05:00:00 -0330'));
-    inTimeZone('UTC', () => assert.strictEqual(formatSendTime(instant), '2026-11-25 08:30:00 +0000'));
+    inTimeZone('Asia/Kolkata', () => assert.strictEqual(formatWithUtcOffset(instant), '2026-11-25 14:00:00 +0530'));
+    inTimeZone('America/St_Johns', () => assert.strictEqual(formatWithUtcOffset(instant), '2026-11-25 05:00:00 -0330'));
+    inTimeZone('UTC', () => assert.strictEqual(formatWithUtcOffset(instant), '2026-11-25 08:30:00 +0000'));
   });
 });
 
@@ -79,7 +79,7 @@ describe('parseSendAt', () => {
   });
 
   it('round-trips its own send_time output', () => {
-    assert.strictEqual(at(formatSendTime(instant, -210)), instant.toISOString());
+    assert.strictEqual(at(formatWithUtcOffset(instant, -210)), instant.toISOString());
   });
 
   it('refuses other notations', () => {

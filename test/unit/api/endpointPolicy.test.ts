@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { checkEndpoint } from '../../../src/config/endpointPolicy';
+import { checkEndpoint } from '../../../src/api/endpointPolicy';
 
 describe('where a token may be sent', () => {
   it('accepts https anywhere and strips trailing slashes', () => {

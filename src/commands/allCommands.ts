@@ -1,0 +1,110 @@
+import type * as vscode from 'vscode';
+import type { Command } from './command';
+import type { ActionServices } from './targets/actionServices';
+import type { FaxViewerPanels } from '../viewer/faxViewerPanels';
+import type { BalanceStatusBar } from '../balance/balanceStatusBar';
+import type { AuthSession } from '../auth/authSession';
+import type { SignInErrorMessages } from '../auth/signInErrorMessages';
+import type { OAuthSignInFlow } from '../auth/oauthSignInFlow';
+import type { OAuthSettings } from '../auth/oauthSettings';
+import type { OAuthClientSecretStore } from '../auth/oauthClientSecretStore';
+import type { OAuthCredentials } from '../auth/oauthCredentials';
+import type { OutputLogger } from '../logging/outputLogger';
+import type { Sidebar } from '../views/sidebar';
+import type { SendFlow } from '../sendFlow/sendFlow';
+import type { RecentRecipients } from '../send/recentRecipients';
+import { ShowLogsCommand } from './showLogsCommand';
+import { SignInCommand } from './signInCommand';
+import { SignOutCommand } from './signOutCommand';
+import { RotateTokenCommand } from './rotateTokenCommand';
+import { ShowTokenInfoCommand } from './showTokenInfoCommand';
+import { SignInWithOAuthCommand } from './signInWithOAuthCommand';
+import { ForgetOAuthClientCommand } from './forgetOAuthClientCommand';
+import { RefreshCommand } from './refreshCommand';
+import { RefreshViewCommand } from './refreshViewCommand';
+import { LoadMoreCommand } from './loadMoreCommand';
+import { SendFaxCommand } from './sendFaxCommand';
+import { ClearRecentRecipientsCommand } from './clearRecentRecipientsCommand';
+import { OpenFaxCommand } from './openFaxCommand';
+import { DownloadFaxCommand } from './downloadFaxCommand';
+import { OpenReportCommand } from './openReportCommand';
+import { MarkReadCommand } from './markReadCommand';
+import { MarkUnreadCommand } from './markUnreadCommand';
+import { DeleteFaxCommand } from './deleteFaxCommand';
+import { EditCommentCommand } from './editCommentCommand';
+import { CancelFaxCommand } from './cancelFaxCommand';
+import { ResendFaxCommand } from './resendFaxCommand';
+import { CopyNumberCommand } from './copyNumberCommand';
+import { AssignNumberCommand } from './assignNumberCommand';
+import { RevokeNumberCommand } from './revokeNumberCommand';
+import { EditMemberCommand } from './editMemberCommand';
+import { ManageWebhooksCommand } from './manageWebhooksCommand';
+import { ShowBalanceCommand } from './showBalanceCommand';
+import { COMMANDS } from '../manifest/commandIds';
+
+/** Everything a command may be built with; feature modules provide these, only this file builds commands. */
+export interface CommandDependencies {
+  readonly services: ActionServices;
+  readonly logger: OutputLogger;
+  readonly session: AuthSession;
+  readonly signInMessages: SignInErrorMessages;
+  readonly oauth: {
+    readonly flow: OAuthSignInFlow;
+    readonly settings: OAuthSettings;
+    readonly clientSecrets: OAuthClientSecretStore;
+    readonly credentials: OAuthCredentials;
+  };
+  readonly sidebar: Sidebar;
+  readonly sendFlow: SendFlow;
+  readonly recentRecipients: RecentRecipients;
+  readonly viewers: FaxViewerPanels;
+  readonly balance: BalanceStatusBar;
+  readonly reportsFolder: vscode.Uri;
+  /** Says where environment variables moved the API or OAuth endpoints, if they did. */
+  readonly endpointOverrides: () => string | undefined;
+}
+
+/** Every contributed command, in one list: the one place to look for where a command is wired. */
+export function allCommands(deps: CommandDependencies): Command[] {
+  const { services, session, sidebar, oauth } = deps;
+  const { gate } = services;
+  return [
+    // Account
+    new ShowLogsCommand(deps.logger),
+    new SignInCommand(session, deps.signInMessages),
+    new SignOutCommand(session),
+    new RotateTokenCommand(session, deps.signInMessages),
+    new ShowTokenInfoCommand(session, deps.endpointOverrides),
+    new SignInWithOAuthCommand(oauth.flow, oauth.settings, oauth.clientSecrets),
+    new ForgetOAuthClientCommand(session, oauth.clientSecrets, oauth.credentials),
+    // Sidebar: refresh all, refresh one view (by argument, or one command per view title button), load more
+    new RefreshCommand(sidebar, gate),
+    new RefreshViewCommand(COMMANDS.refreshView, sidebar, gate),
+    new RefreshViewCommand(COMMANDS.refreshOutbox, sidebar, gate, 'outbox'),
+    new RefreshViewCommand(COMMANDS.refreshInbox, sidebar, gate, 'inbox'),
+    new RefreshViewCommand(COMMANDS.refreshSent, sidebar, gate, 'sent'),
+    new RefreshViewCommand(COMMANDS.refreshSpam, sidebar, gate, 'spam'),
+    new RefreshViewCommand(COMMANDS.refreshNumbers, sidebar, gate, 'numbers'),
+    new RefreshViewCommand(COMMANDS.refreshMembers, sidebar, gate, 'members'),
+    new LoadMoreCommand(sidebar, gate),
+    // Send as fax
+    new SendFaxCommand(deps.sendFlow),
+    new ClearRecentRecipientsCommand(deps.recentRecipients),
+    // Actions on sidebar items (and their palette forms)
+    new OpenFaxCommand(services, deps.viewers),
+    new DownloadFaxCommand(services),
+    new OpenReportCommand(services, deps.reportsFolder),
+    new MarkReadCommand(services),
+    new MarkUnreadCommand(services),
+    new DeleteFaxCommand(services),
+    new EditCommentCommand(services),
+    new CancelFaxCommand(services),
+    new ResendFaxCommand(services),
+    new CopyNumberCommand(services),
+    new AssignNumberCommand(services),
+    new RevokeNumberCommand(services),
+    new EditMemberCommand(services),
+    new ManageWebhooksCommand(services),
+    new ShowBalanceCommand(services, deps.balance),
+  ];
+}

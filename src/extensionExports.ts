@@ -1,0 +1,56 @@
+import * as vscode from 'vscode';
+import type { AuthSession } from './auth/authSession';
+import type { ContextKeys } from './auth/contextKeys';
+import type { AuthStatusBar } from './auth/authStatusBar';
+import type { ExpiryMonitor } from './auth/expiryMonitor';
+import type { UnauthorizedPrompt } from './errors/unauthorizedPrompt';
+import type { UserNotifiedError } from './util/userNotifiedError';
+import type { ErrorPresenter } from './errors/errorPresenter';
+import type { CommandGate } from './auth/commandGate';
+import type { ClientProvider } from './client/clientProvider';
+import type { FaxEvents } from './events/faxEvents';
+import type { Sidebar } from './views/sidebar';
+import type { EndpointSettings } from './config/endpointSettings';
+import type { OAuthBrowser } from './auth/oauthBrowser';
+import type { OAuthCredentials } from './auth/oauthCredentials';
+import type { FaxPlusAuthenticationProvider } from './auth/faxPlusAuthenticationProvider';
+import type { FaxViewerSerializer } from './viewer/faxViewerSerializer';
+import type { FaxViewerPanels } from './viewer/faxViewerPanels';
+import type { RunningTasks } from './commands/targets/runningTasks';
+import type { BalanceStatusBar } from './balance/balanceStatusBar';
+import type { SendFlow } from './sendFlow/sendFlow';
+import type { Prompter } from './sendFlow/prompter';
+import type { ProgressUi } from './sendFlow/progressUi';
+
+/** What the integration tests reach through `extension.exports`; not a public API. */
+export interface FaxPlusTestApi {
+  readonly session: AuthSession;
+  readonly contextKeys: ContextKeys;
+  readonly statusBar: AuthStatusBar;
+  readonly expiry: ExpiryMonitor;
+  readonly unauthorizedPrompt: UnauthorizedPrompt;
+  readonly refusals: UserNotifiedError[];
+  readonly errors: ErrorPresenter;
+  readonly gate: CommandGate;
+  readonly clients: ClientProvider;
+  readonly events: FaxEvents;
+  readonly sidebar: Sidebar;
+  readonly endpoints: EndpointSettings;
+  readonly oauth: { readonly browser: OAuthBrowser; readonly credentials: OAuthCredentials; readonly provider: FaxPlusAuthenticationProvider };
+  readonly viewers: FaxViewerPanels;
+  readonly viewerSerializer: FaxViewerSerializer;
+  readonly tasks: RunningTasks;
+  readonly balance: BalanceStatusBar;
+  readonly sendFlow: SendFlow;
+  /** Replace the send questions / progress with scripted ones until disposed. */
+  readonly sendUi: { usePrompter(prompter: Prompter): vscode.Disposable; useProgress(progressUi: ProgressUi): vscode.Disposable };
+}
+
+/**
+ * What `activate()` returns. Only the integration host (ExtensionMode.Test) gets
+ * the internals; in Production and Development another extension calling
+ * `getExtension(...).exports` gets nothing, so no credential is reachable that way.
+ */
+export function extensionExports(mode: vscode.ExtensionMode, surface: () => FaxPlusTestApi): FaxPlusTestApi | undefined {
+  return mode === vscode.ExtensionMode.Test ? surface() : undefined;
+}

@@ -1,0 +1,41 @@
+/**
+ * The id of every command this extension contributes, as declared in package.json
+ * (a unit test keeps the two equal). Code names commands only through these constants.
+ */
+export const COMMANDS = {
+  signIn: 'faxplus.signIn',
+  signOut: 'faxplus.signOut',
+  rotateToken: 'faxplus.rotateToken',
+  showTokenInfo: 'faxplus.showTokenInfo',
+  showLogs: 'faxplus.showLogs',
+  signInWithOAuth: 'faxplus.signInWithOAuth',
+  forgetOAuthClient: 'faxplus.forgetOAuthClient',
+  refresh: 'faxplus.refresh',
+  refreshView: 'faxplus.refreshView',
+  refreshOutbox: 'faxplus.refreshOutbox',
+  refreshInbox: 'faxplus.refreshInbox',
+  refreshSent: 'faxplus.refreshSent',
+  refreshSpam: 'faxplus.refreshSpam',
+  refreshNumbers: 'faxplus.refreshNumbers',
+  refreshMembers: 'faxplus.refreshMembers',
+  loadMore: 'faxplus.loadMore',
+  openFax: 'faxplus.openFax',
+  downloadFax: 'faxplus.downloadFax',
+  openReport: 'faxplus.openReport',
+  markRead: 'faxplus.markRead',
+  markUnread: 'faxplus.markUnread',
+  deleteFax: 'faxplus.deleteFax',
+  editComment: 'faxplus.editComment',
+  cancelFax: 'faxplus.cancelFax',
+  resendFax: 'faxplus.resendFax',
+  copyNumber: 'faxplus.copyNumber',
+  assignNumber: 'faxplus.assignNumber',
+  revokeNumber: 'faxplus.revokeNumber',
+  editMember: 'faxplus.editMember',
+  manageWebhooks: 'faxplus.manageWebhooks',
+  showBalance: 'faxplus.showBalance',
+  sendFax: 'faxplus.sendFax',
+  clearRecentRecipients: 'faxplus.clearRecentRecipients',
+} as const;
+
+export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

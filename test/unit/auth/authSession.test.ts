@@ -1,0 +1,101 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { AuthSession } from '../../../src/auth/authSession';
+import { SecretStore } from '../../../src/auth/secretStore';
+import { Redactor } from '../../../src/logging/redactor';
+import { UnauthorizedError } from '../../../src/api/errors';
+import type { Credential } from '../../../src/api/credentials';
+import type { TokenFacts } from '../../../src/auth/tokenFacts';
+import type { TokenValidator } from '../../../src/auth/tokenValidator';
+
+const TOKEN = 'alohi_pat_unit_test_token_0123456789';
+const noLog = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+
+function memento(): vscode.Memento {
+  const values = new Map<string, unknown>();
+  return {
+    keys: () => [...values.keys()],
+    get: <T>(key: string, fallback?: T) => (values.has(key) ? (values.get(key) as T) : fallback),
+    update: async (key: string, value: unknown) => void values.set(key, value),
+  } as vscode.Memento;
+}
+
+function secretStorage(): vscode.SecretStorage {
+  const values = new Map<string, string>();
+  const changed = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
+  return {
+    get: async (key: string) => values.get(key),
+    store: async (key: string, value: string) => void values.set(key, value),
+    delete: async (key: string) => void values.delete(key),
+    onDidChange: changed.event,
+  } as unknown as vscode.SecretStorage;
+}
+
+/** A validator whose answers the test releases one by one, in any order. */
+class ScriptedValidator implements TokenValidator {
+  readonly calls: { resolve(f: TokenFacts): void; reject(e: unknown): void }[] = [];
+  private readonly waiting: (() => void)[] = [];
+  validate(_credential: Credential, source: TokenFacts['source']): Promise<TokenFacts> {
+    void source;
+    return new Promise((resolve, reject) => {
+      this.calls.push({ resolve, reject });
+      this.waiting.splice(0).forEach((w) => w());
+    });
+  }
+  /** Resolves once `n` validations have started (no fixed sleeps). */
+  started(n: number): Promise<void> {
+    return this.calls.length >= n ? Promise.resolve() : new Promise((r) => this.waiting.push(() => void this.started(n).then(r)));
+  }
+}
+
+const facts: TokenFacts = { kind: 'pat', source: 'environment', scopes: ['fax:fax:read'], checkedAt: 0 };
+const revoked = () => new UnauthorizedError('revoked', { operationId: 'getTokenInfo', status: 401 });
+
+describe('auth: AuthSession', () => {
+  let session: AuthSession;
+  let validator: ScriptedValidator;
+
+  beforeEach(() => {
+    validator = new ScriptedValidator();
+    session = new AuthSession(new SecretStore(secretStorage()), memento(), validator, new Redactor(), noLog, { FAXPLUS_TOKEN: TOKEN });
+  });
+  afterEach(() => session.dispose());
+
+  it('signs in with a token the API accepts, and says so once', async () => {
+    const states: string[] = [];
+    session.onDidChange((s) => states.push(s.status));
+    const answer = session.revalidate();
+    await validator.started(1);
+    validator.calls[0].resolve(facts);
+    assert.equal((await answer).status, 'signedIn');
+    assert.deepEqual(states, ['signedIn']);
+  });
+
+  // Regression for 5febb04: an explicit check joined a slower one started before the token was revoked.
+  it('a slow early "valid" answer cannot revive a token a later check found revoked', async () => {
+    const early = session.revalidate();
+    await validator.started(1);
+    const late = session.revalidate();
+    await validator.started(2);
+    assert.equal(validator.calls.length, 2, 'the explicit call asked Fax.Plus itself');
+    validator.calls[1].reject(revoked());
+    const lateState = await late;
+    assert.equal(lateState.status, 'signedOut');
+    validator.calls[0].resolve(facts);
+    await early;
+    assert.equal(session.state.status, 'signedOut');
+    assert.equal(session.state.status === 'signedOut' && session.state.problem, 'unauthorized');
+  });
+
+  it('an early failure does not undo a later success', async () => {
+    const early = session.revalidate();
+    await validator.started(1);
+    const late = session.revalidate();
+    await validator.started(2);
+    validator.calls[1].resolve(facts);
+    await late;
+    validator.calls[0].reject(new Error('socket hang up'));
+    await early;
+    assert.equal(session.state.status, 'signedIn');
+  });
+});

@@ -1,0 +1,53 @@
+import * as assert from 'node:assert/strict';
+import { vscodeDouble } from '../support/vscodeDouble';
+import { NetworkError, TimeoutError } from '../../../src/api/errors';
+import { ErrorPresenter } from '../../../src/errors/errorPresenter';
+import { FaxEvents } from '../../../src/events/faxEvents';
+import { CreationCheck, type CreationVerdict } from '../../../src/sendFlow/creationCheck';
+import type { SubmissionResult } from '../../../src/sendFlow/faxSubmission';
+import { SendNotices } from '../../../src/sendFlow/sendNotices';
+import { SendOutcomes } from '../../../src/sendFlow/sendOutcomes';
+import { UserNotifiedError } from '../../../src/util/userNotifiedError';
+
+const noLog = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+const progress = { report: () => {} };
+
+/** A creation check that reports what the test says the outbox showed. */
+function lookingFinds(verdict: CreationVerdict): CreationCheck {
+  return { verify: async () => verdict } as unknown as CreationCheck;
+}
+
+function createFailed(error: unknown): SubmissionResult {
+  return { kind: 'createFailed', error, attempt: { destinations: ['+12125550100'] } } as unknown as SubmissionResult;
+}
+
+async function refusal(outcomes: SendOutcomes, result: SubmissionResult): Promise<string> {
+  const thrown = await outcomes.settle(result, progress).then(() => undefined, (e: unknown) => e);
+  assert.ok(thrown instanceof UserNotifiedError, 'the send is refused with a message');
+  return vscodeDouble.messages.at(-1)?.message ?? '';
+}
+
+describe('sendFlow: SendOutcomes after an unclear outbox failure', () => {
+  let events: FaxEvents;
+  beforeEach(() => {
+    vscodeDouble.reset();
+    events = new FaxEvents();
+  });
+  afterEach(() => events.dispose());
+
+  const outcomes = (verdict: CreationVerdict) => new SendOutcomes(new SendNotices(), new ErrorPresenter(noLog), lookingFinds(verdict), events, noLog);
+
+  // Regression for f20aea7: after a time-out Fax.Plus may still be creating the fax, so finding nothing proves nothing.
+  it('a timed-out send is never called "not created", even when the outbox shows nothing yet', async () => {
+    const timeout = new TimeoutError('no answer', { operationId: 'sendFax', maybeDelivered: true, phase: 'headers' });
+    const text = await refusal(outcomes({ kind: 'notCreated' }), createFailed(timeout));
+    assert.match(text, /^Could not verify whether the fax was created .*check the Outbox before sending again\./);
+    assert.doesNotMatch(text, /No fax was created/);
+  });
+
+  it('a connection lost before an answer, with nothing in the outbox, is reported as not created', async () => {
+    const reset = new NetworkError('reset', { operationId: 'sendFax', maybeDelivered: true });
+    const text = await refusal(outcomes({ kind: 'notCreated' }), createFailed(reset));
+    assert.match(text, /^No fax was created; you can send again\./);
+  });
+});
