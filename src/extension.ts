@@ -38,6 +38,9 @@ import { RunningTasks } from './commands/targets/runningTasks';
 import { FaxViewerPanels } from './viewer/faxViewerPanels';
 import { BalanceStatusBar } from './balance/balanceStatusBar';
 import { itemActionCommands } from './commands/itemActionCommands';
+import { BuyNumberCommand } from './commands/buyNumberCommand';
+import { EditAccountCommand } from './commands/editAccountCommand';
+import type { ActionServices } from './commands/targets/actionServices';
 import { createSendFaxFeature } from './sendFlow/sendFaxFeature';
 import type { SendFlow } from './sendFlow/sendFlow';
 
@@ -87,7 +90,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi {
   const gate = new CommandGate(session, permissions);
   const unauthorizedPrompt = new UnauthorizedPrompt(session);
   const errors = new ErrorPresenter(session, logger);
-  const statusBar = new AuthStatusBar(session, () => Math.max(0, ...ExpiryMonitor.thresholds()));
+  const statusBar = new AuthStatusBar(session, permissions, () => Math.max(0, ...ExpiryMonitor.thresholds()));
   const expiry = new ExpiryMonitor(session, context.globalState, () => statusBar.refresh());
   const signInMessages = new SignInErrorMessages();
   const refusals: UserNotifiedError[] = [];
@@ -96,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi {
   const tasks = new RunningTasks();
   const viewers = new FaxViewerPanels(context.extensionUri);
   const balance = new BalanceStatusBar(session, permissions, clients, logger);
+  const actions: ActionServices = { gate, clients, errors, events, tasks };
   const sendFax = createSendFaxFeature({ gate, session, clients, errors, events, logger, globalState: context.globalState });
 
   context.subscriptions.push(
@@ -113,7 +117,9 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi {
       new SignInWithOAuthCommand(oauthFlow, oauthSettings, oauthClientSecrets),
       new ForgetOAuthClientCommand(session, oauthClientSecrets, oauthCredentials),
       ...sendFax.commands,
-      ...itemActionCommands({ gate, clients, errors, events, tasks }, viewers, balance, vscode.Uri.joinPath(context.globalStorageUri, 'reports')),
+      ...itemActionCommands(actions, viewers, balance, vscode.Uri.joinPath(context.globalStorageUri, 'reports')),
+      new BuyNumberCommand(actions, balance, sidebar, logger),
+      new EditAccountCommand(actions, session),
     ], logger, (e) => refusals.push(e)),
   );
 

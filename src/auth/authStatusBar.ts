@@ -2,14 +2,24 @@ import * as vscode from 'vscode';
 import { Disposable } from '../util/disposable';
 import type { AuthSession } from './authSession';
 import type { AuthState } from './authState';
-import { daysLeft } from './tokenFacts';
+import type { CommandPermissions } from './commandPermissions';
+import { describeAccount } from './describeFacts';
+import { daysLeft, type TokenFacts } from './tokenFacts';
 
-/** Shows who is signed in and, near expiry, the days left in warning colours. */
+const EDIT_ACCOUNT = 'faxplus.editAccount';
+const TOKEN_INFO = 'faxplus.showTokenInfo';
+
+/**
+ * Shows who is signed in and, near expiry, the days left in warning colours.
+ * Its tooltip holds the person's details and links to Show Token Info and
+ * (when the token may) Edit My Account.
+ */
 export class AuthStatusBar extends Disposable {
   private readonly item = this.register(vscode.window.createStatusBarItem('faxplus.auth', vscode.StatusBarAlignment.Left, 10));
 
   constructor(
     private readonly session: AuthSession,
+    private readonly permissions: CommandPermissions,
     private readonly warnWithinDays: () => number,
     private readonly now: () => number = Date.now,
   ) {
@@ -43,13 +53,35 @@ export class AuthStatusBar extends Disposable {
       ? `$(warning) Fax.Plus: ${who} · ${(days === 1 ? vscode.l10n.t('1 day left') : vscode.l10n.t('{0} days left', days))}`
       : `$(account) Fax.Plus: ${who}`;
     this.item.backgroundColor = near ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.tooltip = vscode.l10n.t('Fax.Plus token: {0}. Click for details.', facts.tokenName ?? facts.kind);
-    this.item.command = 'faxplus.showTokenInfo';
+    this.item.tooltip = this.tooltipOf(facts);
+    this.item.command = TOKEN_INFO;
     this.item.show();
+  }
+
+  private tooltipOf(facts: TokenFacts): vscode.MarkdownString {
+    const canEdit = this.permissions.verdict(EDIT_ACCOUNT, facts.scopes).allowed;
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    // Links may run only these two commands; account fields are appended as text, never as markdown.
+    tooltip.isTrusted = { enabledCommands: canEdit ? [TOKEN_INFO, EDIT_ACCOUNT] : [TOKEN_INFO] };
+    for (const line of describeAccount(facts)) {
+      tooltip.appendText(line).appendMarkdown('  \n');
+    }
+    tooltip.appendText(vscode.l10n.t('Fax.Plus token: {0}.', facts.tokenName ?? facts.kind)).appendMarkdown('\n\n');
+    tooltip.appendMarkdown(`[$(shield) ${vscode.l10n.t('Show Token Info')}](command:${TOKEN_INFO})`);
+    if (canEdit) {
+      tooltip.appendMarkdown(` · [$(account) ${vscode.l10n.t('Edit My Account…')}](command:${EDIT_ACCOUNT})`);
+    }
+    return tooltip;
   }
 
   /** For tests: what a person sees. */
   get text(): string {
     return this.item.text;
+  }
+
+  /** For tests: the tooltip's text (markdown source). */
+  get tooltipText(): string {
+    const tooltip = this.item.tooltip;
+    return tooltip instanceof vscode.MarkdownString ? tooltip.value : tooltip ?? '';
   }
 }

@@ -53,6 +53,16 @@ export class BalanceStatusBar extends Disposable {
     this.item.tooltip = vscode.l10n.t('Fax.Plus balance. Click to check it now.');
   }
 
+  /** Fetches now, whatever the interval says (after a purchase the balance is known to have changed). */
+  async refreshNow(): Promise<void> {
+    if (!this.permitted()) {
+      return;
+    }
+    await this.inFlight; // an older fetch may still be running: its answer is from before
+    this.fetchedAt = undefined;
+    await this.refresh();
+  }
+
   private permitted(): boolean {
     const facts = this.session.facts;
     return Boolean(facts) && this.permissions.verdict(COMMAND, facts?.scopes ?? []).allowed;
