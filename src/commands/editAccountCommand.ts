@@ -46,7 +46,7 @@ export class EditAccountCommand implements Command {
         void vscode.window.showInformationMessage(vscode.l10n.t('Nothing changed in your Fax.Plus account.'));
         return { changed: [] };
       }
-      await client.updateAccount(body, account.uid);
+      await client.updateAccount(body);
       // The status bar and Show Token Info show the person's details: read them again.
       void this.session.revalidate();
       void vscode.window.showInformationMessage(vscode.l10n.t('Your Fax.Plus account was updated.'));
