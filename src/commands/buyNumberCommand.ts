@@ -30,6 +30,8 @@ export type BrowseResult = { readonly countries: ShopCountry[] } | { readonly ar
 /** Browsing needs fax:shop:read; buying also fax:shop:edit (GUIDE §3: named when refused). */
 export const BROWSE_PERMISSION = 'faxplus.shop.browse';
 
+const ARG_KEYS = ['country', 'area', 'contains', 'item_id', 'itemId', 'confirm', 'number'];
+
 /**
  * Buy a Fax Number…: country → area → a number for sale, a modal
  * confirmation naming the number, price, monthly fee and that it cannot be
@@ -59,6 +61,11 @@ export class BuyNumberCommand implements Command {
     const { gate } = this.services;
     gate.ensure(BROWSE_PERMISSION);
     const args = plainArgs(arg);
+    const unknown = Object.keys(args ?? {}).filter((k) => !ARG_KEYS.includes(k));
+    if (unknown.length > 0) {
+      // A misspelt key must not turn into a different request (or a purchase).
+      throw this.refuse(vscode.l10n.t('Buy a Fax Number: unknown argument {0}. Known: {1}.', unknown.join(', '), ARG_KEYS.join(', ')));
+    }
     if (args && (args.item_id !== undefined || args.itemId !== undefined)) {
       return this.buyFromArgs(args);
     }
@@ -136,7 +143,9 @@ export class BuyNumberCommand implements Command {
     void vscode.window.showInformationMessage(
       (revealed ? vscode.l10n.t('You bought {0}. It is now in Numbers.', what) : vscode.l10n.t('You bought {0}. Refresh Numbers if it is not there yet.', what)) + answer,
     );
-    events.fireChanged('numbers');
+    if (!revealed) {
+      events.fireChanged('numbers'); // the reveal reloaded Numbers already
+    }
     return { itemId, number, result, revealed };
   }
 
@@ -161,7 +170,9 @@ export class BuyNumberCommand implements Command {
       void vscode.window.showWarningMessage(
         vscode.l10n.t('{0} was bought: it is in Numbers, although the answer from Fax.Plus was lost ({1}). Do not buy it again.', phoneDisplay(verdict.number), reason),
       );
-      this.services.events.fireChanged('numbers');
+      if (!revealed) {
+        this.services.events.fireChanged('numbers');
+      }
       return { itemId, number: verdict.number, revealed };
     }
     const text = verdict.kind === 'notSeen'

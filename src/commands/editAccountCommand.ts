@@ -58,6 +58,10 @@ export class EditAccountCommand implements Command {
 
   /** Refuses (telling the caller what to fix) rather than sending a value the person did not mean. */
   private changesFromArgs(args: ArgObject): AccountChanges {
+    const unknown = Object.keys(args).filter((k) => !['name', 'lastname', 'phone', 'notifications'].includes(k));
+    if (unknown.length > 0) {
+      throw this.refuse(vscode.l10n.t('Edit My Account: unknown argument {0}. Known: name, lastname, phone, notifications.', unknown.join(', ')));
+    }
     const changes: { name?: string; lastname?: string; phone?: string; notifications?: NotificationToggles } = {};
     for (const field of ['name', 'lastname', 'phone'] as const) {
       const value = args[field];

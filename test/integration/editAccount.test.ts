@@ -66,6 +66,8 @@ describe('Edit My Account and the person’s details', function () {
     assert.deepStrictEqual(result.changed, []);
     assert.strictEqual(await vscode.commands.executeCommand('faxplus.editAccount', { phone: '12' }), undefined);
     assert.match(lastRefusal(), /international form/);
+    assert.strictEqual(await vscode.commands.executeCommand('faxplus.editAccount', { lastName: 'Typo' }), undefined);
+    assert.match(lastRefusal(), /unknown argument lastName/);
     assert.deepStrictEqual(puts(), []);
   });
 

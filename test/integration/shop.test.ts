@@ -95,6 +95,8 @@ describe('Buy a Fax Number', function () {
     assert.match(lastRefusal(), /needs "confirm": false/);
     assert.strictEqual(await vscode.commands.executeCommand('faxplus.buyNumber', { item_id: ` ${offer.itemId}`, confirm: false }), undefined);
     assert.match(lastRefusal(), /exact item id/);
+    assert.strictEqual(await vscode.commands.executeCommand('faxplus.buyNumber', { itemid: offer.itemId, confirm: false }), undefined);
+    assert.match(lastRefusal(), /unknown argument itemid/);
     assert.strictEqual(count('purchaseNumber'), 0);
     assert.ok(!ownNumbers().includes(offer.number!));
   });
