@@ -4,6 +4,7 @@ import { ForbiddenError } from '../api/errors';
 import type { Credential } from './authState';
 import type { AccountFacts, TokenFacts } from './tokenFacts';
 import { ExpiredTokenError, type TokenValidator } from './tokenValidator';
+import { tokenFingerprint } from './tokenFingerprint';
 
 /**
  * Validates a credential with GET /auth/token (scopes, expiry) and
@@ -31,6 +32,7 @@ export class ApiTokenValidator implements TokenValidator {
         expiresAt,
         account,
         checkedAt: this.now(),
+        fingerprint: tokenFingerprint(credential.token),
       };
     } finally {
       client.dispose();

@@ -21,6 +21,8 @@ export class AuthStatusBar extends Disposable {
     private readonly session: AuthSession,
     private readonly permissions: CommandPermissions,
     private readonly warnWithinDays: () => number,
+    /** A sentence naming environment overrides of the endpoints, shown in every tooltip. */
+    private readonly overrides: () => string | undefined = () => undefined,
     private readonly now: () => number = Date.now,
   ) {
     super();
@@ -39,7 +41,7 @@ export class AuthStatusBar extends Disposable {
       const problem = state.problem === 'expired' ? vscode.l10n.t('token expired')
         : state.problem === 'unauthorized' ? vscode.l10n.t('token rejected') : undefined;
       this.item.text = problem ? `$(warning) Fax.Plus: ${problem}` : '$(sign-in) Fax.Plus';
-      this.item.tooltip = problem ? vscode.l10n.t('Fax.Plus: {0}. Click to sign in again.', problem) : vscode.l10n.t('Sign in to Fax.Plus');
+      this.item.tooltip = this.withOverrides(problem ? vscode.l10n.t('Fax.Plus: {0}. Click to sign in again.', problem) : vscode.l10n.t('Sign in to Fax.Plus'));
       this.item.command = 'faxplus.signIn';
       this.item.backgroundColor = problem ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
       this.item.show();
@@ -71,7 +73,17 @@ export class AuthStatusBar extends Disposable {
     if (canEdit) {
       tooltip.appendMarkdown(` · [$(account) ${vscode.l10n.t('Edit My Account…')}](command:${EDIT_ACCOUNT})`);
     }
+    const overrides = this.overrides();
+    if (overrides) {
+      // A code span keeps the variables and URLs verbatim and inert (no markdown, no links).
+      tooltip.appendMarkdown(`\n\n$(warning) \`${overrides.replace(/`/g, "'")}\``);
+    }
     return tooltip;
+  }
+
+  private withOverrides(text: string): string {
+    const overrides = this.overrides();
+    return overrides ? `${text}\n\n$(warning) ${overrides}` : text;
   }
 
   /** For tests: what a person sees. */
@@ -79,9 +91,8 @@ export class AuthStatusBar extends Disposable {
     return this.item.text;
   }
 
-  /** For tests: the tooltip's text (markdown source). */
-  get tooltipText(): string {
-    const tooltip = this.item.tooltip;
-    return tooltip instanceof vscode.MarkdownString ? tooltip.value : tooltip ?? '';
+  /** For tests: what a person sees on hover. */
+  get tooltip(): string {
+    return typeof this.item.tooltip === 'string' ? this.item.tooltip : this.item.tooltip?.value ?? '';
   }
 }

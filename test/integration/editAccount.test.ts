@@ -11,7 +11,7 @@ describe('Edit My Account and the person’s details', function () {
   const admin = () => env.emulator.state.accounts()[0];
   const lastRefusal = () => env.api.refusals.at(-1)?.message ?? '';
   /** The tooltip as read: markdown escapes and non-breaking spaces undone. */
-  const tooltip = () => env.api.statusBar.tooltipText.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+  const tooltip = () => env.api.statusBar.tooltip.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
   const puts = () => env.emulator.requests.filter((r) => r.operationId === 'updateUser');
 
   before(async () => {
