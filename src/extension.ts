@@ -65,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
   const gate = new CommandGate(session, permissions);
   const unauthorizedPrompt = new UnauthorizedPrompt(session);
   const errors = new ErrorPresenter(logger);
-  const statusBar = new AuthStatusBar(session, () => Math.max(0, ...ExpiryMonitor.thresholds()), () => endpoints.describeOverrides());
+  const statusBar = new AuthStatusBar(session, permissions, () => Math.max(0, ...ExpiryMonitor.thresholds()), () => endpoints.describeOverrides());
   const expiry = new ExpiryMonitor(session, context.globalState, () => statusBar.refresh());
   const signInMessages = new SignInErrorMessages();
   const refusals: UserNotifiedError[] = [];

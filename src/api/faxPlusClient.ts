@@ -33,9 +33,11 @@ import { parseFax, parseFaxList } from './parseFax';
 import { parseFaxNumber, parseNumberList } from './parseNumber';
 import { parseOutboxFax, parseOutboxList } from './parseOutbox';
 import { parseBalance, parseFilePath, parseSendFaxResult } from './parseSmallResponses';
+import { parseAvailableNumbers, parsePurchaseResult, parseShopAreas, parseShopCountries } from './parseShop';
+import type { AvailableNumberList, PurchaseResult, ShopArea, ShopCountry } from './shopModels';
 import { parseTokenInfo } from './parseTokenInfo';
 import { parseWebhookId, parseWebhookList } from './parseWebhook';
-import { discardBody, readBodyBytes, readJson } from './responseBody';
+import { discardBody, readBodyBytes, readBodyText, readJson } from './responseBody';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retryPolicy';
 import { sendFaxPayload } from './sendFaxPayload';
 import { fileUploadSource, type UploadSource } from './uploadSource';
@@ -87,6 +89,16 @@ const SELF = 'self';
 
 const json: ResponseReader<unknown> = (response, op) => readJson(response, op.id);
 const none: ResponseReader<void> = (response) => discardBody(response);
+/** Purchase answers are undocumented: JSON of any shape, or the text itself, never a failure after a 2xx. */
+const PURCHASE_ANSWER_LIMIT = 1024 * 1024;
+const lenient: ResponseReader<unknown> = async (response, op) => {
+  const text = await readBodyText(response, PURCHASE_ANSWER_LIMIT, op.id);
+  try {
+    return text.trim() === '' ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    return text;
+  }
+};
 function parsed<T>(parse: (value: unknown, operationId: string) => T): ResponseReader<T> {
   return async (response, op) => parse(await readJson(response, op.id), op.id);
 }
@@ -120,12 +132,12 @@ export class FaxPlusClient {
     });
   }
 
-  /** The generic call every typed method goes through; also for operations without one (the shop). */
+  /** The generic call every typed method goes through. */
   execute<T>(operationId: OperationId, request: ApiRequest, reader: ResponseReader<T>, options?: CallOptions): Promise<T> {
     return this.executor.execute(operationId, request, reader, options);
   }
 
-  /** Any JSON operation, unparsed (shop listings, purchase). */
+  /** Any JSON operation, unparsed (tests and diagnostics). */
   callJson(operationId: OperationId, request: ApiRequest = {}, options?: CallOptions): Promise<unknown> {
     return this.execute(operationId, request, json, options);
   }
@@ -154,8 +166,46 @@ export class FaxPlusClient {
     return this.execute('updateMemberDetails', { pathParams: { member_user_id: memberUserId }, json: body }, none, options);
   }
 
+  /**
+   * Changes the account `userId` (yourself by default). `body` holds only the
+   * fields to change (see accountModification.ts).
+   */
+  updateAccount(body: Readonly<Record<string, unknown>>, userId = SELF, options?: CallOptions): Promise<void> {
+    return this.execute('updateUser', { pathParams: { user_id: userId }, json: body }, none, options);
+  }
+
   getBalance(options?: CallOptions): Promise<Balance> {
     return this.execute('getBalance', {}, parsed(parseBalance), options);
+  }
+
+  // ---- number shop ------------------------------------------------------------
+
+  listShopCountries(options?: CallOptions): Promise<ShopCountry[]> {
+    return this.execute('listCountries', {}, parsed(parseShopCountries), options);
+  }
+
+  listShopAreas(countryCode: string, options?: CallOptions): Promise<ShopArea[]> {
+    return this.execute('listAreas', { pathParams: { country_code: countryCode } }, parsed(parseShopAreas), options);
+  }
+
+  /** Numbers for sale in an area: random ones, or (with `contains`) ones containing those digits. */
+  listAvailableNumbers(countryCode: string, callingCode: string, contains?: string, options?: CallOptions): Promise<AvailableNumberList> {
+    const query = contains ? { channel: 'custom', contains } : { channel: 'random' };
+    return this.execute(
+      'listShopNumbers',
+      { pathParams: { country_code: countryCode, calling_code: callingCode }, query },
+      async (response, op) => parseAvailableNumbers(await readJson(response, op.id)),
+      options,
+    );
+  }
+
+  /**
+   * Buys a number. Never retried automatically (POST): after a failure that
+   * may have reached the server (`maybeDelivered`, or a 5xx), look at the
+   * account's numbers before buying again. Any 2xx is a purchase.
+   */
+  async purchaseNumber(itemId: string, options?: CallOptions): Promise<PurchaseResult> {
+    return parsePurchaseResult(await this.execute('purchaseNumber', { json: { item_id: itemId } }, lenient, options));
   }
 
   // ---- faxes ----------------------------------------------------------------

@@ -100,6 +100,22 @@ export interface Account {
   readonly memberOf: readonly string[];
   readonly companyName?: string;
   readonly role?: string;
+  /** Notification settings (`notifications.settings`), when the account answer had them. */
+  readonly notifications?: AccountNotifications;
+}
+
+/** Channels of `notifications.settings` whose events are on/off toggles (the spec's NotificationToggles). */
+export const NOTIFICATION_CHANNELS = ['email', 'push_notifications', 'sms'] as const;
+export const NOTIFICATION_EVENTS = ['receive_fax', 'send_fax', 'low_credit', 'new_feature', 'voicemail'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
+export type NotificationToggles = Partial<Record<NotificationChannel, Partial<Record<NotificationEvent, boolean>>>>;
+
+export interface AccountNotifications {
+  /** Only the toggles the server reported. */
+  readonly toggles: NotificationToggles;
+  /** The whole `notifications` object as received, so a change can be sent without losing the rest. */
+  readonly raw: Readonly<Record<string, unknown>>;
 }
 
 export interface MemberDetails {

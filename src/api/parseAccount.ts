@@ -1,5 +1,5 @@
-import { openEnum, optDate, optNumber, optObject, optString, requireArray, requireId, requireObject, stringList } from './jsonShape';
-import type { Account, MemberDetails } from './models';
+import { openEnum, optBoolean, optDate, optNumber, optObject, optString, requireArray, requireId, requireObject, stringList, type JsonObject } from './jsonShape';
+import { NOTIFICATION_CHANNELS, NOTIFICATION_EVENTS, type Account, type AccountNotifications, type MemberDetails, type NotificationToggles } from './models';
 
 export function parseAccount(value: unknown, operationId = 'getUser'): Account {
   const obj = requireObject(value, operationId, 'account');
@@ -17,7 +17,27 @@ export function parseAccount(value: unknown, operationId = 'getUser'): Account {
     memberOf: stringList(obj, 'member_of'),
     companyName: data ? optString(data, 'company_name') : undefined,
     role: data ? optString(data, 'role') : undefined,
+    notifications: parseNotifications(optObject(obj, 'notifications')),
   };
+}
+
+/** Toggles of `notifications.settings.<channel>`; anything not boolean is left out. */
+function parseNotifications(raw: JsonObject | undefined): AccountNotifications | undefined {
+  const settings = raw && optObject(raw, 'settings');
+  if (!raw || !settings) {
+    return undefined;
+  }
+  const toggles: NotificationToggles = {};
+  for (const channel of NOTIFICATION_CHANNELS) {
+    const obj = optObject(settings, channel);
+    for (const event of NOTIFICATION_EVENTS) {
+      const value = obj && optBoolean(obj, event);
+      if (value !== undefined) {
+        (toggles[channel] ??= {})[event] = value;
+      }
+    }
+  }
+  return { toggles, raw };
 }
 
 export function parseAccountList(value: unknown, operationId = 'getAccounts'): Account[] {

@@ -48,7 +48,7 @@ export class ApiTokenValidator implements TokenValidator {
   private async accountOf(client: FaxPlusClient, signal?: AbortSignal): Promise<AccountFacts | undefined> {
     try {
       const a = await client.getAccount('self', { signal });
-      return { uid: a.uid, email: a.email, name: fullName(a), type: a.accountType };
+      return { uid: a.uid, email: a.email, name: fullName(a), type: a.accountType, phone: a.phone, company: a.companyName };
     } catch (e) {
       if (e instanceof ForbiddenError) {
         return undefined;

@@ -2,15 +2,25 @@ import * as vscode from 'vscode';
 import { Disposable } from '../util/disposable';
 import type { AuthSession } from './authSession';
 import type { AuthState } from './authState';
-import { daysLeft } from './tokenFacts';
+import type { CommandPermissions } from './commandPermissions';
+import { describeAccount } from './describeFacts';
+import { daysLeft, type TokenFacts } from './tokenFacts';
 import { COMMANDS } from '../manifest/commandIds';
 
-/** Shows who is signed in and, near expiry, the days left in warning colours. */
+const EDIT_ACCOUNT = COMMANDS.editAccount;
+const TOKEN_INFO = COMMANDS.showTokenInfo;
+
+/**
+ * Shows who is signed in and, near expiry, the days left in warning colours.
+ * Its tooltip holds the person's details and links to Show Token Info and
+ * (when the token may) Edit My Account.
+ */
 export class AuthStatusBar extends Disposable {
   private readonly item = this.register(vscode.window.createStatusBarItem('faxplus.auth', vscode.StatusBarAlignment.Left, 10));
 
   constructor(
     private readonly session: AuthSession,
+    private readonly permissions: CommandPermissions,
     private readonly warnWithinDays: () => number,
     /** A sentence naming environment overrides of the endpoints, shown in every tooltip. */
     private readonly overrides: () => string | undefined = () => undefined,
@@ -46,9 +56,30 @@ export class AuthStatusBar extends Disposable {
       ? `$(warning) Fax.Plus: ${who} · ${(days === 1 ? vscode.l10n.t('1 day left') : vscode.l10n.t('{0} days left', days))}`
       : `$(account) Fax.Plus: ${who}`;
     this.item.backgroundColor = near ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.tooltip = this.withOverrides(vscode.l10n.t('Fax.Plus token: {0}. Click for details.', facts.tokenName ?? facts.kind));
+    this.item.tooltip = this.tooltipOf(facts);
     this.item.command = COMMANDS.showTokenInfo;
     this.item.show();
+  }
+
+  private tooltipOf(facts: TokenFacts): vscode.MarkdownString {
+    const canEdit = this.permissions.verdict(EDIT_ACCOUNT, facts.scopes).allowed;
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    // Links may run only these two commands; account fields are appended as text, never as markdown.
+    tooltip.isTrusted = { enabledCommands: canEdit ? [TOKEN_INFO, EDIT_ACCOUNT] : [TOKEN_INFO] };
+    for (const line of describeAccount(facts)) {
+      tooltip.appendText(line).appendMarkdown('  \n');
+    }
+    tooltip.appendText(vscode.l10n.t('Fax.Plus token: {0}.', facts.tokenName ?? facts.kind)).appendMarkdown('\n\n');
+    tooltip.appendMarkdown(`[$(shield) ${vscode.l10n.t('Show Token Info')}](command:${TOKEN_INFO})`);
+    if (canEdit) {
+      tooltip.appendMarkdown(` · [$(account) ${vscode.l10n.t('Edit My Account…')}](command:${EDIT_ACCOUNT})`);
+    }
+    const overrides = this.overrides();
+    if (overrides) {
+      // A code span keeps the variables and URLs verbatim and inert (no markdown, no links).
+      tooltip.appendMarkdown(`\n\n$(warning) \`${overrides.replace(/`/g, "'")}\``);
+    }
+    return tooltip;
   }
 
   private withOverrides(text: string): string {

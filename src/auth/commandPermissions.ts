@@ -41,6 +41,12 @@ export const COMMAND_OPERATIONS: Readonly<Record<string, readonly OperationId[]>
   'faxplus.editMember': ['getAccounts', 'getMemberDetails', 'updateMemberDetails'],
   'faxplus.manageWebhooks': ['getWebhooks', 'createWebhook', 'deleteWebhook'],
   'faxplus.showBalance': ['getBalance'],
+  // Buy a Fax Number…: browsing alone (its menus show for this) and the whole purchase.
+  'faxplus.shop.browse': ['listCountries', 'listAreas', 'listShopNumbers'],
+  'faxplus.buyNumber': ['listCountries', 'listAreas', 'listShopNumbers', 'purchaseNumber'],
+  // The signed-in person's own details: shown in the account tooltip and Show Token Info, edited by Edit My Account.
+  'faxplus.account.details': ['getUser'],
+  'faxplus.editAccount': ['getUser', 'updateUser'],
 };
 
 export type PermittedScopesLookup = (operationId: string) => readonly string[];

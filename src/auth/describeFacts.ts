@@ -1,12 +1,9 @@
 import * as vscode from 'vscode';
-import { daysLeft, type TokenFacts } from './tokenFacts';
+import { daysLeft, type AccountFacts, type TokenFacts } from './tokenFacts';
 
-/** One human sentence about a token: account, name, preview, scopes, expiry. */
+/** One human sentence about a token: the person, name, preview, scopes, expiry. */
 export function describeFacts(facts: TokenFacts, now: number): string {
-  const parts: string[] = [];
-  if (facts.account?.email) {
-    parts.push(vscode.l10n.t('Account: {0}.', facts.account.email));
-  }
+  const parts: string[] = [...describeAccount(facts)];
   if (facts.kind === 'oauth') {
     parts.push(vscode.l10n.t('Signed in with OAuth (all permissions).'));
   } else {
@@ -21,4 +18,21 @@ export function describeFacts(facts: TokenFacts, now: number): string {
     parts.push(vscode.l10n.t('From the FAXPLUS_TOKEN environment variable (not stored).'));
   }
   return parts.join(' ');
+}
+
+/**
+ * The signed-in person's details (GET /accounts/self, which needs
+ * fax:user:read): name, email, phone, company; or why they are not known.
+ */
+export function describeAccount(facts: TokenFacts): string[] {
+  const account: AccountFacts | undefined = facts.account;
+  if (!account) {
+    return [vscode.l10n.t('Your account details are not shown: the token needs the scope fax:user:read to read them.')];
+  }
+  const who = [account.name, account.email && (account.name ? `<${account.email}>` : account.email)].filter(Boolean).join(' ');
+  return [
+    vscode.l10n.t('Account: {0}.', who || account.uid),
+    account.phone ? vscode.l10n.t('Phone: {0}.', account.phone) : undefined,
+    account.company ? vscode.l10n.t('Company: {0}.', account.company) : undefined,
+  ].filter((p): p is string => p !== undefined);
 }

@@ -21,8 +21,11 @@ export interface TokenFacts {
 export interface AccountFacts {
   readonly uid: string;
   readonly email?: string;
+  /** Full name (name and last name). */
   readonly name?: string;
   readonly type?: string;
+  readonly phone?: string;
+  readonly company?: string;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -79,6 +79,15 @@ export class BalanceStatusBar extends Disposable {
     return (Number.isFinite(seconds) && seconds >= 1 ? seconds : BALANCE_REFRESH_SECONDS) * 1000;
   }
 
+  /** Fetches now, whatever the interval says (after a purchase the balance is known to have changed). */
+  async refreshNow(): Promise<void> {
+    if (!this.permitted()) {
+      return;
+    }
+    await this.inFlight; // an older fetch may still be running: its answer is from before
+    await this.refresh(true);
+  }
+
   private permitted(): boolean {
     const facts = this.session.facts;
     return Boolean(facts) && this.permissions.verdict(COMMAND, facts?.scopes ?? []).allowed;

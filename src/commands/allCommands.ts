@@ -18,6 +18,8 @@ import { SignInCommand } from './signInCommand';
 import { SignOutCommand } from './signOutCommand';
 import { RotateTokenCommand } from './rotateTokenCommand';
 import { ShowTokenInfoCommand } from './showTokenInfoCommand';
+import { BuyNumberCommand } from './buyNumberCommand';
+import { EditAccountCommand } from './editAccountCommand';
 import { SignInWithOAuthCommand } from './signInWithOAuthCommand';
 import { ForgetOAuthClientCommand } from './forgetOAuthClientCommand';
 import { RefreshCommand } from './refreshCommand';
@@ -106,5 +108,8 @@ export function allCommands(deps: CommandDependencies): Command[] {
     new EditMemberCommand(services),
     new ManageWebhooksCommand(services),
     new ShowBalanceCommand(services, deps.balance),
+    // Shop and own account
+    new BuyNumberCommand(services, deps.balance, sidebar, deps.logger),
+    new EditAccountCommand(services, session),
   ];
 }

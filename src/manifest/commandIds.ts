@@ -36,6 +36,8 @@ export const COMMANDS = {
   showBalance: 'faxplus.showBalance',
   sendFax: 'faxplus.sendFax',
   clearRecentRecipients: 'faxplus.clearRecentRecipients',
+  buyNumber: 'faxplus.buyNumber',
+  editAccount: 'faxplus.editAccount',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -10,7 +10,7 @@ import { statusOutcome } from './faxStatusOutcome';
  *   outbox;status=<raw status>
  *   number;status=<raw status>;<assigned|unassigned>
  *   member;type=<account type>;role=<role or none>
- *   message;kind=<error|missingScope|loadMore|empty>;view=<view name>
+ *   message;kind=<error|missingScope|loadMore|empty>;view=<view name>[;command=<command without faxplus.>]
  *
  * `outcome` is success | partial | failure | unknown (see
  * faxStatusOutcome.ts). Values never contain `;` or `=`, so a menu can match
@@ -33,8 +33,13 @@ export function contextValueOf(node: TreeNode): string {
       return ['number', `status=${clean(node.number.status)}`, node.number.assignedTo.length > 0 ? 'assigned' : 'unassigned'].join(';');
     case 'member':
       return ['member', `type=${clean(node.account.accountType)}`, `role=${clean(node.account.role ?? 'none')}`].join(';');
-    default:
-      return ['message', `kind=${node.kind}`, `view=${node.view}`].join(';');
+    default: {
+      const parts = ['message', `kind=${node.kind}`, `view=${node.view}`];
+      if (node.kind === 'missingScope' && node.command) {
+        parts.push(`command=${clean(node.command.replace(/^faxplus\./, ''))}`);
+      }
+      return parts.join(';');
+    }
   }
 }
 

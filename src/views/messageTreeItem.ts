@@ -11,7 +11,7 @@ import { COMMANDS } from '../manifest/commandIds';
  */
 export function messageTreeItem(node: MessageNode): vscode.TreeItem {
   const item = new vscode.TreeItem(labelOf(node), vscode.TreeItemCollapsibleState.None);
-  item.id = `${node.view}:message:${node.kind}`;
+  item.id = `${node.view}:message:${node.kind}${node.kind === 'missingScope' && node.command ? `:${node.command}` : ''}`;
   item.contextValue = contextValueOf(node);
   switch (node.kind) {
     case 'error':
@@ -46,7 +46,9 @@ function labelOf(node: MessageNode): string {
     case 'loadMore':
       return vscode.l10n.t('Load more…');
     case 'missingScope':
-      return missingScopeSentence(node.view, node.scopes);
+      return node.command === 'faxplus.buyNumber'
+        ? vscode.l10n.t('This token cannot buy fax numbers — it needs {0}', node.scopes.join(vscode.l10n.t(' or ')))
+        : missingScopeSentence(node.view, node.scopes);
   }
 }
 

@@ -4,7 +4,9 @@ import { isAdmin } from '../auth/tokenFacts';
 import { personLabel } from '../format/personName';
 import type { SectionDependencies } from './sectionDependencies';
 import { SectionTreeProvider } from './sectionTreeProvider';
-import type { ItemNode } from './treeNodes';
+import type { ItemNode, TreeNode } from './treeNodes';
+
+const BUY = 'faxplus.buyNumber';
 
 /**
  * The account's fax numbers and who each is assigned to. Member uids are
@@ -28,6 +30,17 @@ export class NumbersProvider extends SectionTreeProvider {
 
   protected emptyMessage(): string {
     return vscode.l10n.t('This account has no fax numbers.');
+  }
+
+  /** Under the numbers: what buying one would need, when the token cannot (the title bar's Buy is hidden or refuses then). */
+  protected override trailingNodes(): TreeNode[] {
+    const facts = this.deps.session.facts;
+    const verdict = facts && this.deps.permissions.verdict(BUY, facts.scopes);
+    if (!verdict || verdict.allowed) {
+      return [];
+    }
+    // The purchase is the last operation; its scopes (edit) also permit browsing.
+    return [{ kind: 'missingScope', view: 'numbers', command: BUY, scopes: verdict.wouldPermit.at(-1) ?? [] }];
   }
 
   private async memberNames(signal: AbortSignal): Promise<Map<string, string>> {

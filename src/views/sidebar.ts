@@ -127,6 +127,24 @@ export class Sidebar extends Disposable {
     return this.providers[view].loadMore();
   }
 
+  /**
+   * Shows the Numbers view, reloads it and selects `number` there (after a
+   * purchase). Resolves whether the number is in the list.
+   */
+  async revealNumber(number: string): Promise<boolean> {
+    const provider = this.providers.numbers;
+    await vscode.commands.executeCommand('faxplus.numbers.focus');
+    await provider.poll().catch(() => undefined); // a failed load already shows its error node
+    const digits = (s: string) => s.replace(/\D/g, '');
+    const node = provider.loadedItems.find((n) => n.kind === 'number' && digits(n.number.number) === digits(number));
+    if (!node) {
+      return false;
+    }
+    // Best effort: VS Code refuses to reveal a node it has not drawn yet.
+    await Promise.resolve(this.views.numbers.reveal(node, { select: true, focus: false })).catch(() => undefined);
+    return true;
+  }
+
   async refreshAll(): Promise<void> {
     await Promise.all(VIEW_NAMES.map((view) => this.refresh(view)));
   }

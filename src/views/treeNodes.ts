@@ -52,6 +52,8 @@ export interface MissingScopeNode {
   readonly view: ViewName;
   /** Alternatives, any one of which would do (e.g. `['fax:fax:read', 'fax:all:read']`). */
   readonly scopes: readonly string[];
+  /** Set when the node is about one command of the view (e.g. `faxplus.buyNumber`) rather than reading the view. */
+  readonly command?: string;
 }
 
 /** More faxes may exist; clicking loads the next page. */

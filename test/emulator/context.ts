@@ -4,6 +4,7 @@ import type { DocumentFactory } from './documents';
 import type { ApiResult } from './http';
 import type { LifecycleTimings } from './lifecycle';
 import type { SpecRoute } from './routes';
+import type { ShopVariants } from './shopVariants';
 import type { EmulatorState } from './state';
 import type { TokenRecord, TokenStore } from './tokens';
 import type { WebhookDispatcher } from './webhookDispatcher';
@@ -16,6 +17,8 @@ export interface EmulatorEnv {
   readonly documents: DocumentFactory;
   readonly lifecycle: LifecycleTimings;
   readonly webhooks: WebhookDispatcher;
+  /** Shapes of the undocumented shop answers; tests may change them on a running emulator. */
+  readonly shop: ShopVariants;
 }
 
 /** One authorized API request. */

@@ -16,6 +16,7 @@ import { TokenStore } from './tokens';
 import { receiveFax, type IncomingFaxOptions } from './incoming';
 import type { FaxRecord } from './records';
 import { settle } from './settle';
+import { shopVariants, type ShopVariants } from './shopVariants';
 import { WebhookDispatcher, type WebhookDelivery } from './webhookDispatcher';
 import { Link, type LinkSettings } from './link';
 
@@ -26,6 +27,7 @@ export type { OAuthClient } from './oauth';
 export type { IncomingFaxOptions } from './incoming';
 export type { WebhookDelivery } from './webhookDispatcher';
 export type { LinkSettings } from './link';
+export type { ShopVariants, ShopNumbersAnswer, PurchaseAnswer } from './shopVariants';
 export type * from './records';
 export { StateView } from './stateView';
 
@@ -44,6 +46,10 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** Link rate for request and response bodies, megabits per second, one link per direction. Default 0 = unlimited. */
   bandwidthMbps?: number;
+  /** Shape of the listShopNumbers answer (undocumented); see shopVariants.ts. Default `numbers`. */
+  shopNumbersAnswer?: ShopVariants['shopNumbersAnswer'];
+  /** Shape of the purchaseNumber answer (undocumented); see shopVariants.ts. Default `number`. */
+  purchaseAnswer?: ShopVariants['purchaseAnswer'];
 }
 
 export interface DemoTokens {
@@ -98,6 +104,7 @@ export class Emulator {
       documents: new DocumentFactory(),
       lifecycle: { ...DEFAULT_LIFECYCLE, ...options.lifecycle },
       webhooks: new WebhookDispatcher(),
+      shop: shopVariants(options),
     };
     const clients = options.oauthClients ?? [demoClient()];
     const oauth = { autoApprove: true, account: 'admin' as 'admin' | 'member' };
@@ -157,6 +164,10 @@ export class Emulator {
   get clock(): EmulatorClock {
     return this.env.clock;
   }
+  /** Shapes of the undocumented shop answers, changeable while running; reset() restores the options'. */
+  get shopVariants(): ShopVariants {
+    return this.env.shop;
+  }
   /** uids of the seeded accounts. */
   get accounts(): { admin: string; member: string; memberWithoutNumber: string; members: string[] } {
     const members = this.env.state.accounts.filter((a) => a.account_type === 'corporate_member').map((a) => a.uid);
@@ -214,6 +225,7 @@ export class Emulator {
     this.env.state = this.seed(this.env.clock.now());
     this.env.documents.clear();
     this.env.webhooks.clear();
+    Object.assign(this.env.shop, shopVariants(this.options));
     this.faults.clear();
     this.clearRequests();
     this.linkState.settings.latencyMs = this.options.latencyMs ?? 0;

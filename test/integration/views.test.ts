@@ -225,7 +225,10 @@ describe('Sidebar trees', function () {
     await vscode.commands.executeCommand('faxplus.refreshInbox');
 
     const numbers = await rows('numbers');
-    assert.ok(numbers.length >= 4 && numbers.every((r) => r.node.kind === 'number'), 'numbers the token may read load');
+    assert.ok(numbers.slice(0, -1).length >= 4 && numbers.slice(0, -1).every((r) => r.node.kind === 'number'), 'numbers the token may read load');
+    const buy = numbers.at(-1);
+    assert.strictEqual(buy?.contextValue, 'message;kind=missingScope;view=numbers;command=buyNumber', 'and one node says what buying needs');
+    assert.match(buy.label, /cannot buy fax numbers — it needs fax:shop:edit or fax:all:edit/);
     assert.deepStrictEqual(env.emulator.requests.filter((r) => r.operationId === 'listFaxes' || r.operationId === 'listOutboxFaxes'), []);
   });
 

@@ -11,7 +11,16 @@ export const TABLE_END = '<!-- command-scopes:end -->';
 
 const root = path.resolve(__dirname, '..', '..');
 
+/** Entries of COMMAND_OPERATIONS that are parts of a command rather than commands. */
+const PART_TITLES: Readonly<Record<string, string>> = {
+  'faxplus.shop.browse': 'Buy a Fax Number… (browsing only)',
+  'faxplus.account.details': 'Your account details (account tooltip, Show Token Info)',
+};
+
 function titleOf(commandId: string, nls: Record<string, string>, commands: { command: string; title: string }[]): string {
+  if (PART_TITLES[commandId]) {
+    return PART_TITLES[commandId];
+  }
   const view = /^faxplus\.view\.(\w+)$/.exec(commandId);
   if (view) {
     return `${nls[`view.${view[1]}`] ?? view[1]} view (listing)`;

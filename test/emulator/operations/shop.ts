@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { OperationTable } from '../context';
 import { formatFaxDate } from '../dates';
-import { ApiError, jsonResult } from '../http';
+import { ApiError, jsonResult, type ApiResult } from '../http';
+import type { PurchaseAnswer, ShopNumbersAnswer } from '../shopVariants';
 
 const COUNTRIES = [
   { iso: 'US', name: 'United States', is_available: true },
@@ -41,6 +42,49 @@ function availableNumbers(country: string, area: string): { type: string; curren
   });
 }
 
+type AvailableNumberRecord = ReturnType<typeof availableNumbers>[number];
+
+/** The listShopNumbers answer in the shape the variant asks for (see shopVariants.ts). */
+function numbersAnswer(numbers: AvailableNumberRecord[], shape: ShopNumbersAnswer): unknown {
+  switch (shape) {
+    case 'data':
+      return { data: numbers };
+    case 'records':
+      return { data: { records: numbers } };
+    case 'array':
+      return numbers;
+    case 'flat':
+      return {
+        numbers: numbers.map((n) => ({
+          item_id: n.item.id,
+          number: n.item.number,
+          price: { amount: n.price, currency: n.currency },
+          monthly_fee: n.monthly_fee.toFixed(2),
+          months: n.number_of_months,
+        })),
+      };
+    case 'sparse':
+      return { numbers: numbers.map((n) => ({ item: { id: n.item.id, number: n.item.number } })) };
+    default:
+      return { numbers };
+  }
+}
+
+function purchaseAnswer(rec: { id: string; number: string; status: string }, shape: PurchaseAnswer): ApiResult {
+  switch (shape) {
+    case 'nested':
+      return jsonResult(200, { data: { number: { id: rec.id, number: rec.number, status: rec.status } } });
+    case 'empty':
+      return jsonResult(200, {});
+    case 'text':
+      return { status: 200, body: Buffer.from('OK'), contentType: 'text/plain; charset=utf-8' };
+    case 'noContent':
+      return { status: 204, body: Buffer.alloc(0), contentType: 'text/plain' };
+    default:
+      return jsonResult(200, { id: rec.id, number: rec.number, status: rec.status, monthly_fee: MONTHLY_FEE, currency: 'USD' });
+  }
+}
+
 export const shopOperations: OperationTable = {
   getBalance: (ctx) => jsonResult(200, { ...ctx.env.state.balance }),
 
@@ -62,7 +106,7 @@ export const shopOperations: OperationTable = {
     }
     const contains = ctx.query.get('channel') === 'custom' ? ctx.query.get('contains') ?? '' : '';
     const numbers = availableNumbers(country, ctx.params.calling_code).filter((n) => String(n.item.number).includes(contains));
-    return jsonResult(200, { numbers });
+    return jsonResult(200, numbersAnswer(numbers, ctx.env.shop.shopNumbersAnswer));
   },
 
   purchaseNumber: (ctx) => {
@@ -93,6 +137,6 @@ export const shopOperations: OperationTable = {
       notifications: [{ type: 'receive_fax', email: true, push_notification: false }],
     };
     state.numbers.push(rec);
-    return jsonResult(200, { id: rec.id, number, status: rec.status, monthly_fee: MONTHLY_FEE, currency: 'USD' });
+    return purchaseAnswer(rec, ctx.env.shop.purchaseAnswer);
   },
 };

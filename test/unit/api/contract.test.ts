@@ -125,6 +125,12 @@ describe('contract: what the client sends and what it receives match openapi.yam
     await client.listWebhooks('fax_sent');
     await client.deleteWebhook(hook);
     await client.getBalance();
+    await client.listShopCountries();
+    await client.listShopAreas('US');
+    const [offer] = (await client.listAvailableNumbers('US', '212', '5074')).numbers;
+    await client.listAvailableNumbers('US', '212');
+    await client.purchaseNumber(offer.itemId!);
+    await client.updateAccount({ lastname: 'Contract', notifications: { settings: { email: { send_fax: true } } } });
   });
   after(async () => {
     await client.close();

@@ -173,6 +173,11 @@ describe('fuzz: server payloads only ever produce typed errors', () => {
       ['listWebhooks', (c) => c.listWebhooks('fax_sent')],
       ['createWebhook', (c) => c.createWebhook({ target: 'https://hooks.example.com/x', event: 'fax_sent' })],
       ['callJson(listCountries)', (c) => c.callJson('listCountries')],
+      ['listShopCountries', (c) => c.listShopCountries()],
+      ['listShopAreas', (c) => c.listShopAreas('US')],
+      ['listAvailableNumbers', (c) => c.listAvailableNumbers('US', '212', '42')],
+      ['purchaseNumber', (c) => c.purchaseNumber('item-1')],
+      ['updateAccount', (c) => c.updateAccount({ name: 'A' })],
     ];
 
     for (const [name, call] of calls) {

@@ -32,6 +32,7 @@ describe('views: contextValue grammar', () => {
     assert.equal(contextValueOf({ kind: 'member', account }), 'member;type=corporate_member;role=admin_assistant');
     assert.equal(contextValueOf({ kind: 'error', view: 'inbox', message: 'x' }), 'message;kind=error;view=inbox');
     assert.equal(contextValueOf({ kind: 'missingScope', view: 'numbers', scopes: [] }), 'message;kind=missingScope;view=numbers');
+    assert.equal(contextValueOf({ kind: 'missingScope', view: 'numbers', scopes: [], command: 'faxplus.buyNumber' }), 'message;kind=missingScope;view=numbers;command=buyNumber');
     assert.equal(contextValueOf({ kind: 'loadMore', view: 'sent' }), 'message;kind=loadMore;view=sent');
   });
 });
