@@ -1,5 +1,5 @@
-/* Starts the emulator for manual use: `npm run emulator -- --port 8787 --seed-faxes 200 --speed 10`. */
-import { startEmulator } from './index';
+/* Starts the emulator for manual use: `npm run emulator -- --port 8787 --seed-faxes 200 --speed 10 --sent-fax-ids kept`. */
+import { startEmulator, type SentFaxIds } from './index';
 
 function flag(name: string): string | undefined {
   const args = process.argv.slice(2);
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     seedFaxes: numberFlag('seed-faxes'),
     speed: numberFlag('speed'),
     seed: numberFlag('seed'),
+    sentFaxIds: flag('sent-fax-ids') as SentFaxIds | undefined,
   });
   const lines = [
     'Fax.Plus emulator running',
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     `  OAuth client   ${emu.oauthClient.id}  secret ${emu.oauthClient.secret}`,
     `  Control        ${emu.controlUrl}/`,
     `  Clock speed    ${emu.clock.speed}`,
+    `  Sent fax ids   ${emu.sentFaxIds}`,
     '  Demo tokens (local emulator only):',
     ...Object.entries(emu.demoTokens).map(([k, v]) => `    ${k.padEnd(13)} ${v}`),
     `  Accounts       admin ${emu.accounts.admin}, member ${emu.accounts.member}`,
