@@ -40,6 +40,7 @@ import { BalanceStatusBar } from './balance/balanceStatusBar';
 import { itemActionCommands } from './commands/itemActionCommands';
 import { createSendFaxFeature } from './sendFlow/sendFaxFeature';
 import type { SendFlow } from './sendFlow/sendFlow';
+import type { CreationWatches } from './sendFlow/creationWatches';
 
 /** What the integration tests reach through `extension.exports`; not a public API. */
 export interface FaxPlusTestApi {
@@ -60,7 +61,11 @@ export interface FaxPlusTestApi {
   readonly tasks: RunningTasks;
   readonly balance: BalanceStatusBar;
   readonly sendFlow: SendFlow;
+  readonly creationWatches: CreationWatches;
 }
+
+/** How long a command waits for the session's start-up check (restore, token validation) before judging it signed out. */
+const SESSION_CHECK_WAIT_MS = 15_000;
 
 /** Wires the parts together; each part owns its own behaviour. */
 export function activate(context: vscode.ExtensionContext): FaxPlusTestApi {
@@ -100,7 +105,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi {
 
   context.subscriptions.push(
     logger, endpoints, session, clients, contextKeys, statusBar, expiry, events, unauthorizedPrompt,
-    oauthCredentials, oauthBrowser, oauthProvider, sidebar, tasks, viewers, balance,
+    oauthCredentials, oauthBrowser, oauthProvider, sidebar, tasks, viewers, balance, sendFax.watches,
     // A dead OAuth refresh token is a rejected credential: one "sign in again" prompt follows the state.
     oauthCredentials.onDidRequireSignIn(() => session.markRejected('unauthorized')),
     registerCommands([
@@ -113,8 +118,8 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi {
       new SignInWithOAuthCommand(oauthFlow, oauthSettings, oauthClientSecrets),
       new ForgetOAuthClientCommand(session, oauthClientSecrets, oauthCredentials),
       ...sendFax.commands,
-      ...itemActionCommands({ gate, clients, errors, events, tasks }, viewers, balance, vscode.Uri.joinPath(context.globalStorageUri, 'reports')),
-    ], logger, (e) => refusals.push(e)),
+      ...itemActionCommands({ gate, clients, errors, events, tasks }, viewers, balance, vscode.Uri.joinPath(context.globalStorageUri, 'reports'), sendFax.outcomes),
+    ], logger, (e) => refusals.push(e), () => session.whenSettled(SESSION_CHECK_WAIT_MS)),
   );
 
   // Restoring reads SecretStorage and globalState only; the network check runs in the background.
@@ -125,7 +130,8 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi {
   });
   logger.info(`Fax.Plus ${version} activated in VS Code ${vscode.version}`);
   return { session, contextKeys, statusBar, expiry, unauthorizedPrompt, refusals, errors, gate, clients, events, endpoints, sidebar,
-    oauth: { browser: oauthBrowser, credentials: oauthCredentials, provider: oauthProvider }, viewers, tasks, balance, sendFlow: sendFax.flow };
+    oauth: { browser: oauthBrowser, credentials: oauthCredentials, provider: oauthProvider }, viewers, tasks, balance, sendFlow: sendFax.flow,
+    creationWatches: sendFax.watches };
 }
 
 export function deactivate(): void {

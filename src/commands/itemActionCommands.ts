@@ -18,6 +18,7 @@ import { RevokeNumberCommand } from './revokeNumberCommand';
 import { EditMemberCommand } from './editMemberCommand';
 import { ManageWebhooksCommand } from './manageWebhooksCommand';
 import { ShowBalanceCommand } from './showBalanceCommand';
+import type { SendOutcomes } from '../sendFlow/sendOutcomes';
 
 /** The actions on sidebar items (and their palette forms), built with what they share. */
 export function itemActionCommands(
@@ -25,6 +26,7 @@ export function itemActionCommands(
   viewers: FaxViewerPanels,
   balance: BalanceStatusBar,
   reportsFolder: vscode.Uri,
+  outcomes: Pick<SendOutcomes, 'settleCreateFailure'>,
 ): Command[] {
   return [
     new OpenFaxCommand(services, viewers),
@@ -35,7 +37,7 @@ export function itemActionCommands(
     new DeleteFaxCommand(services),
     new EditCommentCommand(services),
     new CancelFaxCommand(services),
-    new ResendFaxCommand(services),
+    new ResendFaxCommand(services, outcomes),
     new CopyNumberCommand(services),
     new AssignNumberCommand(services),
     new RevokeNumberCommand(services),

@@ -10,6 +10,7 @@ import type { FaxEvents } from '../events/faxEvents';
 import type { Logger } from '../logging/outputLogger';
 import { RecentRecipients } from '../send/recentRecipients';
 import { CreationCheck } from './creationCheck';
+import { CreationWatches } from './creationWatches';
 import { DocumentResolver } from './documentResolver';
 import { FaxSubmission } from './faxSubmission';
 import { NotificationProgressUi } from './progressUi';
@@ -32,8 +33,19 @@ export interface SendFaxFeatureDependencies {
 }
 
 /** Builds "Send as fax" from the extension's shared parts, so extension.ts stays wiring only. */
-export function createSendFaxFeature(deps: SendFaxFeatureDependencies): { readonly flow: SendFlow; readonly commands: Command[] } {
+export interface SendFaxFeature {
+  readonly flow: SendFlow;
+  readonly commands: Command[];
+  /** Shared with Resend: one outcome logic for every POST /outbox. */
+  readonly outcomes: SendOutcomes;
+  readonly watches: CreationWatches;
+}
+
+export function createSendFaxFeature(deps: SendFaxFeatureDependencies): SendFaxFeature {
   const notices = new SendNotices();
+  const creation = new CreationCheck(deps.clients, deps.logger);
+  const watches = new CreationWatches(creation, notices, deps.events, deps.logger);
+  const outcomes = new SendOutcomes(notices, deps.errors, creation, watches, deps.events, deps.logger);
   const recent = new RecentRecipients(deps.globalState);
   const flow = new SendFlow(
     {
@@ -44,11 +56,11 @@ export function createSendFaxFeature(deps: SendFaxFeatureDependencies): { readon
       recent,
       settings: new SendSettings(),
       submission: new FaxSubmission(deps.clients),
-      outcomes: new SendOutcomes(notices, deps.errors, new CreationCheck(deps.clients, deps.logger), deps.events, deps.logger),
+      outcomes,
       notices,
     },
     new QuickInputPrompter(),
     new NotificationProgressUi(),
   );
-  return { flow, commands: [new SendFaxCommand(flow), new ClearRecentRecipientsCommand(recent)] };
+  return { flow, commands: [new SendFaxCommand(flow), new ClearRecentRecipientsCommand(recent)], outcomes, watches };
 }
