@@ -35,8 +35,9 @@ export function earliestSentTime(fax: OutgoingFax): Date {
  * The Sent record of `fax`, or undefined when none fits yet. A record fits when
  * it goes to the same number (compared as digits, so formatting does not
  * matter), comes from the same sender (when both are known), was submitted no
- * earlier than `earliestSentTime`, and is not already claimed by another fax
- * we follow. A record with the outbox id wins (ids kept); otherwise the one
+ * earlier than `earliestSentTime` (and, when the outbox's submit time is known,
+ * at that same time: a later fax to the same number is not ours), and is not
+ * already claimed by another fax we follow. A record with the outbox id wins (ids kept); otherwise the one
  * submitted closest to our fax's submit time.
  */
 export function matchSentRecord(fax: OutgoingFax, sent: readonly Fax[], claimed: ReadonlySet<string> = new Set()): Fax | undefined {
@@ -47,7 +48,9 @@ export function matchSentRecord(fax: OutgoingFax, sent: readonly Fax[], claimed:
     if (record.to === undefined || digits(record.to) !== digits(fax.to)) return false;
     if (!sameSender(fax.from, record.from)) return false;
     const when = timeOf(record);
-    return when !== undefined && when >= earliest;
+    if (when === undefined || when < earliest) return false;
+    // The same server clock on both sides: the Sent record carries the outbox's submit time.
+    return !(fax.submitTime && record.submitTime && Math.abs(record.submitTime.getTime() - fax.submitTime.getTime()) > SERVER_CLOCK_TOLERANCE_MS);
   });
   const kept = candidates.find((record) => record.id === fax.outboxId);
   if (kept) return kept;

@@ -70,8 +70,8 @@ export class OutboxWatcher extends Disposable {
     for (const id of departed) {
       const record = this.seen.get(id);
       this.seen.delete(id);
-      // Faxes sent from here are already followed; the others are looked up once.
-      if (record && !this.deps.tracker.isFollowing(id)) this.deps.tracker.followDeparted(record);
+      // The tracker announces each fax once, whether it followed it from the send or hears of it only now.
+      if (record) this.deps.tracker.followDeparted(record);
     }
   }
 }

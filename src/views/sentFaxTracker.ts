@@ -84,11 +84,20 @@ export class SentFaxTracker extends Disposable {
     this.schedule();
   }
 
-  /** A fax the Outbox view saw leave: look for its Sent record now. */
+  /** A fax the Outbox view saw leave (followed already or not): look for its Sent record now. */
   followDeparted(record: OutboxFax): void {
-    const to = record.to[0];
-    if (this.followed.has(record.id) || to === undefined) return;
-    this.add(record.id, { outboxId: record.id, to, from: record.from, submitTime: record.submitTime, startedAt: record.submitTime ?? new Date() }, 'sent', 0);
+    const known = this.followed.get(record.id);
+    if (known) {
+      known.fax = { ...known.fax, from: known.fax.from ?? record.from, submitTime: known.fax.submitTime ?? record.submitTime };
+      if (known.phase === 'outbox') {
+        known.phase = 'sent';
+        known.dueAt = Date.now();
+      }
+    } else {
+      const to = record.to[0];
+      if (to === undefined) return;
+      this.add(record.id, { outboxId: record.id, to, from: record.from, submitTime: record.submitTime, startedAt: record.submitTime ?? new Date() }, 'sent', 0);
+    }
     this.schedule();
   }
 

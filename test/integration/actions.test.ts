@@ -103,14 +103,15 @@ describe('Sidebar item actions', () => {
       assert.ok(changed.includes('outbox'));
     });
 
-    it('does not send again when the send fails: the error is shown and no retry happens', async () => {
+    it('does not send again when the send fails: the fax is looked for, found, and reported as created', async () => {
       const fax = env.emulator.state.faxes('sent')[1];
       env.emulator.faults.add({ operationId: 'sendFax', kind: 'reset', afterCommit: true });
       const outboxBefore = env.emulator.state.outbox().length;
-      const result = await vscode.commands.executeCommand('faxplus.resendFax', { faxId: fax.id, confirm: false });
-      assert.strictEqual(result, undefined);
+      const result = await vscode.commands.executeCommand<{ ids: Record<string, string> } | undefined>('faxplus.resendFax', { faxId: fax.id, confirm: false });
       assert.strictEqual(count('sendFax'), 1, 'POST /outbox is never repeated');
       assert.strictEqual(env.emulator.state.outbox().length, outboxBefore + 1, 'the server did create it once');
+      assert.deepStrictEqual(Object.keys(result?.ids ?? {}), [fax.to], 'the command resolves to the fax that was found');
+      assert.match(env.api.sendFlow.shownMessages.at(-1) ?? '', /^The fax was created: .* Do not send it again\./);
     });
 
     it('downloads a fax as a real PDF and as a TIFF', async () => {

@@ -39,8 +39,14 @@ describe('send: finding a fax in Sent after it left the outbox (its id changes)'
   });
 
   it('takes the record submitted closest to ours when several fit', () => {
-    const found = matchSentRecord(ours, [sentFax('later', { submitTime: at(40) }), sentFax('closest', { submitTime: at(2) }), sentFax('late', { submitTime: at(300) })]);
+    const local: OutgoingFax = { ...ours, submitTime: undefined };
+    const found = matchSentRecord(local, [sentFax('later', { submitTime: at(40) }), sentFax('closest', { submitTime: at(2) }), sentFax('late', { submitTime: at(300) })]);
     assert.equal(found?.id, 'closest');
+  });
+
+  it('a later fax to the same number is not ours when the outbox submit time is known (ours was cancelled)', () => {
+    assert.equal(matchSentRecord(ours, [sentFax('next-one', { submitTime: at(90), startTime: at(100) })]), undefined);
+    assert.equal(matchSentRecord(ours, [sentFax('same-second', { submitTime: at(2) })])?.id, 'same-second');
   });
 
   it('skips records already claimed by another followed fax to the same number', () => {
