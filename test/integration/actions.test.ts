@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import * as vscode from 'vscode';
-import { eventually, signInWith, testEnvironment, type TestEnvironment } from './support/environment';
+import { eventually, forgetSentFaxes, signInWith, testEnvironment, type TestEnvironment } from './support/environment';
 import { adminNumber, schedulePendingFax, scratchFolder } from './support/actionFixtures';
 import type { ChangedList } from '../../src/events/faxEvents';
 
@@ -20,6 +20,8 @@ describe('Sidebar item actions', () => {
     env.emulator.reset({ keepTokens: true });
     listener = env.api.events.onDidChangeList((list) => changed.push(list));
   });
+
+  afterEach(() => forgetSentFaxes());
 
   beforeEach(async () => {
     if (env.api.session.facts?.tokenName !== 'Demo full access') {

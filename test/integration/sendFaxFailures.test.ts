@@ -3,7 +3,7 @@ import * as fs from 'fs/promises';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { SentFax } from '../../src/events/faxEvents';
-import { eventually, signInWith, testEnvironment, type TestEnvironment } from './support/environment';
+import { eventually, forgetSentFaxes, signInWith, testEnvironment, type TestEnvironment } from './support/environment';
 import { SilentPrompter } from './support/scriptedPrompter';
 
 const RECIPIENT = '+12015550123';
@@ -21,6 +21,8 @@ describe('Send as fax: failures, never twice, cancellation', () => {
   });
 
   after(() => listener.dispose());
+
+  afterEach(() => forgetSentFaxes());
 
   beforeEach(() => {
     env.emulator.reset({ keepTokens: true });

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { TrackedOutcome } from '../../src/views/sentFaxTracker';
-import { eventually, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
+import { eventually, forgetSentFaxes, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
 import { SilentPrompter } from './support/scriptedPrompter';
 
 function setting(key: string, value: unknown): Thenable<void> {
@@ -25,6 +25,8 @@ describe('Following a sent fax to its outcome (views hidden), and commands durin
     await setting('polling.outboxSeconds', undefined);
     env.emulator.sentFaxIds = 'new';
   });
+
+  after(() => forgetSentFaxes());
 
   beforeEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeSidebar');

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { eventually, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
+import { eventually, forgetSentFaxes, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
 import type { SectionTreeProvider } from '../../src/views/sectionTreeProvider';
 import type { FaxNode, TreeNode, ViewName } from '../../src/views/treeNodes';
 import { KNOWN_FAX_STATUSES } from '../../src/views/faxStatusOutcome';
@@ -62,6 +62,8 @@ describe('Sidebar trees', function () {
   before(async () => {
     env = await testEnvironment();
   });
+
+  afterEach(() => forgetSentFaxes());
 
   beforeEach(async () => {
     await signOut();
