@@ -1,6 +1,5 @@
 import type { ClientProvider } from '../client/clientProvider';
 import type { Logger } from '../logging/outputLogger';
-import { classifyCreateFailure } from '../send/createFailure';
 import { CLOCK_TOLERANCE_MS, findAttemptOnServer, type SendAttempt } from './faxMatch';
 
 export type CreationVerdict =
@@ -24,11 +23,6 @@ export class CreationCheck {
     private readonly logger: Logger,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   ) {}
-
-  /** Whether a failed outbox request needs this check: only a refusal (4xx) or a request that never left proves nothing was created. */
-  static isNeeded(error: unknown): boolean {
-    return classifyCreateFailure(error) === 'uncertain';
-  }
 
   async verify(attempt: SendAttempt): Promise<CreationVerdict> {
     for (const wait of [0, SECOND_LOOK_AFTER_MS]) {
