@@ -141,7 +141,8 @@ export class SentFaxTracker extends Disposable {
           this.followed.delete(id);
           continue;
         }
-        if (item.dueAt > now) continue;
+        // reset() (sign-out, another account) during this tick: ask nothing more about the forgotten faxes.
+        if (item.dueAt > now || this.followed.get(id) !== item) continue;
         if (!facts || !this.deps.permissions.verdict('faxplus.view.sent', facts.scopes).allowed) {
           // Signed out (or a token that may not read faxes): wait, do not ask.
           this.backOff(item, false);
