@@ -92,7 +92,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi {
   const gate = new CommandGate(session, permissions);
   const unauthorizedPrompt = new UnauthorizedPrompt(session);
   const errors = new ErrorPresenter(session, logger);
-  const statusBar = new AuthStatusBar(session, () => Math.max(0, ...ExpiryMonitor.thresholds()));
+  const statusBar = new AuthStatusBar(session, () => Math.max(0, ...ExpiryMonitor.thresholds()), () => endpoints.describeOverrides());
   const expiry = new ExpiryMonitor(session, context.globalState, () => statusBar.refresh());
   const signInMessages = new SignInErrorMessages();
   const refusals: UserNotifiedError[] = [];
@@ -113,7 +113,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi {
       new SignInCommand(session, signInMessages),
       new SignOutCommand(session),
       new RotateTokenCommand(session, signInMessages),
-      new ShowTokenInfoCommand(session),
+      new ShowTokenInfoCommand(session, () => endpoints.describeOverrides()),
       ...sidebarCommands(sidebar, gate),
       new SignInWithOAuthCommand(oauthFlow, oauthSettings, oauthClientSecrets),
       new ForgetOAuthClientCommand(session, oauthClientSecrets, oauthCredentials),
@@ -129,6 +129,10 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi {
     }
   });
   logger.info(`Fax.Plus ${version} activated in VS Code ${vscode.version}`);
+  const overrides = endpoints.describeOverrides();
+  if (overrides) {
+    logger.warn(overrides);
+  }
   return { session, contextKeys, statusBar, expiry, unauthorizedPrompt, refusals, errors, gate, clients, events, endpoints, sidebar,
     oauth: { browser: oauthBrowser, credentials: oauthCredentials, provider: oauthProvider }, viewers, tasks, balance, sendFlow: sendFax.flow,
     creationWatches: sendFax.watches };

@@ -4,10 +4,11 @@ import { ForbiddenError } from '../api/errors';
 import type { Credential } from './authState';
 import type { AccountFacts, TokenFacts } from './tokenFacts';
 import { ExpiredTokenError, type TokenValidator } from './tokenValidator';
+import { tokenFingerprint } from './tokenFingerprint';
 
 /**
  * Validates a credential with GET /auth/token (scopes, expiry) and
- * GET /accounts/self (who it belongs to) using a client that carries only
+ * GET /accounts/self (who it belongs to), in parallel, using a client that carries only
  * that credential, so nothing is stored before Fax.Plus has accepted it.
  */
 export class ApiTokenValidator implements TokenValidator {
@@ -16,12 +17,16 @@ export class ApiTokenValidator implements TokenValidator {
   async validate(credential: Credential, source: TokenFacts['source'], signal?: AbortSignal): Promise<TokenFacts> {
     const client = this.clients.create({ getCredential: async () => credential });
     try {
-      const info = await client.getTokenInfo({ signal });
+      // Both asked at once: a sign-in costs one round trip, not two. The token's answer decides first.
+      const pendingInfo = client.getTokenInfo({ signal });
+      const pendingAccount = this.accountOf(client, signal);
+      pendingAccount.catch(() => undefined);
+      const info = await pendingInfo;
       const expiresAt = info.expiresAt?.getTime();
       if (expiresAt !== undefined && expiresAt <= this.now()) {
         throw new ExpiredTokenError(expiresAt);
       }
-      const account = await this.accountOf(client, signal);
+      const account = await pendingAccount;
       return {
         kind: info.tokenType === 'oauth' ? 'oauth' : 'pat',
         source,
@@ -31,6 +36,7 @@ export class ApiTokenValidator implements TokenValidator {
         expiresAt,
         account,
         checkedAt: this.now(),
+        fingerprint: tokenFingerprint(credential.token),
       };
     } finally {
       client.dispose();

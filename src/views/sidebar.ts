@@ -103,6 +103,7 @@ export class Sidebar extends Disposable {
     ));
 
     this.register(deps.events.onDidChangeList((list) => void this.refresh(list)));
+    this.register(deps.events.onDidUpdateFax(({ category, faxId, changes }) => void this.providers[category].showUpdated(faxId, changes)));
     this.identity = identityOf(deps.session.facts);
     this.register(deps.session.onDidChange(() => {
       const identity = identityOf(deps.session.facts);

@@ -1,4 +1,4 @@
-/* Starts the emulator for manual use: `npm run emulator -- --port 8787 --seed-faxes 200 --speed 10 --sent-fax-ids kept`. */
+/* Starts the emulator for manual use: `npm run emulator -- --port 8787 --seed-faxes 200 --speed 10 --latency-ms 100 --bandwidth-mbps 50 --sent-fax-ids kept`. */
 import { startEmulator, type SentFaxIds } from './index';
 
 function flag(name: string): string | undefined {
@@ -31,6 +31,8 @@ async function main(): Promise<void> {
     speed: numberFlag('speed'),
     seed: numberFlag('seed'),
     sentFaxIds: flag('sent-fax-ids') as SentFaxIds | undefined,
+    latencyMs: numberFlag('latency-ms'),
+    bandwidthMbps: numberFlag('bandwidth-mbps'),
   });
   const lines = [
     'Fax.Plus emulator running',
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
     `  Control        ${emu.controlUrl}/`,
     `  Clock speed    ${emu.clock.speed}`,
     `  Sent fax ids   ${emu.sentFaxIds}`,
+    `  Link           ${emu.link.latencyMs} ms per request, ${emu.link.bandwidthMbps ? `${emu.link.bandwidthMbps} Mbit/s` : 'unlimited bandwidth'}`,
     '  Demo tokens (local emulator only):',
     ...Object.entries(emu.demoTokens).map(([k, v]) => `    ${k.padEnd(13)} ${v}`),
     `  Accounts       admin ${emu.accounts.admin}, member ${emu.accounts.member}`,

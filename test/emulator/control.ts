@@ -30,6 +30,7 @@ function summary(emu: Emulator): Record<string, unknown> {
     oauthClient: emu.oauthClient,
     clock: { now: emu.clock.now(), speed: emu.clock.speed },
     sentFaxIds: emu.sentFaxIds,
+    link: emu.link,
     faults: emu.faults.list(),
   };
 }
@@ -77,6 +78,21 @@ export async function handleControl(emu: Emulator, req: IncomingMessage, res: Se
         const { keepTokens } = await jsonBody(req);
         emu.reset({ keepTokens: keepTokens === true });
         return sendJson(res, 200, {});
+      }
+      case 'GET /link':
+        return sendJson(res, 200, emu.link);
+      case 'POST /link': {
+        const body = await jsonBody(req);
+        for (const key of ['latencyMs', 'bandwidthMbps'] as const) {
+          if (body[key] !== undefined) {
+            const v = Number(body[key]);
+            if (!Number.isFinite(v) || v < 0) {
+              throw new ApiError(400, 'invalid_request', `${key} must be a number ≥ 0`);
+            }
+            emu.link[key] = v;
+          }
+        }
+        return sendJson(res, 200, emu.link);
       }
       case 'GET /demo-tokens':
         return sendJson(res, 200, emu.demoTokens);

@@ -18,6 +18,7 @@ import { receiveFax, type IncomingFaxOptions } from './incoming';
 import type { FaxRecord } from './records';
 import { settle } from './settle';
 import { WebhookDispatcher, type WebhookDelivery } from './webhookDispatcher';
+import { Link, type LinkSettings } from './link';
 
 export type { FaultSpec } from './faults';
 export type { LoggedRequest } from './requestLog';
@@ -26,6 +27,7 @@ export type { OAuthClient } from './oauth';
 export type { IncomingFaxOptions } from './incoming';
 export type { WebhookDelivery } from './webhookDispatcher';
 export type { SentFaxIds } from './lifecycle';
+export type { LinkSettings } from './link';
 export type * from './records';
 export { StateView } from './stateView';
 
@@ -42,6 +44,10 @@ export interface EmulatorOptions {
   lifecycle?: Partial<LifecycleTimings>;
   /** `'new'` (default, like the real service): a fax reaching Sent gets a new 24-hex id; `'kept'`: it keeps its outbox id. */
   sentFaxIds?: SentFaxIds;
+  /** Delay before every API/OAuth request is handled (one round trip to the real service). Default 0. */
+  latencyMs?: number;
+  /** Link rate for request and response bodies, megabits per second, one link per direction. Default 0 = unlimited. */
+  bandwidthMbps?: number;
 }
 
 export interface DemoTokens {
@@ -84,6 +90,7 @@ export class Emulator {
   private server: http.Server;
   private portNumber = 0;
   private settleTimer: NodeJS.Timeout | undefined;
+  private readonly linkState: Link;
 
   private constructor(
     private readonly options: EmulatorOptions,
@@ -115,6 +122,7 @@ export class Emulator {
     };
     this.oauthClient = { id: clients[0].id, secret: clients[0].secret };
     this.state = new StateView(() => this.env);
+    this.linkState = new Link({ latencyMs: options.latencyMs ?? 0, bandwidthMbps: options.bandwidthMbps ?? 0 });
     const tokens = {} as DemoTokens;
     for (const name of Object.keys(DEMO) as (keyof DemoTokens)[]) {
       tokens[name] = this.issueDemo(name);
@@ -160,6 +168,10 @@ export class Emulator {
   get accounts(): { admin: string; member: string; memberWithoutNumber: string; members: string[] } {
     const members = this.env.state.accounts.filter((a) => a.account_type === 'corporate_member').map((a) => a.uid);
     return { admin: this.env.state.adminUid, member: members[0], memberWithoutNumber: members[1], members };
+  }
+  /** The simulated network (latency, bandwidth); change its fields at any time, they apply to the next request. */
+  get link(): LinkSettings {
+    return this.linkState.settings;
   }
   /** The operations of the contract, as routed. */
   get operationIds(): string[] {
@@ -228,6 +240,8 @@ export class Emulator {
     this.lateCommits.clear();
     this.faults.clear();
     this.clearRequests();
+    this.linkState.settings.latencyMs = this.options.latencyMs ?? 0;
+    this.linkState.settings.bandwidthMbps = this.options.bandwidthMbps ?? 0;
     if (!o.keepTokens) {
       this.env.tokens.clear();
     }
@@ -303,6 +317,7 @@ export class Emulator {
       oauth: this.oauthSettings,
       log: this.requests,
       memberUid: () => this.accounts.member,
+      link: this.linkState,
     });
   }
 }
