@@ -39,6 +39,9 @@ import { extensionExports, type FaxPlusTestApi } from './extensionExports';
 import { shareL10nBundle } from './l10n/vscodeFreeBundle';
 import { FaxViewerSerializer } from './viewer/faxViewerSerializer';
 
+/** How long a command waits for the session's start-up check (restore, token validation) before judging it signed out. */
+const SESSION_CHECK_WAIT_MS = 15_000;
+
 /** Wires the parts together; each part owns its own behaviour. */
 export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | undefined {
   shareL10nBundle();
@@ -84,16 +87,17 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
 
   context.subscriptions.push(
     logger, endpoints, session, clients, contextKeys, statusBar, expiry, events, unauthorizedPrompt,
-    oauthCredentials, oauthBrowser, oauthProvider, sidebar, tasks, viewers, viewerSerializer, balance,
+    oauthCredentials, oauthBrowser, oauthProvider, sidebar, tasks, viewers, viewerSerializer, balance, sendFax.watches,
     registerCommands(allCommands({
       services: { gate, clients, errors, events, tasks },
       logger, session, signInMessages, sidebar, viewers, balance,
       oauth: { flow: oauthFlow, settings: oauthSettings, clientSecrets: oauthClientSecrets, credentials: oauthCredentials },
       sendFlow: sendFax.flow,
+      sendOutcomes: sendFax.outcomes,
       recentRecipients: sendFax.recent,
       reportsFolder: vscode.Uri.joinPath(context.globalStorageUri, 'reports'),
       endpointOverrides: () => endpoints.describeOverrides(),
-    }), logger, (e) => refusals.push(e)),
+    }), logger, (e) => refusals.push(e), () => session.whenSettled(SESSION_CHECK_WAIT_MS)),
   );
 
   // Restoring reads SecretStorage and globalState only; the network check runs in the background.
@@ -109,7 +113,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
   }
   return extensionExports(context.extensionMode, () => ({ session, contextKeys, statusBar, expiry, unauthorizedPrompt, refusals, errors, gate, clients, events,
     endpoints, sidebar, oauth: { browser: oauthBrowser, credentials: oauthCredentials, provider: oauthProvider }, viewers, viewerSerializer, tasks, balance,
-    sendFlow: sendFax.flow, sendUi: { usePrompter: (p) => prompter.use(p), useProgress: (p) => progressUi.use(p) } }));
+    sendFlow: sendFax.flow, creationWatches: sendFax.watches, sendUi: { usePrompter: (p) => prompter.use(p), useProgress: (p) => progressUi.use(p) } }));
 }
 
 export function deactivate(): void {

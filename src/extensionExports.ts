@@ -14,6 +14,7 @@ import type { EndpointSettings } from './config/endpointSettings';
 import type { OAuthBrowser } from './auth/oauthBrowser';
 import type { OAuthCredentials } from './auth/oauthCredentials';
 import type { FaxPlusAuthenticationProvider } from './auth/faxPlusAuthenticationProvider';
+import type { CreationWatches } from './sendFlow/creationWatches';
 import type { FaxViewerSerializer } from './viewer/faxViewerSerializer';
 import type { FaxViewerPanels } from './viewer/faxViewerPanels';
 import type { RunningTasks } from './commands/targets/runningTasks';
@@ -42,6 +43,7 @@ export interface FaxPlusTestApi {
   readonly tasks: RunningTasks;
   readonly balance: BalanceStatusBar;
   readonly sendFlow: SendFlow;
+  readonly creationWatches: CreationWatches;
   /** Replace the send questions / progress with scripted ones until disposed. */
   readonly sendUi: { usePrompter(prompter: Prompter): vscode.Disposable; useProgress(progressUi: ProgressUi): vscode.Disposable };
 }

@@ -35,6 +35,8 @@ export class AuthSession extends Disposable {
   private oauth: OAuthCredentialSource | undefined;
   private pendingRevalidation: Promise<AuthState> | undefined;
   private validationsStarted = 0;
+  /** Restores and validations still running: a command started meanwhile waits for them (whenSettled). */
+  private readonly checking = new Set<Promise<unknown>>();
 
   constructor(
     private readonly secrets: SecretStore,
@@ -69,8 +71,38 @@ export class AuthSession extends Disposable {
     this.register(source.onDidRequireSignIn(() => this.markRejected('unauthorized')));
   }
 
+  /**
+   * Resolves once no restore or token check is running, or the session is
+   * signed in, or after `timeoutMs`: a command run right after start-up (a
+   * keybinding, FAXPLUS_TOKEN with a slow /auth/token) waits for the answer
+   * instead of being refused as signed out.
+   */
+  async whenSettled(timeoutMs: number): Promise<void> {
+    const deadline = this.now() + timeoutMs;
+    while (this.checking.size > 0 && this.facts === undefined) {
+      const remaining = deadline - this.now();
+      if (remaining <= 0) return;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        Promise.allSettled([...this.checking]),
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, remaining))),
+      ]);
+      clearTimeout(timer);
+    }
+  }
+
   /** Restores the state from what is stored, without a network request. */
-  async restore(): Promise<AuthState> {
+  restore(): Promise<AuthState> {
+    return this.checked(this.restoreStored());
+  }
+
+  private checked<T>(work: Promise<T>): Promise<T> {
+    this.checking.add(work);
+    void work.catch(() => undefined).finally(() => this.checking.delete(work));
+    return work;
+  }
+
+  private async restoreStored(): Promise<AuthState> {
     try {
       const credential = await this.getCredential();
       if (!credential) {
@@ -105,7 +137,7 @@ export class AuthSession extends Disposable {
       }
     });
     this.pendingRevalidation = validation;
-    return validation;
+    return this.checked(validation);
   }
 
   private async validateCurrent(started: number, signal?: AbortSignal): Promise<AuthState> {

@@ -17,6 +17,7 @@ import { ShowLogsCommand } from './showLogsCommand';
 import { SignInCommand } from './signInCommand';
 import { SignOutCommand } from './signOutCommand';
 import { RotateTokenCommand } from './rotateTokenCommand';
+import type { SendOutcomes } from '../sendFlow/sendOutcomes';
 import { ShowTokenInfoCommand } from './showTokenInfoCommand';
 import { BuyNumberCommand } from './buyNumberCommand';
 import { EditAccountCommand } from './editAccountCommand';
@@ -58,6 +59,8 @@ export interface CommandDependencies {
   };
   readonly sidebar: Sidebar;
   readonly sendFlow: SendFlow;
+  /** The never-twice judgement of a failed POST /outbox, shared by Send and Resend. */
+  readonly sendOutcomes: Pick<SendOutcomes, 'settleCreateFailure'>;
   readonly recentRecipients: RecentRecipients;
   readonly viewers: FaxViewerPanels;
   readonly balance: BalanceStatusBar;
@@ -101,7 +104,7 @@ export function allCommands(deps: CommandDependencies): Command[] {
     new DeleteFaxCommand(services),
     new EditCommentCommand(services),
     new CancelFaxCommand(services),
-    new ResendFaxCommand(services),
+    new ResendFaxCommand(services, deps.sendOutcomes),
     new CopyNumberCommand(services),
     new AssignNumberCommand(services),
     new RevokeNumberCommand(services),

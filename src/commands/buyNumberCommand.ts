@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { COMMANDS } from '../manifest/commandIds';
 import type { Command } from './command';
 import type { FaxNumber } from '../api/models';
 import type { AvailableNumberList, PurchaseResult, ShopArea, ShopCountry } from '../api/shopModels';
@@ -44,7 +45,7 @@ const ARG_KEYS = ['country', 'area', 'contains', 'item_id', 'itemId', 'confirm',
  * `{ item_id, confirm: false, number? }` → buys exactly that item.
  */
 export class BuyNumberCommand implements Command {
-  readonly id = 'faxplus.buyNumber';
+  readonly id = COMMANDS.buyNumber;
   private readonly check: PurchaseCheck;
 
   constructor(

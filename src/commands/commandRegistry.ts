@@ -8,11 +8,18 @@ import { UserNotifiedError } from '../util/userNotifiedError';
  * command with `undefined` (so VS Code adds no second notification); anything
  * else is logged (redacted) and rejects, as VS Code expects.
  */
-export function registerCommands(commands: readonly Command[], logger: Logger, onRefusal?: (e: UserNotifiedError) => void): vscode.Disposable {
+export function registerCommands(
+  commands: readonly Command[],
+  logger: Logger,
+  onRefusal?: (e: UserNotifiedError) => void,
+  /** Awaited before each command (the session finishing its start-up check, bounded). */
+  beforeRun?: () => Promise<void>,
+): vscode.Disposable {
   return vscode.Disposable.from(
     ...commands.map((command) =>
       vscode.commands.registerCommand(command.id, async (...args: unknown[]) => {
         try {
+          await beforeRun?.();
           return await command.execute(...args);
         } catch (error) {
           if (error instanceof UserNotifiedError) {

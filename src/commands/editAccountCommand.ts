@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { COMMANDS } from '../manifest/commandIds';
 import type { Command } from './command';
 import { accountModification, type AccountChanges } from '../api/accountModification';
 import { NOTIFICATION_CHANNELS, NOTIFICATION_EVENTS, type NotificationToggles } from '../api/models';
@@ -21,7 +22,7 @@ export interface AccountEditResult {
  * `{ name?, lastname?, phone?, notifications?: { email?: { receive_fax?: boolean, … }, push_notifications?, sms? } }`.
  */
 export class EditAccountCommand implements Command {
-  readonly id = 'faxplus.editAccount';
+  readonly id = COMMANDS.editAccount;
 
   constructor(
     private readonly services: ActionServices,

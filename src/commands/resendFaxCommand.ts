@@ -9,18 +9,22 @@ import { faxRecordOf, faxTargetOf } from './targets/faxTarget';
 import { pickFax } from './targets/pickFax';
 import { phoneDisplay } from '../format/phoneDisplay';
 import { COMMANDS } from '../manifest/commandIds';
+import type { SendAttempt } from '../sendFlow/faxMatch';
+import type { SendOutcomes } from '../sendFlow/sendOutcomes';
 
 /**
  * Sends a sent (or failed) fax again: its document is downloaded, uploaded
  * as a new file, and sent to the same destination from the same number.
  * Asks first (skipped only by `confirm: false`). The send itself is never
- * retried automatically (docs/ARCHITECTURE.md, "Never twice").
+ * retried automatically (docs/ARCHITECTURE.md, "Never twice"), and a
+ * failed send is judged exactly as "Send as fax" judges it (SendOutcomes):
+ * only a 4xx proves no fax was created. Cancel works until the send starts.
  * Argument: a Sent node, `{ faxId, confirm? }`, or nothing (quick pick).
  */
 export class ResendFaxCommand implements Command {
   readonly id = COMMANDS.resendFax;
 
-  constructor(private readonly services: ActionServices) {}
+  constructor(private readonly services: ActionServices, private readonly outcomes: Pick<SendOutcomes, 'settleCreateFailure'>) {}
 
   async execute(arg?: unknown): Promise<SendFaxResult | undefined> {
     const { gate, clients, errors, events, tasks } = this.services;
@@ -48,7 +52,8 @@ export class ResendFaxCommand implements Command {
     if (!ok) {
       return undefined;
     }
-    let sending = false;
+    let attempt: SendAttempt | undefined;
+    let createError: { error: unknown } | undefined;
     try {
       const result = await tasks.run(vscode.l10n.t('Resending the fax to {0}…', phoneDisplay(fax.to)), async (signal, progress) => {
         const client = clients.get();
@@ -56,19 +61,28 @@ export class ResendFaxCommand implements Command {
         const bytes = await client.downloadFileBytes(fax.id, 'pdf', { signal });
         progress.report({ message: vscode.l10n.t('Uploading…') });
         const path = await client.uploadFile(bytesUploadSource(`fax-${fax.id}.pdf`, bytes, 'application/pdf'), { signal });
-        progress.report({ message: vscode.l10n.t('Sending…') });
-        sending = true;
-        return client.sendFax({ from, to: [fax.to as string], files: [path], comment: fax.comment ? { text: fax.comment } : undefined }, { signal });
+        progress.report({ message: vscode.l10n.t('Sending (this can no longer be cancelled)…') });
+        attempt = { destinations: [fax.to as string], from, filePaths: [path], startedAt: new Date() };
+        try {
+          // No signal: once the body may reach Fax.Plus, only the answer tells what happened.
+          return await client.sendFax({ from, to: [fax.to as string], files: [path], comment: fax.comment ? { text: fax.comment } : undefined });
+        } catch (error) {
+          createError = { error };
+          const ids = await this.outcomes.settleCreateFailure(attempt, error, { report: (message) => progress.report({ message }) });
+          return { ids };
+        }
       });
-      events.fireSent(result);
+      if (!createError) {
+        events.fireSent({ ids: result.ids, from, startedAt: attempt?.startedAt });
+        void vscode.window.showInformationMessage(vscode.l10n.t('The fax to {0} is on its way again. Follow it in the Outbox.', phoneDisplay(fax.to)));
+      }
       events.fireChanged('outbox');
-      void vscode.window.showInformationMessage(vscode.l10n.t('The fax to {0} is on its way again. Follow it in the Outbox.', phoneDisplay(fax.to)));
       return result;
     } catch (e) {
-      if (sending && (e as { maybeDelivered?: boolean }).maybeDelivered) {
-        // Fax.Plus may have accepted it: say so instead of inviting a second send.
+      if (createError) {
+        // SendOutcomes has told the person what is known; refresh the Outbox in case the fax is there.
         events.fireChanged('outbox');
-        void vscode.window.showWarningMessage(vscode.l10n.t('The answer from Fax.Plus was lost, so the fax may have been sent. Check the Outbox before resending it.'));
+        throw e;
       }
       throw errors.show(e, vscode.l10n.t('Resending the fax'));
     }

@@ -5,6 +5,10 @@ import { Disposable } from '../util/disposable';
 /** A fax the user has just sent: the outbox fax ids per destination (`return_ids`). */
 export interface SentFax {
   readonly ids: Readonly<Record<string, string>>;
+  /** The request's `from`, when known: helps recognise the fax in Sent, where it gets a new id. */
+  readonly from?: string;
+  /** Our clock just before the request, when known. */
+  readonly startedAt?: Date;
 }
 
 /**

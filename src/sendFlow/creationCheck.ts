@@ -1,11 +1,10 @@
-import { ServerError, maybeDelivered } from '../api/errors';
 import type { ClientProvider } from '../client/clientProvider';
 import type { Logger } from '../api/logger';
 import { CLOCK_TOLERANCE_MS, findAttemptOnServer, type SendAttempt } from './faxMatch';
 
 export type CreationVerdict =
   | { readonly kind: 'created'; readonly ids: ReadonlyMap<string, string> }
-  | { readonly kind: 'notCreated' }
+  | { readonly kind: 'notFoundYet' }
   | { readonly kind: 'unknown'; readonly error: unknown };
 
 /** A second look catches a fax the server was still writing when the connection broke. */
@@ -16,6 +15,7 @@ const SENT_PAGE_LIMIT = 1000;
  * Never twice: after an outbox request that may have reached Fax.Plus fails,
  * nothing is repeated. Instead the outbox and the recent sent faxes are
  * searched for this attempt's fax (see findAttemptOnServer for the rule).
+ * Finding nothing proves nothing: the fax may still appear (CreationWatches).
  */
 export class CreationCheck {
   constructor(
@@ -24,30 +24,30 @@ export class CreationCheck {
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   ) {}
 
-  /** Whether a failed outbox request needs this check: it may have been received (or the server failed mid-way). */
-  static isNeeded(error: unknown): boolean {
-    return maybeDelivered(error) || error instanceof ServerError;
-  }
-
   async verify(attempt: SendAttempt): Promise<CreationVerdict> {
     for (const wait of [0, SECOND_LOOK_AFTER_MS]) {
       if (wait > 0) await this.sleep(wait);
-      let found: Map<string, string>;
+      let found: ReadonlyMap<string, string>;
       try {
-        const client = this.clients.get();
-        const outbox = await client.listOutbox();
-        const sent = await client.listFaxes({
-          category: 'sent',
-          after: new Date(attempt.startedAt.getTime() - CLOCK_TOLERANCE_MS),
-          limit: SENT_PAGE_LIMIT,
-        });
-        found = findAttemptOnServer(attempt, outbox, sent);
+        found = await this.look(attempt);
       } catch (error) {
         this.logger.warn(`Send as fax: could not look for the fax after a failed outbox request (${error instanceof Error ? error.name : String(error)})`);
         return { kind: 'unknown', error };
       }
       if (found.size > 0) return { kind: 'created', ids: found };
     }
-    return { kind: 'notCreated' };
+    return { kind: 'notFoundYet' };
+  }
+
+  /** One look at the Outbox and the recent Sent faxes; throws when Fax.Plus could not be asked. */
+  async look(attempt: SendAttempt): Promise<ReadonlyMap<string, string>> {
+    const client = this.clients.get();
+    const outbox = await client.listOutbox();
+    const sent = await client.listFaxes({
+      category: 'sent',
+      after: new Date(attempt.startedAt.getTime() - CLOCK_TOLERANCE_MS),
+      limit: SENT_PAGE_LIMIT,
+    });
+    return findAttemptOnServer(attempt, outbox, sent);
   }
 }

@@ -1,4 +1,5 @@
 import type { Fax, OutboxFax } from '../api/models';
+import { LOCAL_CLOCK_TOLERANCE_MS, matchSentRecord } from '../send/sentFaxMatch';
 
 /** What is known about one attempt to create a fax, to recognise it on the server afterwards. */
 export interface SendAttempt {
@@ -17,7 +18,7 @@ export interface SendAttempt {
  * without file paths) depends on it; a fax to the same number sent by someone
  * less than this long before the attempt could be mistaken for it.
  */
-export const CLOCK_TOLERANCE_MS = 60_000;
+export const CLOCK_TOLERANCE_MS = LOCAL_CLOCK_TOLERANCE_MS;
 
 /**
  * Which destinations of the attempt already have a fax on the server, with its id.
@@ -28,8 +29,8 @@ export const CLOCK_TOLERANCE_MS = 60_000;
  *      created for this attempt), or
  *  (b) it lists no files, was submitted no earlier than `startedAt` minus
  *      CLOCK_TOLERANCE_MS and comes from our sender (when both are known).
- * A record listing other files is never ours. A sent fax (the outbox record moves
- * to Sent once transmitted, keeping its id) has no file paths, so only rule (b) applies.
+ * A record listing other files is never ours. A sent fax has a new id and no file
+ * paths, so it is recognised by destination, sender and time (matchSentRecord).
  */
 export function findAttemptOnServer(
   attempt: SendAttempt,
@@ -44,9 +45,13 @@ export function findAttemptOnServer(
       if (ours.has(destination) && !found.has(destination)) found.set(destination, record.id);
     }
   }
-  for (const fax of sent) {
-    if (fax.to && ours.has(fax.to) && !found.has(fax.to) && submittedSinceAttempt(attempt, fax.submitTime ?? fax.startTime) && sameSender(attempt, fax.from)) {
-      found.set(fax.to, fax.id);
+  const claimed = new Set<string>();
+  for (const destination of attempt.destinations) {
+    if (found.has(destination)) continue;
+    const record = matchSentRecord({ outboxId: '', to: destination, from: attempt.from, startedAt: attempt.startedAt }, sent, claimed);
+    if (record) {
+      found.set(destination, record.id);
+      claimed.add(record.id);
     }
   }
   return found;

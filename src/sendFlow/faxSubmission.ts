@@ -8,7 +8,7 @@ import type { SendProgress } from './progressUi';
 import { formatBytes } from '../format/bytes';
 
 export type SubmissionResult =
-  | { readonly kind: 'sent'; readonly ids: Readonly<Record<string, string>> }
+  | { readonly kind: 'sent'; readonly ids: Readonly<Record<string, string>>; readonly attempt: SendAttempt }
   | { readonly kind: 'cancelled' }
   | { readonly kind: 'uploadFailed'; readonly document: FaxDocument; readonly error: unknown }
   | { readonly kind: 'createFailed'; readonly attempt: SendAttempt; readonly error: unknown };
@@ -67,7 +67,7 @@ export class FaxSubmission {
     try {
       // No signal: once the body may reach Fax.Plus, only the answer tells what happened.
       const result = await client.sendFax({ ...request, files: paths, returnIds: true });
-      return { kind: 'sent', ids: result.ids };
+      return { kind: 'sent', ids: result.ids, attempt };
     } catch (error) {
       return { kind: 'createFailed', attempt, error };
     }

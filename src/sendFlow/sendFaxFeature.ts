@@ -7,6 +7,7 @@ import type { FaxEvents } from '../events/faxEvents';
 import type { Logger } from '../api/logger';
 import { RecentRecipients } from '../send/recentRecipients';
 import { CreationCheck } from './creationCheck';
+import { CreationWatches } from './creationWatches';
 import { DocumentResolver } from './documentResolver';
 import { FaxSubmission } from './faxSubmission';
 import { NotificationProgressUi, type ProgressUi } from './progressUi';
@@ -36,11 +37,22 @@ export interface SendUi {
 }
 
 /** Builds "Send as fax" from the extension's shared parts, so extension.ts stays wiring only. */
+export interface SendFaxFeature {
+  readonly flow: SendFlow;
+  readonly recent: RecentRecipients;
+  /** Shared with Resend: one outcome logic for every POST /outbox. */
+  readonly outcomes: SendOutcomes;
+  readonly watches: CreationWatches;
+}
+
 export function createSendFaxFeature(
   deps: SendFaxFeatureDependencies,
   ui: SendUi = { prompter: new QuickInputPrompter(), progressUi: new NotificationProgressUi() },
-): { readonly flow: SendFlow; readonly recent: RecentRecipients } {
+): SendFaxFeature {
   const notices = new SendNotices();
+  const creation = new CreationCheck(deps.clients, deps.logger);
+  const watches = new CreationWatches(creation, notices, deps.events, deps.logger);
+  const outcomes = new SendOutcomes(notices, deps.errors, creation, watches, deps.events, deps.logger);
   const recent = new RecentRecipients(deps.globalState);
   const flow = new SendFlow(
     {
@@ -51,11 +63,11 @@ export function createSendFaxFeature(
       recent,
       settings: new SendSettings(),
       submission: new FaxSubmission(deps.clients),
-      outcomes: new SendOutcomes(notices, deps.errors, new CreationCheck(deps.clients, deps.logger), deps.events, deps.logger),
+      outcomes,
       notices,
     },
     ui.prompter,
     ui.progressUi,
   );
-  return { flow, recent };
+  return { flow, recent, outcomes, watches };
 }

@@ -2,11 +2,13 @@ import * as vscode from 'vscode';
 import { formatForDisplay } from '../send/recipients';
 import type { ErrorPresenter } from '../errors/errorPresenter';
 import { kindOf } from '../errors/errorPresenter';
-import { TimeoutError } from '../api/errors';
 import type { FaxEvents } from '../events/faxEvents';
 import type { Logger } from '../api/logger';
+import { classifyCreateFailure } from '../send/createFailure';
 import { UserNotifiedError } from '../util/userNotifiedError';
-import { CreationCheck } from './creationCheck';
+import type { CreationCheck, CreationVerdict } from './creationCheck';
+import { CreationWatches } from './creationWatches';
+import type { SendAttempt } from './faxMatch';
 import type { SubmissionResult } from './faxSubmission';
 import type { SendProgress } from './progressUi';
 import { SendNotices } from './sendNotices';
@@ -15,15 +17,18 @@ export type SentIds = Readonly<Record<string, string>>;
 
 /**
  * Tells the person what is true after the requests, and announces a created
- * fax (FaxEvents) so the Outbox refreshes and reveals it. A failed outbox
- * request that may have reached Fax.Plus is never repeated: the fax is looked
- * for instead (CreationCheck), and the message says what was found.
+ * fax (FaxEvents) so it is followed to Sent and the Outbox reveals it. A failed
+ * outbox request is never repeated. Only a refusal (4xx) or a request that
+ * never left proves no fax exists; otherwise the fax is looked for
+ * (CreationCheck), and while it is not found the person hears "not confirmed
+ * yet" and the attempt stays watched (CreationWatches). Send and Resend share this.
  */
 export class SendOutcomes {
   constructor(
     private readonly notices: SendNotices,
     private readonly errors: ErrorPresenter,
     private readonly creation: CreationCheck,
+    private readonly watches: CreationWatches,
     private readonly events: FaxEvents,
     private readonly logger: Logger,
   ) {}
@@ -32,7 +37,7 @@ export class SendOutcomes {
   async settle(result: SubmissionResult, progress: SendProgress): Promise<SentIds> {
     switch (result.kind) {
       case 'sent':
-        this.announce(result.ids);
+        this.announce(result.ids, result.attempt);
         this.notices.info(vscode.l10n.t('The fax was created for {0} recipient(s) and is in the Outbox.', Object.keys(result.ids).length), SendNotices.showOutbox());
         return result.ids;
       case 'cancelled': {
@@ -43,20 +48,31 @@ export class SendOutcomes {
       case 'uploadFailed':
         throw this.failure(result.error, vscode.l10n.t('Uploading {0} failed: {1} No fax was created.', result.document.name, this.errors.describe(result.error)));
       case 'createFailed':
-        if (!CreationCheck.isNeeded(result.error)) {
-          throw this.failure(result.error, vscode.l10n.t('Fax.Plus did not create the fax: {0} No fax was created; correct the problem and send again.', this.errors.describe(result.error)));
-        }
-        progress.report(vscode.l10n.t('The answer was lost; checking whether Fax.Plus created the fax…'));
-        return this.afterUncertainFailure(result.error, result.attempt.destinations, await this.creation.verify(result.attempt));
+        return this.settleCreateFailure(result.attempt, result.error, progress);
     }
   }
 
-  private afterUncertainFailure(error: unknown, destinations: readonly string[], verdict: Awaited<ReturnType<CreationCheck['verify']>>): SentIds {
+  /** After POST /outbox failed: the ids found, or throws the UserNotifiedError saying what is known. */
+  async settleCreateFailure(attempt: SendAttempt, error: unknown, progress: SendProgress): Promise<SentIds> {
     const reason = this.errors.describe(error);
+    switch (classifyCreateFailure(error)) {
+      case 'refused':
+        throw this.failure(error, vscode.l10n.t('Fax.Plus did not create the fax: {0} No fax was created; correct the problem and send again.', reason));
+      case 'notSent':
+        throw this.failure(error, vscode.l10n.t('Could not reach Fax.Plus: {0} The request never left this computer, so no fax was created; you can send again.', reason));
+      case 'uncertain':
+        progress.report(vscode.l10n.t('The answer was lost; checking whether Fax.Plus created the fax…'));
+        return this.afterUncertainFailure(error, attempt, await this.creation.verify(attempt));
+    }
+  }
+
+  private afterUncertainFailure(error: unknown, attempt: SendAttempt, verdict: CreationVerdict): SentIds {
+    const reason = this.errors.describe(error);
+    const { destinations } = attempt;
     this.logger.warn(`Send as fax: the outbox request failed (${error instanceof Error ? error.name : String(error)}); verdict after looking: ${verdict.kind}`);
     if (verdict.kind === 'created') {
       const ids = Object.fromEntries(verdict.ids);
-      this.announce(ids);
+      this.announce(ids, attempt);
       const missing = destinations.filter((d) => !verdict.ids.has(d));
       this.notices.warn(
         missing.length === 0
@@ -66,12 +82,12 @@ export class SendOutcomes {
       );
       return ids;
     }
-    // After a timeout Fax.Plus may still be working on the request: finding nothing yet proves nothing.
-    if (verdict.kind === 'notCreated' && !(error instanceof TimeoutError)) {
-      throw this.notices.refuse(vscode.l10n.t('No fax was created; you can send again. (Creating the fax failed: {0} The Outbox and Sent faxes have nothing from this attempt.)', reason), error);
-    }
+    // A gateway error, a timeout or a reset after the body left: Fax.Plus may still create the fax. Keep looking; never say "send again".
+    this.watches.watch(attempt);
     throw this.notices.refuse(
-      vscode.l10n.t('Could not verify whether the fax was created ({0}); check the Outbox before sending again.', reason),
+      verdict.kind === 'unknown'
+        ? vscode.l10n.t('Fax.Plus has not confirmed the fax yet ({0}), and the Outbox could not be read. It may still be created, so do not send it again now: this window keeps looking for it for up to {1} minutes and will tell you.', reason, CreationWatches.minutes)
+        : vscode.l10n.t('Fax.Plus has not confirmed the fax yet ({0}). It may still be created, so do not send it again now: this window keeps looking for it in the Outbox and Sent for up to {1} minutes and will tell you.', reason, CreationWatches.minutes),
       error,
       SendNotices.showOutbox(),
     );
@@ -88,7 +104,7 @@ export class SendOutcomes {
     return this.notices.refuse(text, error, SendNotices.showLogs());
   }
 
-  private announce(ids: SentIds): void {
-    this.events.fireSent({ ids });
+  private announce(ids: SentIds, attempt?: SendAttempt): void {
+    this.events.fireSent({ ids, from: attempt?.from, startedAt: attempt?.startedAt });
   }
 }

@@ -46,7 +46,7 @@ function labelOf(node: MessageNode): string {
     case 'loadMore':
       return vscode.l10n.t('Load more…');
     case 'missingScope':
-      return node.command === 'faxplus.buyNumber'
+      return node.command === COMMANDS.buyNumber
         ? vscode.l10n.t('This token cannot buy fax numbers — it needs {0}', node.scopes.join(vscode.l10n.t(' or ')))
         : missingScopeSentence(node.view, node.scopes);
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { COMMANDS } from '../manifest/commandIds';
 import type { Account } from '../api/models';
 import { isAdmin } from '../auth/tokenFacts';
 import { personLabel } from '../format/personName';
@@ -6,7 +7,7 @@ import type { SectionDependencies } from './sectionDependencies';
 import { SectionTreeProvider } from './sectionTreeProvider';
 import type { ItemNode, TreeNode } from './treeNodes';
 
-const BUY = 'faxplus.buyNumber';
+const BUY = COMMANDS.buyNumber;
 
 /**
  * The account's fax numbers and who each is assigned to. Member uids are

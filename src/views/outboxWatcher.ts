@@ -1,34 +1,30 @@
 import * as vscode from 'vscode';
 import type { OutboxFax } from '../api/models';
-import type { AuthSession } from '../auth/authSession';
-import type { CommandPermissions } from '../auth/commandPermissions';
-import type { ClientProvider } from '../client/clientProvider';
-import { kindOf } from '../errors/errorPresenter';
 import type { FaxEvents, SentFax } from '../events/faxEvents';
 import type { Logger } from '../api/logger';
 import { Disposable } from '../util/disposable';
 import type { FaxListProvider } from './faxListProvider';
-import type { FaxNotifications } from './faxNotifications';
 import { OutboxDepartures } from './outboxDepartures';
 import type { OutboxProvider } from './outboxProvider';
+import type { SentFaxTracker } from './sentFaxTracker';
 import type { TreeNode } from './treeNodes';
 
 export interface OutboxWatcherDependencies {
-  readonly session: AuthSession;
-  readonly permissions: CommandPermissions;
-  readonly clients: ClientProvider;
   readonly logger: Logger;
   readonly events: FaxEvents;
-  readonly notifications: FaxNotifications;
+  readonly tracker: SentFaxTracker;
 }
 
 /**
- * Follows faxes from the outbox into Sent: when a fax we saw (or that was
- * just sent from here) leaves the outbox, Sent is refreshed and the fax's
- * final status is announced, with [Resend] when it failed.
+ * Notices faxes leaving the Outbox view's list: Sent is refreshed, and a fax
+ * this window does not already follow (one sent from the web app, say) is
+ * handed to the SentFaxTracker, which finds its Sent record (a new id) and
+ * announces the final status, with [Resend] when it failed.
  */
 export class OutboxWatcher extends Disposable {
   private readonly departures = new OutboxDepartures();
+  /** The last outbox record seen of each watched id: what the Sent record is matched against. */
+  private readonly seen = new Map<string, OutboxFax>();
 
   constructor(
     private readonly outbox: OutboxProvider,
@@ -37,7 +33,7 @@ export class OutboxWatcher extends Disposable {
     private readonly deps: OutboxWatcherDependencies,
   ) {
     super();
-    this.register(outbox.onDidLoad((faxes) => void this.observe(faxes)));
+    this.register(outbox.onDidLoad((faxes) => this.observe(faxes)));
     this.register(deps.events.onDidSendFax((fax) => void this.sentFromHere(fax)));
   }
 
@@ -48,6 +44,7 @@ export class OutboxWatcher extends Disposable {
 
   reset(): void {
     this.departures.clear();
+    this.seen.clear();
   }
 
   private async sentFromHere(fax: SentFax): Promise<void> {
@@ -63,25 +60,18 @@ export class OutboxWatcher extends Disposable {
     }
   }
 
-  private async observe(faxes: readonly OutboxFax[]): Promise<void> {
+  private observe(faxes: readonly OutboxFax[]): void {
+    for (const fax of faxes) this.seen.set(fax.id, fax);
     const departed = this.departures.observe(faxes.map((fax) => fax.id));
     if (departed.length === 0) {
       return;
     }
     void this.sent.refresh();
-    const facts = this.deps.session.facts;
-    if (!facts || !this.deps.permissions.verdict('faxplus.view.sent', facts.scopes).allowed) {
-      return;
-    }
     for (const id of departed) {
-      try {
-        this.deps.notifications.finished(await this.deps.clients.get().getFax(id));
-      } catch (e) {
-        // 404: cancelled, so it never became a sent fax; anything else is not worth a second notification.
-        if (kindOf(e) !== 'notFound') {
-          this.deps.logger.warn(`Could not look up the sent fax ${id}: ${e instanceof Error ? e.message : String(e)}`);
-        }
-      }
+      const record = this.seen.get(id);
+      this.seen.delete(id);
+      // The tracker announces each fax once, whether it followed it from the send or hears of it only now.
+      if (record) this.deps.tracker.followDeparted(record);
     }
   }
 }

@@ -14,6 +14,7 @@ import { MembersProvider } from './membersProvider';
 import { NumbersProvider } from './numbersProvider';
 import { OutboxProvider } from './outboxProvider';
 import { OutboxWatcher } from './outboxWatcher';
+import { SentFaxTracker } from './sentFaxTracker';
 import type { PollTimers } from './poller';
 import type { SectionDependencies } from './sectionDependencies';
 import type { SectionTreeProvider } from './sectionTreeProvider';
@@ -54,6 +55,8 @@ export class Sidebar extends Disposable {
   readonly notifications = new FaxNotifications();
   readonly inboxWatcher: InboxWatcher;
   readonly outboxWatcher: OutboxWatcher;
+  /** Follows faxes sent from this window to their outcome, views visible or not. */
+  readonly tracker: SentFaxTracker;
   readonly polling: SidebarPolling;
   /** Whether background work may call the API: a view is visible (or another reason holds). */
   readonly activity: SidebarActivity;
@@ -89,9 +92,11 @@ export class Sidebar extends Disposable {
     this.activity = this.register(new SidebarActivity(Object.values(views)));
 
     this.inboxWatcher = this.register(new InboxWatcher(this.providers.inbox, views.inbox, this.notifications));
+    this.tracker = this.register(new SentFaxTracker(deps, this.notifications));
     this.outboxWatcher = this.register(new OutboxWatcher(this.providers.outbox, views.outbox, this.providers.sent, {
-      ...deps,
-      notifications: this.notifications,
+      logger: deps.logger,
+      events: deps.events,
+      tracker: this.tracker,
     }));
     this.polling = this.register(new SidebarPolling(
       { provider: this.providers.inbox, view: views.inbox },
@@ -152,6 +157,7 @@ export class Sidebar extends Disposable {
   private resetAll(): void {
     this.inboxWatcher.reset();
     this.outboxWatcher.reset();
+    this.tracker.reset();
     for (const view of VIEW_NAMES) {
       this.providers[view].reset();
     }

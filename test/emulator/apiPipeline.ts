@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isPermitted, scopesThatPermit } from '../../src/api/scopes';
 import type { ApiContext, EmulatorEnv, OperationTable } from './context';
 import type { ActiveFault, FaultInjector } from './faults';
+import type { LateCommits } from './lateCommits';
 import { ApiError, type ApiResult, readBody, serialize, sleep, writeResult } from './http';
 import { ADMIN_ONLY } from './operations';
 import type { LoggedRequest } from './requestLog';
@@ -14,6 +15,7 @@ export interface ApiPipelineDeps {
   routes: readonly SpecRoute[];
   operations: OperationTable;
   faults: FaultInjector;
+  lateCommits: LateCommits;
 }
 
 /** Signals that the connection was destroyed on purpose: nothing more to write. */
@@ -128,6 +130,20 @@ function deliver(res: ServerResponse, log: LoggedRequest, result: ApiResult, fau
   writeResult(res, result);
 }
 
+/** What a gateway answers when the backend is slow: 502/504, JSON or an HTML page, or a dropped connection. */
+function answerGatewayError(res: ServerResponse, log: LoggedRequest, fault: ActiveFault): void {
+  if (fault.reset) {
+    res.socket?.destroy();
+    return;
+  }
+  const status = fault.status ?? 504;
+  log.status = status;
+  const title = status === 502 ? '502 Bad Gateway' : `${status} Gateway Time-out`;
+  writeResult(res, fault.html
+    ? { status, body: Buffer.from(`<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n</body>\r\n</html>\r\n`), contentType: 'text/html' }
+    : { status, json: fault.body ?? { error: 'gateway_timeout', description: `Emulated ${title}` } });
+}
+
 /** Handles one /v3 request: route, faults, auth, scopes, operation, answer. */
 export async function handleApi(deps: ApiPipelineDeps, req: IncomingMessage, res: ServerResponse, apiPath: string, url: URL, log: LoggedRequest): Promise<void> {
   const env = deps.env();
@@ -204,6 +220,15 @@ export async function handleApi(deps: ApiPipelineDeps, req: IncomingMessage, res
     };
     if (token.kind === 'pat') {
       token.lastUsedMs = now; // this request counts as a use, as getTokenInfo shows
+    }
+    if (fault?.kind === 'lateCommit') {
+      answerGatewayError(res, log, fault);
+      const operation = deps.operations[route.operationId];
+      deps.lateCommits.schedule(fault.commitAfterMs ?? 3000, () => {
+        settle(env);
+        return operation({ ...ctx, now: env.clock.now() });
+      });
+      return;
     }
     const result = await deps.operations[route.operationId](ctx);
     if (req.socket.destroyed) {

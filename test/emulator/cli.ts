@@ -1,5 +1,5 @@
-/* Starts the emulator for manual use: `npm run emulator -- --port 8787 --seed-faxes 200 --speed 10 --latency-ms 100 --bandwidth-mbps 50`. */
-import { startEmulator } from './index';
+/* Starts the emulator for manual use: `npm run emulator -- --port 8787 --seed-faxes 200 --speed 10 --latency-ms 100 --bandwidth-mbps 50 --sent-fax-ids kept`. */
+import { startEmulator, type SentFaxIds } from './index';
 
 function flag(name: string): string | undefined {
   const args = process.argv.slice(2);
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     seedFaxes: numberFlag('seed-faxes'),
     speed: numberFlag('speed'),
     seed: numberFlag('seed'),
+    sentFaxIds: flag('sent-fax-ids') as SentFaxIds | undefined,
     latencyMs: numberFlag('latency-ms'),
     bandwidthMbps: numberFlag('bandwidth-mbps'),
   });
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     `  OAuth client   ${emu.oauthClient.id}  secret ${emu.oauthClient.secret}`,
     `  Control        ${emu.controlUrl}/`,
     `  Clock speed    ${emu.clock.speed}`,
+    `  Sent fax ids   ${emu.sentFaxIds}`,
     `  Link           ${emu.link.latencyMs} ms per request, ${emu.link.bandwidthMbps ? `${emu.link.bandwidthMbps} Mbit/s` : 'unlimited bandwidth'}`,
     '  Demo tokens (local emulator only):',
     ...Object.entries(emu.demoTokens).map(([k, v]) => `    ${k.padEnd(13)} ${v}`),

@@ -5,7 +5,7 @@ export interface FaultSpec {
   pathIncludes?: string;
   /** How many matching requests it affects; default 1, Infinity allowed. */
   times?: number;
-  kind: 'latency' | 'status' | 'rateLimit' | 'reset' | 'malformedJson' | 'expireToken';
+  kind: 'latency' | 'status' | 'rateLimit' | 'reset' | 'malformedJson' | 'expireToken' | 'lateCommit';
   /** latency */
   ms?: number;
   /** status */
@@ -19,6 +19,15 @@ export interface FaultSpec {
   midBody?: boolean;
   /** reset before commit: destroy once this many request-body bytes arrived (default 0). */
   afterBytes?: number;
+  /**
+   * lateCommit: the request is read and checked, the client is answered at once
+   * with `status` (502 or 504, default 504; `html: true` for a gateway's HTML page)
+   * or, with `reset: true`, the connection is destroyed; the operation itself runs
+   * `commitAfterMs` REAL milliseconds later (default 3000).
+   */
+  commitAfterMs?: number;
+  html?: boolean;
+  reset?: boolean;
 }
 
 export interface ActiveFault extends FaultSpec {
@@ -32,7 +41,7 @@ export interface FaultTarget {
   path: string;
 }
 
-const KINDS = new Set(['latency', 'status', 'rateLimit', 'reset', 'malformedJson', 'expireToken']);
+const KINDS = new Set(['latency', 'status', 'rateLimit', 'reset', 'malformedJson', 'expireToken', 'lateCommit']);
 
 export class FaultInjector {
   private faults: ActiveFault[] = [];

@@ -3,7 +3,8 @@ import { type EmulatorClock, ScalableClock } from './clock';
 import type { EmulatorEnv } from './context';
 import { DocumentFactory } from './documents';
 import { FaultInjector } from './faults';
-import { DEFAULT_LIFECYCLE, type LifecycleTimings } from './lifecycle';
+import { DEFAULT_LIFECYCLE, SENT_FAX_IDS, type LifecycleTimings, type SentFaxIds } from './lifecycle';
+import { LateCommits } from './lateCommits';
 import { demoClient, type OAuthClient, type OAuthSettings } from './oauth';
 import { operations } from './operations';
 import type { LoggedRequest } from './requestLog';
@@ -26,6 +27,7 @@ export type { EmulatorClock } from './clock';
 export type { OAuthClient } from './oauth';
 export type { IncomingFaxOptions } from './incoming';
 export type { WebhookDelivery } from './webhookDispatcher';
+export type { SentFaxIds } from './lifecycle';
 export type { LinkSettings } from './link';
 export type { ShopVariants, ShopNumbersAnswer, PurchaseAnswer } from './shopVariants';
 export type * from './records';
@@ -42,6 +44,8 @@ export interface EmulatorOptions {
   oauthClients?: OAuthClient[];
   oauthAccessTokenTtlMs?: number;
   lifecycle?: Partial<LifecycleTimings>;
+  /** `'new'` (default, like the real service): a fax reaching Sent gets a new 24-hex id; `'kept'`: it keeps its outbox id. */
+  sentFaxIds?: SentFaxIds;
   /** Delay before every API/OAuth request is handled (one round trip to the real service). Default 0. */
   latencyMs?: number;
   /** Link rate for request and response bodies, megabits per second, one link per direction. Default 0 = unlimited. */
@@ -80,6 +84,8 @@ const DEMO: Record<keyof DemoTokens, { scopes: string[]; expiresInMs: number; ac
 /** A running Fax.Plus emulator. See test/emulator/README.md. */
 export class Emulator {
   readonly faults = new FaultInjector();
+  /** Operations a `lateCommit` fault postponed (see lateCommits.ts). */
+  readonly lateCommits = new LateCommits();
   readonly requests: LoggedRequest[] = [];
   readonly oauth: { autoApprove: boolean; account: 'admin' | 'member' };
   readonly state: StateView;
@@ -103,6 +109,7 @@ export class Emulator {
       tokens: new TokenStore(),
       documents: new DocumentFactory(),
       lifecycle: { ...DEFAULT_LIFECYCLE, ...options.lifecycle },
+      sentFaxIds: checkedSentFaxIds(options.sentFaxIds ?? 'new'),
       webhooks: new WebhookDispatcher(),
       shop: shopVariants(options),
     };
@@ -193,6 +200,21 @@ export class Emulator {
     }).token;
   }
 
+  /** Whether faxes reaching Sent get new ids (`'new'`) or keep their outbox ids (`'kept'`); reset() restores the start option. */
+  get sentFaxIds(): SentFaxIds {
+    return this.env.sentFaxIds;
+  }
+
+  set sentFaxIds(value: SentFaxIds) {
+    this.env.sentFaxIds = checkedSentFaxIds(value);
+  }
+
+  /** The id the fax of an outbox record got in Sent (undefined while it is still in the outbox). */
+  sentIdOf(outboxId: string): string | undefined {
+    this.state.outbox(); // settles the outbox up to the clock
+    return this.env.state.sentIdOf.get(outboxId);
+  }
+
   /** A fax arriving now (inbox, or spam), announced to fax_received webhooks. */
   receiveFax(o: IncomingFaxOptions = {}): FaxRecord {
     const now = this.env.clock.now();
@@ -226,6 +248,8 @@ export class Emulator {
     this.env.documents.clear();
     this.env.webhooks.clear();
     Object.assign(this.env.shop, shopVariants(this.options));
+    this.env.sentFaxIds = checkedSentFaxIds(this.options.sentFaxIds ?? 'new');
+    this.lateCommits.clear();
     this.faults.clear();
     this.clearRequests();
     this.linkState.settings.latencyMs = this.options.latencyMs ?? 0;
@@ -250,6 +274,7 @@ export class Emulator {
 
   async stop(): Promise<void> {
     clearInterval(this.settleTimer);
+    this.lateCommits.clear();
     await close(this.server);
   }
 
@@ -300,13 +325,20 @@ export class Emulator {
     return createServer({
       emulator: this,
       env: () => this.env,
-      api: { env: () => this.env, routes: this.routes, operations, faults: this.faults },
+      api: { env: () => this.env, routes: this.routes, operations, faults: this.faults, lateCommits: this.lateCommits },
       oauth: this.oauthSettings,
       log: this.requests,
       memberUid: () => this.accounts.member,
       link: this.linkState,
     });
   }
+}
+
+function checkedSentFaxIds(value: unknown): SentFaxIds {
+  if (!SENT_FAX_IDS.includes(value as SentFaxIds)) {
+    throw new RangeError(`sentFaxIds must be one of ${SENT_FAX_IDS.join(', ')}, got ${String(value)}`);
+  }
+  return value as SentFaxIds;
 }
 
 export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {

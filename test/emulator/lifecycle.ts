@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { formatFaxDate, formatSendTime } from './dates';
 import type { FaxRecord, OutboxEntry, OutboxStatus } from './records';
 import type { EmulatorState } from './state';
@@ -79,8 +80,17 @@ export function outboxWire(e: OutboxEntry, now: number): Record<string, unknown>
   return wire;
 }
 
+/**
+ * Whether a fax reaching Sent gets a new id (`'new'`, as the help centre says: an
+ * outbox id, then a 24-hex fax id) or keeps its outbox id (`'kept'`, what older
+ * clients assumed). Default `'new'`.
+ */
+export type SentFaxIds = 'new' | 'kept';
+
+export const SENT_FAX_IDS: readonly SentFaxIds[] = ['new', 'kept'];
+
 /** Moves every outbox entry whose sending finished to the sender's sent faxes. */
-export function settleOutbox(state: EmulatorState, now: number): FaxRecord[] {
+export function settleOutbox(state: EmulatorState, now: number, ids: SentFaxIds = 'new'): FaxRecord[] {
   const sent: FaxRecord[] = [];
   for (const e of state.outbox.values()) {
     if (now < e.doneAt) {
@@ -89,15 +99,17 @@ export function settleOutbox(state: EmulatorState, now: number): FaxRecord[] {
     state.outbox.delete(e.id);
     const status = finalStatusFor(e.to);
     const start = formatFaxDate(e.sendingAt);
+    const id = ids === 'kept' ? e.id : randomBytes(12).toString('hex');
+    state.sentIdOf.set(e.id, id);
     const fax: FaxRecord = {
-      id: e.id,
+      id,
       comment: e.comment.text,
       cost: status === 'success' ? e.pages : 0,
       cost_details: { multiplier: 1, notification_cost: 0 },
       description: status === 'success' ? 'OK' : status.replace(/_/g, ' '),
       direction: 'outgoing',
       duration: status === 'success' ? Math.round((e.doneAt - e.sendingAt) / 1000) : 0,
-      file: `${e.id}.tiff`,
+      file: `${id}.tiff`,
       file_name: e.fileInfo[0]?.file_name ?? 'cover-page',
       from: e.from,
       header: null,

@@ -18,6 +18,8 @@ export class EmulatorState {
   readonly memberDetails = new Map<string, MemberDetail>();
   readonly numbers: NumberRecord[] = [];
   readonly outbox = new Map<string, OutboxEntry>();
+  /** Outbox id → the id its fax got in Sent (for assertions; the API never tells). */
+  readonly sentIdOf = new Map<string, string>();
   readonly files = new Map<string, UploadedFile>();
   readonly webhooks: WebhookRecord[] = [];
   balance: Balance = { balance: 0, currency: 'USD' };

@@ -80,7 +80,8 @@ export class TokenStore {
     const rec: PatRecord = {
       kind: 'pat',
       id: randomUUID(),
-      token: `alohi_pat_${randomBase62(40)}`,
+      // The shape of real PATs: alohi_pat_ + 22 base62 + _ + 57 base62.
+      token: `alohi_pat_${randomBase62(22)}_${randomBase62(57)}`,
       name: o.name,
       scopes: [...o.scopes],
       uid: o.uid,

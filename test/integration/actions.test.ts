@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import * as vscode from 'vscode';
-import { eventually, signInWith, testEnvironment, type TestEnvironment } from './support/environment';
+import { eventually, forgetSentFaxes, signInWith, testEnvironment, type TestEnvironment } from './support/environment';
 import { adminNumber, schedulePendingFax, scratchFolder } from './support/actionFixtures';
 import type { ChangedList } from '../../src/events/faxEvents';
 
@@ -20,6 +20,8 @@ describe('Sidebar item actions', () => {
     env.emulator.reset({ keepTokens: true });
     listener = env.api.events.onDidChangeList((list) => changed.push(list));
   });
+
+  afterEach(() => forgetSentFaxes());
 
   beforeEach(async () => {
     if (env.api.session.facts?.tokenName !== 'Demo full access') {
@@ -103,14 +105,15 @@ describe('Sidebar item actions', () => {
       assert.ok(changed.includes('outbox'));
     });
 
-    it('does not send again when the send fails: the error is shown and no retry happens', async () => {
+    it('does not send again when the send fails: the fax is looked for, found, and reported as created', async () => {
       const fax = env.emulator.state.faxes('sent')[1];
       env.emulator.faults.add({ operationId: 'sendFax', kind: 'reset', afterCommit: true });
       const outboxBefore = env.emulator.state.outbox().length;
-      const result = await vscode.commands.executeCommand('faxplus.resendFax', { faxId: fax.id, confirm: false });
-      assert.strictEqual(result, undefined);
+      const result = await vscode.commands.executeCommand<{ ids: Record<string, string> } | undefined>('faxplus.resendFax', { faxId: fax.id, confirm: false });
       assert.strictEqual(count('sendFax'), 1, 'POST /outbox is never repeated');
       assert.strictEqual(env.emulator.state.outbox().length, outboxBefore + 1, 'the server did create it once');
+      assert.deepStrictEqual(Object.keys(result?.ids ?? {}), [fax.to], 'the command resolves to the fax that was found');
+      assert.match(env.api.sendFlow.shownMessages.at(-1) ?? '', /^The fax was created: .* Do not send it again\./);
     });
 
     it('downloads a fax as a real PDF and as a TIFF', async () => {

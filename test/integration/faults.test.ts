@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { startEmulator, type Emulator } from '../emulator';
 import { adminNumber, scratchFolder } from './support/actionFixtures';
-import { eventually, pointApiAt, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
+import { eventually, forgetSentFaxes, pointApiAt, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
 import { SilentPrompter } from './support/scriptedPrompter';
 import type { FaxNode, TreeNode, ViewName } from '../../src/views/treeNodes';
 
@@ -52,6 +52,8 @@ describe('Faults: Fax.Plus misbehaving under a real session', function () {
     env.emulator.reset({ keepTokens: true });
     await vscode.commands.executeCommand('faxplus.inbox.focus');
   });
+
+  afterEach(() => forgetSentFaxes());
 
   beforeEach(async () => {
     env.emulator.faults.clear();

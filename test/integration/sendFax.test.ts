@@ -3,7 +3,7 @@ import * as fs from 'fs/promises';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { SentFax } from '../../src/events/faxEvents';
-import { eventually, signInWith, testEnvironment, type TestEnvironment } from './support/environment';
+import { eventually, forgetSentFaxes, signInWith, testEnvironment, type TestEnvironment } from './support/environment';
 import { ScriptedPrompter, SilentPrompter, type PromptScript } from './support/scriptedPrompter';
 
 const RECIPIENT = '+12015550123';
@@ -21,6 +21,8 @@ describe('Send as fax: entry points', () => {
   });
 
   after(() => listener.dispose());
+
+  afterEach(() => forgetSentFaxes());
 
   beforeEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

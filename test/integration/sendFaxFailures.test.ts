@@ -3,7 +3,7 @@ import * as fs from 'fs/promises';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { SentFax } from '../../src/events/faxEvents';
-import { signInWith, testEnvironment, type TestEnvironment } from './support/environment';
+import { eventually, forgetSentFaxes, signInWith, testEnvironment, type TestEnvironment } from './support/environment';
 import { SilentPrompter } from './support/scriptedPrompter';
 
 const RECIPIENT = '+12015550123';
@@ -22,6 +22,8 @@ describe('Send as fax: failures, never twice, cancellation', () => {
 
   after(() => listener.dispose());
 
+  afterEach(() => forgetSentFaxes());
+
   beforeEach(() => {
     env.emulator.reset({ keepTokens: true });
     env.emulator.clearRequests();
@@ -34,6 +36,7 @@ describe('Send as fax: failures, never twice, cancellation', () => {
     restore.forEach((d) => d.dispose());
     restore = [];
     env.emulator.faults.clear();
+    env.api.creationWatches.cancelAll();
   });
 
   const from = () => env.emulator.state.numbers().find((n) => n.status === 'active' && n.assigned_to.includes(env.emulator.accounts.admin))!.number;
@@ -51,15 +54,51 @@ describe('Send as fax: failures, never twice, cancellation', () => {
     assert.strictEqual(faxesTo(RECIPIENT).length, 0);
   });
 
-  it('500 when creating the fax: not repeated; the outbox is checked and the message says no fax was created', async () => {
+  it('500 when creating the fax: not repeated; not confirmed yet (a 5xx proves nothing), and the attempt stays watched', async () => {
     env.emulator.faults.add({ operationId: 'sendFax', kind: 'status', status: 500, body: { error: 'internal_error', description: 'database unavailable' } });
     assert.strictEqual(await send(), undefined);
     assert.strictEqual(count('sendFax'), 1, 'POST /outbox is never retried');
     assert.ok(count('listOutboxFaxes') >= 1, 'the outbox was searched');
-    assert.match(told(), /^No fax was created; you can send again\. \(Creating the fax failed: Fax\.Plus had a problem answering \(HTTP 500\)/);
+    assert.match(told(), /^Fax\.Plus has not confirmed the fax yet \(.*HTTP 500.*\)\. It may still be created, so do not send it again now/);
+    assert.doesNotMatch(told(), /you can send again/);
+    assert.strictEqual(env.api.creationWatches.size, 1, 'the attempt is still looked for');
     assert.strictEqual(faxesTo(RECIPIENT).length, 0);
     assert.deepStrictEqual(sent, []);
   });
+
+  it('400 when creating the fax: Fax.Plus refused it, so no fax was created and the person may send again', async () => {
+    env.emulator.faults.add({ operationId: 'sendFax', kind: 'status', status: 400, body: { error: 'invalid_destination', description: 'not a fax number' } });
+    assert.strictEqual(await send(), undefined);
+    assert.strictEqual(count('sendFax'), 1);
+    assert.match(told(), /^Fax\.Plus did not create the fax: .*No fax was created; correct the problem and send again\./);
+    assert.strictEqual(env.api.creationWatches.size, 0, 'nothing to watch for');
+    assert.strictEqual(count('listOutboxFaxes'), 0, 'a refusal needs no search');
+  });
+
+  for (const fault of [
+    { label: '504 from a gateway (JSON)', spec: { status: 504 } },
+    { label: '502 from a gateway (HTML page)', spec: { status: 502, html: true } },
+    { label: 'a reset after the body was read', spec: { reset: true } },
+  ]) {
+    it(`late commit after ${fault.label}: "not confirmed yet", then the fax is found and reported; never "send again", one POST`, async () => {
+      env.emulator.faults.add({ operationId: 'sendFax', kind: 'lateCommit', commitAfterMs: 3000, ...fault.spec });
+      const committed = env.emulator.lateCommits.next();
+      assert.strictEqual(await send(), undefined);
+      assert.match(told(), /^Fax\.Plus has not confirmed the fax yet .*do not send it again now/);
+      assert.strictEqual(faxesTo(RECIPIENT).length, 0, 'not created yet when the person was told');
+      await committed;
+      const found = await eventually(() => {
+        assert.match(told(), /^The fax to \+1 201 555 0123 was created after all/);
+        return told();
+      }, 30_000);
+      assert.doesNotMatch(found, /send again/i);
+      assert.ok(!env.api.sendFlow.shownMessages.some((m) => /you can send again/.test(m)), 'never invited to send again');
+      assert.strictEqual(count('sendFax'), 1, 'POST /outbox was made once');
+      assert.strictEqual(faxesTo(RECIPIENT).length, 1, 'exactly one fax');
+      assert.deepStrictEqual(sent.map((s) => Object.keys(s.ids)), [[RECIPIENT]], 'announced, so it is followed to Sent');
+      assert.strictEqual(env.api.creationWatches.size, 0, 'the watch ended');
+    });
+  }
 
   it('connection reset after the server created the fax: exactly one fax, found and reported as created', async () => {
     env.emulator.faults.add({ operationId: 'sendFax', kind: 'reset', afterCommit: true });
@@ -72,20 +111,20 @@ describe('Send as fax: failures, never twice, cancellation', () => {
     assert.match(told(), /^The fax was created: Fax\.Plus has it for all 1 recipient\(s\), although its answer was lost .* Do not send it again\./);
   });
 
-  it('connection reset before the server acted: zero faxes, and the message says so', async () => {
+  it('connection reset while the body was on its way: zero faxes, but a reset proves nothing, so "not confirmed yet"', async () => {
     env.emulator.faults.add({ operationId: 'sendFax', kind: 'reset', afterCommit: false });
     assert.strictEqual(await send(), undefined);
     assert.strictEqual(count('sendFax'), 1, 'POST /outbox is never retried');
     assert.strictEqual(faxesTo(RECIPIENT).length, 0);
-    assert.match(told(), /^No fax was created; you can send again\./);
+    assert.match(told(), /^Fax\.Plus has not confirmed the fax yet/);
   });
 
-  it('connection reset and the outbox cannot be read: says it could not verify, and to check the Outbox', async () => {
+  it('connection reset and the outbox cannot be read: not confirmed, and the Outbox could not be read', async () => {
     env.emulator.faults.add({ operationId: 'sendFax', kind: 'reset', afterCommit: true });
     env.emulator.faults.add({ operationId: 'listOutboxFaxes', kind: 'status', status: 503, times: Infinity });
     assert.strictEqual(await send(), undefined);
     assert.strictEqual(count('sendFax'), 1);
-    assert.match(told(), /^Could not verify whether the fax was created .*; check the Outbox before sending again\./);
+    assert.match(told(), /^Fax\.Plus has not confirmed the fax yet .*and the Outbox could not be read\. It may still be created, so do not send it again now/);
     assert.strictEqual(faxesTo(RECIPIENT).length, 1, 'the fax does exist: the message did not claim otherwise');
   });
 

@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import Ajv from 'ajv';
-import { signInWith, testEnvironment, type TestEnvironment } from './support/environment';
+import { forgetSentFaxes, signInWith, testEnvironment, type TestEnvironment } from './support/environment';
 import { SilentPrompter } from './support/scriptedPrompter';
 
 const RECIPIENT = '+12015550123';
@@ -25,6 +25,8 @@ describe('Send as fax: refusals before anything is uploaded, and the outbox payl
   });
 
   after(() => restore.dispose());
+
+  afterEach(() => forgetSentFaxes());
 
   beforeEach(() => {
     env.emulator.reset({ keepTokens: true });

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { eventually, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
+import { eventually, forgetSentFaxes, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
 import type { SectionTreeProvider } from '../../src/views/sectionTreeProvider';
 import type { FaxNode, TreeNode, ViewName } from '../../src/views/treeNodes';
 import { KNOWN_FAX_STATUSES } from '../../src/views/faxStatusOutcome';
@@ -62,6 +62,8 @@ describe('Sidebar trees', function () {
   before(async () => {
     env = await testEnvironment();
   });
+
+  afterEach(() => forgetSentFaxes());
 
   beforeEach(async () => {
     await signOut();
@@ -195,19 +197,21 @@ describe('Sidebar trees', function () {
     assert.strictEqual(about(flux)?.severity, 'info', 'an unknown status is not shown as an error');
     assert.match(about(flux)?.message ?? '', /Status reported by Fax\.Plus: failed_quantum_flux/);
 
-    const ids = Object.values(result.ids);
+    // In Sent the faxes have new ids (as on the real service).
+    const ids = Object.values(result.ids).map((id) => env.emulator.sentIdOf(id));
+    assert.ok(ids.every((id, i) => id && id !== Object.values(result.ids)[i]), 'new ids in Sent');
     await eventually(async () => {
       const sent = await rows('sent');
       for (const id of ids) {
-        assert.ok(faxIds(sent).includes(id), `${id} is in Sent`);
+        assert.ok(faxIds(sent).includes(id!), `${id} is in Sent`);
       }
-      const fluxRow = sent.find((r) => (r.node as FaxNode).fax?.id === result.ids[flux]);
+      const fluxRow = sent.find((r) => (r.node as FaxNode).fax?.id === env.emulator.sentIdOf(result.ids[flux]));
       assert.strictEqual(fluxRow?.icon, 'question', 'neutral icon for a status the spec does not know');
       assert.strictEqual(fluxRow?.iconColor, undefined);
       assert.match(fluxRow?.tooltip ?? '', /Status reported by Fax\.Plus: failed_quantum_flux/);
       assert.match(fluxRow?.contextValue ?? '', /;outcome=unknown;/);
     });
-    assert.ok(env.emulator.requests.some((r) => r.operationId === 'getFax'), 'the sent fax was looked up');
+    assert.ok(env.emulator.requests.some((r) => r.operationId === 'listFaxes' && r.query.category === 'sent'), 'the sent faxes were looked up');
   });
 
   it('shows one node naming the missing scope, and asks Fax.Plus nothing, for a section the token cannot read', async () => {

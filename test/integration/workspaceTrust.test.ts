@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { adminNumber } from './support/actionFixtures';
-import { signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
+import { forgetSentFaxes, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
 import { SilentPrompter } from './support/scriptedPrompter';
 
 /**
@@ -94,6 +94,8 @@ describe('Restricted mode and virtual workspaces', function () {
     restore.push(memory, vscode.workspace.registerFileSystemProvider(SCHEME, memory, { isReadonly: true }));
     await signInWith(env.emulator.demoTokens.fullAccess);
   });
+
+  afterEach(() => forgetSentFaxes());
 
   beforeEach(() => {
     env.emulator.reset({ keepTokens: true });

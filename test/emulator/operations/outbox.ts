@@ -11,8 +11,9 @@ export const MAX_FILES = 10;
 export const MAX_DESTINATIONS = 4000;
 const E164 = /^\+[1-9]\d{6,14}$/;
 
-function newFaxId(): string {
-  return randomBytes(12).toString('hex');
+/** Outbox ids are 32 hex characters in the docs (a fax gets a 24-hex id once it reaches Sent). */
+function newOutboxId(): string {
+  return randomBytes(16).toString('hex');
 }
 
 function stringArray(value: unknown, name: string): string[] {
@@ -134,7 +135,7 @@ export const outboxOperations: OperationTable = {
     const ids: Record<string, string> = {};
     const destinations = [...new Set(to)];
     destinations.forEach((dest, i) => {
-      const id = newFaxId();
+      const id = newOutboxId();
       ids[dest] = id;
       ctx.env.state.outbox.set(id, {
         id,

@@ -83,3 +83,14 @@ export async function pointApiAt(url: string | undefined, settingValue: string |
   await vscode.workspace.getConfiguration('faxplus').update('api.baseUrl', settingValue, vscode.ConfigurationTarget.Global);
   await rebuilt;
 }
+
+/**
+ * Stops following the faxes earlier tests sent (and watching unconfirmed ones):
+ * the emulator's reset() makes them vanish, and their background look-ups
+ * would otherwise show up in a later test's request log.
+ */
+export async function forgetSentFaxes(): Promise<void> {
+  const { api } = await testEnvironment();
+  api.sidebar.tracker.reset();
+  api.creationWatches.cancelAll();
+}

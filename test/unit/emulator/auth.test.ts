@@ -52,7 +52,7 @@ describe('emulator: authentication and scopes', () => {
     assert.ok(!res.json.preview.includes(token.slice(12, 30)));
     assert.equal(typeof res.json.expiration_date, 'number');
     assert.ok(res.json.expiration_date - res.json.created_date >= 5 * 86_400_000 - 1000);
-    assert.match(token, /^alohi_pat_[A-Za-z0-9]{32,}$/);
+    assert.match(token, /^alohi_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{57}$/, 'shaped like a real PAT');
   });
 
   it('refuses an operation the scopes do not permit with 403 insufficient_scope naming the scopes', async () => {

@@ -83,6 +83,51 @@ describe('emulator: fault injection', () => {
     await api(emu, 'DELETE', `/accounts/self/outbox/${emu.state.outbox()[0].id as string}`, { token });
   });
 
+  it('late commit: answers 504 at once, creates the fax commitAfterMs (real time) later', async () => {
+    const json = await sendBody();
+    emu.clearRequests();
+    emu.faults.add({ operationId: 'sendFax', kind: 'lateCommit', status: 504, commitAfterMs: 200 });
+    const res = await api(emu, 'POST', '/accounts/self/outbox', { token, json });
+    assert.equal(res.status, 504);
+    assert.equal(res.json.error, 'gateway_timeout');
+    assert.equal(emu.state.outbox().length, 0, 'nothing yet');
+    assert.equal(emu.lateCommits.pending, 1);
+    await emu.lateCommits.next();
+    const outbox = emu.state.outbox();
+    assert.equal(outbox.length, 1, 'created later, once');
+    assert.deepEqual(outbox[0].to, ['+12125550100']);
+    assert.equal(emu.requests.filter((r) => r.operationId === 'sendFax').length, 1);
+    await api(emu, 'DELETE', `/accounts/self/outbox/${outbox[0].id as string}`, { token });
+  });
+
+  it('late commit: a gateway HTML page (502), or a reset after the body was read', async () => {
+    emu.faults.add({ operationId: 'sendFax', kind: 'lateCommit', status: 502, html: true, commitAfterMs: 50 });
+    const res = await api(emu, 'POST', '/accounts/self/outbox', { token, json: await sendBody() });
+    assert.equal(res.status, 502);
+    assert.match(String(res.headers['content-type']), /text\/html/);
+    assert.match(res.text, /<h1>502 Bad Gateway<\/h1>/);
+    await emu.lateCommits.next();
+    emu.faults.add({ operationId: 'sendFax', kind: 'lateCommit', reset: true, commitAfterMs: 50 });
+    await assert.rejects(api(emu, 'POST', '/accounts/self/outbox', { token, json: await sendBody() }));
+    await emu.lateCommits.next();
+    assert.equal(emu.state.outbox().length, 2);
+    for (const o of emu.state.outbox()) await api(emu, 'DELETE', `/accounts/self/outbox/${o.id as string}`, { token });
+  });
+
+  it('late commit: reset() drops a commit still pending', async () => {
+    const other = await startEmulator({ seedFaxes: 0 });
+    try {
+      const t = other.demoTokens.fullAccess;
+      const json = { from: other.state.numbers()[0].number, to: ['+12125550100'], files: [(await upload(other, t)).json.path], return_ids: true };
+      other.faults.add({ operationId: 'sendFax', kind: 'lateCommit', commitAfterMs: 60_000 });
+      assert.equal((await api(other, 'POST', '/accounts/self/outbox', { token: t, json })).status, 504);
+      other.reset({ keepTokens: true });
+      assert.equal(other.lateCommits.pending, 0);
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('resets a response mid-body', async () => {
     emu.faults.add({ operationId: 'getFile', kind: 'reset', midBody: true });
     const id = emu.state.faxes('inbox')[0].id;

@@ -37,9 +37,10 @@ describe('emulator: sending and the outbox lifecycle', () => {
     assert.deepEqual(res.json, {});
   });
 
-  it('moves submitted → converting → sending → sent with the clock, and the outbox id becomes the fax id', async () => {
+  it('moves submitted → converting → sending → sent with the clock; the sent fax gets a new 24-hex id (32-hex outbox id)', async () => {
     const res = await send();
     const id = res.json.ids['+12125550100'];
+    assert.match(id, /^[0-9a-f]{32}$/, 'outbox ids are 32 hex characters, as in the docs');
     const status = async () => (await api(emu, 'GET', `/accounts/self/outbox/${id}`, { token })).json?.status;
     assert.equal(await status(), 'submitted');
     emu.clock.advance(1000);
@@ -48,12 +49,30 @@ describe('emulator: sending and the outbox lifecycle', () => {
     assert.equal(await status(), 'sending');
     emu.clock.advance(5000);
     assert.equal((await api(emu, 'GET', `/accounts/self/outbox/${id}`, { token })).status, 404);
-    const fax = await api(emu, 'GET', `/accounts/self/faxes/${id}`, { token });
+    assert.equal((await api(emu, 'GET', `/accounts/self/faxes/${id}`, { token })).status, 404, 'the outbox id is not the fax id');
+    const faxId = emu.sentIdOf(id);
+    assert.match(faxId ?? '', /^[0-9a-f]{24}$/, 'fax ids are 24 hex characters');
+    const fax = await api(emu, 'GET', `/accounts/self/faxes/${faxId}`, { token });
     assert.equal(fax.status, 200);
     assert.equal(fax.json.status, 'success');
     assert.equal(fax.json.direction, 'outgoing');
+    assert.equal(fax.json.to, '+12125550100');
     const sent = await api(emu, 'GET', '/accounts/self/faxes?category=sent&limit=1', { token });
-    assert.equal(sent.json.data.records[0].id, id);
+    assert.equal(sent.json.data.records[0].id, faxId);
+  });
+
+  it('with sentFaxIds kept, the sent fax keeps its outbox id (set through the control API)', async () => {
+    const set = await fetch(`${emu.controlUrl}/sent-fax-ids`, { method: 'POST', body: JSON.stringify({ sentFaxIds: 'kept' }) });
+    assert.equal(set.status, 200);
+    assert.equal(emu.sentFaxIds, 'kept');
+    const id = (await send()).json.ids['+12125550100'];
+    emu.clock.advance(10_000);
+    assert.equal((await api(emu, 'GET', `/accounts/self/faxes/${id}`, { token })).json.status, 'success');
+    assert.equal(emu.sentIdOf(id), id);
+    const bad = await fetch(`${emu.controlUrl}/sent-fax-ids`, { method: 'POST', body: JSON.stringify({ sentFaxIds: 'sometimes' }) });
+    assert.equal(bad.status, 400);
+    emu.reset({ keepTokens: true });
+    assert.equal(emu.sentFaxIds, 'new', 'reset() goes back to the start option');
   });
 
   it('passes through scheduled_for_sending when send_time is in the future', async () => {
@@ -64,21 +83,23 @@ describe('emulator: sending and the outbox lifecycle', () => {
     emu.clock.advance(3_600_000);
     assert.equal(emu.state.outbox()[0].status, 'sending');
     emu.clock.advance(5000);
-    assert.equal(emu.state.fax(id)?.status, 'success');
+    assert.equal(emu.state.fax(emu.sentIdOf(id)!)?.status, 'success');
   });
 
   it('ends with failed_no_answer (…99), failed_user_busy (…98) and the unknown failed_quantum_flux (…97)', async () => {
     const res = await send({}, ['+12125550199', '+12125550198', '+12125550197']);
     emu.clock.advance(10_000);
-    assert.equal(emu.state.fax(res.json.ids['+12125550199'])?.status, 'failed_no_answer');
-    assert.equal(emu.state.fax(res.json.ids['+12125550198'])?.status, 'failed_user_busy');
-    assert.equal(emu.state.fax(res.json.ids['+12125550197'])?.status, 'failed_quantum_flux');
+    const sentFax = (to: string) => emu.state.fax(emu.sentIdOf(res.json.ids[to])!);
+    assert.equal(sentFax('+12125550199')?.status, 'failed_no_answer');
+    assert.equal(sentFax('+12125550198')?.status, 'failed_user_busy');
+    assert.equal(sentFax('+12125550197')?.status, 'failed_quantum_flux');
   });
 
   it('cancels an outbox fax on DELETE; it never reaches sent', async () => {
     const id = (await send()).json.ids['+12125550100'];
     assert.equal((await api(emu, 'DELETE', `/accounts/self/outbox/${id}`, { token })).status, 200);
     emu.clock.advance(60_000);
+    assert.equal(emu.sentIdOf(id), undefined);
     assert.equal(emu.state.fax(id), undefined);
     assert.equal(emu.state.outbox().length, 0);
   });
@@ -121,7 +142,7 @@ describe('emulator: sending and the outbox lifecycle', () => {
       const file = (await upload(fast, t)).json.path as string;
       const id = (await api(fast, 'POST', '/accounts/self/outbox', { token: t, json: { from: fast.state.numbers()[0].number, to: ['+12125550100'], files: [file], return_ids: true } })).json.ids['+12125550100'];
       await new Promise((r) => setTimeout(r, 60));
-      assert.equal(fast.state.fax(id)?.status, 'success');
+      assert.equal(fast.state.fax(fast.sentIdOf(id) ?? id)?.status, 'success');
     } finally {
       await fast.stop();
     }

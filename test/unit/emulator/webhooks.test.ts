@@ -48,7 +48,7 @@ describe('emulator: webhooks and incoming faxes', () => {
     emu.clock.advance(10_000);
     emu.state.outbox(); // settles, as the next API call or the background tick would
     await emu.webhooksIdle();
-    assert.deepEqual(received.pop(), { event: 'fax_sent', id: res.json.ids['+12125550100'] });
+    assert.deepEqual(received.pop(), { event: 'fax_sent', id: emu.sentIdOf(res.json.ids['+12125550100']) });
     assert.equal(emu.webhookDeliveries[emu.webhookDeliveries.length - 1].status, 200);
   });
 });

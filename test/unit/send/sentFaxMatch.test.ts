@@ -1,0 +1,85 @@
+import * as assert from 'node:assert/strict';
+import type { Fax } from '../../../src/api/models';
+import { earliestSentTime, isSameFax, matchSentRecord, type OutgoingFax } from '../../../src/send/sentFaxMatch';
+import { findAttemptOnServer } from '../../../src/sendFlow/faxMatch';
+
+const T0 = new Date('2026-12-02T10:00:00Z');
+const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+const OUTBOX_ID = '13a4afb0585345639733857e8f36df8d';
+
+function sentFax(id: string, over: Partial<Fax> = {}): Fax {
+  return { id, status: 'success', direction: 'outgoing', from: '+15550001111', to: '+12015550123', submitTime: at(1), startTime: at(20), comment: '', ...over };
+}
+
+const ours: OutgoingFax = { outboxId: OUTBOX_ID, to: '+12015550123', from: '+15550001111', submitTime: at(1), startedAt: at(0) };
+
+describe('send: finding a fax in Sent after it left the outbox (its id changes)', () => {
+  it('finds the record with a NEW id by destination, sender and time', () => {
+    const found = matchSentRecord(ours, [sentFax('5e7de3ad54cfd54eb568cc76')]);
+    assert.equal(found?.id, '5e7de3ad54cfd54eb568cc76');
+  });
+
+  it('prefers the record that kept the outbox id, when the server keeps ids', () => {
+    const found = matchSentRecord(ours, [sentFax('5e7de3ad54cfd54eb568cc76', { submitTime: at(1) }), sentFax(OUTBOX_ID, { submitTime: at(3) })]);
+    assert.equal(found?.id, OUTBOX_ID);
+  });
+
+  it('compares numbers as digits (formatting does not matter), and the sender too', () => {
+    assert.equal(matchSentRecord(ours, [sentFax('a', { to: '+1 (201) 555-0123', from: '+1 555 000 1111' })])?.id, 'a');
+  });
+
+  it('never takes a record to another number, from another sender, incoming, or submitted before the fax', () => {
+    const others = [
+      sentFax('other-number', { to: '+12015550124' }),
+      sentFax('other-sender', { from: '+15550002222' }),
+      sentFax('incoming', { direction: 'incoming' }),
+      sentFax('older', { submitTime: at(-60), startTime: at(-40) }),
+    ];
+    assert.equal(matchSentRecord(ours, others), undefined);
+  });
+
+  it('takes the record submitted closest to ours when several fit', () => {
+    const local: OutgoingFax = { ...ours, submitTime: undefined };
+    const found = matchSentRecord(local, [sentFax('later', { submitTime: at(40) }), sentFax('closest', { submitTime: at(2) }), sentFax('late', { submitTime: at(300) })]);
+    assert.equal(found?.id, 'closest');
+  });
+
+  it('a later fax to the same number is not ours when the outbox submit time is known (ours was cancelled)', () => {
+    assert.equal(matchSentRecord(ours, [sentFax('next-one', { submitTime: at(90), startTime: at(100) })]), undefined);
+    assert.equal(matchSentRecord(ours, [sentFax('same-second', { submitTime: at(2) })])?.id, 'same-second');
+  });
+
+  it('skips records already claimed by another followed fax to the same number', () => {
+    const records = [sentFax('first', { submitTime: at(1) }), sentFax('second', { submitTime: at(2) })];
+    assert.equal(matchSentRecord(ours, records, new Set(['first']))?.id, 'second');
+  });
+
+  it('with only our clock (submit time unknown), allows a minute of clock skew; with the server time, a few seconds', () => {
+    const local: OutgoingFax = { outboxId: OUTBOX_ID, to: ours.to, startedAt: at(0) };
+    assert.equal(earliestSentTime(local).getTime(), at(-60).getTime());
+    assert.equal(earliestSentTime(ours).getTime(), at(-4).getTime());
+    assert.equal(matchSentRecord(local, [sentFax('skewed', { submitTime: at(-45), from: '+19999999999' })])?.id, 'skewed', 'an unknown sender matches any');
+    assert.equal(matchSentRecord(ours, [sentFax('skewed', { submitTime: at(-45) })]), undefined);
+  });
+
+  it('falls back to start_time when the record has no submit_time; no time at all never matches', () => {
+    assert.equal(matchSentRecord(ours, [sentFax('start', { submitTime: undefined, startTime: at(10) })])?.id, 'start');
+    assert.equal(matchSentRecord(ours, [sentFax('none', { submitTime: undefined, startTime: undefined })]), undefined);
+  });
+
+  it('no_number and comma-separated sender lists', () => {
+    assert.equal(matchSentRecord({ ...ours, from: 'no_number' }, [sentFax('x', { from: '+15557777777' })])?.id, 'x');
+    assert.equal(matchSentRecord({ ...ours, from: '+15550009999, +15550001111' }, [sentFax('y')])?.id, 'y');
+  });
+
+  it('isSameFax: a record fetched by the outbox id must still go to our number', () => {
+    assert.equal(isSameFax(ours, sentFax(OUTBOX_ID)), true);
+    assert.equal(isSameFax(ours, sentFax(OUTBOX_ID, { to: '+4420794609' })), false);
+  });
+
+  it('the creation check finds an attempt in Sent under a new id', () => {
+    const attempt = { destinations: ['+12015550123', '+12015550199'], from: '+15550001111', filePaths: ['/transient-1'], startedAt: at(0) };
+    const found = findAttemptOnServer(attempt, [], [sentFax('new-id-1'), sentFax('old', { to: '+12015550199', submitTime: at(-120), startTime: at(-100) })]);
+    assert.deepEqual([...found], [['+12015550123', 'new-id-1']]);
+  });
+});
