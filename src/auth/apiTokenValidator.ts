@@ -1,6 +1,8 @@
 import type { ClientFactory } from '../client/clientFactory';
 import type { FaxPlusClient } from '../api/faxPlusClient';
-import { ForbiddenError } from '../api/errors';
+import { FaxPlusError, ForbiddenError, NotFoundError } from '../api/errors';
+import type { Account, TokenInfo } from '../api/models';
+import { OAUTH_SCOPE } from '../api/parseTokenInfo';
 import type { Credential } from './authState';
 import type { AccountFacts, TokenFacts } from './tokenFacts';
 import { ExpiredTokenError, type TokenValidator } from './tokenValidator';
@@ -9,6 +11,8 @@ import { ExpiredTokenError, type TokenValidator } from './tokenValidator';
  * Validates a credential with GET /auth/token (scopes, expiry) and
  * GET /accounts/self (who it belongs to) using a client that carries only
  * that credential, so nothing is stored before Fax.Plus has accepted it.
+ * A server without /auth/token (404/405) is asked only /accounts/self: the
+ * token is accepted when that works, with its scopes unknown.
  */
 export class ApiTokenValidator implements TokenValidator {
   constructor(private readonly clients: ClientFactory, private readonly now: () => number = Date.now) {}
@@ -16,7 +20,18 @@ export class ApiTokenValidator implements TokenValidator {
   async validate(credential: Credential, source: TokenFacts['source'], signal?: AbortSignal): Promise<TokenFacts> {
     const client = this.clients.create({ getCredential: async () => credential });
     try {
-      const info = await client.getTokenInfo({ signal });
+      const info = await this.tokenInfo(client, signal);
+      if (!info) {
+        const account = await client.getAccount('self', { signal });
+        return {
+          kind: credential.kind,
+          source,
+          scopes: [OAUTH_SCOPE],
+          scopesUnknown: true,
+          account: accountFacts(account),
+          checkedAt: this.now(),
+        };
+      }
       const expiresAt = info.expiresAt?.getTime();
       if (expiresAt !== undefined && expiresAt <= this.now()) {
         throw new ExpiredTokenError(expiresAt);
@@ -37,11 +52,22 @@ export class ApiTokenValidator implements TokenValidator {
     }
   }
 
+  /** The token's facts, or undefined when the server has no GET /auth/token. */
+  private async tokenInfo(client: FaxPlusClient, signal?: AbortSignal): Promise<TokenInfo | undefined> {
+    try {
+      return await client.getTokenInfo({ signal });
+    } catch (e) {
+      if (e instanceof NotFoundError || (e instanceof FaxPlusError && e.status === 405)) {
+        return undefined;
+      }
+      throw e;
+    }
+  }
+
   /** A token without a user/member read scope cannot read its own account; that alone is no reason to refuse it. */
   private async accountOf(client: FaxPlusClient, signal?: AbortSignal): Promise<AccountFacts | undefined> {
     try {
-      const a = await client.getAccount('self', { signal });
-      return { uid: a.uid, email: a.email, name: [a.name, a.lastname].filter(Boolean).join(' ') || undefined, type: a.accountType };
+      return accountFacts(await client.getAccount('self', { signal }));
     } catch (e) {
       if (e instanceof ForbiddenError) {
         return undefined;
@@ -49,4 +75,8 @@ export class ApiTokenValidator implements TokenValidator {
       throw e;
     }
   }
+}
+
+function accountFacts(a: Account): AccountFacts {
+  return { uid: a.uid, email: a.email, name: [a.name, a.lastname].filter(Boolean).join(' ') || undefined, type: a.accountType };
 }

@@ -7,7 +7,14 @@ export function describeFacts(facts: TokenFacts, now: number): string {
   if (facts.account?.email) {
     parts.push(vscode.l10n.t('Account: {0}.', facts.account.email));
   }
-  if (facts.kind === 'oauth') {
+  if (facts.scopesUnknown) {
+    parts.push(
+      facts.kind === 'oauth'
+        ? vscode.l10n.t('Signed in with OAuth.')
+        : vscode.l10n.t('Signed in with a personal access token.'),
+    );
+    parts.push(vscode.l10n.t('Its scopes could not be read (Fax.Plus does not answer GET /auth/token here), so every command is offered and Fax.Plus decides what is allowed.'));
+  } else if (facts.kind === 'oauth') {
     parts.push(vscode.l10n.t('Signed in with OAuth (all permissions).'));
   } else {
     parts.push(vscode.l10n.t('Token "{0}" ({1}).', facts.tokenName ?? '', facts.preview ?? ''));

@@ -5,7 +5,7 @@ import type { CommandPermissions } from '../auth/commandPermissions';
 import type { ClientProvider } from '../client/clientProvider';
 import type { Logger } from '../logging/outputLogger';
 import { Disposable } from '../util/disposable';
-import { balanceText } from './balanceText';
+import { balanceAnswerText, balanceText } from './balanceText';
 
 const COMMAND = 'faxplus.showBalance';
 /** Fax.Plus watches for aggressive polling; the balance changes slowly. */
@@ -50,7 +50,10 @@ export class BalanceStatusBar extends Disposable {
   update(balance: Balance): void {
     this.fetchedAt = this.now();
     this.item.text = `$(credit-card) ${balanceText(balance, vscode.env.language)}`;
-    this.item.tooltip = vscode.l10n.t('Fax.Plus balance. Click to check it now.');
+    this.item.tooltip =
+      balance.balance === undefined
+        ? vscode.l10n.t('Fax.Plus answered without an amount we recognise: {0}. Click to check it now.', balanceAnswerText(balance))
+        : vscode.l10n.t('Fax.Plus balance. Click to check it now.');
   }
 
   private permitted(): boolean {

@@ -12,6 +12,8 @@ interface ApiErrorShape {
   readonly description?: string;
   readonly permittedScopes?: readonly string[];
   readonly retryAfterMs?: number;
+  readonly gatewayPage?: boolean;
+  readonly enterpriseHint?: boolean;
 }
 
 /**
@@ -41,6 +43,12 @@ export class ErrorPresenter {
       case 'rateLimited':
         return vscode.l10n.t('Fax.Plus asks to slow down. Try again in {0} seconds.', Math.ceil((e.retryAfterMs ?? 60000) / 1000));
       case 'server':
+        if (e.gatewayPage) {
+          return vscode.l10n.t('Fax.Plus is not reachable right now (HTTP {0} from a gateway in front of it). Try again in a moment.', e.status ?? 502);
+        }
+        if (e.enterpriseHint) {
+          return vscode.l10n.t('Fax.Plus had a problem answering (HTTP {0}). The Fax.Plus API needs an Enterprise plan; accounts without one get this error.', e.status ?? 500) + server;
+        }
         return vscode.l10n.t('Fax.Plus had a problem answering (HTTP {0}). Try again in a moment.', e.status ?? 500) + server;
       case 'network':
         return vscode.l10n.t('Fax.Plus could not be reached. Check your connection and proxy settings, then retry.');

@@ -6,6 +6,7 @@ import type { LifecycleTimings } from './lifecycle';
 import type { SpecRoute } from './routes';
 import type { EmulatorState } from './state';
 import type { TokenRecord, TokenStore } from './tokens';
+import type { EmulatorVariants } from './variants';
 import type { WebhookDispatcher } from './webhookDispatcher';
 
 /** The emulator's collaborators, shared by every request. */
@@ -16,6 +17,8 @@ export interface EmulatorEnv {
   readonly documents: DocumentFactory;
   readonly lifecycle: LifecycleTimings;
   readonly webhooks: WebhookDispatcher;
+  /** How this emulator differs where the sources disagree (variants.ts); changeable at run time. */
+  variants: EmulatorVariants;
 }
 
 /** One authorized API request. */

@@ -5,10 +5,10 @@ export interface FaultSpec {
   pathIncludes?: string;
   /** How many matching requests it affects; default 1, Infinity allowed. */
   times?: number;
-  kind: 'latency' | 'status' | 'rateLimit' | 'reset' | 'malformedJson' | 'expireToken';
+  kind: 'latency' | 'status' | 'rateLimit' | 'reset' | 'malformedJson' | 'expireToken' | 'gatewayHtml';
   /** latency */
   ms?: number;
-  /** status */
+  /** status; gatewayHtml (502, 503 or 504; default 502) */
   status?: number;
   body?: unknown;
   /** rateLimit */
@@ -32,7 +32,7 @@ export interface FaultTarget {
   path: string;
 }
 
-const KINDS = new Set(['latency', 'status', 'rateLimit', 'reset', 'malformedJson', 'expireToken']);
+const KINDS = new Set(['latency', 'status', 'rateLimit', 'reset', 'malformedJson', 'expireToken', 'gatewayHtml']);
 
 export class FaultInjector {
   private faults: ActiveFault[] = [];

@@ -17,6 +17,7 @@ import { receiveFax, type IncomingFaxOptions } from './incoming';
 import type { FaxRecord } from './records';
 import { settle } from './settle';
 import { WebhookDispatcher, type WebhookDelivery } from './webhookDispatcher';
+import { resolveVariants, type EmulatorVariants, type VariantsInput } from './variants';
 
 export type { FaultSpec } from './faults';
 export type { LoggedRequest } from './requestLog';
@@ -26,6 +27,8 @@ export type { IncomingFaxOptions } from './incoming';
 export type { WebhookDelivery } from './webhookDispatcher';
 export type * from './records';
 export { StateView } from './stateView';
+export type { EmulatorVariants, VariantsInput } from './variants';
+export { DEFAULT_VARIANTS, HOSTILE_VARIANTS, VARIANT_VALUES, describeVariants } from './variants';
 
 export interface EmulatorOptions {
   port?: number;
@@ -38,6 +41,8 @@ export interface EmulatorOptions {
   oauthClients?: OAuthClient[];
   oauthAccessTokenTtlMs?: number;
   lifecycle?: Partial<LifecycleTimings>;
+  /** Where the emulator differs from our reconstruction (variants.ts): a preset name or some keys. Default: realistic. */
+  variants?: VariantsInput;
 }
 
 export interface DemoTokens {
@@ -91,6 +96,7 @@ export class Emulator {
       documents: new DocumentFactory(),
       lifecycle: { ...DEFAULT_LIFECYCLE, ...options.lifecycle },
       webhooks: new WebhookDispatcher(),
+      variants: resolveVariants(options.variants),
     };
     const clients = options.oauthClients ?? [demoClient()];
     const oauth = { autoApprove: true, account: 'admin' as 'admin' | 'member' };
@@ -154,6 +160,20 @@ export class Emulator {
     const members = this.env.state.accounts.filter((a) => a.account_type === 'corporate_member').map((a) => a.uid);
     return { admin: this.env.state.adminUid, member: members[0], memberWithoutNumber: members[1], members };
   }
+  /** The variants in force (a copy). */
+  get variants(): EmulatorVariants {
+    return { ...this.env.variants };
+  }
+
+  /**
+   * Changes variants from now on: a preset name replaces all of them, a
+   * partial record changes only its keys. Returns the variants in force.
+   */
+  setVariants(input: VariantsInput): EmulatorVariants {
+    this.env.variants = resolveVariants(input, this.env.variants);
+    return this.variants;
+  }
+
   /** The operations of the contract, as routed. */
   get operationIds(): string[] {
     return this.routes.map((r) => r.operationId);
@@ -203,6 +223,7 @@ export class Emulator {
     this.env.documents.clear();
     this.env.webhooks.clear();
     this.faults.clear();
+    this.env.variants = resolveVariants(this.options.variants);
     this.clearRequests();
     if (!o.keepTokens) {
       this.env.tokens.clear();
