@@ -1,30 +1,10 @@
 /* Starts the emulator for manual use: `npm run emulator -- --port 8787 --seed-faxes 200 --speed 10`. */
 import { startEmulator } from './index';
-import { describeVariants, parseVariantAssignment, resolveVariants, type EmulatorVariants } from './variants';
+import { describeVariants, variantsFromArgv, type EmulatorVariants } from './variants';
 
-/** Every value of a repeatable flag (`--variant a=1 --variant b=2`). */
-function flags(name: string): string[] {
-  const args = process.argv.slice(2);
-  const out: string[] = [];
-  args.forEach((a, i) => {
-    if (a === `--${name}` && args[i + 1] !== undefined) {
-      out.push(args[i + 1]);
-    } else if (a.startsWith(`--${name}=`)) {
-      out.push(a.slice(name.length + 3));
-    }
-  });
-  return out;
-}
-
-/** `--variants hostile` (a preset) then `--variant key=value` on top. */
 function variantsFromFlags(): EmulatorVariants {
   try {
-    const preset = flag('variants');
-    let variants = resolveVariants(preset as 'hostile' | undefined);
-    for (const assignment of flags('variant')) {
-      variants = resolveVariants(parseVariantAssignment(assignment), variants);
-    }
-    return variants;
+    return variantsFromArgv(process.argv.slice(2));
   } catch (e) {
     console.error(e instanceof Error ? e.message : String(e));
     process.exit(2);

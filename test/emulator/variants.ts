@@ -173,3 +173,25 @@ export function describeVariants(v: Readonly<EmulatorVariants>): string {
   const changed = (Object.keys(DEFAULT_VARIANTS) as (keyof EmulatorVariants)[]).filter((k) => v[k] !== DEFAULT_VARIANTS[k]);
   return changed.length ? changed.map((k) => `${k}=${String(v[k])}`).join(' ') : 'default';
 }
+
+/** `--variants <preset>` first, then every `--variant key=value` (or `--variant=key=value`) on top, in order. */
+export function variantsFromArgv(args: readonly string[]): EmulatorVariants {
+  let preset: string | undefined;
+  const assignments: string[] = [];
+  args.forEach((a, i) => {
+    if (a === '--variants') {
+      preset = args[i + 1];
+    } else if (a.startsWith('--variants=')) {
+      preset = a.slice('--variants='.length);
+    } else if (a === '--variant') {
+      assignments.push(args[i + 1] ?? '');
+    } else if (a.startsWith('--variant=')) {
+      assignments.push(a.slice('--variant='.length));
+    }
+  });
+  let variants = resolveVariants(preset as VariantsInput | undefined);
+  for (const assignment of assignments) {
+    variants = resolveVariants(parseVariantAssignment(assignment), variants);
+  }
+  return variants;
+}
