@@ -303,6 +303,17 @@ export class Emulator {
   }
 }
 
+/** Test helper: runs `fn` with some variants in force, then puts the previous ones back (even when it throws). */
+export async function withVariants<T>(emu: Emulator, variants: VariantsInput, fn: () => Promise<T> | T): Promise<T> {
+  const previous = emu.variants;
+  emu.setVariants(variants);
+  try {
+    return await fn();
+  } finally {
+    emu.setVariants(previous);
+  }
+}
+
 export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   return Emulator.start(options);
 }

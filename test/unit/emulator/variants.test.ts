@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { request } from 'undici';
-import { startEmulator, type Emulator } from '../../emulator';
+import { startEmulator, withVariants, type Emulator } from '../../emulator';
 import { DEFAULT_VARIANTS, HOSTILE_VARIANTS, parseVariantAssignment, resolveVariants, VARIANT_VALUES, variantsFromArgv } from '../../emulator/variants';
 import { api, http } from './client';
 
@@ -144,6 +144,15 @@ describe('emulator: variants', function () {
     assert.throws(() => emu.setVariants({ limitCap: 0 }), /whole number/);
     emu.reset();
     assert.deepEqual(emu.variants, DEFAULT_VARIANTS);
+  });
+
+  it('withVariants puts the previous variants back, also after a throw', async () => {
+    emu.setVariants({ uploadKey: 'file_path' });
+    assert.equal(await withVariants(emu, { listOrder: 'asc' }, () => emu.variants.listOrder), 'asc');
+    await assert.rejects(withVariants(emu, 'hostile', () => {
+      throw new Error('boom');
+    }), /boom/);
+    assert.deepEqual(emu.variants, { ...DEFAULT_VARIANTS, uploadKey: 'file_path' });
   });
 
   it('--variant key=value parses booleans and numbers for their keys', () => {
