@@ -58,6 +58,7 @@ export async function* iterateFaxPages(list: ListFaxesPage, options: IterateFaxe
     if (page.length === 0) {
       return;
     }
+    const largestBefore = facts.largestPage;
     facts.largestPage = Math.max(facts.largestPage, page.length);
     const times = page.map(timeOf).filter((t): t is number => t !== undefined);
     if (facts.ascending === undefined && times.length >= 2 && times[0] !== times[times.length - 1]) {
@@ -76,10 +77,14 @@ export async function* iterateFaxPages(list: ListFaxesPage, options: IterateFaxe
     if (times.length === 0) {
       return; // No dates to move the window with.
     }
+    // Shorter than asked and than any page the server ever sent: the window was answered in
+    // full, so its boundary second need not be asked again (a capped server never gets here).
+    const whole = page.length < limit && page.length < largestBefore;
+    const reask = fresh.length > 0 && !whole;
     if (facts.ascending) {
       // Oldest first: move `after` up. Re-ask the newest second (an exclusive `after` would skip it).
       const newestSecond = Math.floor(Math.max(...times) / SECOND) * SECOND;
-      let next = fresh.length > 0 ? newestSecond - SECOND : newestSecond + (stale - 1) * SECOND;
+      let next = reask ? newestSecond - SECOND : newestSecond + Math.max(stale - 1, whole ? 1 : 0) * SECOND;
       if (after !== undefined && next <= after.getTime()) {
         next = after.getTime() + SECOND; // The window must move.
       }
@@ -88,7 +93,7 @@ export async function* iterateFaxPages(list: ListFaxesPage, options: IterateFaxe
     } else {
       // Newest first: move `before` down. Re-ask the oldest second (an exclusive `before` would skip it).
       const oldestSecond = Math.floor(Math.min(...times) / SECOND) * SECOND;
-      let next = fresh.length > 0 ? oldestSecond + SECOND : oldestSecond - (stale - 1) * SECOND;
+      let next = reask ? oldestSecond + SECOND : oldestSecond - Math.max(stale - 1, 0) * SECOND;
       if (before !== undefined && next >= before.getTime()) {
         next = before.getTime() - SECOND; // The window must move.
       }
