@@ -40,6 +40,8 @@ import { BalanceStatusBar } from './balance/balanceStatusBar';
 import { itemActionCommands } from './commands/itemActionCommands';
 import { createSendFaxFeature } from './sendFlow/sendFaxFeature';
 import type { SendFlow } from './sendFlow/sendFlow';
+import { shareL10nBundle } from './l10n/vscodeFreeBundle';
+import { FaxViewerSerializer } from './viewer/faxViewerSerializer';
 
 /** What the integration tests reach through `extension.exports`; not a public API. */
 export interface FaxPlusTestApi {
@@ -57,6 +59,7 @@ export interface FaxPlusTestApi {
   readonly endpoints: EndpointSettings;
   readonly oauth: { readonly browser: OAuthBrowser; readonly credentials: OAuthCredentials; readonly provider: FaxPlusAuthenticationProvider };
   readonly viewers: FaxViewerPanels;
+  readonly viewerSerializer: FaxViewerSerializer;
   readonly tasks: RunningTasks;
   readonly balance: BalanceStatusBar;
   readonly sendFlow: SendFlow;
@@ -64,6 +67,7 @@ export interface FaxPlusTestApi {
 
 /** Wires the parts together; each part owns its own behaviour. */
 export function activate(context: vscode.ExtensionContext): FaxPlusTestApi {
+  shareL10nBundle();
   const version = context.extension.packageJSON.version as string;
   const redactor = new Redactor();
   const logger = new OutputLogger(redactor);
@@ -87,7 +91,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi {
   const gate = new CommandGate(session, permissions);
   const unauthorizedPrompt = new UnauthorizedPrompt(session);
   const errors = new ErrorPresenter(session, logger);
-  const statusBar = new AuthStatusBar(session, () => Math.max(0, ...ExpiryMonitor.thresholds()));
+  const statusBar = new AuthStatusBar(session, () => Math.max(0, ...ExpiryMonitor.thresholds()), () => endpoints.describeOverrides());
   const expiry = new ExpiryMonitor(session, context.globalState, () => statusBar.refresh());
   const signInMessages = new SignInErrorMessages();
   const refusals: UserNotifiedError[] = [];
@@ -95,12 +99,13 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi {
   const sidebar = new Sidebar({ session, permissions, clients, errors, events, logger });
   const tasks = new RunningTasks();
   const viewers = new FaxViewerPanels(context.extensionUri);
-  const balance = new BalanceStatusBar(session, permissions, clients, logger);
+  const viewerSerializer = new FaxViewerSerializer(viewers, session, clients, errors, logger);
+  const balance = new BalanceStatusBar(session, permissions, clients, logger, sidebar.activity, events.onDidSendFax);
   const sendFax = createSendFaxFeature({ gate, session, clients, errors, events, logger, globalState: context.globalState });
 
   context.subscriptions.push(
     logger, endpoints, session, clients, contextKeys, statusBar, expiry, events, unauthorizedPrompt,
-    oauthCredentials, oauthBrowser, oauthProvider, sidebar, tasks, viewers, balance,
+    oauthCredentials, oauthBrowser, oauthProvider, sidebar, tasks, viewers, viewerSerializer, balance,
     // A dead OAuth refresh token is a rejected credential: one "sign in again" prompt follows the state.
     oauthCredentials.onDidRequireSignIn(() => session.markRejected('unauthorized')),
     registerCommands([
@@ -108,7 +113,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi {
       new SignInCommand(session, signInMessages),
       new SignOutCommand(session),
       new RotateTokenCommand(session, signInMessages),
-      new ShowTokenInfoCommand(session),
+      new ShowTokenInfoCommand(session, () => endpoints.describeOverrides()),
       ...sidebarCommands(sidebar, gate),
       new SignInWithOAuthCommand(oauthFlow, oauthSettings, oauthClientSecrets),
       new ForgetOAuthClientCommand(session, oauthClientSecrets, oauthCredentials),
@@ -124,8 +129,12 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi {
     }
   });
   logger.info(`Fax.Plus ${version} activated in VS Code ${vscode.version}`);
+  const overrides = endpoints.describeOverrides();
+  if (overrides) {
+    logger.warn(overrides);
+  }
   return { session, contextKeys, statusBar, expiry, unauthorizedPrompt, refusals, errors, gate, clients, events, endpoints, sidebar,
-    oauth: { browser: oauthBrowser, credentials: oauthCredentials, provider: oauthProvider }, viewers, tasks, balance, sendFlow: sendFax.flow };
+    oauth: { browser: oauthBrowser, credentials: oauthCredentials, provider: oauthProvider }, viewers, viewerSerializer, tasks, balance, sendFlow: sendFax.flow };
 }
 
 export function deactivate(): void {

@@ -29,6 +29,11 @@
     return template.replace(/\{(\d+)\}/g, (m, i) => (values[Number(i)] !== undefined ? String(values[Number(i)]) : m));
   }
 
+  // The fax id travels with the state so a reloaded window can bring this tab back.
+  function saveState() {
+    vscode.setState({ faxId: strings.faxId, index, zoom, fitting });
+  }
+
   function showStatus(text) {
     status.textContent = text;
     status.hidden = !text;
@@ -70,7 +75,7 @@
     if (next !== index) {
       index = next;
       paint();
-      vscode.setState({ index, zoom, fitting });
+      saveState();
     }
   }
 
@@ -78,17 +83,18 @@
     fitting = false;
     zoom = FaxDocument.clampZoom(value);
     layout();
-    vscode.setState({ index, zoom, fitting });
+    saveState();
   }
 
-  function load(bytes) {
+  function load(bytes, firstPage) {
     try {
       doc = FaxDocument.open(UTIF, bytes);
       const saved = vscode.getState() || {};
-      index = FaxDocument.clampPage(saved.index || 0, doc.pages.length);
+      index = FaxDocument.clampPage(saved.index ?? firstPage ?? 0, doc.pages.length);
       fitting = saved.fitting !== false;
       zoom = saved.zoom || 1;
       const page = paint();
+      saveState();
       canvas.hidden = false;
       showStatus('');
       for (const control of Object.values(controls)) {
@@ -114,14 +120,29 @@
     return undefined;
   }
 
+  function unavailable(text) {
+    doc = undefined;
+    canvas.hidden = true;
+    for (const control of Object.values(controls)) {
+      control.hidden = true;
+    }
+    pageLabel.textContent = '';
+    zoomLabel.textContent = '';
+    showStatus(text);
+  }
+
   window.addEventListener('message', (event) => {
     const message = event.data;
+    if (message && message.type === 'unavailable' && typeof message.message === 'string') {
+      unavailable(message.message);
+      return;
+    }
     if (!message || message.type !== 'document') {
       return;
     }
     const bytes = bytesOf(message.bytes);
     if (bytes) {
-      load(bytes);
+      load(bytes, Number.isInteger(message.page) ? message.page : undefined);
     } else {
       showStatus(strings.cannotShow);
       vscode.postMessage({ type: 'failed', message: `document bytes arrived as ${Object.prototype.toString.call(message.bytes)}` });
@@ -135,7 +156,7 @@
   controls.fit.addEventListener('click', () => {
     fitting = true;
     layout();
-    vscode.setState({ index, zoom, fitting });
+    saveState();
   });
   document.addEventListener('keydown', (e) => {
     if (e.key === 'PageDown' || e.key === 'ArrowRight') {
@@ -163,6 +184,10 @@
     }
   }).observe(stage);
 
+  if (!vscode.getState()) {
+    // No page yet: a restored tab takes its page from the extension's first document.
+    vscode.setState({ faxId: strings.faxId });
+  }
   showStatus(strings.loading);
   vscode.postMessage({ type: 'ready' });
 })();

@@ -3,7 +3,7 @@ import { abortableSleep } from './abortableSleep';
 import { ApiExecutor, type ApiRequest, type CallOptions, type ResponseReader } from './apiExecutor';
 import type { CredentialsProvider } from './credentials';
 import { formatApiDate } from './dates';
-import { createDispatcher, DEFAULT_TIMEOUTS, type Timeouts } from './dispatcherFactory';
+import { createDispatcher, DEFAULT_TIMEOUTS, type ProxyOptions, type Timeouts } from './dispatcherFactory';
 import { RequestRejectedError, UploadSourceError } from './errors';
 import { iterateFaxPages, type IterateFaxesOptions } from './faxPaging';
 import { saveResponseBody, type DownloadProgress } from './fileDownload';
@@ -50,6 +50,8 @@ export interface FaxPlusClientOptions {
   readonly userAgent: string;
   /** Explicit proxy; without it HTTPS_PROXY/HTTP_PROXY/NO_PROXY are honoured when set. */
   readonly proxyUrl?: string;
+  /** VS Code's proxy settings (no-proxy hosts, strict TLS, proxy authorization). */
+  readonly proxy?: ProxyOptions;
   readonly timeouts?: Partial<Timeouts>;
   readonly retryPolicy?: Partial<RetryPolicy>;
   /** Injected for tests: waiting between retries. */
@@ -104,7 +106,7 @@ export class FaxPlusClient {
     const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     this.ownsDispatcher = !options.dispatcher;
     this.dispatcher =
-      options.dispatcher ?? createDispatcher({ timeouts, proxyUrl: options.proxyUrl, env: options.env });
+      options.dispatcher ?? createDispatcher({ timeouts, proxyUrl: options.proxyUrl, proxy: options.proxy, env: options.env });
     this.executor = new ApiExecutor({
       baseUrl,
       transport: new HttpTransport(this.dispatcher, baseUrl.origin),

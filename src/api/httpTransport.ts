@@ -53,8 +53,11 @@ export class HttpTransport {
 
   async send(req: TransportRequest): Promise<TransportResponse> {
     let url = req.url;
+    // Like fetch: once the chain has left the API origin, nothing in it carries credentials again.
+    let leftOrigin = false;
     for (let hop = 0; ; hop++) {
-      const trusted = url.origin === this.trustedOrigin;
+      leftOrigin ||= url.origin !== this.trustedOrigin;
+      const trusted = !leftOrigin;
       const body = req.body?.();
       const headers: Record<string, string> = { ...req.headers, ...(trusted ? req.credentialHeaders : {}) };
       if (body) {
@@ -101,6 +104,10 @@ export class HttpTransport {
     }
     if (from.protocol === 'https:' && next.protocol === 'http:') {
       throw fail('redirect from https to http refused');
+    }
+    if (req.body && next.origin !== from.origin) {
+      // A 307/308 would replay the document or the fax request (often health data) to another server.
+      throw fail(`redirect of ${req.method} with a body to another origin refused`);
     }
     return next;
   }

@@ -1,4 +1,5 @@
-import { createAgent, request, type Dispatcher, type ResponseData } from './undiciCore';
+import { createDispatcher, DEFAULT_TIMEOUTS, type ProxyOptions } from './dispatcherFactory';
+import { request, type Dispatcher, type ResponseData } from './undiciCore';
 
 /**
  * Fax.Plus OAuth2 authorization-code client: the authorize URL, the code
@@ -60,6 +61,8 @@ export interface AuthorizeUrlParams {
   readonly redirectUri: string;
   readonly state: string;
   readonly scope?: string;
+  /** PKCE S256 challenge (`createPkce`); a server that ignores PKCE ignores it. */
+  readonly codeChallenge?: string;
 }
 
 interface TokenRequestCommon {
@@ -69,13 +72,19 @@ interface TokenRequestCommon {
   readonly signal?: AbortSignal;
   /** Whole-request budget; the default keeps a stalled server from hanging sign-in. */
   readonly timeoutMs?: number;
-  /** Injected for tests or proxies; otherwise a short-lived agent for this one request. */
+  /** Injected for tests; otherwise a short-lived dispatcher for this one request, through `proxy`. */
   readonly dispatcher?: Dispatcher;
+  /** The same proxy settings as API calls (http.proxy, http.noProxy, …; HTTPS_PROXY/NO_PROXY from `env`). */
+  readonly proxy?: ProxyOptions;
+  /** Environment for the proxy variables; `process.env` by default. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface ExchangeCodeParams extends TokenRequestCommon {
   readonly code: string;
   readonly redirectUri: string;
+  /** The PKCE verifier whose challenge went with the authorization request. */
+  readonly codeVerifier?: string;
 }
 
 export interface RefreshParams extends TokenRequestCommon {
@@ -89,7 +98,7 @@ const DEFAULT_EXPIRES_IN_S = 3600;
 const MAX_EXPIRES_IN_S = 365 * 24 * 3600;
 const MAX_BODY_BYTES = 64 * 1024;
 
-export function buildAuthorizeUrl({ authorizeUrl, clientId, redirectUri, state, scope = 'all' }: AuthorizeUrlParams): string {
+export function buildAuthorizeUrl({ authorizeUrl, clientId, redirectUri, state, scope = 'all', codeChallenge }: AuthorizeUrlParams): string {
   const url = new URL(authorizeUrl);
   assertSafeEndpoint(url);
   url.searchParams.set('response_type', 'code');
@@ -97,6 +106,10 @@ export function buildAuthorizeUrl({ authorizeUrl, clientId, redirectUri, state, 
   url.searchParams.set('redirect_uri', redirectUri);
   url.searchParams.set('scope', scope);
   url.searchParams.set('state', state);
+  if (codeChallenge !== undefined) {
+    url.searchParams.set('code_challenge', codeChallenge);
+    url.searchParams.set('code_challenge_method', 'S256');
+  }
   return url.toString();
 }
 
@@ -107,7 +120,10 @@ export async function exchangeCode(params: ExchangeCodeParams): Promise<OAuthTok
     redirect_uri: params.redirectUri,
     client_id: params.clientId,
   });
-  const tokens = await postTokenRequest(params, body, [params.code]);
+  if (params.codeVerifier !== undefined) {
+    body.set('code_verifier', params.codeVerifier);
+  }
+  const tokens = await postTokenRequest(params, body, [params.code, ...(params.codeVerifier !== undefined ? [params.codeVerifier] : [])]);
   if (!tokens.refreshToken) {
     // Without a refresh token the session would silently die within the hour.
     throw new OAuthError('try-later', 'invalid_response', 'The token response has no refresh token.', 200);
@@ -152,8 +168,8 @@ async function sendTokenRequest(params: TokenRequestCommon, url: URL, body: stri
 
   let status: number;
   let text: string;
-  // Token requests are rare (sign-in, refresh): an own agent, closed after, keeps nothing global.
-  const dispatcher = params.dispatcher ?? createAgent();
+  // Token requests are rare (sign-in, refresh): an own dispatcher, closed after, keeps nothing global.
+  const dispatcher = params.dispatcher ?? createDispatcher({ timeouts: DEFAULT_TIMEOUTS, proxy: params.proxy, env: params.env });
   try {
     const response = await request(url, {
       method: 'POST',

@@ -22,12 +22,24 @@ export function createAgent(options?: Undici.Agent.Options): Dispatcher {
   return new AgentImpl(options);
 }
 
+/**
+ * A proxy tunnel is opened with `dispatcher.connect(...)`, a method undici's
+ * entry point adds to Dispatcher.prototype; without that entry point it must
+ * be added here, or every proxied request fails with "connect is not a function".
+ */
+function ensureConnectApi(): void {
+  const DispatcherImpl: { prototype: { connect?: unknown } } = require('undici/lib/dispatcher/dispatcher');
+  DispatcherImpl.prototype.connect ??= require('undici/lib/api/api-connect');
+}
+
 export function createProxyAgent(options: Undici.ProxyAgent.Options): Dispatcher {
+  ensureConnectApi();
   const ProxyAgentImpl: typeof Undici.ProxyAgent = require('undici/lib/dispatcher/proxy-agent');
   return new ProxyAgentImpl(options);
 }
 
 export function createEnvHttpProxyAgent(options: Undici.EnvHttpProxyAgent.Options): Dispatcher {
+  ensureConnectApi();
   const EnvHttpProxyAgentImpl: typeof Undici.EnvHttpProxyAgent = require('undici/lib/dispatcher/env-http-proxy-agent');
   return new EnvHttpProxyAgentImpl(options);
 }

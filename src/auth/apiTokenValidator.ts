@@ -6,10 +6,11 @@ import { OAUTH_SCOPE } from '../api/parseTokenInfo';
 import type { Credential } from './authState';
 import type { AccountFacts, TokenFacts } from './tokenFacts';
 import { ExpiredTokenError, type TokenValidator } from './tokenValidator';
+import { tokenFingerprint } from './tokenFingerprint';
 
 /**
  * Validates a credential with GET /auth/token (scopes, expiry) and
- * GET /accounts/self (who it belongs to) using a client that carries only
+ * GET /accounts/self (who it belongs to), in parallel, using a client that carries only
  * that credential, so nothing is stored before Fax.Plus has accepted it.
  * A server without /auth/token (404/405) is asked only /accounts/self: the
  * token is accepted when that works, with its scopes unknown.
@@ -20,23 +21,28 @@ export class ApiTokenValidator implements TokenValidator {
   async validate(credential: Credential, source: TokenFacts['source'], signal?: AbortSignal): Promise<TokenFacts> {
     const client = this.clients.create({ getCredential: async () => credential });
     try {
-      const info = await this.tokenInfo(client, signal);
+      // Both asked at once: a sign-in costs one round trip, not two. The token's answer decides first.
+      const pendingInfo = this.tokenInfo(client, signal);
+      const pendingAccount = this.accountOf(client, signal);
+      pendingAccount.catch(() => undefined);
+      const info = await pendingInfo;
       if (!info) {
-        const account = await client.getAccount('self', { signal });
+        // No GET /auth/token here: /accounts/self answering (or a 403, not a 401) proves the token.
         return {
           kind: credential.kind,
           source,
           scopes: [OAUTH_SCOPE],
           scopesUnknown: true,
-          account: accountFacts(account),
+          account: await pendingAccount,
           checkedAt: this.now(),
+          fingerprint: tokenFingerprint(credential.token),
         };
       }
       const expiresAt = info.expiresAt?.getTime();
       if (expiresAt !== undefined && expiresAt <= this.now()) {
         throw new ExpiredTokenError(expiresAt);
       }
-      const account = await this.accountOf(client, signal);
+      const account = await pendingAccount;
       return {
         kind: info.tokenType === 'oauth' ? 'oauth' : 'pat',
         source,
@@ -46,6 +52,7 @@ export class ApiTokenValidator implements TokenValidator {
         expiresAt,
         account,
         checkedAt: this.now(),
+        fingerprint: tokenFingerprint(credential.token),
       };
     } finally {
       client.dispose();

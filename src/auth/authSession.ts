@@ -5,6 +5,7 @@ import type { Redactor } from '../logging/redactor';
 import type { AuthProblem, AuthState, Credential } from './authState';
 import { SECRET_KEYS, SecretStorageUnavailableError, type SecretStore } from './secretStore';
 import { isExpired, type TokenFacts } from './tokenFacts';
+import { tokenFingerprint } from './tokenFingerprint';
 import { ExpiredTokenError, type TokenValidator } from './tokenValidator';
 
 const FACTS_KEY = 'faxplus.tokenFacts';
@@ -69,9 +70,9 @@ export class AuthSession extends Disposable {
       if (!credential) {
         return this.set({ status: 'signedOut' });
       }
-      const facts = this.memento.get<TokenFacts>(FACTS_KEY);
-      if (!facts || facts.kind !== credential.kind || (facts.source === 'environment') !== this.fromEnvironment()) {
-        // Stored elsewhere (another window, the environment): learn its facts now, joining a check in flight.
+      const facts = this.storedFactsFor(credential);
+      if (!facts) {
+        // Stored elsewhere (another window, the environment) or about another token: learn its facts now, joining a check in flight.
         return await (this.pendingRevalidation ?? this.revalidate());
       }
       if (isExpired(facts, this.now())) {
@@ -114,10 +115,31 @@ export class AuthSession extends Disposable {
         return this.current;
       }
       await this.memento.update(FACTS_KEY, facts);
-      return this.set({ status: 'signedIn', facts });
+      // A sign-in or sign-out during the write owns the state (and writes its own facts after ours).
+      return superseded() ? this.current : this.set({ status: 'signedIn', facts });
     } catch (e) {
-      return superseded() ? this.current : this.failed(e);
+      return superseded() ? this.current : this.failed(e, credential);
     }
+  }
+
+  /**
+   * A sign-in, sign-out or rotation decides the state from now on: a
+   * validation of the previous credential still in flight may no longer
+   * write facts or change the state when it answers.
+   */
+  private supersedeValidations(): void {
+    this.validationsStarted++;
+    this.pendingRevalidation = undefined;
+  }
+
+  /** The stored facts, only when they describe this very credential (fingerprint, kind and source). */
+  private storedFactsFor(credential: Credential): TokenFacts | undefined {
+    const facts = this.memento.get<TokenFacts>(FACTS_KEY);
+    const matches = facts !== undefined
+      && facts.kind === credential.kind
+      && (facts.source === 'environment') === this.fromEnvironment()
+      && facts.fingerprint === tokenFingerprint(credential.token);
+    return matches ? facts : undefined;
   }
 
   /** Validates a PAT with the API and stores it only if it is usable. */
@@ -130,11 +152,20 @@ export class AuthSession extends Disposable {
 
   /** Stores a PAT that `inspectPat` has just validated, replacing the current one. */
   async adoptPat(token: string, facts: TokenFacts): Promise<TokenFacts> {
-    await this.secrets.store(SECRET_KEYS.pat, token.trim());
+    this.supersedeValidations();
+    // Facts first: storing the secret fires a change that restores from them, instead of validating the token a second time.
+    const previous = this.memento.get<TokenFacts>(FACTS_KEY);
+    await this.memento.update(FACTS_KEY, facts);
+    try {
+      await this.secrets.store(SECRET_KEYS.pat, token.trim());
+    } catch (e) {
+      await this.memento.update(FACTS_KEY, previous);
+      throw e;
+    }
+    // The views start loading now; the OAuth session's removal below restores to this same state.
+    this.set({ status: 'signedIn', facts });
     // One sign-in at a time: an OAuth session left behind would linger in the Accounts menu.
     await this.oauth?.signOut();
-    await this.memento.update(FACTS_KEY, facts);
-    this.set({ status: 'signedIn', facts });
     this.logger.info(`Signed in with token "${facts.tokenName ?? '?'}" (${facts.scopes.join(', ')})`);
     return facts;
   }
@@ -146,19 +177,31 @@ export class AuthSession extends Disposable {
   }
 
   /**
-   * After an OAuth code exchange: the stored PAT gives way (it would take
-   * precedence), `store` saves the OAuth session, and its facts (token type
-   * oauth, scopes, account) are learnt from the API.
+   * After an OAuth code exchange: the new access token is checked with the
+   * API first, then `store` saves the OAuth session, and only then does the
+   * stored PAT give way (it would take precedence). Any failure before that
+   * (401, 5xx, time-out, cancel, keyring) leaves the previous credential
+   * stored and in use; the error says what failed.
    */
-  async adoptOAuth(store: () => Promise<void>, signal?: AbortSignal): Promise<AuthState> {
-    await this.secrets.delete(SECRET_KEYS.pat);
-    await this.memento.update(FACTS_KEY, undefined);
-    this.set({ status: 'signedOut' });
+  async adoptOAuth(credential: Credential, store: () => Promise<void>, signal?: AbortSignal): Promise<TokenFacts> {
+    this.redactor.addSecret(credential.token);
+    const facts = await this.validator.validate(credential, 'oauth', signal);
+    this.supersedeValidations();
     await store();
-    return this.revalidate(signal);
+    try {
+      await this.secrets.delete(SECRET_KEYS.pat);
+    } catch (e) {
+      // The PAT still takes precedence: undo the OAuth half so one credential stays in use, then report the keyring.
+      await this.oauth?.signOut().catch(() => undefined);
+      throw e;
+    }
+    await this.memento.update(FACTS_KEY, facts);
+    this.set({ status: 'signedIn', facts });
+    return facts;
   }
 
   async signOut(): Promise<void> {
+    this.supersedeValidations();
     // Secrets stay registered with the redactor: an old token must stay masked if it ever shows up.
     await this.secrets.delete(SECRET_KEYS.pat);
     await this.oauth?.signOut();
@@ -239,7 +282,7 @@ export class AuthSession extends Disposable {
     return Boolean(this.env.FAXPLUS_TOKEN?.trim());
   }
 
-  private failed(e: unknown): AuthState {
+  private failed(e: unknown, credential?: Credential): AuthState {
     if (e instanceof SecretStorageUnavailableError) {
       this.logger.error(e.message);
       return this.set({ status: 'signedOut', problem: 'secretStorageUnavailable' });
@@ -254,7 +297,7 @@ export class AuthSession extends Disposable {
     }
     // Network trouble and the like: keep the last known facts; the views show the error.
     this.logger.warn(`Could not check the token: ${e instanceof Error ? e.message : String(e)}`);
-    const facts = this.memento.get<TokenFacts>(FACTS_KEY);
+    const facts = credential && this.storedFactsFor(credential);
     return facts ? this.set({ status: 'signedIn', facts }) : this.current;
   }
 

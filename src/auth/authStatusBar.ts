@@ -11,6 +11,8 @@ export class AuthStatusBar extends Disposable {
   constructor(
     private readonly session: AuthSession,
     private readonly warnWithinDays: () => number,
+    /** A sentence naming environment overrides of the endpoints, shown in every tooltip. */
+    private readonly overrides: () => string | undefined = () => undefined,
     private readonly now: () => number = Date.now,
   ) {
     super();
@@ -29,7 +31,7 @@ export class AuthStatusBar extends Disposable {
       const problem = state.problem === 'expired' ? vscode.l10n.t('token expired')
         : state.problem === 'unauthorized' ? vscode.l10n.t('token rejected') : undefined;
       this.item.text = problem ? `$(warning) Fax.Plus: ${problem}` : '$(sign-in) Fax.Plus';
-      this.item.tooltip = problem ? vscode.l10n.t('Fax.Plus: {0}. Click to sign in again.', problem) : vscode.l10n.t('Sign in to Fax.Plus');
+      this.item.tooltip = this.withOverrides(problem ? vscode.l10n.t('Fax.Plus: {0}. Click to sign in again.', problem) : vscode.l10n.t('Sign in to Fax.Plus'));
       this.item.command = 'faxplus.signIn';
       this.item.backgroundColor = problem ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
       this.item.show();
@@ -43,13 +45,23 @@ export class AuthStatusBar extends Disposable {
       ? `$(warning) Fax.Plus: ${who} · ${(days === 1 ? vscode.l10n.t('1 day left') : vscode.l10n.t('{0} days left', days))}`
       : `$(account) Fax.Plus: ${who}`;
     this.item.backgroundColor = near ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.tooltip = vscode.l10n.t('Fax.Plus token: {0}. Click for details.', facts.tokenName ?? facts.kind);
+    this.item.tooltip = this.withOverrides(vscode.l10n.t('Fax.Plus token: {0}. Click for details.', facts.tokenName ?? facts.kind));
     this.item.command = 'faxplus.showTokenInfo';
     this.item.show();
+  }
+
+  private withOverrides(text: string): string {
+    const overrides = this.overrides();
+    return overrides ? `${text}\n\n$(warning) ${overrides}` : text;
   }
 
   /** For tests: what a person sees. */
   get text(): string {
     return this.item.text;
+  }
+
+  /** For tests: what a person sees on hover. */
+  get tooltip(): string {
+    return typeof this.item.tooltip === 'string' ? this.item.tooltip : this.item.tooltip?.value ?? '';
   }
 }

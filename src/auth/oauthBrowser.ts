@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../util/disposable';
+import { forwardedRedirectUsable, isForwardingRemote } from './remoteRedirect';
 
 /**
  * Sends the user to the Fax.Plus authorization page. Automation and tests
@@ -14,6 +15,19 @@ export class OAuthBrowser extends Disposable {
 
   get lastAuthorizeUrl(): string | undefined {
     return this.last;
+  }
+
+  /**
+   * In a remote window, asks VS Code to forward the loopback port to this
+   * computer (where the browser is). False when the forwarded address is not
+   * the registered one, so the browser could never come back.
+   */
+  async reachable(redirectUri: string): Promise<boolean> {
+    if (!isForwardingRemote(vscode.env.remoteName)) {
+      return true;
+    }
+    const external = await vscode.env.asExternalUri(vscode.Uri.parse(redirectUri));
+    return forwardedRedirectUsable(redirectUri, external.toString(true));
   }
 
   /** False when VS Code could not open it or the user declined to. */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { OAuthTokens } from '../api/oauthClient';
+import { refresh, type OAuthTokens } from '../api/oauthClient';
+import { proxyOptionsFromSettings } from '../config/proxySettings';
 import { OAuthSession, OAuthSignInRequiredError, type OAuthCredential, type OAuthStorage, type StoredOAuth } from '../api/oauthRefresher';
 import type { EndpointSettings } from '../config/endpointSettings';
 import type { Logger } from '../logging/outputLogger';
@@ -91,7 +92,13 @@ export class OAuthCredentials extends Disposable implements OAuthCredentialSourc
     if (c && c.tokenUrl === tokenUrl && c.clientId === clientId && c.clientSecret === clientSecret) {
       return c.session;
     }
-    const session = new OAuthSession({ storage: this.storage, client: { tokenUrl, clientId, clientSecret } });
+    const session = new OAuthSession({
+      storage: this.storage,
+      client: { tokenUrl, clientId, clientSecret },
+      onPersistFailed: (e) => this.reportUnsavedRefresh(e),
+      // Read per grant: a proxy setting changed since sign-in applies to the next refresh.
+      refreshGrant: (params) => refresh({ ...params, proxy: proxyOptionsFromSettings() }),
+    });
     this.cached = { tokenUrl, clientId, clientSecret, session };
     return session;
   }
@@ -117,6 +124,14 @@ export class OAuthCredentials extends Disposable implements OAuthCredentialSourc
     this.signInRequiredCount++;
     this.logger.warn('Fax.Plus refused the OAuth refresh token (expired or revoked); the OAuth session was removed.');
     this.signInRequired.fire();
+  }
+
+  /** The refreshed tokens work in this window, but the keyring kept refusing them: say what that means. */
+  private reportUnsavedRefresh(e: unknown): void {
+    this.logger.error(`Could not store the renewed OAuth session: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t(
+      'Fax.Plus renewed your sign-in, but VS Code could not save it to the system keyring. It keeps working in this window; other windows, or this one after a restart, may ask you to sign in again.',
+    ));
   }
 
   private async checkIdentity(): Promise<void> {

@@ -1,5 +1,7 @@
 import { buildAuthorizeUrl, exchangeCode } from '../api/oauthClient';
+import { createPkce } from '../api/pkce';
 import type { EndpointSettings } from '../config/endpointSettings';
+import { proxyOptionsFromSettings } from '../config/proxySettings';
 import type { Logger } from '../logging/outputLogger';
 import type { Redactor } from '../logging/redactor';
 import type { AuthSession } from './authSession';
@@ -7,7 +9,8 @@ import type { OAuthBrowser } from './oauthBrowser';
 import type { OAuthClientSecretStore } from './oauthClientSecretStore';
 import type { OAuthCredentials } from './oauthCredentials';
 import { OAuthLoopbackError, OAuthLoopbackServer } from './oauthLoopbackServer';
-import { OAuthTokenNotAcceptedError, RedirectPortBusyError } from './oauthSignInErrors';
+import { OAuthTokenCheckFailedError, OAuthTokenNotAcceptedError, RedirectPortBusyError, RemoteRedirectUnreachableError } from './oauthSignInErrors';
+import { CancelledError, FaxPlusError, UnauthorizedError } from '../api/errors';
 import type { TokenFacts } from './tokenFacts';
 
 export interface OAuthSignInRequest {
@@ -43,7 +46,11 @@ export class OAuthSignInFlow {
     const { oauthAuthorizeUrl, oauthTokenUrl } = this.endpoints.resolve();
     const server = await startLoopback(request.redirectPort, signal);
     try {
-      const authorizeUrl = buildAuthorizeUrl({ authorizeUrl: oauthAuthorizeUrl, clientId, redirectUri: server.redirectUri, state: server.state });
+      const pkce = createPkce();
+      const authorizeUrl = buildAuthorizeUrl({ authorizeUrl: oauthAuthorizeUrl, clientId, redirectUri: server.redirectUri, state: server.state, codeChallenge: pkce.challenge });
+      if (!(await this.browser.reachable(server.redirectUri))) {
+        throw new RemoteRedirectUnreachableError(server.port);
+      }
       this.logger.info(`OAuth sign-in started; waiting for the browser on ${server.redirectUri}`);
       if (!(await this.browser.open(authorizeUrl, request.openExternal))) {
         throw new OAuthLoopbackError('cancelled');
@@ -53,22 +60,33 @@ export class OAuthSignInFlow {
       if (server.stateWasMissing) {
         this.logger.warn('OAuth: the redirect from Fax.Plus carried no state; accepted (the loopback address, port, path and single use still checked)');
       }
-      const tokens = await exchangeCode({ tokenUrl: oauthTokenUrl, clientId, clientSecret, code, redirectUri: server.redirectUri, signal });
+      const tokens = await exchangeCode({ tokenUrl: oauthTokenUrl, clientId, clientSecret, code, codeVerifier: pkce.verifier, redirectUri: server.redirectUri, signal, proxy: proxyOptionsFromSettings() });
       this.redactor.addSecret(tokens.accessToken);
       this.redactor.addSecret(tokens.refreshToken);
       // Kept for the refresh grant, and so that signing in again needs no typing.
       await this.clientSecrets.store(clientId, clientSecret);
-      const state = await this.session.adoptOAuth(() => this.credentials.save(tokens, clientId, clientSecret), signal);
-      if (state.status !== 'signedIn') {
-        await this.credentials.signOut();
-        throw new OAuthTokenNotAcceptedError();
-      }
+      const facts = await this.session
+        .adoptOAuth({ token: tokens.accessToken, kind: 'oauth', clientId }, () => this.credentials.save(tokens, clientId, clientSecret), signal)
+        .catch((e: unknown) => {
+          throw tokenCheckFailure(e);
+        });
       this.logger.info('Signed in with OAuth');
-      return state.facts;
+      return facts;
     } finally {
       server.dispose();
     }
   }
+}
+
+/** Only a 401 means Fax.Plus refused the new token; 5xx, time-outs and a cancel say so instead. */
+function tokenCheckFailure(e: unknown): unknown {
+  if (e instanceof UnauthorizedError) {
+    return new OAuthTokenNotAcceptedError();
+  }
+  if (e instanceof FaxPlusError && !(e instanceof CancelledError)) {
+    return new OAuthTokenCheckFailedError(e);
+  }
+  return e;
 }
 
 async function startLoopback(port: number, signal: AbortSignal | undefined): Promise<OAuthLoopbackServer> {

@@ -20,6 +20,8 @@ export interface TokenFacts {
   readonly account?: AccountFacts;
   /** When these facts were last confirmed by GET /auth/token. */
   readonly checkedAt: number;
+  /** `tokenFingerprint` of the token described: facts about another token are re-learned, never trusted. */
+  readonly fingerprint?: string;
 }
 
 export interface AccountFacts {

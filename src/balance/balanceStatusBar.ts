@@ -5,35 +5,54 @@ import type { CommandPermissions } from '../auth/commandPermissions';
 import type { ClientProvider } from '../client/clientProvider';
 import type { Logger } from '../logging/outputLogger';
 import { Disposable } from '../util/disposable';
+import type { BackgroundActivity } from '../views/sidebarActivity';
 import { balanceAnswerText, balanceText } from './balanceText';
 
 const COMMAND = 'faxplus.showBalance';
 /** Fax.Plus watches for aggressive polling; the balance changes slowly. */
-export const BALANCE_REFRESH_MS = 10 * 60 * 1000;
+export const BALANCE_REFRESH_SECONDS = 10 * 60;
 
 /**
  * The account balance in the status bar, only while signed in with a token
- * that may read it. Fetched at most once per 10 minutes, quietly: a failed
- * background fetch changes the tooltip, never pops a notification.
+ * that may read it. Fetched when a Fax.Plus view becomes visible (at most once
+ * per `faxplus.polling.balanceSeconds`, and on that interval while one stays
+ * visible), after a fax is sent, and on click; never while the views are
+ * hidden. A failed background fetch changes the tooltip, never pops a notification.
  */
 export class BalanceStatusBar extends Disposable {
   private readonly item = this.register(vscode.window.createStatusBarItem('faxplus.balance', vscode.StatusBarAlignment.Left, 9));
   private timer: ReturnType<typeof setInterval> | undefined;
   private fetchedAt: number | undefined;
   private inFlight: Promise<void> | undefined;
+  private itemShown = false;
 
   constructor(
     private readonly session: AuthSession,
     private readonly permissions: CommandPermissions,
     private readonly clients: ClientProvider,
     private readonly logger: Logger,
+    private readonly activity: BackgroundActivity,
+    onDidSendFax: vscode.Event<unknown>,
     private readonly now: () => number = Date.now,
   ) {
     super();
     this.item.name = vscode.l10n.t('Fax.Plus Balance');
     this.item.command = COMMAND;
+    this.item.text = '$(credit-card) …';
+    this.item.tooltip = vscode.l10n.t('Fax.Plus balance. Click to check it now.');
     this.register(session.onDidChange(() => this.apply()));
-    this.register({ dispose: () => this.stop() });
+    this.register(activity.onDidChange(() => this.apply()));
+    // A fax costs money: show what is left as soon as it is sent.
+    this.register(onDidSendFax(() => {
+      if (this.permitted()) void this.refresh(true);
+    }));
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('faxplus.polling.balanceSeconds')) {
+        this.stopTimer();
+        this.apply();
+      }
+    }));
+    this.register({ dispose: () => this.stopTimer() });
     this.apply();
   }
 
@@ -43,7 +62,7 @@ export class BalanceStatusBar extends Disposable {
   }
 
   get shown(): boolean {
-    return this.timer !== undefined;
+    return this.itemShown;
   }
 
   /** A balance fetched elsewhere (the Show Balance command) counts as the latest. */
@@ -56,6 +75,12 @@ export class BalanceStatusBar extends Disposable {
         : vscode.l10n.t('Fax.Plus balance. Click to check it now.');
   }
 
+  private intervalMs(): number {
+    const seconds = vscode.workspace.getConfiguration('faxplus').get<number>('polling.balanceSeconds', BALANCE_REFRESH_SECONDS);
+    // A floor of one second keeps a typo from turning into a request storm.
+    return (Number.isFinite(seconds) && seconds >= 1 ? seconds : BALANCE_REFRESH_SECONDS) * 1000;
+  }
+
   private permitted(): boolean {
     const facts = this.session.facts;
     return Boolean(facts) && this.permissions.verdict(COMMAND, facts?.scopes ?? []).allowed;
@@ -63,20 +88,27 @@ export class BalanceStatusBar extends Disposable {
 
   private apply(): void {
     if (!this.permitted()) {
-      this.stop();
+      this.stopTimer();
+      this.fetchedAt = undefined;
+      this.item.text = '$(credit-card) …';
       this.item.hide();
+      this.itemShown = false;
       return;
     }
-    if (!this.timer) {
-      this.item.text = '$(credit-card) …';
+    if (!this.itemShown) {
       this.item.show();
-      this.timer = setInterval(() => void this.refresh(), BALANCE_REFRESH_MS);
+      this.itemShown = true;
     }
+    if (!this.activity.active) {
+      this.stopTimer();
+      return;
+    }
+    this.timer ??= setInterval(() => void this.refresh(true), this.intervalMs());
     void this.refresh();
   }
 
-  private refresh(): Promise<void> {
-    if (this.fetchedAt !== undefined && this.now() - this.fetchedAt < BALANCE_REFRESH_MS) {
+  private refresh(force = false): Promise<void> {
+    if (!force && this.fetchedAt !== undefined && this.now() - this.fetchedAt < this.intervalMs()) {
       return Promise.resolve();
     }
     this.inFlight ??= this.fetch().finally(() => {
@@ -99,11 +131,10 @@ export class BalanceStatusBar extends Disposable {
     }
   }
 
-  private stop(): void {
+  private stopTimer(): void {
     if (this.timer) {
       clearInterval(this.timer);
       this.timer = undefined;
     }
-    this.fetchedAt = undefined;
   }
 }

@@ -1,12 +1,12 @@
-import * as vscode from 'vscode';
 import { FaxPlusClient } from '../api/faxPlusClient';
 import type { CredentialsProvider } from '../api/credentials';
 import type { Logger } from '../logging/outputLogger';
 import type { EndpointSettings } from '../config/endpointSettings';
+import { proxyOptionsFromSettings } from '../config/proxySettings';
 
 /**
  * Builds Fax.Plus clients that send requests where the user's (application)
- * settings say, through VS Code's `http.proxy` when one is set.
+ * settings say, through VS Code's proxy settings (`http.proxy`, `http.noProxy`, …).
  */
 export class ClientFactory {
   constructor(
@@ -18,7 +18,6 @@ export class ClientFactory {
   /** Throws EndpointError when the configured API URL is not allowed. Dispose the client after use. */
   create(credentials: CredentialsProvider): FaxPlusClient {
     const { apiBaseUrl } = this.endpoints.resolve();
-    const proxyUrl = vscode.workspace.getConfiguration('http').get<string>('proxy')?.trim() || undefined;
-    return new FaxPlusClient({ baseUrl: apiBaseUrl, credentials, logger: this.logger, userAgent: this.userAgent, proxyUrl });
+    return new FaxPlusClient({ baseUrl: apiBaseUrl, credentials, logger: this.logger, userAgent: this.userAgent, proxy: proxyOptionsFromSettings() });
   }
 }

@@ -4,6 +4,7 @@ import type { CredentialsProvider } from '../api/credentials';
 import type { EndpointSettings } from '../config/endpointSettings';
 import type { ClientFactory } from './clientFactory';
 import { Disposable } from '../util/disposable';
+import { affectsProxy } from '../config/proxySettings';
 
 /**
  * Owns the one long-lived client the UI uses (one keep-alive pool) and
@@ -18,7 +19,7 @@ export class ClientProvider extends Disposable {
     super();
     this.register(endpoints.onDidChange(() => this.rebuild()));
     this.register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('http.proxy')) {
+      if (affectsProxy(e)) {
         this.rebuild();
       }
     }));

@@ -9,6 +9,8 @@ import { plainArgs, stringArg } from './targets/commandArgs';
 import { categoryOf, counterpartOf, faxTargetOf, type FaxTarget } from './targets/faxTarget';
 import { pickFax } from './targets/pickFax';
 import { transferProgress } from './targets/transferProgress';
+import { checkDestination, faxFileName } from './targets/downloadPaths';
+import { destinationProblem } from './targets/destinationProblem';
 
 /** Plain-object form: `{ faxId, format?: 'pdf' | 'tiff', destination?: '/abs/path.pdf' }`. */
 export interface DownloadFaxArgs {
@@ -36,7 +38,14 @@ export class DownloadFaxCommand implements Command {
       return undefined;
     }
     const requested = stringArg(args, 'format');
-    const destination = stringArg(args, 'destination') ?? await this.askDestination(target, requested === 'tiff' ? 'tiff' : 'pdf');
+    const given = stringArg(args, 'destination');
+    if (given !== undefined) {
+      const check = checkDestination(given, ['.pdf', '.tif', '.tiff']);
+      if (!check.ok) {
+        throw errors.show(new Error(destinationProblem(check.reason, '.pdf, .tif, .tiff')), vscode.l10n.t('Downloading the fax'));
+      }
+    }
+    const destination = given ?? await this.askDestination(target, requested === 'tiff' ? 'tiff' : 'pdf');
     if (!destination) {
       return undefined;
     }
@@ -74,11 +83,9 @@ function defaultFolder(): string {
   return existsSync(downloads) ? downloads : homedir();
 }
 
-/** e.g. `fax-2024-05-01-+15550100123.pdf`: sorts by date, says who. */
 function suggestedName(target: FaxTarget, format: FileFormat): string {
   const fax = target.fax;
   const date = fax?.startTime?.toISOString().slice(0, 10);
   const party = fax ? counterpartOf(fax, categoryOf(target, fax)) : undefined;
-  const name = ['fax', date, party?.replace(/[^+\d]/g, '') || target.faxId].filter(Boolean).join('-');
-  return `${name}.${format === 'tiff' ? 'tif' : 'pdf'}`;
+  return faxFileName(date, party?.replace(/[^+\d]/g, ''), target.faxId, format === 'tiff' ? 'tif' : 'pdf');
 }

@@ -4,7 +4,7 @@ import type { Webhook, WebhookEvent } from '../api/models';
 import type { FaxPlusClient } from '../api/faxPlusClient';
 import type { ActionServices } from './targets/actionServices';
 import { apiQuickPick, type ValueItem } from './targets/apiQuickPick';
-import { plainArgs, stringArg, type ArgObject } from './targets/commandArgs';
+import { confirmationWaived, plainArgs, stringArg, type ArgObject } from './targets/commandArgs';
 import { confirmed } from './targets/confirmation';
 
 const EVENTS: readonly WebhookEvent[] = ['fax_received', 'fax_sent'];
@@ -14,7 +14,9 @@ type Choice = { readonly kind: 'create' } | { readonly kind: 'hook'; readonly ho
 /**
  * Lists the account's webhooks (both events) and creates or deletes them.
  * Plain-object forms: `{ action: 'list' }` → the hooks;
- * `{ action: 'create', event, target }` → the new id;
+ * `{ action: 'create', event, target, confirm: false }` → the new id (a
+ * webhook exports fax events for good, so automation must say it decided:
+ * without `confirm: false` nothing is created; targets must be https://);
  * `{ action: 'delete', hookId, confirm? }` → true when deleted.
  */
 export class ManageWebhooksCommand implements Command {
@@ -35,6 +37,9 @@ export class ManageWebhooksCommand implements Command {
           throw errors.show(e, vscode.l10n.t('Loading webhooks'));
         }
       case 'create':
+        if (!confirmationWaived(args)) {
+          throw errors.show(new Error(vscode.l10n.t('Creating a webhook from a keybinding, task or another extension needs "confirm": false in its arguments (the webhook sends fax events to another server until it is deleted). Nothing was created. To be asked instead, run "Fax.Plus: Manage Webhooks" from the Command Palette.')), vscode.l10n.t('Creating the webhook'));
+        }
         return this.create(client, stringArg(args, 'event'), stringArg(args, 'target'));
       case 'delete':
         return this.delete(client, args, stringArg(args, 'hookId'));
@@ -85,13 +90,13 @@ export class ManageWebhooksCommand implements Command {
       title: vscode.l10n.t('Create a Webhook (2/2)'),
       prompt: vscode.l10n.t('The URL Fax.Plus sends a POST request to'),
       placeHolder: 'https://example.com/fax-hook',
-      validateInput: (v) => (isWebUrl(v.trim()) ? undefined : vscode.l10n.t('Enter an http:// or https:// URL.')),
+      validateInput: (v) => (isHttpsUrl(v.trim()) ? undefined : vscode.l10n.t('Enter an https:// URL (fax details must not travel unencrypted).')),
     });
     if (!url) {
       return undefined;
     }
-    if (!isWebUrl(url)) {
-      throw errors.show(new Error(vscode.l10n.t('"{0}" is not an http:// or https:// URL.', url)), vscode.l10n.t('Creating the webhook'));
+    if (!isHttpsUrl(url.trim())) {
+      throw errors.show(new Error(vscode.l10n.t('"{0}" is not an https:// URL. Webhooks carry fax details, so only https:// targets are accepted.', url)), vscode.l10n.t('Creating the webhook'));
     }
     try {
       const id = await client.createWebhook({ target: url.trim(), event: chosenEvent });
@@ -134,10 +139,10 @@ function eventLabel(event: WebhookEvent): string {
   return event === 'fax_received' ? vscode.l10n.t('When a fax is received') : event === 'fax_sent' ? vscode.l10n.t('When a fax is sent') : event;
 }
 
-function isWebUrl(value: string): boolean {
+function isHttpsUrl(value: string): boolean {
   try {
     const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
+    return url.protocol === 'https:' && url.hostname !== '' && url.username === '' && url.password === '';
   } catch {
     return false;
   }

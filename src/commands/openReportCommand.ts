@@ -7,6 +7,8 @@ import { plainArgs, stringArg } from './targets/commandArgs';
 import { faxTargetOf } from './targets/faxTarget';
 import { pickFax } from './targets/pickFax';
 import { transferProgress } from './targets/transferProgress';
+import { checkDestination, safeFileName } from './targets/downloadPaths';
+import { destinationProblem } from './targets/destinationProblem';
 
 /** Plain-object form: `{ faxId, destination?: '/abs/report.pdf', open?: boolean }`. */
 export interface OpenReportArgs {
@@ -34,17 +36,27 @@ export class OpenReportCommand implements Command {
     if (!target) {
       return undefined;
     }
-    const destination = stringArg(args, 'destination') ?? join(this.reportsFolder.fsPath, `fax-${target.faxId.replace(/[^\w-]/g, '_')}-report.pdf`);
+    const given = stringArg(args, 'destination');
+    if (given !== undefined) {
+      const check = checkDestination(given, ['.pdf']);
+      if (!check.ok) {
+        throw errors.show(new Error(destinationProblem(check.reason, '.pdf')), vscode.l10n.t('Opening the confirmation report'));
+      }
+    }
+    const destination = given ?? join(this.reportsFolder.fsPath, `fax-${safeFileName(target.faxId)}-report.pdf`);
+    let written: string;
     try {
       await mkdir(this.reportsFolder.fsPath, { recursive: true });
       await tasks.run(vscode.l10n.t('Downloading the confirmation report…'), (signal, progress) =>
         clients.get().downloadReport(target.faxId, destination, { signal, onProgress: transferProgress(progress) }));
+      written = destination;
     } catch (e) {
       throw errors.show(e, vscode.l10n.t('Opening the confirmation report'));
     }
     if (args?.open !== false) {
-      void vscode.env.openExternal(vscode.Uri.file(destination));
+      // Only the PDF this call has just written goes to the system's handler, never some other file.
+      void vscode.env.openExternal(vscode.Uri.file(written));
     }
-    return destination;
+    return written;
   }
 }

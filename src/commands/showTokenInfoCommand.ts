@@ -8,7 +8,7 @@ import { describeFacts } from '../auth/describeFacts';
 export class ShowTokenInfoCommand implements Command {
   readonly id = 'faxplus.showTokenInfo';
 
-  constructor(private readonly session: AuthSession) {}
+  constructor(private readonly session: AuthSession, private readonly overrides: () => string | undefined = () => undefined) {}
 
   async execute(): Promise<TokenFacts | undefined> {
     const state = await this.session.revalidate();
@@ -24,7 +24,8 @@ export class ShowTokenInfoCommand implements Command {
     const rotate = vscode.l10n.t('Rotate Token');
     const signOut = vscode.l10n.t('Sign Out');
     const actions = state.facts.kind === 'pat' && state.facts.source === 'secretStorage' ? [rotate, signOut] : [signOut];
-    void vscode.window.showInformationMessage(describeFacts(state.facts, Date.now()), ...actions).then((c) => {
+    const text = [describeFacts(state.facts, Date.now()), this.overrides()].filter(Boolean).join(' ');
+    void vscode.window.showInformationMessage(text, ...actions).then((c) => {
       if (c === rotate) {
         void vscode.commands.executeCommand('faxplus.rotateToken');
       } else if (c === signOut) {

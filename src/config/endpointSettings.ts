@@ -57,6 +57,26 @@ export class EndpointSettings implements vscode.Disposable {
     return result;
   }
 
+  /** The environment variables that decide where requests (and the token) go instead of the settings. */
+  overrides(): { readonly variable: string; readonly value: string }[] {
+    return Object.values(SETTINGS)
+      .map(({ env }) => ({ variable: env, value: this.env[env]?.trim() ?? '' }))
+      .filter((o) => o.value !== '');
+  }
+
+  /**
+   * One sentence naming the overrides, or undefined when there are none.
+   * Anything that sets the extension host's environment (a dev container, a
+   * launcher script) could move the token's destination: the person must see it.
+   */
+  describeOverrides(): string | undefined {
+    const overrides = this.overrides();
+    if (overrides.length === 0) {
+      return undefined;
+    }
+    return vscode.l10n.t('Environment variables decide where your Fax.Plus credentials are sent: {0}.', overrides.map((o) => `${o.variable}=${o.value}`).join(', '));
+  }
+
   dispose(): void {
     this.subscription.dispose();
     this.changed.dispose();

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Fax, FaxCategory } from '../api/models';
 import { Disposable } from '../util/disposable';
 
 /** A fax the user has just sent: the outbox fax ids per destination (`return_ids`). */
@@ -14,9 +15,12 @@ export interface SentFax {
 export class FaxEvents extends Disposable {
   private readonly sent = this.register(new vscode.EventEmitter<SentFax>());
   private readonly changed = this.register(new vscode.EventEmitter<ChangedList>());
+  private readonly updated = this.register(new vscode.EventEmitter<UpdatedFax>());
 
   readonly onDidSendFax = this.sent.event;
   readonly onDidChangeList = this.changed.event;
+  /** One fax changed in a way the sender knows exactly (e.g. marked read): lists update it without a request. */
+  readonly onDidUpdateFax = this.updated.event;
 
   fireSent(fax: SentFax): void {
     this.sent.fire(fax);
@@ -25,6 +29,17 @@ export class FaxEvents extends Disposable {
   fireChanged(list: ChangedList): void {
     this.changed.fire(list);
   }
+
+  fireUpdated(update: UpdatedFax): void {
+    this.updated.fire(update);
+  }
+}
+
+/** What changed on the server in one fax, and the list that shows it. */
+export interface UpdatedFax {
+  readonly category: FaxCategory;
+  readonly faxId: string;
+  readonly changes: Partial<Fax>;
 }
 
 export type ChangedList = 'outbox' | 'inbox' | 'sent' | 'spam' | 'numbers' | 'members';

@@ -1,4 +1,4 @@
-import type { Translate } from './translate';
+import * as l10n from '@vscode/l10n';
 import { FAX_FILE_TYPES } from '../api/mimeTypes';
 
 /**
@@ -36,7 +36,7 @@ export type FileCheck =
   | { ok: false; problems: FileProblem[]; message: string };
 
 /** Checks the files of one fax before anything is uploaded, so a refusal costs no bandwidth. */
-export function checkFilesToSend(files: readonly FileToSend[], t: Translate): FileCheck {
+export function checkFilesToSend(files: readonly FileToSend[]): FileCheck {
   const distinct = [...new Map(files.map((file) => [file.uri, file])).values()];
   const problems: FileProblem[] = [];
 
@@ -48,27 +48,27 @@ export function checkFilesToSend(files: readonly FileToSend[], t: Translate): Fi
   const totalBytes = distinct.reduce((sum, file) => sum + file.size, 0);
   if (totalBytes > MAX_TOTAL_BYTES) problems.push({ kind: 'tooLarge', totalBytes, maxBytes: MAX_TOTAL_BYTES });
 
-  if (problems.length > 0) return { ok: false, problems, message: describeFileProblems(problems, t) };
+  if (problems.length > 0) return { ok: false, problems, message: describeFileProblems(problems) };
   const accepted = distinct.map((file) => ({ ...file, mimeType: mimeTypeFor(file.name) as string }));
   return { ok: true, files: accepted, duplicates: files.length - distinct.length };
 }
 
 /** One sentence per kind of problem, each saying what to do about it. */
-export function describeFileProblems(problems: readonly FileProblem[], t: Translate): string {
+export function describeFileProblems(problems: readonly FileProblem[]): string {
   const names = (kind: 'unsupportedType' | 'empty') =>
     problems.flatMap((problem) => (problem.kind === kind ? [problem.file.name] : [])).join(', ');
   const sentences: string[] = [];
 
   const unsupported = names('unsupportedType');
-  if (unsupported) sentences.push(t('Cannot fax {0}: accepted types are {1}. Export to PDF first, or choose other files.', unsupported, acceptedTypesLabel()));
+  if (unsupported) sentences.push(l10n.t('Cannot fax {0}: accepted types are {1}. Export to PDF first, or choose other files.', unsupported, acceptedTypesLabel()));
   const empty = names('empty');
-  if (empty) sentences.push(t('Cannot fax {0}: the file is empty.', empty));
+  if (empty) sentences.push(l10n.t('Cannot fax {0}: the file is empty.', empty));
   for (const problem of problems) {
     if (problem.kind === 'tooMany') {
-      sentences.push(t('{0} files selected: a fax can carry at most {1}. Send the others in another fax.', problem.count, problem.max));
+      sentences.push(l10n.t('{0} files selected: a fax can carry at most {1}. Send the others in another fax.', problem.count, problem.max));
     } else if (problem.kind === 'tooLarge') {
       sentences.push(
-        t('The files total {0} MB: a fax can carry at most {1} MB. Remove some files or make them smaller.', megabytes(problem.totalBytes), megabytes(problem.maxBytes)),
+        l10n.t('The files total {0} MB: a fax can carry at most {1} MB. Remove some files or make them smaller.', megabytes(problem.totalBytes), megabytes(problem.maxBytes)),
       );
     }
   }

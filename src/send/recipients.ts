@@ -11,7 +11,7 @@ import {
   validatePhoneNumberLength,
   type CountryCode,
 } from 'libphonenumber-js/min';
-import type { Translate } from './translate';
+import * as l10n from '@vscode/l10n';
 
 /** The API refuses more destinations per fax (400 too_many_destinations). */
 export const MAX_RECIPIENTS = 4000;
@@ -115,30 +115,30 @@ export function formatForDisplay(e164: string): string {
   }
 }
 
-export function describeInvalidRecipient(entry: InvalidRecipient, t: Translate): string {
-  return t('Recipient {0} ("{1}"): {2}', entry.position, entry.input, describeProblem(entry.reason, t));
+export function describeInvalidRecipient(entry: InvalidRecipient): string {
+  return l10n.t('Recipient {0} ("{1}"): {2}', entry.position, entry.input, describeProblem(entry.reason));
 }
 
-export function describeTooManyRecipients(tooMany: { count: number; max: number }, t: Translate): string {
-  return t('{0} recipients: a fax can go to at most {1} numbers. Split the list and send several faxes.', tooMany.count, tooMany.max);
+export function describeTooManyRecipients(tooMany: { count: number; max: number }): string {
+  return l10n.t('{0} recipients: a fax can go to at most {1} numbers. Split the list and send several faxes.', tooMany.count, tooMany.max);
 }
 
-function describeProblem(reason: RecipientProblem, t: Translate): string {
+function describeProblem(reason: RecipientProblem): string {
   switch (reason) {
     case 'notANumber':
-      return t('not a phone number.');
+      return l10n.t('not a phone number.');
     case 'noCountryCode':
-      return t('no country code. Write it as +<country code> <number>, or set a default region.');
+      return l10n.t('no country code. Write it as +<country code> <number>, or set a default region.');
     case 'invalidCountryCode':
-      return t('unknown country code.');
+      return l10n.t('unknown country code.');
     case 'tooShort':
-      return t('too short to be a phone number.');
+      return l10n.t('too short to be a phone number.');
     case 'tooLong':
-      return t('too long to be a phone number.');
+      return l10n.t('too long to be a phone number.');
     case 'invalidForRegion':
-      return t('not a valid number for its country.');
+      return l10n.t('not a valid number for its country.');
     case 'hasExtension':
-      return t('a fax cannot dial an extension. Remove it, or ask the recipient for a direct fax number.');
+      return l10n.t('a fax cannot dial an extension. Remove it, or ask the recipient for a direct fax number.');
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Translate } from './translate';
+import * as l10n from '@vscode/l10n';
 
 /** Minutes east of UTC, e.g. +330 for India, -210 for Newfoundland (the opposite sign of getTimezoneOffset). */
 export type UtcOffsetMinutes = number;
@@ -69,26 +69,26 @@ export function parseSendAt(text: string, utcOffsetMinutes?: UtcOffsetMinutes): 
  * string, or a message that says what to do. Only the past is refused: the API documents
  * no upper limit, so none is invented here.
  */
-export function checkSendAt(text: string, now: Date, t: Translate, utcOffsetMinutes?: UtcOffsetMinutes): SendAtCheck {
+export function checkSendAt(text: string, now: Date, utcOffsetMinutes?: UtcOffsetMinutes): SendAtCheck {
   const reading = parseSendAt(text, utcOffsetMinutes);
-  if (!reading.ok) return { ...reading, message: describeSendAtProblem(reading.problem, text.trim(), now, t) };
+  if (!reading.ok) return { ...reading, message: describeSendAtProblem(reading.problem, text.trim(), now) };
   if (reading.date.getTime() < now.getTime()) {
-    return { ok: false, problem: 'past', message: describeSendAtProblem('past', text.trim(), now, t) };
+    return { ok: false, problem: 'past', message: describeSendAtProblem('past', text.trim(), now) };
   }
   const offset = utcOffsetMinutes ?? -reading.date.getTimezoneOffset();
   return { ok: true, date: reading.date, sendTime: formatSendTime(reading.date, offset) };
 }
 
-export function describeSendAtProblem(problem: SendAtProblem, input: string, now: Date, t: Translate): string {
+export function describeSendAtProblem(problem: SendAtProblem, input: string, now: Date): string {
   switch (problem) {
     case 'format':
-      return t('Cannot read "{0}" as a date and time. Write it as YYYY-MM-DD HH:mm, for example {1}.', input, exampleFor(now));
+      return l10n.t('Cannot read "{0}" as a date and time. Write it as YYYY-MM-DD HH:mm, for example {1}.', input, exampleFor(now));
     case 'invalidDate':
-      return t('"{0}" is not a real date and time. Check the day, month and hour.', input);
+      return l10n.t('"{0}" is not a real date and time. Check the day, month and hour.', input);
     case 'nonexistentLocalTime':
-      return t('{0} does not exist in your time zone: the clocks go forward then. Choose another time.', input);
+      return l10n.t('{0} does not exist in your time zone: the clocks go forward then. Choose another time.', input);
     case 'past':
-      return t('{0} is in the past. Choose a later time, or send the fax now.', input);
+      return l10n.t('{0} is in the past. Choose a later time, or send the fax now.', input);
   }
 }
 

@@ -1,6 +1,6 @@
 import { COVER_PAGE_FLAGS, type CoverPageFields, type CoverPageFlag, type RetryOptions } from './coverPageOptions';
 import { parseSendAt } from './schedule';
-import type { Translate } from './translate';
+import * as l10n from '@vscode/l10n';
 
 /**
  * The "Send as fax" command's argument, once checked. Missing parts are for the command to
@@ -33,15 +33,15 @@ const RETRY_KEYS = ['count', 'delay'];
  * listed at once (an author fixing a keybinding should not discover them one by one), and
  * unknown keys are errors because a misspelt "sendAt" would otherwise send the fax now.
  */
-export function validateSendFaxArgs(raw: unknown, t: Translate): SendFaxArgsCheck {
+export function validateSendFaxArgs(raw: unknown): SendFaxArgsCheck {
   if (raw === undefined || raw === null) return { ok: true, args: { files: [], to: [], confirm: true } };
   const problems: string[] = [];
   if (!isPlainObject(raw)) {
-    problems.push(t('The argument must be an object, for example {0}.', '{ "files": ["file:///home/me/letter.pdf"], "to": ["+12015550123"] }'));
-    return failure(problems, t);
+    problems.push(l10n.t('The argument must be an object, for example {0}.', '{ "files": ["file:///home/me/letter.pdf"], "to": ["+12015550123"] }'));
+    return failure(problems);
   }
 
-  const read = new ArgumentReader(problems, t);
+  const read = new ArgumentReader(problems);
   read.unknownKeys(raw, TOP_LEVEL_KEYS, '');
   const args: SendFaxArgs = {
     files: read.fileUris(raw.files) ?? [],
@@ -59,24 +59,23 @@ export function validateSendFaxArgs(raw: unknown, t: Translate): SendFaxArgsChec
   for (const [key, value] of Object.entries(optional)) {
     if (value !== undefined) Object.assign(args, { [key]: value });
   }
-  return problems.length > 0 ? failure(problems, t) : { ok: true, args };
+  return problems.length > 0 ? failure(problems) : { ok: true, args };
 }
 
-function failure(problems: string[], t: Translate): SendFaxArgsCheck {
-  return { ok: false, problems, message: t('Cannot send the fax with these arguments: {0}', problems.join(' ')) };
+function failure(problems: string[]): SendFaxArgsCheck {
+  return { ok: false, problems, message: l10n.t('Cannot send the fax with these arguments: {0}', problems.join(' ')) };
 }
 
 /** Reads one property at a time, collecting a sentence per problem. */
 class ArgumentReader {
   constructor(
     private readonly problems: string[],
-    private readonly t: Translate,
   ) {}
 
   unknownKeys(object: Record<string, unknown>, known: readonly string[], prefix: string): void {
     for (const key of Object.keys(object)) {
       if (!known.includes(key)) {
-        this.problems.push(this.t('Unknown property "{0}" (known: {1}).', prefix + key, known.join(', ')));
+        this.problems.push(l10n.t('Unknown property "{0}" (known: {1}).', prefix + key, known.join(', ')));
       }
     }
   }
@@ -87,7 +86,7 @@ class ArgumentReader {
     list.forEach((uri, index) => {
       // Two or more letters before ':' so that a Windows path such as C:\letter.pdf is not taken for a URI.
       if (!/^[a-z][a-z0-9+.-]+:/i.test(uri)) {
-        this.problems.push(this.t('"files[{0}]" is not a URI: "{1}". Write it as a URI, for example file:///home/me/letter.pdf.', index, uri));
+        this.problems.push(l10n.t('"files[{0}]" is not a URI: "{1}". Write it as a URI, for example file:///home/me/letter.pdf.', index, uri));
       }
     });
     return list;
@@ -101,7 +100,7 @@ class ArgumentReader {
   text(value: unknown, name: string): string | undefined {
     if (value === undefined) return undefined;
     if (typeof value !== 'string') {
-      this.problems.push(this.t('"{0}" must be a string (got {1}).', name, describeType(value)));
+      this.problems.push(l10n.t('"{0}" must be a string (got {1}).', name, describeType(value)));
       return undefined;
     }
     return value;
@@ -110,7 +109,7 @@ class ArgumentReader {
   boolean(value: unknown, name: string): boolean | undefined {
     if (value === undefined) return undefined;
     if (typeof value !== 'boolean') {
-      this.problems.push(this.t('"{0}" must be true or false (got {1}).', name, describeType(value)));
+      this.problems.push(l10n.t('"{0}" must be true or false (got {1}).', name, describeType(value)));
       return undefined;
     }
     return value;
@@ -120,7 +119,7 @@ class ArgumentReader {
     const text = this.text(value, 'sendAt');
     if (text === undefined) return undefined;
     if (!parseSendAt(text).ok) {
-      this.problems.push(this.t('"sendAt" must be an ISO 8601 date-time such as 2026-11-25T09:30:00+01:00, not "{0}".', text));
+      this.problems.push(l10n.t('"sendAt" must be an ISO 8601 date-time such as 2026-11-25T09:30:00+01:00, not "{0}".', text));
       return undefined;
     }
     return text.trim();
@@ -139,7 +138,7 @@ class ArgumentReader {
     if (flags) {
       const unknown = flags.filter((flag) => !(COVER_PAGE_FLAGS as readonly string[]).includes(flag));
       if (unknown.length > 0) {
-        this.problems.push(this.t('Unknown cover page flag {0} (known: {1}).', unknown.map((f) => `"${f}"`).join(', '), COVER_PAGE_FLAGS.join(', ')));
+        this.problems.push(l10n.t('Unknown cover page flag {0} (known: {1}).', unknown.map((f) => `"${f}"`).join(', '), COVER_PAGE_FLAGS.join(', ')));
       } else {
         fields.flags = flags as CoverPageFlag[];
       }
@@ -156,7 +155,7 @@ class ArgumentReader {
       const number = object[key];
       if (number === undefined) continue;
       if (typeof number !== 'number' || !Number.isInteger(number) || number < 0) {
-        this.problems.push(this.t('"retry.{0}" must be a whole number, 0 or more (got {1}).', key, describeValue(number)));
+        this.problems.push(l10n.t('"retry.{0}" must be a whole number, 0 or more (got {1}).', key, describeValue(number)));
       } else {
         retry[key] = number;
       }
@@ -167,7 +166,7 @@ class ArgumentReader {
   private object(value: unknown, name: string): Record<string, unknown> | undefined {
     if (value === undefined) return undefined;
     if (!isPlainObject(value)) {
-      this.problems.push(this.t('"{0}" must be an object (got {1}).', name, describeType(value)));
+      this.problems.push(l10n.t('"{0}" must be an object (got {1}).', name, describeType(value)));
       return undefined;
     }
     return value;
@@ -176,12 +175,12 @@ class ArgumentReader {
   private stringList(value: unknown, name: string): string[] | undefined {
     if (value === undefined) return undefined;
     if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
-      this.problems.push(this.t('"{0}" must be a list of strings.', name));
+      this.problems.push(l10n.t('"{0}" must be a list of strings.', name));
       return undefined;
     }
     const list = value.map((item: string) => item.trim());
     if (list.some((item) => item === '')) {
-      this.problems.push(this.t('"{0}" contains an empty string.', name));
+      this.problems.push(l10n.t('"{0}" contains an empty string.', name));
       return undefined;
     }
     return list;

@@ -29,7 +29,6 @@ export class DocumentResolver {
 
     const check = checkFilesToSend(
       documents.map((d) => ({ uri: d.uri.toString(), name: d.name, size: d.size })),
-      vscode.l10n.t,
     );
     if (!check.ok) return { ok: false, message: check.message };
     const kept = new Set(check.files.map((f) => f.uri));

@@ -44,7 +44,7 @@ export class OptionsEditor {
       { id: 'continue', label: icon('arrow-right', vscode.l10n.t('Continue to the summary')) },
       { id: 'coverPage', label: icon('note', cover ? vscode.l10n.t('Cover page: {0}', cover.subject || vscode.l10n.t('(no subject)')) : vscode.l10n.t('No cover page')) },
       { id: 'schedule', label: icon('clock', options.sendAt ? vscode.l10n.t('Send at {0}', formatLocalTime(options.sendAt)) : vscode.l10n.t('Send now')) },
-      { id: 'retry', label: icon('sync', retryLabel(options, vscode.l10n.t)) },
+      { id: 'retry', label: icon('sync', retryLabel(options)) },
       { id: 'enhancement', label: icon('sparkle', options.enhancement ? vscode.l10n.t('Enhance for text: on') : vscode.l10n.t('Enhance for text: off')) },
       { id: 'comment', label: icon('comment', options.comment ? vscode.l10n.t('Comment: {0}', options.comment) : vscode.l10n.t('No comment')) },
     ];

@@ -1,5 +1,5 @@
 import { describeInvalidRecipient, describeTooManyRecipients, parseRecipients } from '../send/recipients';
-import type { Translate } from '../send/translate';
+import * as l10n from '@vscode/l10n';
 import type { RecipientsCheck } from './prompter';
 
 /** Listing every bad entry of a pasted list of thousands would bury the first ones. */
@@ -9,12 +9,12 @@ const LISTED_PROBLEMS = 10;
  * Reads recipients as typed, pasted or passed in `to`: every invalid entry by
  * position and reason, duplicates dropped silently, at most 4,000 numbers.
  */
-export function checkRecipients(text: string, defaultRegion: string | undefined, t: Translate): RecipientsCheck {
+export function checkRecipients(text: string, defaultRegion: string | undefined): RecipientsCheck {
   const list = parseRecipients(text, { defaultRegion });
-  const problems = list.invalid.slice(0, LISTED_PROBLEMS).map((entry) => describeInvalidRecipient(entry, t));
-  if (list.invalid.length > LISTED_PROBLEMS) problems.push(t('… and {0} more invalid entries.', list.invalid.length - LISTED_PROBLEMS));
-  if (list.tooMany) problems.push(describeTooManyRecipients(list.tooMany, t));
+  const problems = list.invalid.slice(0, LISTED_PROBLEMS).map((entry) => describeInvalidRecipient(entry));
+  if (list.invalid.length > LISTED_PROBLEMS) problems.push(l10n.t('… and {0} more invalid entries.', list.invalid.length - LISTED_PROBLEMS));
+  if (list.tooMany) problems.push(describeTooManyRecipients(list.tooMany));
   if (problems.length > 0) return { ok: false, message: problems.join(' ') };
-  if (list.valid.length === 0) return { ok: false, message: t('Enter at least one fax number.') };
+  if (list.valid.length === 0) return { ok: false, message: l10n.t('Enter at least one fax number.') };
   return { ok: true, recipients: list.valid };
 }

@@ -82,7 +82,7 @@ export class SendFlow {
     if (!choices) return undefined;
     if (choices.options.sendAt && choices.options.sendAt.getTime() < Date.now()) {
       // Time passes while the person reads the summary.
-      throw notices.refuse(describeSendAtProblem('past', vscode.l10n.t('The chosen time'), new Date(), vscode.l10n.t));
+      throw notices.refuse(describeSendAtProblem('past', vscode.l10n.t('The chosen time'), new Date()));
     }
 
     const ids = await this.progressUi.run(vscode.l10n.t('Sending the fax'), async (progress, signal) => {
@@ -116,7 +116,7 @@ export class SendFlow {
     const { notices, settings, senders, recent } = this.parts;
     const { args } = request;
     const region = settings.defaultRegion();
-    const recipientsCheck = (text: string) => checkRecipients(text, region, vscode.l10n.t);
+    const recipientsCheck = (text: string) => checkRecipients(text, region);
 
     let recipients: string[] | undefined;
     if (args.to.length > 0) {
@@ -129,7 +129,7 @@ export class SendFlow {
 
     const options = optionsFrom(settings.defaultOptions(), args);
     if (args.sendAt) {
-      const when = checkSendAt(args.sendAt, new Date(), vscode.l10n.t);
+      const when = checkSendAt(args.sendAt, new Date());
       if (!when.ok) throw notices.refuse(when.message);
       options.sendAt = when.date;
     }
@@ -158,10 +158,10 @@ export class SendFlow {
       suggestedFrom: suggested,
       checkRecipients: recipientsCheck,
       checkSendAt: (text) => {
-        const when = checkSendAt(text, new Date(), vscode.l10n.t);
+        const when = checkSendAt(text, new Date());
         return when.ok ? { ok: true, date: when.date } : { ok: false, message: when.message };
       },
-      summary: (choices) => summaryLines({ files: documents, ...choices }, vscode.l10n.t, formatForDisplay),
+      summary: (choices) => summaryLines({ files: documents, ...choices }, formatForDisplay),
     });
   }
 }

@@ -25,7 +25,7 @@ export function sendRequestFor(invocation: SendInvocation): SendRequestCheck {
     case 'current':
       return { ok: true, request: { uris: currentDocument(), args: NO_ARGS, interactive: true, fromArguments: false } };
     case 'arguments': {
-      const check = validateSendFaxArgs(invocation.raw, vscode.l10n.t);
+      const check = validateSendFaxArgs(invocation.raw);
       if (!check.ok) return { ok: false, message: check.message };
       const { args } = check;
       const uris = args.files.length > 0 ? args.files.map((s) => vscode.Uri.parse(s, true)) : undefined;

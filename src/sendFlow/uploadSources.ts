@@ -1,13 +1,12 @@
-import { createReadStream } from 'node:fs';
 import * as vscode from 'vscode';
-import type { UploadSource } from '../api/uploadSource';
+import { readFileChunks, type UploadSource } from '../api/uploadSource';
 
 /** One chunk in flight keeps memory flat for large local files. */
 const CHUNK_BYTES = 256 * 1024;
 
-/** A `file:` document streamed from disk. */
+/** A `file:` document read from disk into reused buffers. */
 export function diskUploadSource(uri: vscode.Uri, name: string, size: number): UploadSource {
-  return { name, size, open: () => createReadStream(uri.fsPath, { highWaterMark: CHUNK_BYTES }) };
+  return { name, size, open: () => readFileChunks(uri.fsPath) };
 }
 
 /**

@@ -20,8 +20,17 @@ export class FaxViewerPanels extends Disposable {
   }
 
   create(faxId: string, title: string): FaxViewerPanel {
+    return this.track(new FaxViewerPanel(faxId, title, this.extensionUri));
+  }
+
+  /** Takes over a tab VS Code restored after a window reload, showing `page` (zero-based) first. */
+  adopt(faxId: string, restored: vscode.WebviewPanel, page: number): FaxViewerPanel {
+    return this.track(new FaxViewerPanel(faxId, restored.title, this.extensionUri, { panel: restored, page }));
+  }
+
+  private track(panel: FaxViewerPanel): FaxViewerPanel {
+    const faxId = panel.faxId;
     this.panels.get(faxId)?.dispose();
-    const panel = new FaxViewerPanel(faxId, title, this.extensionUri);
     this.panels.set(faxId, panel);
     panel.onDidClose(() => {
       if (this.panels.get(faxId) === panel) {

@@ -7,6 +7,8 @@ export interface ViewerPageParts {
   readonly scriptUris: readonly string[];
   readonly styleUri: string;
   readonly strings: ViewerStrings;
+  /** Saved with the page's state so a reloaded window can bring the tab back. */
+  readonly faxId: string;
 }
 
 /** Localised texts (the extension passes them through `vscode.l10n.t`). */
@@ -48,7 +50,7 @@ export function viewerHtml(parts: ViewerPageParts): string {
     <link rel="stylesheet" href="${attr(parts.styleUri)}">
     <title>${text(s.title)}</title>
   </head>
-  <body data-loading="${attr(s.loading)}" data-cannot-show="${attr(s.cannotShow)}" data-page-of="${attr(s.pageOf)}">
+  <body data-fax-id="${attr(parts.faxId)}" data-loading="${attr(s.loading)}" data-cannot-show="${attr(s.cannotShow)}" data-page-of="${attr(s.pageOf)}">
     <div class="toolbar" role="toolbar" aria-label="${attr(s.title)}">
       <button id="previous" title="${attr(s.previous)}" aria-label="${attr(s.previous)}" hidden>&#8249;</button>
       <span id="pageLabel" class="label" aria-live="polite"></span>

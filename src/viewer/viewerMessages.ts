@@ -4,10 +4,36 @@
  */
 
 /** Extension → webview. */
-export interface ToViewerMessage {
-  readonly type: 'document';
-  readonly format: 'tiff';
-  readonly bytes: Uint8Array;
+export type ToViewerMessage =
+  | {
+    readonly type: 'document';
+    readonly format: 'tiff';
+    readonly bytes: Uint8Array;
+    /** Zero-based page to show first when the webview has no saved page (a restored tab). */
+    readonly page?: number;
+  }
+  /** The document cannot be shown; the text says why and what to do. */
+  | { readonly type: 'unavailable'; readonly message: string };
+
+/** What the webview saves with `setState`, and VS Code hands back after a window reload. */
+export interface SavedViewerState {
+  readonly faxId: string;
+  /** Zero-based page on screen. */
+  readonly page: number;
+}
+
+/** A reloaded window's saved state comes from disk: check it before using it. */
+export function parseSavedViewerState(value: unknown): SavedViewerState | undefined {
+  if (typeof value !== 'object' || value === null) {
+    return undefined;
+  }
+  const s = value as Record<string, unknown>;
+  // Fax ids are hex strings; anything else did not come from our page.
+  if (typeof s.faxId !== 'string' || !/^[A-Za-z0-9_-]{1,100}$/.test(s.faxId)) {
+    return undefined;
+  }
+  const page = Number.isInteger(s.index) && (s.index as number) >= 0 ? (s.index as number) : 0;
+  return { faxId: s.faxId, page };
 }
 
 /** What the webview painted, reported back after each document it receives. */

@@ -50,6 +50,18 @@ export class FaxListProvider extends SectionTreeProvider {
     this.fireChanged();
   }
 
+  /** Applies a change made on the server (known without asking) to the fax, if the list holds it. */
+  async showUpdated(faxId: string, changes: Partial<Fax>): Promise<void> {
+    if (!this.loadedItems.some((node) => (node as FaxNode).fax.id === faxId)) {
+      return;
+    }
+    await this.enqueue(async () => this.loadedItems.map((node) => {
+      const fax = (node as FaxNode).fax;
+      return fax.id === faxId ? this.node({ ...fax, ...changes }) : node;
+    }));
+    this.fireChanged();
+  }
+
   get hasMore(): boolean {
     return this.hasLoaded && !this.exhausted;
   }

@@ -17,6 +17,7 @@ import { OutboxWatcher } from './outboxWatcher';
 import type { PollTimers } from './poller';
 import type { SectionDependencies } from './sectionDependencies';
 import type { SectionTreeProvider } from './sectionTreeProvider';
+import { SidebarActivity } from './sidebarActivity';
 import { SidebarPolling } from './sidebarPolling';
 import { TimeDisplay } from './timeDisplay';
 import { TreeItemFactory } from './treeItemFactory';
@@ -54,6 +55,8 @@ export class Sidebar extends Disposable {
   readonly inboxWatcher: InboxWatcher;
   readonly outboxWatcher: OutboxWatcher;
   readonly polling: SidebarPolling;
+  /** Whether background work may call the API: a view is visible (or another reason holds). */
+  readonly activity: SidebarActivity;
   private identity: string | undefined;
 
   constructor(deps: SidebarDependencies) {
@@ -83,6 +86,7 @@ export class Sidebar extends Disposable {
       views[name] = view;
     }
     this.views = views;
+    this.activity = this.register(new SidebarActivity(Object.values(views)));
 
     this.inboxWatcher = this.register(new InboxWatcher(this.providers.inbox, views.inbox, this.notifications));
     this.outboxWatcher = this.register(new OutboxWatcher(this.providers.outbox, views.outbox, this.providers.sent, {
@@ -98,6 +102,7 @@ export class Sidebar extends Disposable {
     ));
 
     this.register(deps.events.onDidChangeList((list) => void this.refresh(list)));
+    this.register(deps.events.onDidUpdateFax(({ category, faxId, changes }) => void this.providers[category].showUpdated(faxId, changes)));
     this.identity = identityOf(deps.session.facts);
     this.register(deps.session.onDidChange(() => {
       const identity = identityOf(deps.session.facts);

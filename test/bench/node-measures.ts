@@ -1,13 +1,13 @@
 /**
  * The client measures of `npm run bench`, in a Node process of their own (so
  * its RSS is the client's): `node --expose-gc --import tsx test/bench/node-measures.ts`
- * with BENCH_API_URL, BENCH_TOKEN, BENCH_UPLOAD_MB, BENCH_UPLOAD_ROUNDS,
- * BENCH_PAIRS, BENCH_TMP. Prints one JSON line on stdout.
+ * with BENCH_API_URL, BENCH_CONTROL_URL, BENCH_TOKEN, BENCH_UPLOAD_MB, BENCH_UPLOAD_ROUNDS,
+ * BENCH_PAIRS, BENCH_LINK_MB (20), BENCH_LINK_MBPS (50), BENCH_LINK_ROUNDS (2), BENCH_TMP. Prints one JSON line on stdout.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { benchClient, measureFirstPage, measureOverhead, measureUpload, writeBenchFile } from './lib/clientMeasures';
+import { benchClient, measureFirstPage, measureLinkUpload, measureOverhead, measureUpload, writeBenchFile } from './lib/clientMeasures';
 import { MB } from './lib/stats';
 
 async function main(): Promise<void> {
@@ -23,7 +23,11 @@ async function main(): Promise<void> {
     const file = join(dir, 'bench.pdf');
     await writeBenchFile(file, uploadMb * MB);
     const upload = await measureUpload(client, target, file, uploadMb * MB, rounds);
-    process.stdout.write(JSON.stringify({ firstPage, overhead, upload }) + '\n');
+    const linkFile = join(dir, 'link.pdf');
+    const linkBytes = Number(process.env.BENCH_LINK_MB ?? 20) * MB;
+    await writeBenchFile(linkFile, linkBytes);
+    const linkUpload = await measureLinkUpload(client, process.env.BENCH_CONTROL_URL!, linkFile, linkBytes, Number(process.env.BENCH_LINK_MBPS ?? 50), Number(process.env.BENCH_LINK_ROUNDS ?? 2));
+    process.stdout.write(JSON.stringify({ firstPage, overhead, upload, linkUpload }) + '\n');
   } finally {
     await client.close();
     await rm(dir, { recursive: true, force: true });

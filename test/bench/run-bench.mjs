@@ -4,7 +4,8 @@
 // are medians. Not part of `npm test`: a benchmark measures, a test does not time.
 // Env: BENCH_HOSTS (fresh hosts for activate(), default 5), BENCH_HIDDEN_S (60),
 // BENCH_VISIBLE_S (120), BENCH_UPLOAD_MB (150), BENCH_UPLOAD_ROUNDS (3),
-// BENCH_PAIRS (2000), VERBOSE=1, KEEP_TMP=1.
+// BENCH_PAIRS (2000), BENCH_LATENCY_MS (100, the journeys' round trip), BENCH_JOURNEY_ROUNDS (5),
+// BENCH_LINK_MB (20), BENCH_LINK_MBPS (50), BENCH_LINK_ROUNDS (2), VERBOSE=1, KEEP_TMP=1.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -23,6 +24,11 @@ const VISIBLE_MS = num('BENCH_VISIBLE_S', 120) * 1000;
 const UPLOAD_MB = num('BENCH_UPLOAD_MB', 150);
 const UPLOAD_ROUNDS = num('BENCH_UPLOAD_ROUNDS', 3);
 const PAIRS = num('BENCH_PAIRS', 2000);
+const LATENCY_MS = num('BENCH_LATENCY_MS', 100);
+const JOURNEY_ROUNDS = num('BENCH_JOURNEY_ROUNDS', 5);
+const LINK_MB = num('BENCH_LINK_MB', 20);
+const LINK_MBPS = num('BENCH_LINK_MBPS', 50);
+const LINK_ROUNDS = num('BENCH_LINK_ROUNDS', 2);
 const SEED_FAXES = 10_000;
 const HOST_TIMEOUT_MS = 8 * 60 * 1000;
 
@@ -114,6 +120,8 @@ async function runHost({ mode, extensionDir, suite, emulator, cpuProfile }) {
       FAXPLUS_BENCH_CONTROL_URL: emulator.controlUrl,
       FAXPLUS_BENCH_HIDDEN_MS: String(HIDDEN_MS),
       FAXPLUS_BENCH_VISIBLE_MS: String(VISIBLE_MS),
+      FAXPLUS_BENCH_LATENCY_MS: String(LATENCY_MS),
+      FAXPLUS_BENCH_JOURNEY_ROUNDS: String(JOURNEY_ROUNDS),
       FAXPLUS_TOKEN: '',
       ...(cpuProfile ? { FAXPLUS_BENCH_CPU_PROFILE: cpuProfile } : {}),
     }),
@@ -138,7 +146,7 @@ async function runHost({ mode, extensionDir, suite, emulator, cpuProfile }) {
       ['skipWelcome', 'true'],
       ['skipReleaseNotes', 'true'],
     ]);
-    await page.goto(`${host.url}?folder=${encodeURIComponent(pathToFileURL(host.workspace).pathname)}&payload=${encodeURIComponent(payload)}`);
+    await page.goto(`${host.url}?folder=${encodeURIComponent(pathToFileURL(host.workspace).pathname)}&payload=${encodeURIComponent(payload)}`, { timeout: 180_000 });
     let timer;
     await Promise.race([done, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`host (${mode}) timed out`)), HOST_TIMEOUT_MS); })]);
     clearTimeout(timer);
@@ -159,10 +167,11 @@ async function runHost({ mode, extensionDir, suite, emulator, cpuProfile }) {
 }
 
 async function nodeMeasures(emulator) {
-  log(`client measures: ${PAIRS} request pairs, ${UPLOAD_ROUNDS} rounds of ${UPLOAD_MB} MB upload vs curl, first page ×15…`);
+  log(`client measures: ${PAIRS} request pairs, ${UPLOAD_ROUNDS} rounds of ${UPLOAD_MB} MB upload vs curl, ${LINK_ROUNDS} × ${LINK_MB} MB over ${LINK_MBPS} Mbit/s, first page ×15…`);
   const { out } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(repoRoot, 'test/bench/node-measures.ts')], {
     env: {
-      ...process.env, BENCH_API_URL: emulator.apiUrl, BENCH_TOKEN: emulator.token, BENCH_UPLOAD_MB: String(UPLOAD_MB),
+      ...process.env, BENCH_API_URL: emulator.apiUrl, BENCH_CONTROL_URL: emulator.controlUrl, BENCH_TOKEN: emulator.token, BENCH_UPLOAD_MB: String(UPLOAD_MB),
+      BENCH_LINK_MB: String(LINK_MB), BENCH_LINK_MBPS: String(LINK_MBPS), BENCH_LINK_ROUNDS: String(LINK_ROUNDS),
       BENCH_UPLOAD_ROUNDS: String(UPLOAD_ROUNDS), BENCH_PAIRS: String(PAIRS), BENCH_TMP: work,
     },
   });
@@ -182,7 +191,7 @@ try {
   const hosts = [];
   for (let i = 0; i < HOSTS; i++) {
     const mode = i === HOSTS - 1 ? 'full' : 'activate';
-    log(`host ${i + 1}/${HOSTS} (${mode}${mode === 'full' ? `: sidebar, memory, ${HIDDEN_MS / 1000}+${VISIBLE_MS / 1000} s request windows` : ''})…`);
+    log(`host ${i + 1}/${HOSTS} (${mode}${mode === 'full' ? `: journeys at ${LATENCY_MS} ms per request ×${JOURNEY_ROUNDS}, request budgets, sidebar, memory, ${HIDDEN_MS / 1000}+${VISIBLE_MS / 1000} s request windows` : ''})…`);
     hosts.push(await runHost({ mode, extensionDir: packaged.extensionDir, suite, emulator }));
   }
   if (process.env.BENCH_PROFILE) {
@@ -194,7 +203,7 @@ try {
   }
   const report = renderReport({
     machine, packaged, client, hosts,
-    config: { hosts: HOSTS, hiddenMs: HIDDEN_MS, visibleMs: VISIBLE_MS, uploadMb: UPLOAD_MB, uploadRounds: UPLOAD_ROUNDS, pairs: PAIRS, seedFaxes: SEED_FAXES },
+    config: { hosts: HOSTS, hiddenMs: HIDDEN_MS, visibleMs: VISIBLE_MS, uploadMb: UPLOAD_MB, uploadRounds: UPLOAD_ROUNDS, pairs: PAIRS, seedFaxes: SEED_FAXES, latencyMs: LATENCY_MS },
     elapsedS: (Date.now() - t0) / 1000,
   });
   console.log(report.table);

@@ -1,4 +1,4 @@
-/* Starts the emulator for manual use: `npm run emulator -- --port 8787 --seed-faxes 200 --speed 10`. */
+/* Starts the emulator for manual use: `npm run emulator -- --port 8787 --seed-faxes 200 --speed 10 --latency-ms 100 --bandwidth-mbps 50`. */
 import { startEmulator } from './index';
 import { describeVariants, variantsFromArgv, type EmulatorVariants } from './variants';
 
@@ -41,6 +41,8 @@ async function main(): Promise<void> {
     speed: numberFlag('speed'),
     seed: numberFlag('seed'),
     variants: variantsFromFlags(),
+    latencyMs: numberFlag('latency-ms'),
+    bandwidthMbps: numberFlag('bandwidth-mbps'),
   });
   const lines = [
     'Fax.Plus emulator running',
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
     `  Control        ${emu.controlUrl}/`,
     `  Clock speed    ${emu.clock.speed}`,
     `  Variants       ${describeVariants(emu.variants)}`,
+    `  Link           ${emu.link.latencyMs} ms per request, ${emu.link.bandwidthMbps ? `${emu.link.bandwidthMbps} Mbit/s` : 'unlimited bandwidth'}`,
     '  Demo tokens (local emulator only):',
     ...Object.entries(emu.demoTokens).map(([k, v]) => `    ${k.padEnd(13)} ${v}`),
     `  Accounts       admin ${emu.accounts.admin}, member ${emu.accounts.member}`,

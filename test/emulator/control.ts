@@ -30,6 +30,7 @@ function summary(emu: Emulator): Record<string, unknown> {
     demoTokens: emu.demoTokens,
     oauthClient: emu.oauthClient,
     clock: { now: emu.clock.now(), speed: emu.clock.speed },
+    link: emu.link,
     faults: emu.faults.list(),
     variants: emu.variants,
   };
@@ -83,6 +84,21 @@ export async function handleControl(emu: Emulator, req: IncomingMessage, res: Se
           emu.setVariants(String(preset) as VariantsInput);
         }
         return sendJson(res, 200, { variants: emu.setVariants(keys as Partial<EmulatorVariants>) });
+      }
+      case 'GET /link':
+        return sendJson(res, 200, emu.link);
+      case 'POST /link': {
+        const body = await jsonBody(req);
+        for (const key of ['latencyMs', 'bandwidthMbps'] as const) {
+          if (body[key] !== undefined) {
+            const v = Number(body[key]);
+            if (!Number.isFinite(v) || v < 0) {
+              throw new ApiError(400, 'invalid_request', `${key} must be a number ≥ 0`);
+            }
+            emu.link[key] = v;
+          }
+        }
+        return sendJson(res, 200, emu.link);
       }
       case 'GET /demo-tokens':
         return sendJson(res, 200, emu.demoTokens);

@@ -18,6 +18,7 @@ import type { FaxRecord } from './records';
 import { settle } from './settle';
 import { WebhookDispatcher, type WebhookDelivery } from './webhookDispatcher';
 import { resolveVariants, type EmulatorVariants, type VariantsInput } from './variants';
+import { Link, type LinkSettings } from './link';
 
 export type { FaultSpec } from './faults';
 export type { LoggedRequest } from './requestLog';
@@ -25,6 +26,7 @@ export type { EmulatorClock } from './clock';
 export type { OAuthClient } from './oauth';
 export type { IncomingFaxOptions } from './incoming';
 export type { WebhookDelivery } from './webhookDispatcher';
+export type { LinkSettings } from './link';
 export type * from './records';
 export { StateView } from './stateView';
 export type { EmulatorVariants, VariantsInput } from './variants';
@@ -43,6 +45,10 @@ export interface EmulatorOptions {
   lifecycle?: Partial<LifecycleTimings>;
   /** Where the emulator differs from our reconstruction (variants.ts): a preset name or some keys. Default: realistic. */
   variants?: VariantsInput;
+  /** Delay before every API/OAuth request is handled (one round trip to the real service). Default 0. */
+  latencyMs?: number;
+  /** Link rate for request and response bodies, megabits per second, one link per direction. Default 0 = unlimited. */
+  bandwidthMbps?: number;
 }
 
 export interface DemoTokens {
@@ -83,6 +89,7 @@ export class Emulator {
   private server: http.Server;
   private portNumber = 0;
   private settleTimer: NodeJS.Timeout | undefined;
+  private readonly linkState: Link;
 
   private constructor(
     private readonly options: EmulatorOptions,
@@ -114,6 +121,7 @@ export class Emulator {
     };
     this.oauthClient = { id: clients[0].id, secret: clients[0].secret };
     this.state = new StateView(() => this.env);
+    this.linkState = new Link({ latencyMs: options.latencyMs ?? 0, bandwidthMbps: options.bandwidthMbps ?? 0 });
     const tokens = {} as DemoTokens;
     for (const name of Object.keys(DEMO) as (keyof DemoTokens)[]) {
       tokens[name] = this.issueDemo(name);
@@ -174,6 +182,10 @@ export class Emulator {
     return this.variants;
   }
 
+  /** The simulated network (latency, bandwidth); change its fields at any time, they apply to the next request. */
+  get link(): LinkSettings {
+    return this.linkState.settings;
+  }
   /** The operations of the contract, as routed. */
   get operationIds(): string[] {
     return this.routes.map((r) => r.operationId);
@@ -225,6 +237,8 @@ export class Emulator {
     this.faults.clear();
     this.env.variants = resolveVariants(this.options.variants);
     this.clearRequests();
+    this.linkState.settings.latencyMs = this.options.latencyMs ?? 0;
+    this.linkState.settings.bandwidthMbps = this.options.bandwidthMbps ?? 0;
     if (!o.keepTokens) {
       this.env.tokens.clear();
     }
@@ -299,6 +313,7 @@ export class Emulator {
       oauth: this.oauthSettings,
       log: this.requests,
       memberUid: () => this.accounts.member,
+      link: this.linkState,
     });
   }
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { EmulatorEnv } from './context';
 import { readBody, sendJson } from './http';
 import { randomBase62 } from './tokens';
@@ -61,8 +61,12 @@ export function handleLogin(env: EmulatorEnv, settings: OAuthSettings, url: URL,
   if (state !== null && env.variants.oauthState === 'echo') {
     target.searchParams.set('state', state);
   }
+  const codeChallenge = q.get('code_challenge') ?? undefined;
   if (q.get('response_type') !== 'code') {
     target.searchParams.set('error', 'unsupported_response_type');
+  } else if (codeChallenge !== undefined && q.get('code_challenge_method') !== 'S256') {
+    // Servers that support PKCE refuse `plain` or a missing method in favour of S256 (RFC 9700 §2.1.1).
+    target.searchParams.set('error', 'invalid_request');
   } else if (!settings.autoApprove) {
     target.searchParams.set('error', 'access_denied');
   } else {
@@ -75,12 +79,17 @@ export function handleLogin(env: EmulatorEnv, settings: OAuthSettings, url: URL,
       expiresMs: env.clock.now() + settings.codeTtlMs,
       used: false,
       grantId: randomUUID(),
+      ...(codeChallenge !== undefined ? { codeChallenge } : {}),
     });
     target.searchParams.set('code', code);
   }
   res.writeHead(302, { location: target.toString(), 'cache-control': 'no-store' });
   res.end();
   return 302;
+}
+
+function s256(verifier: string): string {
+  return createHash('sha256').update(verifier, 'ascii').digest('base64url');
 }
 
 function clientCredentials(req: IncomingMessage, form: URLSearchParams): { id?: string; secret?: string } {
@@ -157,6 +166,10 @@ export async function handleToken(env: EmulatorEnv, settings: OAuthSettings, req
     }
     if (form.get('redirect_uri') !== code.redirectUri) {
       tokenError(res, 400, 'invalid_grant', 'redirect_uri does not match the one used to obtain the code');
+      return 400;
+    }
+    if (code.codeChallenge !== undefined && s256(form.get('code_verifier') ?? '') !== code.codeChallenge) {
+      tokenError(res, 400, 'invalid_grant', 'code_verifier does not match the code_challenge');
       return 400;
     }
     uid = code.uid;

@@ -9,6 +9,7 @@ import { handleLogin, handleToken, type OAuthSettings } from './oauth';
 import { type LoggedRequest, loggableHeaders } from './requestLog';
 import { tokenPreview } from './tokens';
 import type { EmulatorEnv } from './context';
+import type { Link } from './link';
 
 export interface ServerDeps {
   emulator: Emulator;
@@ -17,6 +18,7 @@ export interface ServerDeps {
   oauth: OAuthSettings;
   log: LoggedRequest[];
   memberUid: () => string;
+  link: Link;
 }
 
 function newLogEntry(deps: ServerDeps, req: http.IncomingMessage, url: URL): LoggedRequest {
@@ -53,6 +55,8 @@ async function route(deps: ServerDeps, req: http.IncomingMessage, res: http.Serv
   }
   const log = newLogEntry(deps, req, url);
   log.path = rawPath;
+  // Logged on arrival (the order the client issued them), answered after the link's round trip.
+  await deps.link.enter(req, res);
   if (rawPath === '/v3' || rawPath.startsWith('/v3/')) {
     return handleApi(deps.api, req, res, rawPath.slice(3), url, log);
   }

@@ -63,6 +63,8 @@ export interface OAuthCodeRecord {
   expiresMs: number;
   used: boolean;
   grantId: string;
+  /** PKCE (RFC 7636, S256 only): when the authorization request carried one, the exchange must prove it. */
+  codeChallenge?: string;
 }
 
 export type TokenRecord = PatRecord | OAuthAccessRecord;

@@ -107,7 +107,8 @@ try {
     ['skipWelcome', 'true'],
     ['skipReleaseNotes', 'true'],
   ]);
-  await page.goto(`${host.url}?folder=${encodeURIComponent(pathToFileURL(host.workspace).pathname)}&payload=${encodeURIComponent(payload)}`);
+  // The whole run has its own time limit; Playwright's 30 s default for "load" fails on a busy shared machine.
+  await page.goto(`${host.url}?folder=${encodeURIComponent(pathToFileURL(host.workspace).pathname)}&payload=${encodeURIComponent(payload)}`, { timeout: timeoutMs });
   console.error(`[runner] workbench loaded (${since()})`);
   exitCode = await done;
   console.error(`[runner] extension tests finished with code ${exitCode} (${since()})`);

@@ -9,6 +9,19 @@ const SEND_KEY = { vscode: 'ctrl+alt+shift+f', playwright: 'Control+Alt+Shift+F'
 
 export const SCENES = [
   {
+    // A new user's window: the sidebar as VS Code first lays it out, nothing pending (runs before the Outbox is seeded).
+    token: 'fullAccess',
+    shots: ['sidebar-default'],
+    async take({ driver, save }) {
+      await driver.openFaxPlus();
+      await driver.rows('Outbox').first().waitFor();
+      await driver.rows('Inbox').nth(5).waitFor();
+      await driver.restMouse();
+      await requireInboxRows(driver, 15);
+      await save('sidebar-default', { x: 0, y: 0, width: 540, height: 900 });
+    },
+  },
+  {
     token: 'fullAccess',
     shots: ['trees', 'viewer', 'send-recipients', 'send-summary', 'walkthrough'],
     prepare: seedOutbox,
@@ -129,4 +142,13 @@ async function seedOutbox(emu) {
   emu.clock.advance(3_500); // past converting: the first fax is "sending"
   const later = new Date(emu.clock.now() + 3 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
   await send({ to: ['+442079460958'], comment: 'Referral', send_time: `${later} +0000` });
+}
+
+/** The Inbox must show at least `min` whole rows in the window as first laid out (issue: sidebar space). */
+async function requireInboxRows(driver, min) {
+  const pane = await driver.rows('Inbox').first().locator('xpath=ancestor::div[contains(@class,"pane-body")]').boundingBox();
+  const boxes = await driver.rows('Inbox').evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect()).map((b) => ({ top: b.top, bottom: b.bottom })));
+  const whole = boxes.filter((b) => b.top >= pane.y - 1 && b.bottom <= pane.y + pane.height + 1).length;
+  console.error(`[screenshots] Inbox shows ${whole} whole rows (pane ${Math.round(pane.height)} px high)`);
+  if (whole < min) throw new Error(`the Inbox shows ${whole} rows in a default window; ${min} wanted`);
 }

@@ -68,7 +68,8 @@ async function withWorkbench(token, keybindings, take) {
     await writeSandboxWorkspace(host.workspace);
     browser = await launchChromium(host.tmp);
     const page = await browser.newPage({ viewport: VIEWPORT });
-    await page.goto(`${host.url}?folder=${encodeURIComponent(pathToFileURL(host.workspace).pathname)}`);
+    // A busy shared machine can take longer than playwright's 30 s default to serve the workbench.
+    await page.goto(`${host.url}?folder=${encodeURIComponent(pathToFileURL(host.workspace).pathname)}`, { timeout: 120_000 });
     const driver = new WorkbenchDriver(page);
     try {
       await driver.ready();

@@ -150,6 +150,25 @@ describe('Sidebar item actions', () => {
       assert.deepStrictEqual(readdirSync(folder), []);
     });
 
+    it('refuses a destination argument that is relative, climbs with "..", has control characters or the wrong type, before any request', async () => {
+      const fax = env.emulator.state.faxes('sent')[0];
+      const folder = scratchFolder('hostile-');
+      const cases: [string, string, RegExp][] = [
+        ['faxplus.downloadFax', 'fax.pdf', /absolute path/],
+        ['faxplus.downloadFax', `${folder}/../escaped.pdf`, /must not contain "\.\."/],
+        ['faxplus.downloadFax', path.join(folder, 'fax\n.pdf'), /control characters/],
+        ['faxplus.openReport', path.join(folder, 'report.sh'), /must end in one of \.pdf/],
+        ['faxplus.openReport', path.join(folder, 'report.pdf.command'), /must end in one of \.pdf/],
+      ];
+      env.emulator.clearRequests();
+      for (const [command, destination, message] of cases) {
+        assert.strictEqual(await vscode.commands.executeCommand(command, { faxId: fax.id, destination, open: false }), undefined, destination);
+        assert.match(lastRefusal(), message);
+      }
+      assert.deepStrictEqual(ops().filter((o) => o === 'getFile' || o === 'getFaxReport'), [], 'nothing was downloaded');
+      assert.deepStrictEqual(readdirSync(folder), []);
+    });
+
     it('saves the confirmation report of a sent fax', async () => {
       const fax = env.emulator.state.faxes('sent')[0];
       const destination = path.join(scratchFolder('report-'), 'report.pdf');
@@ -210,8 +229,8 @@ describe('Sidebar item actions', () => {
 
   describe('webhooks', () => {
     it('creates, lists and deletes webhooks for both events', async () => {
-      const received = await vscode.commands.executeCommand<string>('faxplus.manageWebhooks', { action: 'create', event: 'fax_received', target: 'https://hooks.example.com/received' });
-      const sent = await vscode.commands.executeCommand<string>('faxplus.manageWebhooks', { action: 'create', event: 'fax_sent', target: 'https://hooks.example.com/sent' });
+      const received = await vscode.commands.executeCommand<string>('faxplus.manageWebhooks', { action: 'create', event: 'fax_received', target: 'https://hooks.example.com/received', confirm: false });
+      const sent = await vscode.commands.executeCommand<string>('faxplus.manageWebhooks', { action: 'create', event: 'fax_sent', target: 'https://hooks.example.com/sent', confirm: false });
       assert.deepStrictEqual(env.emulator.state.webhooks().map((h) => [h.event, h.target]).sort(), [
         ['fax_received', 'https://hooks.example.com/received'],
         ['fax_sent', 'https://hooks.example.com/sent'],
@@ -225,9 +244,20 @@ describe('Sidebar item actions', () => {
       assert.deepStrictEqual(env.emulator.state.webhooks(), []);
     });
 
-    it('refuses a target that is not a web URL without calling Fax.Plus', async () => {
-      const result = await vscode.commands.executeCommand('faxplus.manageWebhooks', { action: 'create', event: 'fax_sent', target: 'file:///etc/passwd' });
+    it('refuses a target that is not an https:// URL without calling Fax.Plus', async () => {
+      for (const target of ['file:///etc/passwd', 'http://hooks.example.com/cleartext']) {
+        const result = await vscode.commands.executeCommand('faxplus.manageWebhooks', { action: 'create', event: 'fax_sent', target, confirm: false });
+        assert.strictEqual(result, undefined, target);
+        assert.match(lastRefusal(), /not an https:\/\/ URL/);
+      }
+      assert.strictEqual(count('createWebhook'), 0);
+      assert.deepStrictEqual(env.emulator.state.webhooks(), []);
+    });
+
+    it('creates nothing from an argument object without "confirm": false, and says how', async () => {
+      const result = await vscode.commands.executeCommand('faxplus.manageWebhooks', { action: 'create', event: 'fax_received', target: 'https://hooks.example.com/silent' });
       assert.strictEqual(result, undefined);
+      assert.match(lastRefusal(), /needs "confirm": false/);
       assert.strictEqual(count('createWebhook'), 0);
       assert.deepStrictEqual(env.emulator.state.webhooks(), []);
     });
@@ -244,16 +274,22 @@ describe('Sidebar item actions', () => {
       assert.strictEqual(env.api.balance.shown, true);
     });
 
-    it('is fetched once at sign-in, not again on every session change within ten minutes', async () => {
+    it('is fetched once at sign-in while a view is visible, not again on every session change within the interval', async () => {
       await signInWith(env.emulator.issuePat({ scopes: ['fax:fax:edit'], name: 'No shop' }));
       assert.strictEqual(env.api.balance.shown, false, 'hidden for a token that may not read it');
+      // The balance is fetched only while a Fax.Plus view is visible (quietWhenHidden.test.ts covers the hidden case).
+      await vscode.commands.executeCommand('faxplus.inbox.focus');
       env.emulator.clearRequests();
-      await signInWith(env.emulator.demoTokens.readOnly);
-      await eventually(() => assert.strictEqual(count('getBalance'), 1));
-      await vscode.commands.executeCommand('faxplus.showTokenInfo');
-      assert.strictEqual(count('getTokenInfo') >= 1, true);
-      assert.strictEqual(count('getBalance'), 1, 'no second fetch');
-      assert.strictEqual(env.api.balance.shown, true);
+      try {
+        await signInWith(env.emulator.demoTokens.readOnly);
+        await eventually(() => assert.strictEqual(count('getBalance'), 1));
+        await vscode.commands.executeCommand('faxplus.showTokenInfo');
+        assert.strictEqual(count('getTokenInfo') >= 1, true);
+        assert.strictEqual(count('getBalance'), 1, 'no second fetch');
+        assert.strictEqual(env.api.balance.shown, true);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeSidebar');
+      }
     });
   });
 
@@ -277,7 +313,7 @@ describe('Sidebar item actions', () => {
       env.emulator.clearRequests();
       await vscode.commands.executeCommand('faxplus.assignNumber', { number: number?.number, memberId: env.emulator.accounts.member });
       await vscode.commands.executeCommand('faxplus.editMember', { memberId: env.emulator.accounts.member, quota: 1 });
-      await vscode.commands.executeCommand('faxplus.manageWebhooks', { action: 'create', event: 'fax_sent', target: 'https://hooks.example.com/x' });
+      await vscode.commands.executeCommand('faxplus.manageWebhooks', { action: 'create', event: 'fax_sent', target: 'https://hooks.example.com/x', confirm: false });
       const refused = ['updateNumber', 'getAccounts', 'getMemberDetails', 'updateMemberDetails', 'createWebhook', 'getWebhooks'];
       assert.deepStrictEqual(ops().filter((o) => o && refused.includes(o)), []);
       assert.match(lastRefusal(), /fax:webhook:edit/);

@@ -22,6 +22,21 @@ describe('Where the token may be sent', () => {
     await vscode.workspace.getConfiguration('faxplus').update('api.baseUrl', undefined, vscode.ConfigurationTarget.Global);
   });
 
+  it('says so when environment variables move the endpoints (in the status bar tooltip, signed in or out)', async () => {
+    assert.strictEqual(env.api.endpoints.describeOverrides(), undefined, 'nothing to say without overrides');
+    overrides.forEach((k, i) => { process.env[k] = saved[i]; });
+    const said = env.api.endpoints.describeOverrides() ?? '';
+    assert.match(said, /FAXPLUS_API_BASE_URL=http:\/\/127\.0\.0\.1:\d+\/v3/);
+    assert.match(said, /FAXPLUS_OAUTH_TOKEN_URL=/);
+    await vscode.commands.executeCommand('faxplus.signIn', { token: env.emulator.demoTokens.fullAccess });
+    try {
+      assert.ok(env.api.statusBar.tooltip.includes(said), env.api.statusBar.tooltip);
+    } finally {
+      await vscode.commands.executeCommand('faxplus.signOut');
+    }
+    assert.ok(env.api.statusBar.tooltip.includes('FAXPLUS_API_BASE_URL'), 'signed out too');
+  });
+
   it('ignores a workspace .vscode/settings.json that tries to move the API', () => {
     const inspected = vscode.workspace.getConfiguration('faxplus').inspect<string>('api.baseUrl');
     assert.strictEqual(inspected?.workspaceValue ?? 'https://attacker.example/v3', 'https://attacker.example/v3', 'the fixture sets a workspace value');

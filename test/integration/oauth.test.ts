@@ -4,6 +4,7 @@ import { request } from 'undici';
 import type { AuthState } from '../../src/auth/authState';
 import type { TokenFacts } from '../../src/auth/tokenFacts';
 import { eventually, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
+import { startRecordingProxy } from '../unit/api/support/recordingProxy';
 
 /** What the emulator's /login answered: the redirect back to our loopback server. */
 interface AuthorizeRedirect {
@@ -91,6 +92,9 @@ describe('Sign-in with OAuth2 (loopback redirect, emulator)', () => {
       assert.strictEqual(sent.searchParams.get('scope'), 'all');
       assert.match(sent.searchParams.get('redirect_uri') ?? '', /^http:\/\/127\.0\.0\.1:\d+\/callback$/);
       assert.ok((sent.searchParams.get('state') ?? '').length >= 32, 'a random state');
+      // PKCE: the emulator refuses the exchange unless the verifier matches this challenge.
+      assert.strictEqual(sent.searchParams.get('code_challenge_method'), 'S256');
+      assert.match(sent.searchParams.get('code_challenge') ?? '', /^[A-Za-z0-9_-]{43}$/);
       assert.strictEqual(callbackUrl.searchParams.get('state'), sent.searchParams.get('state'));
 
       const answer = await callback(callbackUrl);
@@ -119,6 +123,23 @@ describe('Sign-in with OAuth2 (loopback redirect, emulator)', () => {
       await eventually(() => assert.ok(sessionEvents.includes('faxplus'), 'VS Code heard of the new Fax.Plus session'));
     } finally {
       listener.dispose();
+    }
+  });
+
+  it('uses http.proxy for the OAuth code exchange and refresh like for API calls (a proxy that must be used)', async () => {
+    const proxy = await startRecordingProxy();
+    await vscode.workspace.getConfiguration('http').update('proxy', proxy.url, vscode.ConfigurationTarget.Global);
+    try {
+      await signInWithOAuth();
+      env.emulator.clock.advance(ttlMs + 60_000);
+      assert.strictEqual((await vscode.commands.executeCommand<TokenFacts | undefined>('faxplus.showTokenInfo'))?.kind, 'oauth');
+      const lines = proxy.tunneled.map((t) => t.line.split('?')[0]);
+      assert.strictEqual(lines.filter((l) => l === 'POST /token').length, tokenRequests(), `every token request went through the proxy: ${lines.join(', ')}`);
+      assert.strictEqual(tokenRequests(), 2, 'the code exchange and one refresh');
+      assert.ok(lines.includes('GET /v3/auth/token'), 'API calls too');
+    } finally {
+      await vscode.workspace.getConfiguration('http').update('proxy', undefined, vscode.ConfigurationTarget.Global);
+      await proxy.close();
     }
   });
 
@@ -263,6 +284,54 @@ describe('Sign-in with OAuth2 (loopback redirect, emulator)', () => {
     await env.api.oauth.provider.removeSession(session.id);
     assert.strictEqual(env.api.contextKeys.get('faxplus.signedIn'), false);
     assert.strictEqual(await env.api.session.getCredential(), undefined);
+  });
+
+  describe('with a Personal Access Token stored, a failed OAuth sign-in keeps it', () => {
+    /** Signs in with OAuth while the check of the new token meets `fault`; returns what the command resolved with. */
+    async function failingSignIn(status: number): Promise<TokenFacts | undefined> {
+      await signInWith(env.emulator.demoTokens.fullAccess);
+      env.emulator.faults.add({ operationId: 'getTokenInfo', kind: 'status', status, times: Infinity });
+      try {
+        const { done, authorizeUrl } = startSignIn();
+        const { callbackUrl } = await authorize(await authorizeUrl);
+        await callback(callbackUrl);
+        return await done;
+      } finally {
+        env.emulator.faults.clear();
+      }
+    }
+
+    async function assertPatSurvived(): Promise<void> {
+      assert.strictEqual((await env.api.session.getCredential())?.token, env.emulator.demoTokens.fullAccess, 'the PAT is still stored and in use');
+      assert.strictEqual(await env.api.oauth.credentials.peek(), undefined, 'no half-adopted OAuth session');
+      assert.strictEqual(env.api.session.state.status, 'signedIn');
+      assert.strictEqual(env.api.session.facts?.kind, 'pat');
+    }
+
+    it('a 503 while checking the new token: the PAT survives and the message says the check failed, not "did not accept"', async () => {
+      assert.strictEqual(await failingSignIn(503), undefined);
+      const message = env.api.refusals.at(-1)?.message ?? '';
+      assert.match(message, /could not be checked \(HTTP 503\)/);
+      assert.match(message, /previous sign-in is unchanged/);
+      assert.doesNotMatch(message, /did not accept/);
+      await assertPatSurvived();
+    });
+
+    it('a 401 for the new token: the PAT survives and the message says Fax.Plus did not accept it', async () => {
+      assert.strictEqual(await failingSignIn(401), undefined);
+      assert.match(env.api.refusals.at(-1)?.message ?? '', /did not accept it\. Your previous sign-in is unchanged/);
+      await assertPatSurvived();
+    });
+
+    it('a sign-in declined in the browser: the PAT survives', async () => {
+      await signInWith(env.emulator.demoTokens.fullAccess);
+      env.emulator.oauth.autoApprove = false;
+      const { done, authorizeUrl } = startSignIn();
+      const { callbackUrl } = await authorize(await authorizeUrl);
+      await callback(callbackUrl);
+      assert.strictEqual(await done, undefined);
+      await assertPatSurvived();
+    });
   });
 
   it('ends the OAuth session when a Personal Access Token is signed in instead', async () => {

@@ -53,12 +53,13 @@ describe('Clicking a fax in the sidebar', () => {
     assert.strictEqual(env.emulator.state.fax(node.fax.id)?.is_read, true);
     assert.strictEqual(env.emulator.state.fax(node.fax.id)?.comment, comment);
     assert.strictEqual(count('getFax'), 0, 'the node carried the record');
-    assert.deepStrictEqual(changed, ['inbox'], 'the inbox is told to refresh');
+    assert.deepStrictEqual(changed, [], 'no list reload: the change is known exactly');
     await eventually(async () => {
       const rows = await env.api.sidebar.provider('inbox').getChildren();
       const row = rows.find((n): n is FaxNode => n.kind === 'fax' && n.fax.id === node.fax.id);
       assert.strictEqual(row?.fax.isRead, true, 'the inbox now lists it as read');
     });
+    assert.strictEqual(count('listFaxes'), 0, 'without asking for the list again');
   });
 
   it('opens the fax for a read-only token without changing it', async () => {

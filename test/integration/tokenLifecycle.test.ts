@@ -71,6 +71,47 @@ describe('Token expiry, rotation, rejection and the environment token', () => {
     assert.strictEqual(env.api.unauthorizedPrompt.shownCount - before, 1, 'one prompt for the whole burst');
   });
 
+  it('a validation still in flight when the user signs out cannot sign them back in', async () => {
+    await signInWith(env.emulator.demoTokens.fullAccess);
+    // The gate is the answer of the slow check, released only after the sign-out has finished.
+    env.emulator.faults.add({ operationId: 'getTokenInfo', kind: 'latency', ms: 1500, times: 1 });
+    const slowCheck = env.api.session.revalidate();
+    await eventually(() => assert.ok(env.emulator.requests.some((r) => r.operationId === 'getTokenInfo'), 'the check reached the server'));
+    await signOut();
+    await slowCheck;
+    assert.strictEqual(env.api.session.state.status, 'signedOut');
+    assert.strictEqual(await env.api.session.getCredential(), undefined);
+    assert.strictEqual(env.api.contextKeys.get('faxplus.signedIn'), false);
+  });
+
+  it('a validation of a revoked token still in flight cannot sign out the token signed in meanwhile', async () => {
+    const old = env.emulator.issuePat({ scopes: ['fax:all:edit'], name: 'Revoked meanwhile' });
+    await signInWith(old);
+    env.emulator.revokeToken(old);
+    env.emulator.faults.add({ operationId: 'getTokenInfo', kind: 'latency', ms: 1500, times: 1 });
+    const promptsBefore = env.api.unauthorizedPrompt.shownCount;
+    const slowCheck = env.api.session.revalidate();
+    await eventually(() => assert.ok(env.emulator.requests.some((r) => r.operationId === 'getTokenInfo'), 'the check reached the server'));
+    await signInWith(env.emulator.demoTokens.fullAccess);
+    await slowCheck;
+    assert.strictEqual(env.api.session.state.status, 'signedIn', 'the new token is in use');
+    assert.strictEqual((await env.api.session.getCredential())?.token, env.emulator.demoTokens.fullAccess);
+    assert.strictEqual(env.api.unauthorizedPrompt.shownCount, promptsBefore, 'no "sign in again" prompt');
+  });
+
+  it('facts belong to their token: a PAT replaced by another window is re-learned, not described by the old facts', async () => {
+    await signInWith(env.emulator.demoTokens.fullAccess);
+    assert.ok(env.api.session.facts?.scopes.includes('fax:all:edit'));
+    const readOnly = env.emulator.issuePat({ scopes: ['fax:all:read'], name: 'Other window' });
+    // Another window writes the shared keyring directly; this window only hears the change event.
+    const secrets = Reflect.get(env.api.session, 'secrets') as { store(key: string, value: string): Promise<void> };
+    await secrets.store('faxplus.pat', readOnly);
+    await eventually(() => assert.strictEqual(env.api.session.facts?.tokenName, 'Other window'));
+    assert.deepStrictEqual(env.api.session.facts?.scopes, ['fax:all:read']);
+    assert.match(env.api.session.facts?.fingerprint ?? '', /^[0-9a-f]{16}$/, 'a short fingerprint, not the token');
+    assert.ok(!JSON.stringify(env.api.session.facts).includes(readOnly), 'the facts never hold the token');
+  });
+
   it('uses a token from FAXPLUS_TOKEN without storing it, and says where it came from', async () => {
     process.env.FAXPLUS_TOKEN = env.emulator.demoTokens.readOnly;
     try {

@@ -112,10 +112,13 @@ describe('Restricted mode and virtual workspaces', function () {
       capabilities: { untrustedWorkspaces: { supported: unknown; restrictedConfigurations?: string[] }; virtualWorkspaces: unknown };
       contributes: { configuration: { properties: Record<string, { scope?: string }> } | { properties: Record<string, { scope?: string }> }[] };
     };
-    // Limited: an untrusted workspace cannot change how faxes are sent (region, retries, enhancement).
+    // Limited: an untrusted workspace cannot change how faxes are sent (region, retries, enhancement) nor make polling aggressive.
     assert.strictEqual(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.deepStrictEqual([...(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations ?? [])].sort(),
-      ['faxplus.send.defaultRegion', 'faxplus.send.enhancement', 'faxplus.send.retryCount', 'faxplus.send.retryDelay']);
+      ['faxplus.pageSize', 'faxplus.polling.inboxSeconds', 'faxplus.polling.outboxSeconds',
+        'faxplus.send.defaultRegion', 'faxplus.send.enhancement', 'faxplus.send.retryCount', 'faxplus.send.retryDelay']);
+    // Runs where the workspace is (files to send, downloads); README "Remote windows" says how OAuth copes.
+    assert.deepStrictEqual((env.extension.packageJSON as { extensionKind?: string[] }).extensionKind, ['workspace']);
     assert.ok(manifest.capabilities.virtualWorkspaces === true || (manifest.capabilities.virtualWorkspaces as { supported?: unknown }).supported === true);
     const groups = Array.isArray(manifest.contributes.configuration) ? manifest.contributes.configuration : [manifest.contributes.configuration];
     const properties = Object.assign({}, ...groups.map((g) => g.properties)) as Record<string, { scope?: string }>;

@@ -15,7 +15,8 @@ export async function markOpenedFaxRead(services: ActionServices, target: FaxTar
   }
   try {
     await services.clients.get().updateFax(target.faxId, { comment: fax.comment, isRead: true });
-    services.events.fireChanged('inbox');
+    // The change is known exactly: the Inbox redraws the row instead of reloading its list (one request less per open).
+    services.events.fireUpdated({ category: 'inbox', faxId: target.faxId, changes: { isRead: true } });
   } catch (e) {
     // The fax is open and readable; say the read state did not change, but do not fail the open.
     services.errors.show(e, vscode.l10n.t('Marking the fax as read'));

@@ -3,14 +3,18 @@
  * test/bench/run-bench.mjs (not mocha, not a test: it measures and writes
  * JSON to FAXPLUS_BENCH_RESULT_FILE). FAXPLUS_BENCH_MODE:
  *   activate  only activate() (a fresh host per run)
- *   full      activate(), then the sidebar figures against the emulator
+ *   full      activate(), the journeys (latency, request counts), then the sidebar figures against the emulator
  *             (FAXPLUS_API_BASE_URL, FAXPLUS_BENCH_TOKEN, FAXPLUS_BENCH_CONTROL_URL)
  */
 import * as fs from 'fs';
 import * as inspector from 'inspector';
+import * as os from 'os';
+import * as path from 'path';
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import type { FaxPlusTestApi } from '../../../src/extension';
+import type { FaxNode } from '../../../src/views/treeNodes';
+import { REQUEST_BUDGETS, operationsOf, type Journey } from '../lib/requestBudgets';
 
 const EXTENSION_ID = 'faxdesk.faxplus-vscode';
 const env = process.env;
@@ -34,13 +38,21 @@ async function until(check: () => boolean | Promise<boolean>, timeoutMs: number,
   }
 }
 
-async function control(path: string, method = 'GET'): Promise<unknown> {
-  const res = await fetch(`${env.FAXPLUS_BENCH_CONTROL_URL}${path}`, { method, headers: { 'content-type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
+async function control(path: string, method = 'GET', body: object = {}): Promise<unknown> {
+  const res = await fetch(`${env.FAXPLUS_BENCH_CONTROL_URL}${path}`, { method, headers: { 'content-type': 'application/json' }, body: method === 'POST' ? JSON.stringify(body) : undefined });
   return res.json();
 }
 
-async function apiRequests(): Promise<{ operationId?: string }[]> {
-  const log = (await control('/requests')) as { operationId?: string }[] | { requests: { operationId?: string }[] };
+interface LoggedRequest {
+  operationId?: string;
+  method: string;
+  path: string;
+  at: number;
+  status: number;
+}
+
+async function apiRequests(): Promise<LoggedRequest[]> {
+  const log = (await control('/requests')) as LoggedRequest[] | { requests: LoggedRequest[] };
   return Array.isArray(log) ? log : log.requests;
 }
 
@@ -103,6 +115,152 @@ async function measureActivation(result: Record<string, unknown>): Promise<FaxPl
   return api;
 }
 
+/** Resolves with performance.now() when the Inbox holds items (the load that brought them finished). */
+function inboxItems(api: FaxPlusTestApi): Promise<number> {
+  const inbox = api.sidebar.providers.inbox;
+  return new Promise((resolve) => {
+    const sub = inbox.onDidUpdateItems(() => {
+      if (inbox.loadedItems.length > 0) {
+        sub.dispose();
+        resolve(performance.now());
+      }
+    });
+  });
+}
+
+/** Every request answered and none new for 750 ms: the journey's requests are all in the log. */
+async function settledRequests(): Promise<LoggedRequest[]> {
+  let seen = -1;
+  let since = Date.now();
+  for (;;) {
+    const log = await apiRequests();
+    if (log.length !== seen || log.some((r) => r.status === 0)) {
+      seen = log.length;
+      since = Date.now();
+    } else if (Date.now() - since >= 750) {
+      return log;
+    }
+    await sleep(50);
+  }
+}
+
+async function showContainer(api: FaxPlusTestApi): Promise<void> {
+  await vscode.commands.executeCommand('workbench.view.extension.faxplus');
+  await until(() => api.sidebar.views.inbox.visible, 10_000, 'the Inbox to show');
+}
+
+async function hideContainer(api: FaxPlusTestApi): Promise<void> {
+  await vscode.commands.executeCommand('workbench.view.explorer');
+  await until(() => !api.sidebar.views.inbox.visible, 10_000, 'the Inbox to hide');
+}
+
+/**
+ * How long a person waits for the Inbox with the emulator a round trip away
+ * (FAXPLUS_BENCH_LATENCY_MS, default 100): a returning person opening the
+ * container (what activation does: restore from stored facts, revalidate in
+ * the background) and a sign-in with the container open. Then the request
+ * count of each everyday journey (no latency; counts do not depend on it).
+ */
+async function measureJourneys(api: FaxPlusTestApi, result: Record<string, unknown>): Promise<void> {
+  const latencyMs = Number(env.FAXPLUS_BENCH_LATENCY_MS ?? 100);
+  const rounds = Number(env.FAXPLUS_BENCH_JOURNEY_ROUNDS ?? 5);
+  const token = env.FAXPLUS_BENCH_TOKEN!;
+  const providers = Object.values(api.sidebar.providers);
+  result.journeyLatencyMs = latencyMs;
+  await control('/link', 'POST', { latencyMs, bandwidthMbps: 0 });
+  try {
+    // Sign-in with the container open: from the command to the first Inbox items.
+    const signIn: number[] = [];
+    const signInLogs: string[][] = [];
+    for (let i = 0; i < rounds; i++) {
+      await vscode.commands.executeCommand('faxplus.signOut');
+      await showContainer(api);
+      await settledRequests();
+      await control('/clear-requests', 'POST');
+      const items = inboxItems(api);
+      const t0 = performance.now();
+      await vscode.commands.executeCommand('faxplus.signIn', { token });
+      signIn.push((await items) - t0);
+      signInLogs.push(operationsOf(await settledRequests()));
+    }
+    result.signInToInboxMs = signIn;
+    result.signInRequests = signInLogs[0];
+
+    // Returning person: facts stored, container opened; activation's restore + background revalidation run alongside.
+    const returning: number[] = [];
+    let parallel = true;
+    let returningLog: string[] = [];
+    for (let i = 0; i < rounds; i++) {
+      await hideContainer(api);
+      await settledRequests();
+      providers.forEach((p) => p.reset());
+      await control('/clear-requests', 'POST');
+      const items = inboxItems(api);
+      const t0 = performance.now();
+      void api.session.restore().then((state) => (state.status === 'signedIn' ? api.session.revalidate() : undefined));
+      await vscode.commands.executeCommand('workbench.view.extension.faxplus');
+      returning.push((await items) - t0);
+      const log = await settledRequests();
+      returningLog = operationsOf(log);
+      const list = log.find((r) => r.operationId === 'listFaxes');
+      const token = log.find((r) => r.operationId === 'getTokenInfo');
+      // Serialised behind /auth/token would mean the list arrived a round trip after it.
+      parallel &&= Boolean(list && token && list.at < token.at + latencyMs);
+    }
+    result.returningToInboxMs = returning;
+    result.returningParallel = parallel;
+    result.returningRequests = returningLog;
+  } finally {
+    await control('/link', 'POST', { latencyMs: 0 });
+  }
+  result.budgets = await countJourneys(api, token);
+  // The fax sent above must not be followed during the request-rate windows: seed state again, forget it.
+  await control('/reset', 'POST', { keepTokens: true });
+  api.sidebar.outboxWatcher.reset();
+  providers.forEach((p) => p.reset());
+}
+
+/** The requests of each journey of REQUEST_BUDGETS, done as a person would (the same steps as test/integration/requestBudget.test.ts). */
+async function countJourneys(api: FaxPlusTestApi, token: string): Promise<Record<Journey, string[]>> {
+  const counted = {} as Record<Journey, string[]>;
+  const measure = async (journey: Journey, prepare: () => Promise<void>, act: () => PromiseLike<unknown>) => {
+    await prepare();
+    await settledRequests();
+    await control('/clear-requests', 'POST');
+    await act();
+    counted[journey] = operationsOf(await settledRequests());
+  };
+  await measure('signIn', async () => {
+    await vscode.commands.executeCommand('faxplus.signOut');
+    await hideContainer(api);
+  }, () => vscode.commands.executeCommand('faxplus.signIn', { token }));
+  await measure('openSidebar', async () => {
+    Object.values(api.sidebar.providers).forEach((p) => p.reset());
+  }, async () => {
+    await showContainer(api);
+    await until(() => api.sidebar.providers.inbox.loadedItems.length > 0, 30_000, 'the Inbox items');
+  });
+  const file = path.join(os.tmpdir(), `faxplus-bench-${process.pid}.pdf`);
+  fs.writeFileSync(file, '%PDF-1.4\n1 0 obj << /Type /Page >> endobj\n%%EOF\n');
+  try {
+    const numbers = await api.clients.get().listNumbers();
+    const uid = api.session.facts?.account?.uid ?? '';
+    const from = numbers.find((n) => n.status === 'active' && n.assignedTo.includes(uid))?.number;
+    await measure('sendFax', async () => undefined, () =>
+      vscode.commands.executeCommand('faxplus.sendFax', { files: [vscode.Uri.file(file).toString()], to: ['+12015550123'], from, confirm: false }));
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+  const unread = api.sidebar.providers.inbox.loadedItems.filter((n): n is FaxNode => n.kind === 'fax' && n.fax.isRead === false);
+  await measure('openFax', async () => undefined, () => vscode.commands.executeCommand('faxplus.openFax', unread[0]));
+  await measure('openNextFax', async () => undefined, () => vscode.commands.executeCommand('faxplus.openFax', unread[1]));
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  for (const journey of Object.keys(REQUEST_BUDGETS) as Journey[]) {
+    counted[journey] ??= [];
+  }
+  return counted;
+}
+
 async function measureSidebar(api: FaxPlusTestApi, result: Record<string, unknown>): Promise<void> {
   const config = vscode.workspace.getConfiguration('faxplus');
   const inbox = api.sidebar.providers.inbox;
@@ -158,11 +316,16 @@ async function measureSidebar(api: FaxPlusTestApi, result: Record<string, unknow
 
   // Requests per minute: polling on with default intervals, nothing pending.
   await config.update('pollingEnabled', true, vscode.ConfigurationTarget.Global);
-  result.pollingSettings = { enabled: config.get('pollingEnabled'), inboxSeconds: config.get('polling.inboxSeconds'), outboxSeconds: config.get('polling.outboxSeconds') };
+  const hiddenMs = Number(env.FAXPLUS_BENCH_HIDDEN_MS ?? 60_000);
+  // The hidden window must span at least one balance interval (default 10 min) to prove the balance stays quiet.
+  const balanceSeconds = Math.max(1, Math.floor(hiddenMs / 2000));
+  await config.update('polling.balanceSeconds', balanceSeconds, vscode.ConfigurationTarget.Global);
+  result.pollingSettings = { enabled: config.get('pollingEnabled'), inboxSeconds: config.get('polling.inboxSeconds'), outboxSeconds: config.get('polling.outboxSeconds'), balanceSecondsWhileHidden: balanceSeconds };
   await vscode.commands.executeCommand('workbench.view.explorer');
-  await until(() => !view.visible && !api.sidebar.views.outbox.visible, 5000, 'the views to hide');
+  await until(() => !Object.values(api.sidebar.views).some((v) => v.visible), 5000, 'the views to hide');
   await sleep(1000);
-  result.hiddenRequests = await requestsDuring(Number(env.FAXPLUS_BENCH_HIDDEN_MS ?? 60_000));
+  result.hiddenRequests = await requestsDuring(hiddenMs);
+  await config.update('polling.balanceSeconds', undefined, vscode.ConfigurationTarget.Global);
   await vscode.commands.executeCommand('faxplus.inbox.focus');
   await until(() => view.visible, 5000, 'the inbox to show again');
   result.windowFocusedWhileVisible = vscode.window.state.focused;
@@ -184,6 +347,7 @@ export async function run(): Promise<void> {
   try {
     const api = await measureActivation(result);
     if (env.FAXPLUS_BENCH_MODE === 'full') {
+      await measureJourneys(api, result);
       await measureSidebar(api, result);
     }
     // The workbench's own activation times (code loading + activate call); the runner reads them off the page.

@@ -180,3 +180,38 @@ export async function measureFirstPage(client: FaxPlusClient, runs: number, page
   }
   return { runs, ms: median(times), items };
 }
+
+export interface LinkUploadResult {
+  readonly bytes: number;
+  readonly rounds: number;
+  readonly linkMbps: number;
+  /** Median achieved rate of the upload (file bytes over the time uploadFile took), Mbit/s. */
+  readonly achievedMbps: number;
+  /** achieved / link, median of the rounds. */
+  readonly ratio: number;
+}
+
+/**
+ * Upload throughput judged against the link: the emulator paces bodies at
+ * `linkMbps` (control API), the client uploads `file`; a client that keeps
+ * the link busy reaches ≈ 1×. The link is unlimited again afterwards.
+ */
+export async function measureLinkUpload(client: FaxPlusClient, controlUrl: string, file: string, bytes: number, linkMbps: number, rounds: number): Promise<LinkUploadResult> {
+  const setLink = async (settings: object) => {
+    const res = await request(`${controlUrl}/link`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(settings) });
+    await res.body.dump();
+  };
+  await setLink({ latencyMs: 0, bandwidthMbps: linkMbps });
+  try {
+    const rates: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const t0 = performance.now();
+      await client.uploadFile(file);
+      rates.push((bytes * 8) / 1e6 / ((performance.now() - t0) / 1000));
+    }
+    const achievedMbps = median(rates);
+    return { bytes, rounds, linkMbps, achievedMbps, ratio: achievedMbps / linkMbps };
+  } finally {
+    await setLink({ bandwidthMbps: 0 });
+  }
+}

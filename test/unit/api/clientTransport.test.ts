@@ -437,6 +437,46 @@ describe('FaxPlusClient transport', () => {
       assert.equal(s.requests.length, 4);
     });
 
+    it('a hostile chain: once it left the API origin, a redirect back to the API carries no credentials', async () => {
+      let apiOrigin = '';
+      const other = await serve((_q, res) => {
+        res.writeHead(302, { location: `${apiOrigin}/v3/accounts/other` });
+        res.end();
+      });
+      const s = await serve((req, res) => {
+        if (req.url === '/v3/accounts/self') {
+          res.writeHead(302, { location: `${other.origin}/bounce` });
+          res.end();
+        } else sendJson(res, 200, ACCOUNT);
+      });
+      apiOrigin = s.origin;
+      const { client } = makeClient(s.baseUrl, {
+        credentials: { getCredential: async () => ({ token: TEST_TOKEN, kind: 'oauth', clientId: 'APIK-1' }) },
+      });
+      await client.getAccount();
+      assert.equal(s.requests[0].headers.authorization, `Bearer ${TEST_TOKEN}`);
+      assert.equal(other.requests[0].headers.authorization, undefined);
+      assert.equal(s.requests[1].url, '/v3/accounts/other', 'the chain came back to the API origin');
+      assert.equal(s.requests[1].headers.authorization, undefined, 'without the token');
+      assert.equal(s.requests[1].headers['x-fax-clientid'], undefined);
+    });
+
+    it('a 307/308 to another origin never replays an upload or the outbox body there', async () => {
+      for (const status of [307, 308]) {
+        const other = await serve((_q, res) => sendJson(res, 200, { path: '/x.pdf', id: 'elsewhere' }));
+        const s = await serve((req, res) => {
+          res.writeHead(status, { location: `${other.origin}${req.url}` });
+          res.end();
+        });
+        const { client } = makeClient(s.baseUrl);
+        const upload = await rejection(client.uploadFile({ name: 'a.pdf', size: 3, open: async function* () { yield Buffer.from('PDF'); } }));
+        assert.ok(upload instanceof ProtocolError, `upload ${status}: ${String(upload)}`);
+        const send = await rejection(client.sendFax({ from: 'no_number', to: ['+15551234567'], files: ['/x.pdf'] }));
+        assert.ok(send instanceof ProtocolError, `send ${status}: ${String(send)}`);
+        assert.equal(other.requests.length, 0, `${status}: nothing reached the other origin`);
+      }
+    });
+
     it('does not turn a redirected POST into another request', async () => {
       const s = await serve((_q, res) => {
         res.writeHead(302, { location: '/v3/elsewhere' });

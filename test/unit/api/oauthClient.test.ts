@@ -3,7 +3,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { request } from 'undici';
+import { createHash } from 'node:crypto';
 import { buildAuthorizeUrl, exchangeCode, OAuthError, refresh } from '../../../src/api/oauthClient';
+import { createPkce } from '../../../src/api/pkce';
 import { OAuthLoopbackServer } from '../../../src/auth/oauthLoopbackServer';
 import { startEmulator } from '../../emulator';
 
@@ -87,6 +89,29 @@ describe('oauthClient', () => {
       assert.strictEqual(url.searchParams.get('redirect_uri'), 'http://127.0.0.1:5000/callback');
       assert.strictEqual(url.searchParams.get('scope'), 'all');
       assert.strictEqual(url.searchParams.get('state'), 'st&te=1');
+    });
+
+    it('adds a PKCE S256 challenge when given one; the code exchange sends the verifier', async () => {
+      const pkce = createPkce();
+      assert.match(pkce.verifier, /^[A-Za-z0-9_-]{43}$/);
+      assert.strictEqual(pkce.challenge, createHash('sha256').update(pkce.verifier).digest('base64url'));
+      const url = new URL(buildAuthorizeUrl({ authorizeUrl: 'https://accounts.fax.plus/login', clientId: 'a', redirectUri: 'b', state: 'c', codeChallenge: pkce.challenge }));
+      assert.strictEqual(url.searchParams.get('code_challenge'), pkce.challenge);
+      assert.strictEqual(url.searchParams.get('code_challenge_method'), 'S256');
+      assert.notStrictEqual(createPkce().verifier, pkce.verifier, 'a fresh verifier per sign-in');
+
+      const emulator = await startEmulator({ seedFaxes: 0 });
+      try {
+        const redirectUri = 'http://127.0.0.1:54321/callback';
+        const login = await request(buildAuthorizeUrl({ authorizeUrl: emulator.loginUrl, clientId: emulator.oauthClient.id, redirectUri, state: 's', codeChallenge: pkce.challenge }));
+        await login.body.dump();
+        const code = new URL(String(login.headers.location)).searchParams.get('code') ?? '';
+        const client = { tokenUrl: emulator.tokenUrl, clientId: emulator.oauthClient.id, clientSecret: emulator.oauthClient.secret, redirectUri };
+        const tokens = await exchangeCode({ ...client, code, codeVerifier: pkce.verifier });
+        assert.ok(tokens.accessToken, 'the emulator checked the verifier against the challenge');
+      } finally {
+        await emulator.stop();
+      }
     });
 
     it('refuses plain http to another machine', () => {

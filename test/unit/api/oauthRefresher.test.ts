@@ -3,7 +3,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { OAuthError, type OAuthTokens, type RefreshParams } from '../../../src/api/oauthClient';
-import { OAuthSession, OAuthSignInRequiredError, type OAuthStorage, type StoredOAuth } from '../../../src/api/oauthRefresher';
+import { OAuthSession, OAuthSignInRequiredError, type OAuthCredential, type OAuthStorage, type StoredOAuth } from '../../../src/api/oauthRefresher';
 
 const CLIENT = { tokenUrl: 'set-per-test', clientId: 'APIK-client-1', clientSecret: 'CANARY-secret-5e1f' };
 const NOW = Date.UTC(2030, 0, 1);
@@ -132,7 +132,7 @@ describe('OAuthSession', () => {
       json(res, 400, { error: 'invalid_grant', error_description: `refresh token ${form.get('refresh_token')} was revoked` }),
     );
     const storage = new MemoryStorage(stored());
-    const session = new OAuthSession({ storage, client: { ...CLIENT, tokenUrl: endpoint.tokenUrl } });
+    const session = new OAuthSession({ storage, client: { ...CLIENT, tokenUrl: endpoint.tokenUrl }, deadGrantGraceMs: [1, 1] });
 
     const outcomes = await Promise.allSettled(Array.from({ length: 5 }, () => session.onUnauthorized({ token: 'CANARY-at-old' })));
 
@@ -214,5 +214,110 @@ describe('OAuthSession', () => {
     });
     await session.signOut();
     assert.strictEqual(storage.value, undefined);
+  });
+  describe('several windows sharing one storage, and a keyring that fails', () => {
+    /** SecretStorage as other windows see it: a write lands `lagMs` after it was made. */
+    class LaggingStorage implements OAuthStorage {
+      constructor(public value: StoredOAuth | undefined, private readonly lagMs: number) {}
+      async read(): Promise<StoredOAuth | undefined> {
+        return this.value && { ...this.value };
+      }
+      write(value: StoredOAuth | undefined): Promise<void> {
+        return new Promise((resolve) => setTimeout(() => {
+          this.value = value && { ...value };
+          resolve();
+        }, this.lagMs));
+      }
+    }
+
+    /** A token endpoint that rotates refresh tokens and refuses reuse; answer n arrives after delays[n]. */
+    function rotatingGrant(delays: number[]) {
+      let valid = 'CANARY-rt-old';
+      let issued = 0;
+      let calls = 0;
+      const grant = async (params: RefreshParams): Promise<OAuthTokens> => {
+        await new Promise((r) => setTimeout(r, delays[calls++] ?? 0));
+        if (params.refreshToken !== valid) {
+          throw new OAuthError('sign-in-required', 'invalid_grant', undefined, 400);
+        }
+        const next = tokens(++issued);
+        valid = next.refreshToken;
+        return next;
+      };
+      return { grant, calls: () => calls };
+    }
+
+    const quickSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+    it('two sessions race a refresh: the loser adopts the tokens the winner stored, nobody is signed out', async () => {
+      const storage = new LaggingStorage(stored({ expiresAt: NOW + 30_000 }), 50);
+      const endpoint = rotatingGrant([20, 30]);
+      const windowA = new OAuthSession({ storage, client: CLIENT, now: () => NOW, refreshGrant: endpoint.grant, sleep: quickSleep, deadGrantGraceMs: [60, 120, 240] });
+      const windowB = new OAuthSession({ storage, client: CLIENT, now: () => NOW, refreshGrant: endpoint.grant, sleep: quickSleep, deadGrantGraceMs: [60, 120, 240] });
+
+      const [a, b] = await Promise.allSettled([windowA.getCredential(), windowB.getCredential()]);
+
+      assert.strictEqual(a.status, 'fulfilled');
+      assert.strictEqual(b.status, 'fulfilled', `window B kept its session: ${b.status === 'rejected' ? String(b.reason) : ''}`);
+      assert.strictEqual((a as PromiseFulfilledResult<OAuthCredential | undefined>).value?.token, 'at-1');
+      assert.strictEqual((b as PromiseFulfilledResult<OAuthCredential | undefined>).value?.token, 'at-1', 'B adopted what A stored');
+      await quickSleep(80); // let every lagging write land
+      assert.strictEqual(storage.value?.refreshToken, 'rt-1', 'storage holds the rotated session');
+      assert.strictEqual(endpoint.calls(), 2);
+    });
+
+    it('a refresh in one window racing a sign-out in another: the sign-out wins', async () => {
+      const storage = new MemoryStorage(stored({ expiresAt: NOW + 30_000 }));
+      const endpoint = rotatingGrant([40]);
+      const refreshing = new OAuthSession({ storage, client: CLIENT, now: () => NOW, refreshGrant: endpoint.grant, sleep: quickSleep });
+      const signingOut = new OAuthSession({ storage, client: CLIENT, now: () => NOW, refreshGrant: () => assert.fail('no refresh here') });
+
+      const credential = refreshing.getCredential();
+      await quickSleep(10);
+      await signingOut.signOut();
+
+      assert.strictEqual(await credential, undefined, 'the refreshing window sees the sign-out');
+      assert.strictEqual(storage.value, undefined, 'the refreshed tokens did not bring the session back');
+      assert.strictEqual(await refreshing.getCredential(), undefined);
+    });
+
+    it('a keyring write that fails once after a refresh is retried; the new tokens are used and nobody is told', async () => {
+      const storage = new MemoryStorage(stored({ expiresAt: NOW + 30_000 }));
+      let failures = 1;
+      const write = storage.write.bind(storage);
+      storage.write = async (value) => {
+        if (value && failures-- > 0) {
+          throw new Error('keyring locked');
+        }
+        return write(value);
+      };
+      const told: unknown[] = [];
+      const session = new OAuthSession({ storage, client: CLIENT, now: () => NOW, refreshGrant: rotatingGrant([0]).grant, sleep: quickSleep, onPersistFailed: (e) => told.push(e) });
+
+      assert.strictEqual((await session.getCredential())?.token, 'at-1');
+      assert.strictEqual(storage.value?.refreshToken, 'rt-1', 'the retry stored the rotated tokens');
+      assert.deepStrictEqual(told, []);
+    });
+
+    it('a keyring that keeps failing after a refresh: the rotated tokens live on in memory and the person is told once', async () => {
+      const storage = new MemoryStorage(stored({ expiresAt: NOW + 30_000 }));
+      storage.write = async (value) => {
+        if (value) {
+          throw new Error('keyring unavailable');
+        }
+        storage.value = undefined;
+      };
+      const endpoint = rotatingGrant([0]);
+      const told: unknown[] = [];
+      const session = new OAuthSession({ storage, client: CLIENT, now: () => NOW, refreshGrant: endpoint.grant, sleep: quickSleep, writeRetryMs: [5, 5], onPersistFailed: (e) => told.push(e) });
+
+      assert.strictEqual((await session.getCredential())?.token, 'at-1', 'the refresh succeeded although the write failed');
+      assert.strictEqual((await session.getCredential())?.token, 'at-1', 'no second grant with the spent refresh token');
+      // A 401 for the new token refreshes with the rotated refresh token kept in memory, not the spent one.
+      assert.strictEqual((await session.onUnauthorized({ token: 'at-1' }))?.token, 'at-2');
+      assert.strictEqual(endpoint.calls(), 2);
+      assert.strictEqual(told.length, 1, 'told once, when the write could not recover');
+      assert.strictEqual(storage.value?.refreshToken, 'CANARY-rt-old', 'nothing was deleted');
+    });
   });
 });

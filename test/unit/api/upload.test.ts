@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,6 +110,34 @@ describe('FaxPlusClient.uploadFile', () => {
     assert.equal(contentLength, raw.length);
     assert.match(server.requests[0].headers['content-type'] ?? '', /^multipart\/form-data; boundary=/);
     assert.equal(server.requests[0].url, '/v3/accounts/self/files');
+    await client.close();
+  });
+
+  it('uploads a local file of many chunks byte for byte, even to a slow reader (read buffers are reused)', async function () {
+    this.timeout(60_000);
+    const content = randomBytes(5 * 1024 * 1024 + 123); // 21 read chunks, the last one short
+    const file = join(dir, 'scan.pdf');
+    await writeFile(file, content);
+    let received = '';
+    server = await startServer(async (req, res) => {
+      const hash = createHash('sha256');
+      const bb = busboy({ headers: req.headers, limits: { fileSize: Infinity } });
+      bb.on('file', (_field, stream) => stream.on('data', (c: Buffer) => hash.update(c)));
+      const done = new Promise<void>((resolve, reject) => {
+        bb.on('close', resolve);
+        bb.on('error', reject);
+      });
+      // Read slowly at first so the socket backs up while the client has more chunks to give.
+      req.pause();
+      await new Promise((r) => setTimeout(r, 200));
+      req.pipe(bb);
+      await done;
+      received = hash.digest('hex');
+      sendJson(res, 200, { path: '/transient-scan' });
+    });
+    const { client } = makeClient(server.baseUrl);
+    assert.equal(await client.uploadFile(file), '/transient-scan');
+    assert.equal(received, createHash('sha256').update(content).digest('hex'));
     await client.close();
   });
 

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { request } from 'undici';
 import { type Emulator, startEmulator } from '../../emulator';
 import { api } from './client';
+import { createPkce } from '../../../src/api/pkce';
 
 const REDIRECT = 'http://127.0.0.1:54321/callback';
 
@@ -61,6 +62,20 @@ describe('emulator: OAuth2 authorization code flow', () => {
     assert.deepEqual(info.json, { token_type: 'oauth', scopes: ['all'] });
     assert.equal((await api(emu, 'DELETE', `/accounts/self/faxes/${emu.state.faxes('spam')[0].id}`, { token: t.json.access_token, headers })).status, 200);
     assert.equal((await api(emu, 'GET', '/auth/token', { token: t.json.access_token })).status, 401);
+  });
+
+  it('PKCE: a code obtained with an S256 challenge needs the matching code_verifier; without a challenge none is needed', async () => {
+    const pkce = createPkce();
+    const withChallenge = async () => (await login({ code_challenge: pkce.challenge, code_challenge_method: 'S256' })).location!.searchParams.get('code')!;
+    const missing = await token({ grant_type: 'authorization_code', code: await withChallenge(), redirect_uri: REDIRECT });
+    assert.equal(missing.json.error, 'invalid_grant');
+    const wrong = await token({ grant_type: 'authorization_code', code: await withChallenge(), redirect_uri: REDIRECT, code_verifier: createPkce().verifier });
+    assert.equal(wrong.json.error, 'invalid_grant');
+    const right = await token({ grant_type: 'authorization_code', code: await withChallenge(), redirect_uri: REDIRECT, code_verifier: pkce.verifier });
+    assert.equal(right.status, 200);
+    const plain = await login({ code_challenge: pkce.verifier, code_challenge_method: 'plain' });
+    assert.equal(plain.location!.searchParams.get('error'), 'invalid_request', 'only S256 is accepted');
+    assert.equal((await token({ grant_type: 'authorization_code', code: await code(), redirect_uri: REDIRECT })).status, 200, 'no challenge, no verifier needed');
   });
 
   it('codes are single use; reuse is invalid_grant and revokes what the code issued', async () => {

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { LANGUAGES, placeholdersOf, translationReport } from '../../tools/translations';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
@@ -26,5 +27,22 @@ describe('localisation', () => {
     const keys = [...manifest.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
     assert.ok(keys.length > 10);
     assert.deepStrictEqual(keys.filter((k) => !(k in nls)), []);
+  });
+
+  describe('translations (`npm run l10n:check` lists the same problems)', () => {
+    const reports = translationReport();
+    for (const lang of LANGUAGES) {
+      for (const source of ['runtime', 'manifest'] as const) {
+        it(`${lang} ${source}: every key translated, no stale key, every {n} placeholder kept`, () => {
+          const r = reports[lang][source];
+          assert.deepStrictEqual({ missing: Object.keys(r.missing), stale: r.stale, placeholders: r.placeholders }, { missing: [], stale: [], placeholders: [] });
+        });
+      }
+    }
+
+    it('a dropped placeholder is reported', () => {
+      assert.deepStrictEqual(placeholdersOf('{1} of {0}, {0}'), ['{0}', '{1}']);
+      assert.notDeepStrictEqual(placeholdersOf('Seite {0}'), placeholdersOf('Page {0} of {1}'));
+    });
   });
 });

@@ -10,11 +10,10 @@ import {
   nameForUntitled,
   type FileToSend,
 } from '../../../src/send/fileRules';
-import { formatMessage } from './formatMessage';
 
 const MB = 1024 * 1024;
 const file = (name: string, size = 1000, uri = `file:///docs/${name}`): FileToSend => ({ uri, name, size });
-const check = (files: FileToSend[]) => checkFilesToSend(files, formatMessage);
+const check = (files: FileToSend[]) => checkFilesToSend(files);
 
 describe('checkFilesToSend', () => {
   it('accepts every documented type, whatever the case of the extension, with its content type', () => {

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { withL10nBundle } from './withL10nBundle';
 import {
   MAX_RECIPIENTS,
   describeInvalidRecipient,
@@ -8,7 +9,6 @@ import {
   parseRecipients,
   regionFromLocale,
 } from '../../../src/send/recipients';
-import { formatMessage } from './formatMessage';
 
 // +1 201 555 0123 is libphonenumber's example US number; 555-01xx in area code 555 is fiction
 // and (rightly) not a valid number, see the last test of "validity".
@@ -177,7 +177,7 @@ describe('parseRecipients', () => {
       const result = parseRecipients(distinctNumbers(MAX_RECIPIENTS + 1).join(' '));
       assert.deepStrictEqual(result.tooMany, { count: 4001, max: 4000 });
       assert.strictEqual(result.valid.length, 4001);
-      assert.match(describeTooManyRecipients(result.tooMany, formatMessage), /^4001 recipients: a fax can go to at most 4000 numbers/);
+      assert.match(describeTooManyRecipients(result.tooMany), /^4001 recipients: a fax can go to at most 4000 numbers/);
     });
 
     it('counts recipients after removing duplicates', () => {
@@ -191,19 +191,19 @@ describe('parseRecipients', () => {
   describe('messages', () => {
     it('say which entry is wrong and why', () => {
       const [entry] = parseRecipients('+1, 2015550123').invalid;
-      assert.strictEqual(describeInvalidRecipient(entry, formatMessage), 'Recipient 1 ("+1"): too short to be a phone number.');
+      assert.strictEqual(describeInvalidRecipient(entry), 'Recipient 1 ("+1"): too short to be a phone number.');
       const [noCode] = parseRecipients('2015550123').invalid;
-      assert.match(describeInvalidRecipient(noCode, formatMessage), /^Recipient 1 \("2015550123"\): no country code\. Write it as \+<country code>/);
+      assert.match(describeInvalidRecipient(noCode), /^Recipient 1 \("2015550123"\): no country code\. Write it as \+<country code>/);
     });
 
-    it('go through the translate function', () => {
-      const seen: string[] = [];
+    it('follow the display language (the bundle the extension loads into @vscode/l10n)', () => {
       const [entry] = parseRecipients('nope').invalid;
-      describeInvalidRecipient(entry, (message, ...args) => {
-        seen.push(message);
-        return formatMessage(message, ...args);
-      });
-      assert.deepStrictEqual(seen, ['not a phone number.', 'Recipient {0} ("{1}"): {2}']);
+      const text = withL10nBundle(
+        { 'not a phone number.': 'keine Telefonnummer.', 'Recipient {0} ("{1}"): {2}': 'Empfänger {0} („{1}“): {2}' },
+        () => describeInvalidRecipient(entry),
+      );
+      assert.strictEqual(text, 'Empfänger 1 („nope“): keine Telefonnummer.');
+      assert.strictEqual(describeInvalidRecipient(entry), 'Recipient 1 ("nope"): not a phone number.');
     });
   });
 });

@@ -1,6 +1,5 @@
 import * as assert from 'assert';
 import { checkSendAt, formatSendTime, parseSendAt } from '../../../src/send/schedule';
-import { formatMessage } from './formatMessage';
 
 /** Runs `body` with the process in another time zone (Node re-reads TZ when it is assigned). */
 function inTimeZone(zone: string, body: () => void): void {
@@ -108,28 +107,28 @@ describe('checkSendAt', () => {
   const now = new Date(Date.UTC(2026, 10, 25, 8, 0, 0)); // 09:00 at +0100
 
   it('returns the instant and the send_time string for a future time', () => {
-    assert.deepStrictEqual(checkSendAt('2026-11-25 09:30', now, formatMessage, 60), {
+    assert.deepStrictEqual(checkSendAt('2026-11-25 09:30', now, 60), {
       ok: true, date: new Date(Date.UTC(2026, 10, 25, 8, 30)), sendTime: '2026-11-25 09:30:00 +0100',
     });
-    const far = checkSendAt('2031-01-01 00:00', now, formatMessage, 0);
+    const far = checkSendAt('2031-01-01 00:00', now, 0);
     assert.ok(far.ok, 'no upper limit is documented, so none is enforced');
   });
 
   it('accepts the present moment and refuses the past with a clear message', () => {
-    assert.ok(checkSendAt('2026-11-25 09:00', now, formatMessage, 60).ok);
-    assert.deepStrictEqual(checkSendAt('2026-11-25 08:59', now, formatMessage, 60), {
+    assert.ok(checkSendAt('2026-11-25 09:00', now, 60).ok);
+    assert.deepStrictEqual(checkSendAt('2026-11-25 08:59', now, 60), {
       ok: false, problem: 'past', message: '2026-11-25 08:59 is in the past. Choose a later time, or send the fax now.',
     });
   });
 
   it('says how to write a time it cannot read, with an example', () => {
-    const result = checkSendAt('tomorrow 9:00', new Date(2026, 10, 25, 15, 0), formatMessage);
+    const result = checkSendAt('tomorrow 9:00', new Date(2026, 10, 25, 15, 0));
     assert.ok(!result.ok);
     assert.strictEqual(result.message, 'Cannot read "tomorrow 9:00" as a date and time. Write it as YYYY-MM-DD HH:mm, for example 2026-11-26 09:00.');
   });
 
   it('explains impossible dates', () => {
-    const result = checkSendAt('2026-02-30 10:00', now, formatMessage, 60);
+    const result = checkSendAt('2026-02-30 10:00', now, 60);
     assert.ok(!result.ok);
     assert.strictEqual(result.problem, 'invalidDate');
     assert.match(result.message, /^"2026-02-30 10:00" is not a real date and time/);

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
+import { withL10nBundle } from './withL10nBundle';
 import { validateSendFaxArgs } from '../../../src/send/sendFaxArgs';
-import { formatMessage } from './formatMessage';
 
-const validate = (raw: unknown) => validateSendFaxArgs(raw, formatMessage);
+const validate = (raw: unknown) => validateSendFaxArgs(raw);
 const problemsOf = (raw: unknown) => {
   const result = validate(raw);
   assert.ok(!result.ok, `expected problems for ${JSON.stringify(raw)}`);
@@ -129,12 +129,11 @@ describe('validateSendFaxArgs', () => {
     ]);
   });
 
-  it('produces its messages through the translate function', () => {
-    const seen: string[] = [];
-    validateSendFaxArgs({ colour: true }, (message, ...args) => {
-      seen.push(message);
-      return formatMessage(message, ...args);
-    });
-    assert.deepStrictEqual(seen, ['Unknown property "{0}" (known: {1}).', 'Cannot send the fax with these arguments: {0}']);
+  it('produces its messages in the display language', () => {
+    const check = withL10nBundle(
+      { 'Unknown property "{0}" (known: {1}).': 'Unbekannte Eigenschaft „{0}“.', 'Cannot send the fax with these arguments: {0}': 'Fax nicht gesendet: {0}' },
+      () => validateSendFaxArgs({ colour: true }),
+    );
+    assert.strictEqual(check.ok ? '' : check.message, 'Fax nicht gesendet: Unbekannte Eigenschaft „colour“.');
   });
 });

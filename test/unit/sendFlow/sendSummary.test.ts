@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import { formatLocalTime, summaryLines } from '../../../src/sendFlow/sendSummary';
-import { formatMessage } from '../send/formatMessage';
 
 describe('sendFlow: the summary to confirm', () => {
   it('names files, recipients, sender, schedule, cover page, redial and enhancement', () => {
@@ -10,7 +9,7 @@ describe('sendFlow: the summary to confirm', () => {
       recipients: Array.from({ length: 7 }, (_, i) => `+120155501${20 + i}`),
       from: 'no_number',
       options: { sendAt, retry: { count: 2, delay: 15 }, enhancement: true, coverPage: { subject: 'Invoice', to: 'Ann', flags: ['urgent'] } },
-    }, formatMessage);
+    });
     assert.deepEqual(lines.map((l) => l.label), [
       '2 files (1.0 MB)',
       'To 7 recipients',

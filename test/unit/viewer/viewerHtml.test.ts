@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { viewerHtml, type ViewerPageParts } from '../../../src/viewer/viewerHtml';
 
 const parts: ViewerPageParts = {
+  faxId: '5f0c1a2b3c4d5e6f7a8b9c0d',
   cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
   nonce: 'bm9uY2Utdmk=',
   scriptUris: ['https://file+.vscode-resource.vscode-cdn.net/ext/dist/viewer/tiff-decoder.js', 'https://file+.vscode-resource.vscode-cdn.net/ext/media/viewer/viewer.js'],
