@@ -86,7 +86,7 @@ export class ApiExecutor {
           this.log('debug', op, String(response.status), started, attempt);
           return value;
         }
-        error = await this.errorFromResponse(op, response, credential);
+        error = await this.errorFromResponse(op, response, credential, request.pathParams?.user_id);
       } catch (thrown) {
         error = toFaxPlusError(thrown, { operationId: op.id, signal, secrets: [credential.token] });
       }
@@ -144,6 +144,7 @@ export class ApiExecutor {
     op: OperationDescriptor,
     response: TransportResponse,
     credential: Credential,
+    userId: string | undefined,
   ): Promise<FaxPlusError> {
     let text = '';
     try {
@@ -153,7 +154,7 @@ export class ApiExecutor {
     }
     const header = response.headers['retry-after'];
     const retryAfterMs = parseRetryAfter(typeof header === 'string' ? header : undefined, Date.now());
-    return errorForStatus(op, response.status, readErrorBody(text, [credential.token]), retryAfterMs);
+    return errorForStatus(op, response.status, readErrorBody(text, [credential.token]), retryAfterMs, userId);
   }
 
   private log(level: 'debug' | 'warn', op: OperationDescriptor, outcome: string, started: number, attempt: number) {

@@ -83,10 +83,19 @@ export class ServerError extends FaxPlusError {
   override readonly name = 'ServerError';
   /** From Retry-After on 503, when present. */
   readonly retryAfterMs?: number;
+  /** The answer was not JSON (an HTML page of a gateway or proxy in front of the API). */
+  readonly gatewayPage?: boolean;
+  /** A 500 on /accounts/self or /auth/token: what a non-Enterprise account gets (faxplus-python issue #2). */
+  readonly enterpriseHint?: boolean;
 
-  constructor(message: string, init: FaxPlusErrorInit & { readonly retryAfterMs?: number }) {
+  constructor(
+    message: string,
+    init: FaxPlusErrorInit & { readonly retryAfterMs?: number; readonly gatewayPage?: boolean; readonly enterpriseHint?: boolean },
+  ) {
     super(message, init);
     this.retryAfterMs = init.retryAfterMs;
+    this.gatewayPage = init.gatewayPage || undefined;
+    this.enterpriseHint = init.enterpriseHint || undefined;
   }
 }
 

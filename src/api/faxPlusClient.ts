@@ -4,7 +4,7 @@ import { ApiExecutor, type ApiRequest, type CallOptions, type ResponseReader } f
 import type { CredentialsProvider } from './credentials';
 import { formatApiDate } from './dates';
 import { createDispatcher, DEFAULT_TIMEOUTS, type ProxyOptions, type Timeouts } from './dispatcherFactory';
-import { UploadSourceError } from './errors';
+import { RequestRejectedError, UploadSourceError } from './errors';
 import { iterateFaxPages, type IterateFaxesOptions } from './faxPaging';
 import { saveResponseBody, type DownloadProgress } from './fileDownload';
 import { HttpTransport } from './httpTransport';
@@ -332,14 +332,21 @@ export class FaxPlusClient {
     return this.execute('getNumber', { pathParams: { user_id: userId, number } }, parsed(parseFaxNumber), options);
   }
 
-  /** Assigns one of the admin's numbers to a member (`updateNumber`). */
-  assignNumber(number: string, memberUserId: string, options?: CallOptions): Promise<void> {
-    return this.execute(
-      'updateNumber',
-      { pathParams: { user_id: SELF, number }, json: { assigned_to: memberUserId } },
-      none,
-      options,
-    );
+  /**
+   * Assigns one of the admin's numbers to a member: PUT as in both SDKs,
+   * then POST (as the help centre shows) when PUT answers 405. A 405 means the
+   * server did nothing, so the second request cannot assign twice.
+   */
+  async assignNumber(number: string, memberUserId: string, options?: CallOptions): Promise<void> {
+    const request = { pathParams: { user_id: SELF, number }, json: { assigned_to: memberUserId } };
+    try {
+      await this.execute('updateNumber', request, none, options);
+    } catch (e) {
+      if (!(e instanceof RequestRejectedError && e.status === 405)) {
+        throw e;
+      }
+      await this.execute('updateNumberPost', request, none, options);
+    }
   }
 
   /** Revokes a number from the member `userId`. */

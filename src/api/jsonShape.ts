@@ -70,13 +70,16 @@ export function optDate(obj: JsonObject, key: string): Date | undefined {
   return typeof value === 'string' ? parseApiDate(value) : undefined;
 }
 
-/** Milliseconds since the epoch (TokenInfo) → Date. */
+/** Below this an epoch value is in seconds (1e11 ms is 1973; 1e11 s is the year 5138). */
+const SECONDS_EPOCH_BELOW = 1e11;
+
+/** Milliseconds since the epoch (TokenInfo) → Date; a value below 1e11 is read as seconds. */
 export function optEpochMs(obj: JsonObject, key: string): Date | undefined {
   const value = optNumber(obj, key);
   if (value === undefined) {
     return undefined;
   }
-  const date = new Date(value);
+  const date = new Date(Math.abs(value) < SECONDS_EPOCH_BELOW ? value * 1000 : value);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 

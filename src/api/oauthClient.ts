@@ -144,8 +144,26 @@ export async function refresh(params: RefreshParams): Promise<OAuthTokens> {
   return tokens.refreshToken ? tokens : { ...tokens, refreshToken: params.refreshToken };
 }
 
-async function postTokenRequest(params: TokenRequestCommon, body: URLSearchParams, grantSecrets: string[]): Promise<OAuthTokens> {
-  const url = parseEndpoint(params.tokenUrl);
+/**
+ * Sends the grant as a form body; Fax.Plus's own examples put it in the
+ * query string instead, so a 400 other than `invalid_grant` (the server did
+ * not find its parameters) is retried once that way. Never both at once:
+ * oauthlib-based servers refuse a parameter given twice.
+ */
+async function postTokenRequest(params: TokenRequestCommon, grant: URLSearchParams, grantSecrets: string[]): Promise<OAuthTokens> {
+  try {
+    return await sendTokenRequest(params, parseEndpoint(params.tokenUrl), grant.toString(), grantSecrets);
+  } catch (err) {
+    if (!(err instanceof OAuthError && err.status === 400 && err.code !== 'invalid_grant')) {
+      throw err;
+    }
+    const url = parseEndpoint(params.tokenUrl);
+    grant.forEach((value, key) => url.searchParams.set(key, value));
+    return sendTokenRequest(params, url, '', grantSecrets);
+  }
+}
+
+async function sendTokenRequest(params: TokenRequestCommon, url: URL, body: string, grantSecrets: string[]): Promise<OAuthTokens> {
   const mask = (text: string): string => scrubSecrets(text, [params.clientSecret, ...grantSecrets]);
   const timeout = AbortSignal.timeout(params.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const signal = params.signal ? AbortSignal.any([params.signal, timeout]) : timeout;
@@ -162,7 +180,7 @@ async function postTokenRequest(params: TokenRequestCommon, body: URLSearchParam
         'content-type': 'application/x-www-form-urlencoded',
         accept: 'application/json',
       },
-      body: body.toString(),
+      body,
       signal,
       dispatcher,
     });

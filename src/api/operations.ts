@@ -52,6 +52,8 @@ const TABLE = {
   listNumbers: op('GET', '/accounts/{user_id}/numbers', READ_NUMBERS),
   getNumber: op('GET', '/accounts/{user_id}/numbers/{number}', READ_NUMBERS),
   updateNumber: op('PUT', '/accounts/{user_id}/numbers/{number}', EDIT_NUMBERS),
+  // The help centre assigns with POST; the client tries it only after a 405 to PUT.
+  updateNumberPost: op('POST', '/accounts/{user_id}/numbers/{number}', EDIT_NUMBERS),
   revokeNumber: op('DELETE', '/accounts/{user_id}/numbers/{number}', EDIT_NUMBERS),
   listOutboxFaxes: op('GET', '/accounts/{user_id}/outbox', READ_FAX),
   sendFax: op('POST', '/accounts/{user_id}/outbox', EDIT_FAX),

@@ -56,9 +56,17 @@ export function parseFax(value: unknown, operationId = 'getFax'): Fax {
   };
 }
 
-/** `{data:{records:[…]}}`; a missing `data`/`records` is a protocol error, not an empty list. */
+/**
+ * `{data:{records:[…]}}`. In the SDK both `data` and `records` are optional:
+ * an empty category may come back as `{}`, `{data:{}}` or `{records:[]}`, all
+ * an empty list. A key of the wrong type is still a protocol error.
+ */
 export function parseFaxList(value: unknown, operationId = 'listFaxes'): Fax[] {
   const root = requireObject(value, operationId, 'body');
-  const data = requireObject(root.data, operationId, 'data');
-  return requireArray(data.records, operationId, 'data.records').map((r) => parseFax(r, operationId));
+  const data = root.data === undefined || root.data === null ? {} : requireObject(root.data, operationId, 'data');
+  const records = data.records ?? root.records;
+  if (records === undefined || records === null) {
+    return [];
+  }
+  return requireArray(records, operationId, 'data.records').map((r) => parseFax(r, operationId));
 }

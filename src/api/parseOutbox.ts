@@ -38,5 +38,9 @@ export function parseOutboxFax(value: unknown, operationId = 'getOutboxFax'): Ou
 
 export function parseOutboxList(value: unknown, operationId = 'listOutboxFaxes'): OutboxFax[] {
   const root = requireObject(value, operationId, 'body');
+  // An empty outbox may come back without `records`.
+  if (root.records === undefined || root.records === null) {
+    return [];
+  }
   return requireArray(root.records, operationId, 'records').map((r) => parseOutboxFax(r, operationId));
 }

@@ -1,5 +1,8 @@
-import { optEpochMs, optString, requireArray, requireObject, shapeError } from './jsonShape';
+import { optEpochMs, optString, requireObject, shapeError } from './jsonShape';
 import type { TokenInfo } from './models';
+
+/** The scope every OAuth token carries: the consent screen grants `scope=all`. */
+export const OAUTH_SCOPE = 'all';
 
 /** `GET /auth/token`: the only source of a token's scopes and expiry. */
 export function parseTokenInfo(value: unknown, operationId = 'getTokenInfo'): TokenInfo {
@@ -8,11 +11,8 @@ export function parseTokenInfo(value: unknown, operationId = 'getTokenInfo'): To
   if (!tokenType) {
     throw shapeError(operationId, 'token_type is missing');
   }
-  // Scopes decide what the UI allows: a malformed list must not read as "no scopes".
-  const scopes = requireArray(obj.scopes, operationId, 'scopes');
-  if (!scopes.every((s): s is string => typeof s === 'string')) {
-    throw shapeError(operationId, 'scopes holds a non-string');
-  }
+  // What /auth/token says about an OAuth token's scopes is undocumented; the sign-in asked for `all`.
+  const scopes = tokenType === 'oauth' ? [OAUTH_SCOPE] : parseScopes(obj.scopes, operationId);
   return {
     tokenType,
     scopes,
@@ -23,4 +23,18 @@ export function parseTokenInfo(value: unknown, operationId = 'getTokenInfo'): To
     expiresAt: optEpochMs(obj, 'expiration_date'),
     lastUsedAt: optEpochMs(obj, 'last_used'),
   };
+}
+
+/**
+ * Scopes decide what the UI allows: a malformed list must not read as "no
+ * scopes". An array of strings or one string separated by spaces or commas.
+ */
+function parseScopes(value: unknown, operationId: string): string[] {
+  if (typeof value === 'string') {
+    return value.split(/[\s,]+/).filter((s) => s !== '');
+  }
+  if (Array.isArray(value) && value.every((s): s is string => typeof s === 'string')) {
+    return value.flatMap((s) => s.split(/[\s,]+/)).filter((s) => s !== '');
+  }
+  throw shapeError(operationId, 'scopes is neither a list nor a string');
 }

@@ -12,15 +12,18 @@ import type { OperationDescriptor } from './operations';
 import { scrubSecrets } from './secretScrubber';
 
 const MAX_TEXT = 500;
+const GATEWAY_STATUSES = new Set([502, 503, 504]);
 
 /** The `{error, description}` body of a failed call, tolerant of anything else. */
-export function readErrorBody(text: string, secrets: readonly string[]): { code?: string; description?: string } {
+export function readErrorBody(text: string, secrets: readonly string[]): { code?: string; description?: string; json?: boolean } {
   let code: string | undefined;
   let description: string | undefined;
+  let json = false;
   try {
-    const json: unknown = JSON.parse(text);
-    if (json && typeof json === 'object' && !Array.isArray(json)) {
-      const record = json as Record<string, unknown>;
+    const parsed: unknown = JSON.parse(text);
+    json = true;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      const record = parsed as Record<string, unknown>;
       code = typeof record.error === 'string' ? record.error : undefined;
       description =
         typeof record.description === 'string'
@@ -33,15 +36,16 @@ export function readErrorBody(text: string, secrets: readonly string[]): { code?
     // Not JSON (a proxy's HTML page, say): the status alone has to do.
   }
   const clean = (s: string | undefined) => (s === undefined ? undefined : scrubSecrets(s, secrets).slice(0, MAX_TEXT));
-  return { code: clean(code), description: clean(description) };
+  return { code: clean(code), description: clean(description), json };
 }
 
 /** Maps a non-2xx status to the typed error the UI handles. */
 export function errorForStatus(
   op: OperationDescriptor,
   status: number,
-  body: { code?: string; description?: string },
+  body: { code?: string; description?: string; json?: boolean },
   retryAfterMs: number | undefined,
+  userId?: string,
 ): FaxPlusError {
   const init = { operationId: op.id, status, code: body.code, description: body.description };
   const detail = `${body.code ? ` ${body.code}` : ''}${body.description ? `: ${body.description}` : ''}`;
@@ -62,7 +66,15 @@ export function errorForStatus(
     return new RateLimitedError(message, { ...init, retryAfterMs });
   }
   if (status >= 500) {
-    return new ServerError(message, { ...init, retryAfterMs });
+    // A gateway's HTML page says nothing the person can use: the status alone, said plainly.
+    const gatewayPage = body.json === false && GATEWAY_STATUSES.has(status);
+    const enterpriseHint = status === 500 && (op.id === 'getTokenInfo' || (op.id === 'getUser' && (userId ?? 'self') === 'self'));
+    const why = gatewayPage
+      ? ' (a gateway in front of the API answered with a web page; the service may be busy or down)'
+      : enterpriseHint
+        ? ' (the Fax.Plus API needs an Enterprise plan; other accounts get this error)'
+        : '';
+    return new ServerError(`${message}${why}`, { ...init, retryAfterMs, gatewayPage, enterpriseHint });
   }
   return new RequestRejectedError(message, init);
 }

@@ -1,6 +1,9 @@
 import { formatSendTime } from './dates';
 import type { SendFaxRequest } from './models';
 
+/** The docs give `max_retry` as 0 < x < 3 and the web app offers up to 3 redials: more is refused or ignored. */
+export const MAX_REDIALS = 3;
+
 /** The `PayloadOutbox` body for a SendFaxRequest (snake_case, send_time with offset). */
 export function sendFaxPayload(request: SendFaxRequest): Record<string, unknown> {
   const payload: Record<string, unknown> = {
@@ -13,7 +16,11 @@ export function sendFaxPayload(request: SendFaxRequest): Record<string, unknown>
     payload.comment = { text: request.comment.text, tags: request.comment.tags && [...request.comment.tags] };
   }
   if (request.options) {
-    payload.options = { enhancement: request.options.enhancement, retry: request.options.retry };
+    const retry = request.options.retry;
+    payload.options = {
+      enhancement: request.options.enhancement,
+      retry: retry && { ...retry, count: retry.count === undefined ? undefined : Math.min(retry.count, MAX_REDIALS) },
+    };
   }
   if (request.coverPage) {
     const c = request.coverPage;

@@ -36,7 +36,7 @@ export const COMMAND_OPERATIONS: Readonly<Record<string, readonly OperationId[]>
   'faxplus.cancelFax': ['listOutboxFaxes', 'deleteOutboxFax'],
   'faxplus.resendFax': ['listFaxes', 'getFax', 'getFile', 'uploadFile', 'sendFax'],
   'faxplus.copyNumber': ['listNumbers'],
-  'faxplus.assignNumber': ['listNumbers', 'getAccounts', 'updateNumber'],
+  'faxplus.assignNumber': ['listNumbers', 'getAccounts', 'updateNumber', 'updateNumberPost'],
   'faxplus.revokeNumber': ['listNumbers', 'getNumber', 'getAccounts', 'revokeNumber'],
   'faxplus.editMember': ['getAccounts', 'getMemberDetails', 'updateMemberDetails'],
   'faxplus.manageWebhooks': ['getWebhooks', 'createWebhook', 'deleteWebhook'],

@@ -4,7 +4,14 @@ import { daysLeft, type AccountFacts, type TokenFacts } from './tokenFacts';
 /** One human sentence about a token: the person, name, preview, scopes, expiry. */
 export function describeFacts(facts: TokenFacts, now: number): string {
   const parts: string[] = [...describeAccount(facts)];
-  if (facts.kind === 'oauth') {
+  if (facts.scopesUnknown) {
+    parts.push(
+      facts.kind === 'oauth'
+        ? vscode.l10n.t('Signed in with OAuth.')
+        : vscode.l10n.t('Signed in with a personal access token.'),
+    );
+    parts.push(vscode.l10n.t('Its scopes could not be read (Fax.Plus does not answer GET /auth/token here), so every command is offered and Fax.Plus decides what is allowed.'));
+  } else if (facts.kind === 'oauth') {
     parts.push(vscode.l10n.t('Signed in with OAuth (all permissions).'));
   } else {
     parts.push(vscode.l10n.t('Token "{0}" ({1}).', facts.tokenName ?? '', facts.preview ?? ''));

@@ -37,7 +37,7 @@ export interface OAuthLoopbackServerOptions {
 export type CallbackDecision =
   | { readonly type: 'refuse'; readonly status: 403 | 404 | 405 }
   | { readonly type: 'bad-request'; readonly status: 400 }
-  | { readonly type: 'code'; readonly code: string }
+  | { readonly type: 'code'; readonly code: string; readonly stateMissing?: true }
   | { readonly type: 'error'; readonly oauthError: string };
 
 export interface CallbackRequest {
@@ -72,11 +72,14 @@ export function decideCallback(req: CallbackRequest, expectedState: string, port
     return { type: 'refuse', status: 405 };
   }
   const state = url.searchParams.getAll('state');
-  // An error without our state could come from any local process: it must not end the sign-in.
-  if (state.length !== 1 || !sameSecret(state[0], expectedState)) {
+  const error = url.searchParams.get('error');
+  // No Fax.Plus source shows `state` coming back: a code without any state is accepted (and
+  // reported), a wrong or repeated state never. An error without our state could come from
+  // any local process: it must not end the sign-in.
+  const stateMissing = state.length === 0 && error === null;
+  if (!stateMissing && (state.length !== 1 || !sameSecret(state[0], expectedState))) {
     return { type: 'bad-request', status: 400 };
   }
-  const error = url.searchParams.get('error');
   if (error !== null) {
     return { type: 'error', oauthError: /^[\w.-]{1,64}$/.test(error) ? error : 'invalid_error' };
   }
@@ -84,7 +87,7 @@ export function decideCallback(req: CallbackRequest, expectedState: string, port
   if (code.length !== 1 || code[0] === '') {
     return { type: 'bad-request', status: 400 };
   }
-  return { type: 'code', code: code[0] };
+  return stateMissing ? { type: 'code', code: code[0], stateMissing: true } : { type: 'code', code: code[0] };
 }
 
 export function isLoopbackAddress(address: string | undefined): boolean {
@@ -103,6 +106,8 @@ export class OAuthLoopbackServer {
   private readonly closedPromise = new Promise<void>((resolve) => (this.markClosed = resolve));
   private timer: NodeJS.Timeout | undefined;
   private resolveCode!: (code: string) => void;
+  /** True once a code arrived without `state` (the caller logs a warning). */
+  stateWasMissing = false;
   private rejectCode!: (err: OAuthLoopbackError) => void;
   private readonly codePromise = new Promise<string>((resolve, reject) => {
     this.resolveCode = resolve;
@@ -192,6 +197,7 @@ export class OAuthLoopbackServer {
         this.closeAfter(res);
         respond(res, 200, page('Signed in to Fax.Plus', 'You can close this tab and return to VS Code.'));
         this.settled = true;
+        this.stateWasMissing = decision.stateMissing === true;
         this.resolveCode(decision.code);
         return;
     }

@@ -57,6 +57,9 @@ export class OAuthSignInFlow {
       }
       const code = await server.waitForCode();
       this.redactor.addSecret(code);
+      if (server.stateWasMissing) {
+        this.logger.warn('OAuth: the redirect from Fax.Plus carried no state; accepted (the loopback address, port, path and single use still checked)');
+      }
       const tokens = await exchangeCode({ tokenUrl: oauthTokenUrl, clientId, clientSecret, code, codeVerifier: pkce.verifier, redirectUri: server.redirectUri, signal, proxy: proxyOptionsFromSettings() });
       this.redactor.addSecret(tokens.accessToken);
       this.redactor.addSecret(tokens.refreshToken);

@@ -62,6 +62,18 @@ export class SignInErrorMessages {
         actions: [open(vscode.l10n.t('Fax.Plus Plans'), ENTERPRISE_URL)],
       };
     }
+    if ((e as { enterpriseHint?: boolean } | undefined)?.enterpriseHint) {
+      return {
+        text: vscode.l10n.t('Fax.Plus answered with a server error (HTTP {0}). The Fax.Plus API is available on Enterprise plans only, and other accounts get this error; check your plan, or try again later.', status ?? 500),
+        actions: [open(vscode.l10n.t('Fax.Plus Plans'), ENTERPRISE_URL), showLogs],
+      };
+    }
+    if ((e as { gatewayPage?: boolean } | undefined)?.gatewayPage) {
+      return {
+        text: vscode.l10n.t('Fax.Plus is not reachable right now (HTTP {0} from a gateway in front of it). Nothing was stored; try again in a moment.', status ?? 502),
+        actions: [showLogs],
+      };
+    }
     if (/Network|Timeout/.test(name)) {
       return {
         text: vscode.l10n.t('Fax.Plus could not be reached. Check your internet connection and proxy settings (http.proxy), then try again.'),

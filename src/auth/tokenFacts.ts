@@ -7,6 +7,12 @@ export interface TokenFacts {
   /** Where the credential came from; environment tokens are never stored. */
   readonly source: 'secretStorage' | 'environment' | 'oauth';
   readonly scopes: readonly string[];
+  /**
+   * GET /auth/token is missing on this server (it is in the docs, not in the
+   * SDKs): `scopes` is then `['all']` so every command is offered and the
+   * server's 403 decides.
+   */
+  readonly scopesUnknown?: boolean;
   readonly tokenName?: string;
   readonly preview?: string;
   /** Milliseconds since the epoch (PATs only). */

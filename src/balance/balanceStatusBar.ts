@@ -6,7 +6,7 @@ import type { ClientProvider } from '../client/clientProvider';
 import type { Logger } from '../api/logger';
 import { Disposable } from '../util/disposable';
 import type { BackgroundActivity } from '../views/sidebarActivity';
-import { balanceText } from './balanceText';
+import { balanceAnswerText, balanceText } from './balanceText';
 import { COMMANDS } from '../manifest/commandIds';
 
 const COMMAND = COMMANDS.showBalance;
@@ -70,7 +70,10 @@ export class BalanceStatusBar extends Disposable {
   update(balance: Balance): void {
     this.fetchedAt = this.now();
     this.item.text = `$(credit-card) ${balanceText(balance, vscode.env.language)}`;
-    this.item.tooltip = vscode.l10n.t('Fax.Plus balance. Click to check it now.');
+    this.item.tooltip =
+      balance.balance === undefined
+        ? vscode.l10n.t('Fax.Plus answered without an amount we recognise: {0}. Click to check it now.', balanceAnswerText(balance))
+        : vscode.l10n.t('Fax.Plus balance. Click to check it now.');
   }
 
   private intervalMs(): number {

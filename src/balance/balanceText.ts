@@ -14,3 +14,9 @@ export function balanceText(balance: Balance, locale: string): string {
   }
   return `${balance.balance.toFixed(2)}${balance.currency ? ` ${balance.currency}` : ''}`;
 }
+
+/** What Fax.Plus answered, for when no amount could be read from it (the Balance fields are undocumented). */
+export function balanceAnswerText(balance: Balance): string {
+  const text = JSON.stringify(balance.raw);
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}

@@ -3,7 +3,7 @@ import type { Command } from './command';
 import type { Balance } from '../api/models';
 import type { ActionServices } from './targets/actionServices';
 import type { BalanceStatusBar } from '../balance/balanceStatusBar';
-import { balanceText } from '../balance/balanceText';
+import { balanceAnswerText, balanceText } from '../balance/balanceText';
 import { COMMANDS } from '../manifest/commandIds';
 
 /** Checks the account balance now and shows it (and updates the status bar). */
@@ -22,7 +22,11 @@ export class ShowBalanceCommand implements Command {
       throw errors.show(e, vscode.l10n.t('Checking the balance'));
     }
     this.statusBar.update(balance);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Fax.Plus balance: {0}', balanceText(balance, vscode.env.language)));
+    void vscode.window.showInformationMessage(
+      balance.balance === undefined
+        ? vscode.l10n.t('Fax.Plus answered the balance request without an amount we recognise: {0}', balanceAnswerText(balance))
+        : vscode.l10n.t('Fax.Plus balance: {0}', balanceText(balance, vscode.env.language)),
+    );
     return balance;
   }
 }

@@ -37,6 +37,12 @@ export class ErrorPresenter {
       case 'rateLimited':
         return vscode.l10n.t('Fax.Plus asks to slow down. Try again in {0} seconds.', Math.ceil(((error instanceof RateLimitedError ? error.retryAfterMs : undefined) ?? 60000) / 1000));
       case 'server':
+        if (error instanceof ServerError && error.gatewayPage) {
+          return vscode.l10n.t('Fax.Plus is not reachable right now (HTTP {0} from a gateway in front of it). Try again in a moment.', error.status ?? 502);
+        }
+        if (error instanceof ServerError && error.enterpriseHint) {
+          return vscode.l10n.t('Fax.Plus had a problem answering (HTTP {0}). The Fax.Plus API needs an Enterprise plan; accounts without one get this error.', error.status ?? 500) + server;
+        }
         return vscode.l10n.t('Fax.Plus had a problem answering (HTTP {0}). Try again in a moment.', (error instanceof FaxPlusError ? error.status : undefined) ?? 500) + server;
       case 'network':
         return vscode.l10n.t('Fax.Plus could not be reached. Check your connection and proxy settings, then retry.');

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { MAX_REDIALS } from '../api/sendFaxPayload';
 import { COVER_PAGE_FLAGS, type CoverPageFields, type CoverPageFlag } from '../send/coverPageOptions';
 import type { OptionsQuestion, StepAnswer } from './prompter';
 import type { SendOptions } from './sendOptions';
@@ -82,7 +83,9 @@ export class OptionsEditor {
 
   private async changeRetry(options: SendOptions): Promise<SendOptions> {
     const wholeNumber = (value: string) => (WHOLE_NUMBER.test(value.trim()) ? undefined : vscode.l10n.t('Write a whole number, 0 or more.'));
-    const count = await this.ask({ prompt: vscode.l10n.t('How many times Fax.Plus redials a busy or unanswered number (0 = Fax.Plus default).'), value: String(options.retry.count ?? 0), validate: wholeNumber });
+    const redials = (value: string) =>
+      wholeNumber(value) ?? (Number(value) > MAX_REDIALS ? vscode.l10n.t('Fax.Plus redials at most {0} times.', MAX_REDIALS) : undefined);
+    const count = await this.ask({ prompt: vscode.l10n.t('How many times Fax.Plus redials a busy or unanswered number (0 = Fax.Plus default).'), value: String(options.retry.count ?? 0), validate: redials });
     if (count === undefined) return options;
     if (Number(count) === 0) return { ...options, retry: {} };
     const delay = await this.ask({ prompt: vscode.l10n.t('Delay between redials, sent to Fax.Plus as retry.delay (0 = Fax.Plus default).'), value: String(options.retry.delay ?? 0), validate: wholeNumber });

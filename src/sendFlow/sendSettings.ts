@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { MAX_REDIALS as MAX_RETRY_COUNT } from '../api/sendFaxPayload';
 import { normaliseRegion, regionFromLocale } from '../send/recipients';
 import type { SendOptions } from './sendOptions';
 
@@ -22,7 +23,6 @@ export class SendSettings {
   }
 }
 
-const MAX_RETRY_COUNT = 10;
 
 /** Settings can be edited by hand: anything but a whole number ≥ 0 counts as 0. */
 function wholeNumber(value: unknown): number {

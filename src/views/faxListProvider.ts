@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { PagingFacts } from '../api/faxPaging';
 import type { Fax, FaxCategory } from '../api/models';
 import type { SectionDependencies } from './sectionDependencies';
 import { SectionTreeProvider } from './sectionTreeProvider';
@@ -21,6 +22,8 @@ export class FaxListProvider extends SectionTreeProvider {
   private pages: AsyncGenerator<Fax[]> | undefined;
   private exhausted = false;
   private pagesWanted = 1;
+  /** What paging learnt about the server (its effective page cap), kept across loads and polls. */
+  private facts: PagingFacts = { largestPage: 0 };
   private readonly loaded = this.register(new vscode.EventEmitter<FaxListLoad>());
   readonly onDidLoad = this.loaded.event;
 
@@ -66,7 +69,7 @@ export class FaxListProvider extends SectionTreeProvider {
   protected async fetchFresh(signal: AbortSignal): Promise<ItemNode[]> {
     void this.pages?.return(undefined);
     this.pages = undefined;
-    const pages = this.deps.clients.get().iterateFaxes({ category: this.category, pageSize: this.pageSize(), signal });
+    const pages = this.iterate(signal);
     const faxes: Fax[] = [];
     const ids = new Set<string>();
     let exhausted = false;
@@ -80,6 +83,7 @@ export class FaxListProvider extends SectionTreeProvider {
     }
     this.pages = pages;
     this.exhausted = exhausted;
+    faxes.sort(newestFirst);
     this.loaded.fire({ kind: 'fresh', faxes });
     return faxes.map((fax) => this.node(fax));
   }
@@ -94,7 +98,7 @@ export class FaxListProvider extends SectionTreeProvider {
     if (this.pagesWanted <= 1 || !this.pages) {
       return this.fetchFresh(signal);
     }
-    const newest = this.deps.clients.get().iterateFaxes({ category: this.category, pageSize: this.pageSize(), signal });
+    const newest = this.iterate(signal);
     let latest: Fax[];
     try {
       latest = (await newest.next()).value ?? [];
@@ -105,9 +109,17 @@ export class FaxListProvider extends SectionTreeProvider {
     const older = this.loadedItems.filter((node) => !latestIds.has((node as FaxNode).fax.id));
     // Faxes the newest page no longer holds but that are newer than its oldest were deleted or moved.
     const oldestLatest = Math.min(...latest.map((fax) => fax.startTime?.getTime() ?? Number.POSITIVE_INFINITY));
-    const kept = latest.length < this.pageSize() ? [] : older.filter((node) => ((node as FaxNode).fax.startTime?.getTime() ?? 0) <= oldestLatest);
+    // Only a page shorter than the largest the server ever sent proves nothing older is left (the
+    // server may cap `limit` below our page size). An ascending server's first page holds the oldest
+    // faxes, so it proves nothing about the others: keep them all.
+    const whole = latest.length < this.facts.largestPage;
+    const kept = this.facts.ascending
+      ? older
+      : whole
+        ? []
+        : older.filter((node) => ((node as FaxNode).fax.startTime?.getTime() ?? 0) <= oldestLatest);
     this.loaded.fire({ kind: 'fresh', faxes: latest });
-    return [...latest.map((fax) => this.node(fax)), ...kept];
+    return [...latest.map((fax) => this.node(fax)), ...kept].sort((a, b) => newestFirst((a as FaxNode).fax, (b as FaxNode).fax));
   }
 
   private async fetchMore(signal: AbortSignal): Promise<ItemNode[]> {
@@ -131,7 +143,12 @@ export class FaxListProvider extends SectionTreeProvider {
     const known = new Set(current.map((node) => (node as FaxNode).fax.id));
     const added = next.value.filter((fax) => !known.has(fax.id));
     this.loaded.fire({ kind: 'more', faxes: added });
-    return [...current, ...added.map((fax) => this.node(fax))];
+    // An ascending server pages towards newer faxes: keep the list newest first whatever came.
+    return [...current, ...added.map((fax) => this.node(fax))].sort((a, b) => newestFirst((a as FaxNode).fax, (b as FaxNode).fax));
+  }
+
+  private iterate(signal: AbortSignal): AsyncGenerator<Fax[]> {
+    return this.deps.clients.get().iterateFaxes({ category: this.category, pageSize: this.pageSize(), signal, facts: this.facts });
   }
 
   protected override trailingNodes(): TreeNode[] {
@@ -154,9 +171,14 @@ export class FaxListProvider extends SectionTreeProvider {
     this.pages = undefined;
     this.exhausted = false;
     this.pagesWanted = 1;
+    this.facts = { largestPage: 0 };
   }
 
   private node(fax: Fax): FaxNode {
     return { kind: 'fax', category: this.category, fax };
   }
+}
+
+function newestFirst(a: Fax, b: Fax): number {
+  return (b.startTime?.getTime() ?? Number.NEGATIVE_INFINITY) - (a.startTime?.getTime() ?? Number.NEGATIVE_INFINITY);
 }

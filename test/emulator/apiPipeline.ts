@@ -3,7 +3,7 @@ import { isPermitted, scopesThatPermit } from '../../src/api/scopes';
 import type { ApiContext, EmulatorEnv, OperationTable } from './context';
 import type { ActiveFault, FaultInjector } from './faults';
 import type { LateCommits } from './lateCommits';
-import { ApiError, type ApiResult, readBody, serialize, sleep, writeResult } from './http';
+import { ApiError, type ApiResult, gatewayHtmlResult, readBody, serialize, sleep, writeResult } from './http';
 import { ADMIN_ONLY } from './operations';
 import type { LoggedRequest } from './requestLog';
 import type { SpecRoute } from './routes';
@@ -16,6 +16,21 @@ export interface ApiPipelineDeps {
   operations: OperationTable;
   faults: FaultInjector;
   lateCommits: LateCommits;
+}
+
+const GATEWAY_STATUSES = [502, 503, 504];
+/** API GETs seen per emulator environment, for the `gatewayErrorEvery` variant. */
+const getsSeen = new WeakMap<EmulatorEnv, number>();
+
+/** The `gatewayErrorEvery` variant: every Nth GET never reaches the API; a gateway answers with HTML. */
+function gatewayStatusFor(env: EmulatorEnv, method: string): number | undefined {
+  const every = env.variants.gatewayErrorEvery;
+  if (method !== 'GET' || every <= 0) {
+    return undefined;
+  }
+  const n = (getsSeen.get(env) ?? 0) + 1;
+  getsSeen.set(env, n);
+  return n % every === 0 ? GATEWAY_STATUSES[(n / every) % GATEWAY_STATUSES.length] : undefined;
 }
 
 /** Signals that the connection was destroyed on purpose: nothing more to write. */
@@ -86,6 +101,13 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
     return JSON.parse(raw.toString('utf8'));
   } catch {
     throw new ApiError(400, 'invalid_request', 'The body is not valid JSON');
+  }
+}
+
+/** Reads and drops a request body so the connection stays usable. */
+async function discard(req: IncomingMessage): Promise<void> {
+  for await (const chunk of req) {
+    void chunk;
   }
 }
 
@@ -175,6 +197,13 @@ export async function handleApi(deps: ApiPipelineDeps, req: IncomingMessage, res
       const status = fault.status ?? 500;
       log.status = status;
       writeResult(res, { status, json: fault.body ?? { error: 'emulated_fault', description: `Emulated ${status} answer` } });
+      return;
+    }
+    const gatewayStatus = fault?.kind === 'gatewayHtml' ? fault.status ?? 502 : gatewayStatusFor(env, method);
+    if (gatewayStatus !== undefined) {
+      await discard(req);
+      log.status = gatewayStatus;
+      writeResult(res, gatewayHtmlResult(gatewayStatus));
       return;
     }
     if (fault?.kind === 'rateLimit') {

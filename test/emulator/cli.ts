@@ -1,5 +1,15 @@
-/* Starts the emulator for manual use: `npm run emulator -- --port 8787 --seed-faxes 200 --speed 10 --latency-ms 100 --bandwidth-mbps 50 --sent-fax-ids kept`. */
+/* Starts the emulator for manual use: `npm run emulator -- --port 8787 --seed-faxes 200 --speed 10 --latency-ms 100 --bandwidth-mbps 50 --sent-fax-ids kept --variants hostile`. */
 import { startEmulator, type SentFaxIds } from './index';
+import { describeVariants, variantsFromArgv, type EmulatorVariants } from './variants';
+
+function variantsFromFlags(): EmulatorVariants {
+  try {
+    return variantsFromArgv(process.argv.slice(2));
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(2);
+  }
+}
 
 function flag(name: string): string | undefined {
   const args = process.argv.slice(2);
@@ -31,6 +41,7 @@ async function main(): Promise<void> {
     speed: numberFlag('speed'),
     seed: numberFlag('seed'),
     sentFaxIds: flag('sent-fax-ids') as SentFaxIds | undefined,
+    variants: variantsFromFlags(),
     latencyMs: numberFlag('latency-ms'),
     bandwidthMbps: numberFlag('bandwidth-mbps'),
   });
@@ -43,6 +54,7 @@ async function main(): Promise<void> {
     `  Control        ${emu.controlUrl}/`,
     `  Clock speed    ${emu.clock.speed}`,
     `  Sent fax ids   ${emu.sentFaxIds}`,
+    `  Variants       ${describeVariants(emu.variants)}`,
     `  Link           ${emu.link.latencyMs} ms per request, ${emu.link.bandwidthMbps ? `${emu.link.bandwidthMbps} Mbit/s` : 'unlimited bandwidth'}`,
     '  Demo tokens (local emulator only):',
     ...Object.entries(emu.demoTokens).map(([k, v]) => `    ${k.padEnd(13)} ${v}`),

@@ -7,6 +7,7 @@ import type { SpecRoute } from './routes';
 import type { ShopVariants } from './shopVariants';
 import type { EmulatorState } from './state';
 import type { TokenRecord, TokenStore } from './tokens';
+import type { EmulatorVariants } from './variants';
 import type { WebhookDispatcher } from './webhookDispatcher';
 
 /** The emulator's collaborators, shared by every request. */
@@ -21,6 +22,8 @@ export interface EmulatorEnv {
   readonly webhooks: WebhookDispatcher;
   /** Shapes of the undocumented shop answers; tests may change them on a running emulator. */
   readonly shop: ShopVariants;
+  /** How this emulator differs where the sources disagree (variants.ts); changeable at run time. */
+  variants: EmulatorVariants;
 }
 
 /** One authorized API request. */

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultSpec } from './faults';
 import { ApiError, readBody, sendJson } from './http';
 import type { Emulator } from './index';
+import type { EmulatorVariants, VariantsInput } from './variants';
 
 async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
   const raw = (await readBody(req)).toString('utf8');
@@ -32,6 +33,7 @@ function summary(emu: Emulator): Record<string, unknown> {
     sentFaxIds: emu.sentFaxIds,
     link: emu.link,
     faults: emu.faults.list(),
+    variants: emu.variants,
   };
 }
 
@@ -78,6 +80,16 @@ export async function handleControl(emu: Emulator, req: IncomingMessage, res: Se
         const { keepTokens } = await jsonBody(req);
         emu.reset({ keepTokens: keepTokens === true });
         return sendJson(res, 200, {});
+      }
+      case 'GET /variants':
+        return sendJson(res, 200, { variants: emu.variants });
+      case 'POST /variants': {
+        // `{preset: 'hostile'}` replaces all; other keys change only themselves (after the preset).
+        const { preset, ...keys } = await jsonBody(req);
+        if (preset !== undefined) {
+          emu.setVariants(String(preset) as VariantsInput);
+        }
+        return sendJson(res, 200, { variants: emu.setVariants(keys as Partial<EmulatorVariants>) });
       }
       case 'GET /link':
         return sendJson(res, 200, emu.link);
@@ -126,6 +138,7 @@ export async function handleControl(emu: Emulator, req: IncomingMessage, res: Se
     if (err instanceof ApiError) {
       return sendJson(res, err.status, err.body);
     }
+    // An unknown variant or value names what is allowed.
     return sendJson(res, 400, { error: 'invalid_request', description: err instanceof Error ? err.message : String(err) });
   }
 }

@@ -5,10 +5,10 @@ export interface FaultSpec {
   pathIncludes?: string;
   /** How many matching requests it affects; default 1, Infinity allowed. */
   times?: number;
-  kind: 'latency' | 'status' | 'rateLimit' | 'reset' | 'malformedJson' | 'expireToken' | 'lateCommit';
+  kind: 'latency' | 'status' | 'rateLimit' | 'reset' | 'malformedJson' | 'expireToken' | 'lateCommit' | 'gatewayHtml';
   /** latency */
   ms?: number;
-  /** status */
+  /** status; gatewayHtml (502, 503 or 504; default 502) */
   status?: number;
   body?: unknown;
   /** rateLimit */
@@ -41,7 +41,7 @@ export interface FaultTarget {
   path: string;
 }
 
-const KINDS = new Set(['latency', 'status', 'rateLimit', 'reset', 'malformedJson', 'expireToken', 'lateCommit']);
+const KINDS = new Set(['latency', 'status', 'rateLimit', 'reset', 'malformedJson', 'expireToken', 'lateCommit', 'gatewayHtml']);
 
 export class FaultInjector {
   private faults: ActiveFault[] = [];

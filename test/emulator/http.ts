@@ -71,3 +71,12 @@ export function isLoopback(address: string | undefined): boolean {
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+const GATEWAY_TITLES: Record<number, string> = { 502: '502 Bad Gateway', 503: '503 Service Temporarily Unavailable', 504: '504 Gateway Time-out' };
+
+/** What a proxy in front of the API (nginx, a load balancer) answers: an HTML page, not JSON. */
+export function gatewayHtmlResult(status: number): ApiResult {
+  const title = GATEWAY_TITLES[status] ?? `${status} Error`;
+  const html = `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+  return { status, body: Buffer.from(html), contentType: 'text/html' };
+}

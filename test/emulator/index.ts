@@ -19,6 +19,7 @@ import type { FaxRecord } from './records';
 import { settle } from './settle';
 import { shopVariants, type ShopVariants } from './shopVariants';
 import { WebhookDispatcher, type WebhookDelivery } from './webhookDispatcher';
+import { resolveVariants, type EmulatorVariants, type VariantsInput } from './variants';
 import { Link, type LinkSettings } from './link';
 
 export type { FaultSpec } from './faults';
@@ -32,6 +33,8 @@ export type { LinkSettings } from './link';
 export type { ShopVariants, ShopNumbersAnswer, PurchaseAnswer } from './shopVariants';
 export type * from './records';
 export { StateView } from './stateView';
+export type { EmulatorVariants, VariantsInput } from './variants';
+export { DEFAULT_VARIANTS, HOSTILE_VARIANTS, VARIANT_VALUES, describeVariants } from './variants';
 
 export interface EmulatorOptions {
   port?: number;
@@ -46,6 +49,8 @@ export interface EmulatorOptions {
   lifecycle?: Partial<LifecycleTimings>;
   /** `'new'` (default, like the real service): a fax reaching Sent gets a new 24-hex id; `'kept'`: it keeps its outbox id. */
   sentFaxIds?: SentFaxIds;
+  /** Where the emulator differs from our reconstruction (variants.ts): a preset name or some keys. Default: realistic. */
+  variants?: VariantsInput;
   /** Delay before every API/OAuth request is handled (one round trip to the real service). Default 0. */
   latencyMs?: number;
   /** Link rate for request and response bodies, megabits per second, one link per direction. Default 0 = unlimited. */
@@ -112,6 +117,7 @@ export class Emulator {
       sentFaxIds: checkedSentFaxIds(options.sentFaxIds ?? 'new'),
       webhooks: new WebhookDispatcher(),
       shop: shopVariants(options),
+      variants: resolveVariants(options.variants),
     };
     const clients = options.oauthClients ?? [demoClient()];
     const oauth = { autoApprove: true, account: 'admin' as 'admin' | 'member' };
@@ -180,6 +186,20 @@ export class Emulator {
     const members = this.env.state.accounts.filter((a) => a.account_type === 'corporate_member').map((a) => a.uid);
     return { admin: this.env.state.adminUid, member: members[0], memberWithoutNumber: members[1], members };
   }
+  /** The variants in force (a copy). */
+  get variants(): EmulatorVariants {
+    return { ...this.env.variants };
+  }
+
+  /**
+   * Changes variants from now on: a preset name replaces all of them, a
+   * partial record changes only its keys. Returns the variants in force.
+   */
+  setVariants(input: VariantsInput): EmulatorVariants {
+    this.env.variants = resolveVariants(input, this.env.variants);
+    return this.variants;
+  }
+
   /** The simulated network (latency, bandwidth); change its fields at any time, they apply to the next request. */
   get link(): LinkSettings {
     return this.linkState.settings;
@@ -251,6 +271,7 @@ export class Emulator {
     this.env.sentFaxIds = checkedSentFaxIds(this.options.sentFaxIds ?? 'new');
     this.lateCommits.clear();
     this.faults.clear();
+    this.env.variants = resolveVariants(this.options.variants);
     this.clearRequests();
     this.linkState.settings.latencyMs = this.options.latencyMs ?? 0;
     this.linkState.settings.bandwidthMbps = this.options.bandwidthMbps ?? 0;
@@ -339,6 +360,17 @@ function checkedSentFaxIds(value: unknown): SentFaxIds {
     throw new RangeError(`sentFaxIds must be one of ${SENT_FAX_IDS.join(', ')}, got ${String(value)}`);
   }
   return value as SentFaxIds;
+}
+
+/** Test helper: runs `fn` with some variants in force, then puts the previous ones back (even when it throws). */
+export async function withVariants<T>(emu: Emulator, variants: VariantsInput, fn: () => Promise<T> | T): Promise<T> {
+  const previous = emu.variants;
+  emu.setVariants(variants);
+  try {
+    return await fn();
+  } finally {
+    emu.setVariants(previous);
+  }
 }
 
 export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {

@@ -57,7 +57,8 @@ export function handleLogin(env: EmulatorEnv, settings: OAuthSettings, url: URL,
   }
   const target = new URL(redirectUri);
   const state = q.get('state');
-  if (state !== null) {
+  // No Fax.Plus source shows `state` coming back: the `oauthState: drop` variant leaves it out.
+  if (state !== null && env.variants.oauthState === 'echo') {
     target.searchParams.set('state', state);
   }
   const codeChallenge = q.get('code_challenge') ?? undefined;
@@ -103,9 +104,34 @@ function clientCredentials(req: IncomingMessage, form: URLSearchParams): { id?: 
   return { id: form.get('client_id') ?? undefined, secret: form.get('client_secret') ?? undefined };
 }
 
+/**
+ * The token request's parameters as the `tokenParams` variant reads them:
+ * body only, query only, or either (undefined when both carry parameters).
+ */
+function tokenParams(env: EmulatorEnv, req: IncomingMessage, body: string): URLSearchParams | undefined {
+  const query = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams;
+  const form = new URLSearchParams(body);
+  switch (env.variants.tokenParams) {
+    case 'body':
+      return form;
+    case 'query':
+      return query;
+    default:
+      if ([...query.keys()].length > 0 && [...form.keys()].length > 0) {
+        return undefined;
+      }
+      return [...query.keys()].length > 0 ? query : form;
+  }
+}
+
 /** POST /token: authorization_code and refresh_token grants; refresh tokens rotate. */
 export async function handleToken(env: EmulatorEnv, settings: OAuthSettings, req: IncomingMessage, res: ServerResponse): Promise<number> {
-  const form = new URLSearchParams((await readBody(req)).toString('utf8'));
+  const form = tokenParams(env, req, (await readBody(req)).toString('utf8'));
+  if (form === undefined) {
+    // oauthlib-based servers refuse a parameter given twice (query and body).
+    tokenError(res, 400, 'invalid_request', 'Send the parameters either in the query string or in the body, not both');
+    return 400;
+  }
   const creds = clientCredentials(req, form);
   const client = settings.clients.find((c) => c.id === creds.id);
   if (!client || client.secret !== creds.secret) {

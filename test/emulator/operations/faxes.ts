@@ -2,6 +2,7 @@ import type { ApiContext, OperationTable } from '../context';
 import { isFaxDate } from '../dates';
 import { ApiError, jsonResult } from '../http';
 import { FAX_CATEGORIES, type FaxCategory, type FaxRecord } from '../records';
+import type { EmulatorVariants } from '../variants';
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 1000;
@@ -15,6 +16,20 @@ function dateParam(ctx: ApiContext, name: 'before' | 'after'): string | undefine
     throw new ApiError(400, 'invalid_request', `${name} must be 'YYYY-MM-DD HH:mm:ss' (UTC)`);
   }
   return v;
+}
+
+/** An empty list as the `emptyList` variant shapes it. */
+function emptyFaxList(shape: EmulatorVariants['emptyList']): unknown {
+  switch (shape) {
+    case 'noData':
+      return {};
+    case 'noRecords':
+      return { data: {} };
+    case 'flat':
+      return { records: [] };
+    default:
+      return { data: { records: [] } };
+  }
 }
 
 /** A fax of the target account, or 404. */
@@ -42,21 +57,15 @@ export const faxOperations: OperationTable = {
         throw new ApiError(400, 'invalid_request', 'limit must be a positive integer');
       }
     }
-    limit = Math.min(limit, MAX_LIMIT);
-    const records: FaxRecord[] = [];
-    for (const fax of ctx.env.state.faxes(ctx.targetUid, category)) {
-      if (before !== undefined && fax.start_time >= before) {
-        continue;
-      }
-      if (after !== undefined && fax.start_time < after) {
-        break; // sorted newest first: everything further is older still
-      }
-      records.push(fax);
-      if (records.length >= limit) {
-        break;
-      }
-    }
-    return jsonResult(200, { data: { records } });
+    const v = ctx.env.variants;
+    limit = Math.min(limit, MAX_LIMIT, v.limitCap);
+    const inWindow = (fax: FaxRecord) =>
+      (before === undefined || (v.beforeInclusive ? fax.start_time <= before : fax.start_time < before)) &&
+      (after === undefined || fax.start_time >= after);
+    // Sorted newest first; an ascending server answers the oldest `limit` records of the window.
+    const all = ctx.env.state.faxes(ctx.targetUid, category);
+    const records = (v.listOrder === 'asc' ? [...all].reverse() : all).filter(inWindow).slice(0, limit);
+    return jsonResult(200, records.length ? { data: { records } } : emptyFaxList(v.emptyList));
   },
 
   getFax: (ctx) => jsonResult(200, ownedFax(ctx)),

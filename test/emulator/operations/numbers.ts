@@ -28,25 +28,34 @@ function ownedNumber(ctx: ApiContext): NumberRecord {
   return n;
 }
 
+/** Assigns a number; the `assignMethod` variant decides which method the server knows (the other gets 405). */
+function assign(ctx: ApiContext, method: 'put' | 'post') {
+  const allowed = ctx.env.variants.assignMethod;
+  if (allowed !== 'both' && allowed !== method) {
+    throw new ApiError(405, 'method_not_allowed', `${method.toUpperCase()} is not allowed on this path`);
+  }
+  const n = ownedNumber(ctx);
+  const uid = bodyUid(ctx);
+  if (!ctx.env.state.account(uid)) {
+    throw new ApiError(404, 'user_not_found', `No member with user id ${uid}`);
+  }
+  if (n.status !== 'active') {
+    throw new ApiError(400, 'number_not_active', `${n.number} is ${n.status} and cannot be assigned yet`);
+  }
+  if (!n.assigned_to.includes(uid)) {
+    n.assigned_to.push(uid);
+  }
+  return jsonResult(200, {});
+}
+
 export const numberOperations: OperationTable = {
   listNumbers: (ctx) => jsonResult(200, { numbers: ctx.env.state.numbersOf(ctx.targetUid) }),
 
   getNumber: (ctx) => jsonResult(200, visibleNumber(ctx)),
 
-  updateNumber: (ctx) => {
-    const n = ownedNumber(ctx);
-    const uid = bodyUid(ctx);
-    if (!ctx.env.state.account(uid)) {
-      throw new ApiError(404, 'user_not_found', `No member with user id ${uid}`);
-    }
-    if (n.status !== 'active') {
-      throw new ApiError(400, 'number_not_active', `${n.number} is ${n.status} and cannot be assigned yet`);
-    }
-    if (!n.assigned_to.includes(uid)) {
-      n.assigned_to.push(uid);
-    }
-    return jsonResult(200, {});
-  },
+  updateNumber: (ctx) => assign(ctx, 'put'),
+
+  updateNumberPost: (ctx) => assign(ctx, 'post'),
 
   revokeNumber: (ctx) => {
     const n = ownedNumber(ctx);

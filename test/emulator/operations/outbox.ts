@@ -62,9 +62,21 @@ function outboxEntry(ctx: ApiContext): OutboxEntry {
   return e;
 }
 
+let numericIds = 0;
+/** A numeric id (safe integer) for the `sendFaxIds: numbers` variant. */
+function numericFaxId(): string {
+  numericIds += 1;
+  return String(7_000_000_000 + Date.now() % 1_000_000_000 * 10 + numericIds);
+}
+
 export const outboxOperations: OperationTable = {
   listOutboxFaxes: (ctx) => {
     const records = [...ctx.env.state.outbox.values()].filter((e) => e.uid === ctx.targetUid).sort((a, b) => b.submitMs - a.submitMs);
+    // An empty outbox under the `emptyList` variant comes back without `records`.
+    const shape = ctx.env.variants.emptyList;
+    if (records.length === 0 && (shape === 'noData' || shape === 'noRecords')) {
+      return jsonResult(200, {});
+    }
     return jsonResult(200, { records: records.map((e) => outboxWire(e, ctx.now)) });
   },
 
@@ -135,7 +147,7 @@ export const outboxOperations: OperationTable = {
     const ids: Record<string, string> = {};
     const destinations = [...new Set(to)];
     destinations.forEach((dest, i) => {
-      const id = newOutboxId();
+      const id = ctx.env.variants.sendFaxIds === 'numbers' ? numericFaxId() : newOutboxId();
       ids[dest] = id;
       ctx.env.state.outbox.set(id, {
         id,
@@ -157,6 +169,8 @@ export const outboxOperations: OperationTable = {
         ...scheduleStages(ctx.now, ctx.env.lifecycle, sendTimeMs),
       });
     });
-    return jsonResult(201, body.return_ids === true ? { ids } : {});
+    // The `sendFaxIds: numbers` variant answers the ids as JSON numbers.
+    const answered = ctx.env.variants.sendFaxIds === 'numbers' ? Object.fromEntries(Object.entries(ids).map(([d, id]) => [d, Number(id)])) : ids;
+    return jsonResult(201, body.return_ids === true ? { ids: answered } : {});
   },
 };

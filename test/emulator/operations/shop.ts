@@ -86,7 +86,18 @@ function purchaseAnswer(rec: { id: string; number: string; status: string }, sha
 }
 
 export const shopOperations: OperationTable = {
-  getBalance: (ctx) => jsonResult(200, { ...ctx.env.state.balance }),
+  getBalance: (ctx) => {
+    // No source shows the Balance fields: the `balanceShape` variant plays the plausible ones.
+    const { balance, currency } = ctx.env.state.balance;
+    switch (ctx.env.variants.balanceShape) {
+      case 'strings':
+        return jsonResult(200, { balance: balance.toFixed(2), currency });
+      case 'otherKeys':
+        return jsonResult(200, { credit: balance.toFixed(2), currency_code: currency });
+      default:
+        return jsonResult(200, { balance, currency });
+    }
+  },
 
   listCountries: () => jsonResult(200, { countries: COUNTRIES }),
 

@@ -136,7 +136,7 @@ export function uploadFile(ctx: ApiContext): Promise<ApiResult> {
           uploadedAt: ctx.env.clock.now(),
         };
         ctx.env.state.files.set(rec.path, rec);
-        pendingResult = jsonResult(200, { path: rec.path });
+        pendingResult = jsonResult(200, { [ctx.env.variants.uploadKey]: rec.path });
       });
     });
     let pendingResult: ApiResult | undefined;

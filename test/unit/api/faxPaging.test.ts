@@ -78,4 +78,72 @@ describe('iterateFaxes paging by date window', () => {
       { numRuns: 150 },
     );
   });
+
+  describe('without assumptions about the server (issue 12 A.2)', () => {
+    /** A configurable server: order, inclusive `before`, a cap on `limit`. */
+    function oddServer(records: Fax[], o: { asc?: boolean; beforeInclusive?: boolean; cap?: number }) {
+      const queries: ListFaxesQuery[] = [];
+      const list: ListFaxesPage = async (q) => {
+        queries.push(q);
+        const before = q.before && formatApiDate(q.before);
+        const after = q.after && formatApiDate(q.after);
+        const sorted = [...records].sort((a, b) => (o.asc ? 1 : -1) * (a.startTime!.getTime() - b.startTime!.getTime()));
+        return sorted
+          .filter((f) => {
+            const t = formatApiDate(f.startTime!);
+            return (!before || (o.beforeInclusive ? t <= before : t < before)) && (!after || t >= after);
+          })
+          .slice(0, Math.min(q.limit ?? 50, o.cap ?? 1000));
+      };
+      return { list, queries };
+    }
+    const many = Array.from({ length: 45 }, (_, i) => fax(`f${i}`, i * 3 + (i % 4 === 0 ? 1 : 0)));
+    const allIds = many.map((f) => f.id).sort();
+
+    for (const o of [{ asc: true }, { beforeInclusive: true }, { cap: 7 }, { asc: true, cap: 7, beforeInclusive: true }]) {
+      it(`lists every record exactly once, each page newest first: ${JSON.stringify(o)}`, async () => {
+        const { list, queries } = oddServer(many, o);
+        const pages = await collect(list, 20);
+        const ids = pages.flat().map((f) => f.id);
+        assert.equal(new Set(ids).size, ids.length);
+        assert.deepEqual([...ids].sort(), allIds);
+        for (const page of pages) {
+          const times = page.map((f) => f.startTime!.getTime());
+          assert.deepEqual(times, [...times].sort((a, b) => b - a));
+        }
+        assert.ok(queries.length < 40, `${queries.length} requests`);
+      });
+    }
+
+    it('a short page is not the end (a capped server); an empty page is', async () => {
+      const { list, queries } = oddServer(many, { cap: 7 });
+      const facts = { largestPage: 0 };
+      const pages = await collect(list, 50, { facts });
+      assert.equal(pages.flat().length, 45);
+      assert.equal(facts.largestPage, 7, 'the effective cap is remembered');
+      assert.ok(queries.every((q) => q.limit === 50), 'still asks for the page size');
+      assert.deepEqual(await list(queries[queries.length - 1], {}), [], 'it stopped on an empty page');
+      assert.ok(queries.length >= Math.ceil(45 / 7) + 1 && queries.length < 2 * Math.ceil(45 / 7) + 2, `${queries.length} requests`);
+    });
+
+    it('detects an ascending server and moves `after` up instead of `before` down', async () => {
+      const { list, queries } = oddServer(many, { asc: true, cap: 10 });
+      const facts = { largestPage: 0 } as { largestPage: number; ascending?: boolean };
+      await collect(list, 10, { facts });
+      assert.equal(facts.ascending, true);
+      assert.ok(queries.slice(1).every((q) => q.after !== undefined && q.before === undefined));
+    });
+
+    it('ends when more records share one second than a page holds, even with an inclusive `before`', async () => {
+      const crowd = [...Array.from({ length: 9 }, (_, i) => fax(`s${i}`, 5)), fax('newer', 1), fax('older', 9)];
+      const { list, queries } = oddServer(crowd, { beforeInclusive: true });
+      const ids = (await collect(list, 4)).flat().map((f) => f.id);
+      assert.equal(new Set(ids).size, ids.length);
+      assert.ok(ids.includes('newer') && ids.includes('older'), ids.join(','));
+      assert.ok(queries.length < 15, `${queries.length} requests`);
+      for (let i = 1; i < queries.length; i++) {
+        assert.notEqual(queries[i].before?.getTime(), queries[i - 1].before?.getTime(), 'the window always moves');
+      }
+    });
+  });
 });

@@ -42,11 +42,46 @@ describe('tolerant parsers', () => {
     assert.equal(fax.comment, '');
   });
 
-  it('fax list: {data:{records}}; missing id, missing records, records not an array → ProtocolError', () => {
+  it('fax list: {data:{records}}; a missing data/records is an empty list; missing id or a wrong type → ProtocolError', () => {
     assert.equal(parseFaxList({ data: { records: [FAX] } }).length, 1);
-    for (const bad of [{ data: { records: [{ status: 'x' }] } }, { data: {} }, { data: { records: {} } }, [], 'x', null]) {
+    assert.equal(parseFaxList({ records: [FAX] }).length, 1);
+    for (const empty of [{}, { data: {} }, { data: null }, { records: [] }, { data: { records: null } }]) {
+      assert.deepEqual(parseFaxList(empty), [], JSON.stringify(empty));
+    }
+    for (const bad of [{ data: { records: [{ status: 'x' }] } }, { data: { records: {} } }, { data: [] }, { data: 'x' }, [], 'x', null]) {
       assert.throws(() => parseFaxList(bad), ProtocolError, JSON.stringify(bad));
     }
+    assert.deepEqual(parseOutboxList({}), []);
+    assert.throws(() => parseOutboxList({ records: {} }), ProtocolError);
+  });
+
+  it('token info: scopes as an array or a space/comma separated string; OAuth is `all`; seconds or ms dates', () => {
+    assert.deepEqual(parseTokenInfo({ token_type: 'pat', scopes: 'fax:fax:read fax:numbers:read' }).scopes, ['fax:fax:read', 'fax:numbers:read']);
+    assert.deepEqual(parseTokenInfo({ token_type: 'pat', scopes: 'fax:fax:read,fax:numbers:read' }).scopes, ['fax:fax:read', 'fax:numbers:read']);
+    assert.deepEqual(parseTokenInfo({ token_type: 'pat', scopes: 'fax:fax:read, fax:numbers:read' }).scopes, ['fax:fax:read', 'fax:numbers:read']);
+    assert.deepEqual(parseTokenInfo({ token_type: 'pat', scopes: ['fax:fax:read'] }).scopes, ['fax:fax:read']);
+    for (const scopes of [undefined, [], '', 'fax:fax:read', ['x'], null]) {
+      assert.deepEqual(parseTokenInfo({ token_type: 'oauth', scopes }).scopes, ['all'], JSON.stringify(scopes));
+    }
+    assert.throws(() => parseTokenInfo({ token_type: 'pat' }), ProtocolError);
+    assert.throws(() => parseTokenInfo({ token_type: 'pat', scopes: [1] }), ProtocolError);
+    assert.equal(parseTokenInfo({ token_type: 'pat', scopes: [], expiration_date: 1_800_000_000 }).expiresAt?.getTime(), 1_800_000_000_000);
+    assert.equal(parseTokenInfo({ token_type: 'pat', scopes: [], expiration_date: 1_800_000_000_000 }).expiresAt?.getTime(), 1_800_000_000_000);
+  });
+
+  it('small answers: upload path or file_path; numeric sendFax ids; balance numbers, numeric strings or other keys', () => {
+    assert.equal(parseFilePath({ file_path: '/transient-2' }), '/transient-2');
+    assert.equal(parseFilePath({ path: '/a', file_path: '/b' }), '/a');
+    assert.throws(() => parseFilePath({ file_path: 3 }), ProtocolError);
+    assert.deepEqual(parseSendFaxResult({ ids: { '+1': 'a', '+2': 3, '+3': null, '+4': '' } }).ids, { '+1': 'a', '+2': '3' });
+    assert.deepEqual(parseBalance({ balance: '12.50', currency: 'EUR' }), { balance: 12.5, currency: 'EUR', raw: { balance: '12.50', currency: 'EUR' } });
+    assert.equal(parseBalance({ credit: '7', currency_code: 'USD' }).balance, 7);
+    assert.equal(parseBalance({ credit: '7', currency_code: 'USD' }).currency, 'USD');
+    assert.equal(parseBalance({ data: { amount: 3.25 } }).balance, 3.25);
+    const unknown = parseBalance({ funds: 'lots' });
+    assert.equal(unknown.balance, undefined);
+    assert.deepEqual(unknown.raw, { funds: 'lots' });
+    assert.equal(parseBalance({ balance: 'twelve' }).balance, undefined);
   });
 
   it('outbox, numbers, accounts, token info, webhooks, small bodies', () => {
@@ -68,7 +103,7 @@ describe('tolerant parsers', () => {
 
     const token = parseTokenInfo({ token_type: 'pat', scopes: ['fax:fax:read'], name: 'ci', expiration_date: 1_800_000_000_000 });
     assert.equal(token.expiresAt?.getTime(), 1_800_000_000_000);
-    assert.throws(() => parseTokenInfo({ token_type: 'pat', scopes: 'fax:all:edit' }), ProtocolError);
+    assert.deepEqual(parseTokenInfo({ token_type: 'pat', scopes: 'fax:all:edit' }).scopes, ['fax:all:edit']);
     assert.throws(() => parseTokenInfo({ scopes: [] }), ProtocolError);
 
     assert.deepEqual(parseWebhookList({ data: [{ id: 'h', target: 'https://x', event: 'fax_sent' }] }), [{ id: 'h', target: 'https://x', event: 'fax_sent' }]);
@@ -77,7 +112,7 @@ describe('tolerant parsers', () => {
     assert.equal(parseFilePath({ path: '/transient-1' }), '/transient-1');
     assert.throws(() => parseFilePath({}), ProtocolError);
     assert.deepEqual(parseSendFaxResult({}).ids, {});
-    assert.deepEqual(parseSendFaxResult({ ids: { '+1': 'a', '+2': 3 } }).ids, { '+1': 'a' });
+    assert.deepEqual(parseSendFaxResult({ ids: { '+1': 'a', '+2': 3 } }).ids, { '+1': 'a', '+2': '3' });
     assert.equal(parseBalance({ balance: 12.5, currency: 'USD' }).balance, 12.5);
   });
 

@@ -98,10 +98,19 @@ describe('OAuthLoopbackServer', () => {
   it('answers 400 to a wrong state and keeps waiting for the right one', async () => {
     const server = await start();
     assert.strictEqual((await callback(server, { code: 'forged', state: 'x'.repeat(43) })).status, 400);
-    assert.strictEqual((await callback(server, { code: 'forged' })).status, 400);
     assert.strictEqual((await callback(server, { error: 'access_denied', state: 'wrong' })).status, 400, 'a forged denial must not end the sign-in');
+    assert.strictEqual((await callback(server, { error: 'access_denied' })).status, 400, 'a denial without state must not end the sign-in');
     await callback(server, { code: 'real', state: server.state });
     assert.strictEqual(await server.waitForCode(), 'real');
+    assert.strictEqual(server.stateWasMissing, false);
+  });
+
+  it('accepts a code without any state (no Fax.Plus source shows state coming back) and says so', async () => {
+    const server = await start();
+    const answer = await callback(server, { code: 'no-state' });
+    assert.strictEqual(answer.status, 200);
+    assert.strictEqual(await server.waitForCode(), 'no-state');
+    assert.strictEqual(server.stateWasMissing, true);
   });
 
   it('rejects with access-denied when the user declines', async () => {

@@ -1,0 +1,197 @@
+/**
+ * Ways the real Fax.Plus may differ from our reconstruction where no public
+ * source settles it (see ../shared/reviews/api-fidelity.md and GUIDE §2a).
+ * One flat record, one documented default per key; the client must work
+ * under every value. Set with `startEmulator({ variants })`,
+ * `emu.setVariants()`, `npm run emulator -- --variant key=value` /
+ * `--variants hostile`, or `POST /__emulator/variants`.
+ */
+export interface EmulatorVariants {
+  /** Order of `listFaxes` records. Default `desc` (newest first). */
+  listOrder: 'desc' | 'asc';
+  /** Largest `limit` `listFaxes` honours (larger asks are cut). Default 1000. */
+  limitCap: number;
+  /** Whether `listFaxes` `before` includes records of that very second. Default `false`. */
+  beforeInclusive: boolean;
+  /**
+   * How an empty `listFaxes` / `listOutboxFaxes` answer looks: `wrapped`
+   * (`{data:{records:[]}}` / `{records:[]}`, default), `noData` (`{}`),
+   * `noRecords` (`{data:{}}` / `{}`), `flat` (`{records:[]}` for faxes too).
+   */
+  emptyList: 'wrapped' | 'noData' | 'noRecords' | 'flat';
+  /** `GET /auth/token`: `present` (default), or missing with `404` / `405`. */
+  tokenInfo: 'present' | '404' | '405';
+  /** `scopes` in `/auth/token` for OAuth tokens: `array` (`['all']`, default), `space`, `comma`, `empty` (`[]`), `absent`. */
+  oauthScopes: 'array' | 'space' | 'comma' | 'empty' | 'absent';
+  /** `scopes` in `/auth/token` for PATs: `array` (default), `space` (`"a b"`), `comma` (`"a,b"`). */
+  patScopes: 'array' | 'space' | 'comma';
+  /** Unit of `created_date` / `expiration_date` / `last_used` in `/auth/token`: `ms` (documented, default) or `s`. */
+  tokenDates: 'ms' | 's';
+  /** Whether the OAuth redirect carries `state` back: `echo` (default) or `drop`. */
+  oauthState: 'echo' | 'drop';
+  /** Where `POST /token` reads its parameters: `either` (default; both at once is a 400), `body`, `query`. */
+  tokenParams: 'either' | 'body' | 'query';
+  /** Key of the upload answer: `path` (SDKs, default) or `file_path` (docs prose). */
+  uploadKey: 'path' | 'file_path';
+  /** Method that assigns a number: `put` (SDKs, default), `post` (help centre); the other answers 405. `both` accepts either. */
+  assignMethod: 'put' | 'post' | 'both';
+  /**
+   * `GET /shop/balance`: `numbers` (`{balance: 12.5, currency}`, default),
+   * `strings` (`{balance: "12.50", currency}`), `otherKeys` (`{credit: "12.50", currency_code}`).
+   */
+  balanceShape: 'numbers' | 'strings' | 'otherKeys';
+  /** Values of sendFax `ids`: `strings` (default) or `numbers` (numeric ids, sent as JSON numbers). */
+  sendFaxIds: 'strings' | 'numbers';
+  /**
+   * Every Nth API GET is answered by a gateway with an HTML 502/503/504 page
+   * before reaching the API (0 = never, default). GETs are retried by the
+   * client, so this checks that gateway pages are read as server errors.
+   */
+  gatewayErrorEvery: number;
+}
+
+export const DEFAULT_VARIANTS: Readonly<EmulatorVariants> = Object.freeze({
+  listOrder: 'desc',
+  limitCap: 1000,
+  beforeInclusive: false,
+  emptyList: 'wrapped',
+  tokenInfo: 'present',
+  oauthScopes: 'array',
+  patScopes: 'array',
+  tokenDates: 'ms',
+  oauthState: 'echo',
+  tokenParams: 'either',
+  uploadKey: 'path',
+  assignMethod: 'put',
+  balanceShape: 'numbers',
+  sendFaxIds: 'strings',
+  gatewayErrorEvery: 0,
+});
+
+/** The values each key may take (numbers: a few meaningful ones, for the matrix). */
+export const VARIANT_VALUES: { readonly [K in keyof EmulatorVariants]: readonly EmulatorVariants[K][] } = {
+  listOrder: ['desc', 'asc'],
+  limitCap: [1000, 20, 7],
+  beforeInclusive: [false, true],
+  emptyList: ['wrapped', 'noData', 'noRecords', 'flat'],
+  tokenInfo: ['present', '404', '405'],
+  oauthScopes: ['array', 'space', 'comma', 'empty', 'absent'],
+  patScopes: ['array', 'space', 'comma'],
+  tokenDates: ['ms', 's'],
+  oauthState: ['echo', 'drop'],
+  tokenParams: ['either', 'body', 'query'],
+  uploadKey: ['path', 'file_path'],
+  assignMethod: ['put', 'post', 'both'],
+  balanceShape: ['numbers', 'strings', 'otherKeys'],
+  sendFaxIds: ['strings', 'numbers'],
+  gatewayErrorEvery: [0, 5],
+};
+
+/** The most hostile combination every journey must still survive. */
+export const HOSTILE_VARIANTS: Readonly<EmulatorVariants> = Object.freeze({
+  listOrder: 'asc',
+  limitCap: 7,
+  beforeInclusive: true,
+  emptyList: 'noData',
+  tokenInfo: '405',
+  oauthScopes: 'absent',
+  patScopes: 'comma',
+  tokenDates: 's',
+  oauthState: 'drop',
+  tokenParams: 'query',
+  uploadKey: 'file_path',
+  assignMethod: 'post',
+  balanceShape: 'otherKeys',
+  sendFaxIds: 'numbers',
+  gatewayErrorEvery: 5,
+});
+
+export const VARIANT_PRESETS: Readonly<Record<string, Readonly<EmulatorVariants>>> = Object.freeze({
+  realistic: DEFAULT_VARIANTS,
+  hostile: HOSTILE_VARIANTS,
+});
+
+export type VariantsInput = Partial<EmulatorVariants> | keyof typeof VARIANT_PRESETS;
+
+export function isVariantKey(key: string): key is keyof EmulatorVariants {
+  return Object.prototype.hasOwnProperty.call(DEFAULT_VARIANTS, key);
+}
+
+/** Checks every given key and value; throws a message naming what is allowed. */
+export function validateVariants(input: Record<string, unknown>): Partial<EmulatorVariants> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (!isVariantKey(key)) {
+      throw new Error(`Unknown emulator variant ${key}; known: ${Object.keys(DEFAULT_VARIANTS).join(', ')}`);
+    }
+    const def = DEFAULT_VARIANTS[key];
+    if (typeof def === 'number') {
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || (key === 'limitCap' && value < 1)) {
+        throw new Error(`Variant ${key} needs a whole number${key === 'limitCap' ? ' ≥ 1' : ' ≥ 0'}, got ${String(value)}`);
+      }
+    } else if (!(VARIANT_VALUES[key] as readonly unknown[]).includes(value)) {
+      throw new Error(`Variant ${key} is one of ${VARIANT_VALUES[key].join(', ')}; got ${String(value)}`);
+    }
+    out[key] = value;
+  }
+  return out as Partial<EmulatorVariants>;
+}
+
+/** A preset name or a partial record → the full record (unset keys keep `base`). */
+export function resolveVariants(input: VariantsInput | undefined, base: Readonly<EmulatorVariants> = DEFAULT_VARIANTS): EmulatorVariants {
+  if (input === undefined) {
+    return { ...base };
+  }
+  if (typeof input === 'string') {
+    const preset = VARIANT_PRESETS[input];
+    if (!preset) {
+      throw new Error(`Unknown variants preset ${input}; known: ${Object.keys(VARIANT_PRESETS).join(', ')}`);
+    }
+    return { ...preset };
+  }
+  return { ...base, ...validateVariants(input) };
+}
+
+/** `key=value` of the CLI: strings as given, `true`/`false` and numbers converted for their keys. */
+export function parseVariantAssignment(text: string): Partial<EmulatorVariants> {
+  const i = text.indexOf('=');
+  if (i <= 0) {
+    throw new Error(`--variant needs key=value, got ${text}`);
+  }
+  const key = text.slice(0, i).trim();
+  const raw = text.slice(i + 1).trim();
+  if (!isVariantKey(key)) {
+    return validateVariants({ [key]: raw });
+  }
+  const def = DEFAULT_VARIANTS[key];
+  const value = typeof def === 'number' ? Number(raw) : typeof def === 'boolean' ? raw === 'true' ? true : raw === 'false' ? false : raw : raw;
+  return validateVariants({ [key]: value });
+}
+
+/** The keys whose value differs from the default, as `key=value` (for logs and the matrix). */
+export function describeVariants(v: Readonly<EmulatorVariants>): string {
+  const changed = (Object.keys(DEFAULT_VARIANTS) as (keyof EmulatorVariants)[]).filter((k) => v[k] !== DEFAULT_VARIANTS[k]);
+  return changed.length ? changed.map((k) => `${k}=${String(v[k])}`).join(' ') : 'default';
+}
+
+/** `--variants <preset>` first, then every `--variant key=value` (or `--variant=key=value`) on top, in order. */
+export function variantsFromArgv(args: readonly string[]): EmulatorVariants {
+  let preset: string | undefined;
+  const assignments: string[] = [];
+  args.forEach((a, i) => {
+    if (a === '--variants') {
+      preset = args[i + 1];
+    } else if (a.startsWith('--variants=')) {
+      preset = a.slice('--variants='.length);
+    } else if (a === '--variant') {
+      assignments.push(args[i + 1] ?? '');
+    } else if (a.startsWith('--variant=')) {
+      assignments.push(a.slice('--variant='.length));
+    }
+  });
+  let variants = resolveVariants(preset as VariantsInput | undefined);
+  for (const assignment of assignments) {
+    variants = resolveVariants(parseVariantAssignment(assignment), variants);
+  }
+  return variants;
+}
