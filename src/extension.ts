@@ -96,7 +96,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi {
   const tasks = new RunningTasks();
   const viewers = new FaxViewerPanels(context.extensionUri);
   const balance = new BalanceStatusBar(session, permissions, clients, logger);
-  const sendFax = createSendFaxFeature({ gate, session, clients, errors, events, logger, globalState: context.globalState });
+  const sendFax = createSendFaxFeature({ gate, session, clients, errors, events, logger, globalState: context.globalState, extensionUri: context.extensionUri });
 
   context.subscriptions.push(
     logger, endpoints, session, clients, contextKeys, statusBar, expiry, events, unauthorizedPrompt,

@@ -16,7 +16,7 @@ export interface ListItem {
 export type Block =
   | { readonly kind: 'paragraph'; readonly runs: Run[] }
   | { readonly kind: 'heading'; readonly level: number; readonly runs: Run[] }
-  | { readonly kind: 'code'; readonly lines: string[]; readonly lineNumbers: boolean }
+  | { readonly kind: 'code'; readonly lines: string[]; readonly lineNumbers: boolean; readonly firstLine?: number }
   | { readonly kind: 'quote'; readonly blocks: Block[] }
   | { readonly kind: 'list'; readonly ordered: boolean; readonly start: number; readonly items: ListItem[] }
   | { readonly kind: 'table'; readonly header: Run[][]; readonly rows: Run[][][] }

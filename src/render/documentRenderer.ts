@@ -24,11 +24,12 @@ export type FaxResolution = keyof typeof RESOLUTIONS;
 /** The pages as the recipient's machine prints them, and what may not come out well. */
 export interface FaxPreview {
   readonly resolution: FaxResolution;
-  /** Multi-page bilevel TIFF, for the viewer. */
+  /** Multi-page bilevel TIFF of every document in order, for the viewer. */
   readonly tiff: Uint8Array;
   /** Black dots per page. */
   readonly ink: number[];
-  readonly findings: LegibilityFinding[];
+  /** Per document, in order. */
+  readonly findings: LegibilityFinding[][];
 }
 
 /**
@@ -55,10 +56,12 @@ export class DocumentRenderer {
     return writePdf(doc, this.fonts.files, title);
   }
 
-  preview(doc: LaidOutDocument, resolution: FaxResolution): FaxPreview {
+  /** The documents' pages as the fax machine prints them, in one TIFF. */
+  preview(docs: readonly LaidOutDocument[], resolution: FaxResolution): FaxPreview {
     const dpi = RESOLUTIONS[resolution];
-    const bitmaps = new Rasteriser(this.fonts, dpi).document(doc);
-    return { resolution, tiff: writeTiff(bitmaps, dpi), ink: bitmaps.map(countInk), findings: checkLegibility(doc, dpi) };
+    const rasteriser = new Rasteriser(this.fonts, dpi);
+    const bitmaps = docs.flatMap((doc) => rasteriser.document(doc));
+    return { resolution, tiff: writeTiff(bitmaps, dpi), ink: bitmaps.map(countInk), findings: docs.map((doc) => checkLegibility(doc, dpi)) };
   }
 }
 
@@ -76,16 +79,16 @@ function blocksFor(input: RenderInput, options: RenderOptions): { blocks: Block[
     case 'json': {
       try {
         const pretty = JSON.stringify(JSON.parse(input.text), null, 2);
-        return { blocks: [{ kind: 'code', lines: splitLines(pretty), lineNumbers: options.lineNumbers }], notes: [] };
+        return { blocks: [{ kind: 'code', lines: splitLines(pretty), lineNumbers: options.lineNumbers, firstLine: input.firstLine }], notes: [] };
       } catch (e) {
         // Printed as written rather than refused: the person may want exactly that.
         const notes: LayoutNote[] = [{ kind: 'notJson', reason: e instanceof Error ? e.message : String(e) }];
-        return { blocks: [{ kind: 'code', lines: splitLines(input.text), lineNumbers: options.lineNumbers }], notes };
+        return { blocks: [{ kind: 'code', lines: splitLines(input.text), lineNumbers: options.lineNumbers, firstLine: input.firstLine }], notes };
       }
     }
     case 'code':
     case 'text':
-      return { blocks: [{ kind: 'code', lines: splitLines(input.text), lineNumbers: options.lineNumbers }], notes: [] };
+      return { blocks: [{ kind: 'code', lines: splitLines(input.text), lineNumbers: options.lineNumbers, firstLine: input.firstLine }], notes: [] };
   }
 }
 

@@ -113,7 +113,7 @@ export class Layout {
         break;
       }
       case 'code':
-        this.code(block.lines, frame, block.lineNumbers, first && frame.bars.length === 0 && frame.left === MARGIN && this.isWholeDocument);
+        this.code(block.lines, block.firstLine ?? 1, frame, block.lineNumbers, first && frame.bars.length === 0 && frame.left === MARGIN && this.isWholeDocument);
         this.space(6);
         break;
       case 'quote': {
@@ -236,12 +236,12 @@ export class Layout {
     return lines;
   }
 
-  private code(lines: readonly string[], frame: Frame, numbered: boolean, bare: boolean): void {
+  private code(lines: readonly string[], firstLine: number, frame: Frame, numbered: boolean, bare: boolean): void {
     const size = SIZES.code;
     const lineHeight = size * 1.25;
     const charWidth = this.fonts.width('mono', 'M', size);
     const inset = bare ? 0 : 8;
-    const digits = String(lines.length).length;
+    const digits = String(firstLine + lines.length - 1).length;
     const gutter = numbered ? (digits + 1) * charWidth : 0;
     const left = frame.left + inset;
     const textLeft = left + gutter + charWidth * 2;
@@ -261,7 +261,7 @@ export class Layout {
           codeFrame.marker = undefined;
         }
         if (numbered && partIndex === 0) {
-          const label = String(index + 1).padStart(digits, ' ');
+          const label = String(firstLine + index).padStart(digits, ' ');
           this.text(left, baseline, size, 'mono', label);
         }
         if (partIndex > 0) this.text(left + gutter, baseline, size, 'mono', CONTINUATION_MARK);

@@ -12,6 +12,20 @@ export function markdownBlocks(source: string): Block[] {
   return new TokenReader(tokens).blocks(undefined);
 }
 
+/** The addresses of the images a Markdown document shows, so the caller can read them first. */
+export function markdownImageSources(source: string): string[] {
+  const sources = new Set<string>();
+  const visit = (tokens: readonly Token[]) => {
+    for (const token of tokens) {
+      if (token.type === 'image') sources.add(token.attrGet('src') ?? '');
+      if (token.children) visit(token.children);
+    }
+  };
+  visit(markdown.parse(source, {}));
+  sources.delete('');
+  return [...sources];
+}
+
 class TokenReader {
   private index = 0;
 

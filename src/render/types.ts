@@ -23,6 +23,8 @@ export interface RenderInput {
   readonly text: string;
   /** Reads an image a Markdown document refers to (undefined: not found or not allowed). */
   readonly readImage?: (src: string) => Uint8Array | undefined;
+  /** Number of the first line, for line numbers of a selection (default 1). */
+  readonly firstLine?: number;
 }
 
 /** A run of text on one line, baseline at y. */

@@ -5,6 +5,7 @@ import type { ClientProvider } from '../client/clientProvider';
 import { ClearRecentRecipientsCommand } from '../commands/clearRecentRecipientsCommand';
 import type { Command } from '../commands/command';
 import { SendFaxCommand } from '../commands/sendFaxCommand';
+import { SendSelectionCommand } from '../commands/sendSelectionCommand';
 import type { ErrorPresenter } from '../errors/errorPresenter';
 import type { FaxEvents } from '../events/faxEvents';
 import type { Logger } from '../logging/outputLogger';
@@ -19,6 +20,9 @@ import { SendFlow } from './sendFlow';
 import { SendNotices } from './sendNotices';
 import { SendOutcomes } from './sendOutcomes';
 import { SendSettings } from './sendSettings';
+import { LazyRenderer } from './rendererModule';
+import { RenderSettings } from './renderSettings';
+import { TextRendering } from './textRendering';
 import { UnsavedChanges } from './unsavedChanges';
 
 export interface SendFaxFeatureDependencies {
@@ -29,16 +33,19 @@ export interface SendFaxFeatureDependencies {
   readonly events: FaxEvents;
   readonly logger: Logger;
   readonly globalState: vscode.Memento;
+  /** Where the render preview finds the viewer's scripts. */
+  readonly extensionUri: vscode.Uri;
 }
 
 /** Builds "Send as fax" from the extension's shared parts, so extension.ts stays wiring only. */
 export function createSendFaxFeature(deps: SendFaxFeatureDependencies): { readonly flow: SendFlow; readonly commands: Command[] } {
   const notices = new SendNotices();
+  const renderer = new LazyRenderer();
   const recent = new RecentRecipients(deps.globalState);
   const flow = new SendFlow(
     {
       gate: deps.gate,
-      documents: new DocumentResolver(),
+      documents: new DocumentResolver(new TextRendering(renderer, new RenderSettings(renderer))),
       unsaved: new UnsavedChanges(),
       senders: new SenderNumbers(deps.session, deps.clients, deps.globalState, deps.logger),
       recent,
@@ -47,8 +54,8 @@ export function createSendFaxFeature(deps: SendFaxFeatureDependencies): { readon
       outcomes: new SendOutcomes(notices, deps.errors, new CreationCheck(deps.clients, deps.logger), deps.events, deps.logger),
       notices,
     },
-    new QuickInputPrompter(),
+    new QuickInputPrompter(deps.extensionUri),
     new NotificationProgressUi(),
   );
-  return { flow, commands: [new SendFaxCommand(flow), new ClearRecentRecipientsCommand(recent)] };
+  return { flow, commands: [new SendFaxCommand(flow), new SendSelectionCommand(flow), new ClearRecentRecipientsCommand(recent)] };
 }
