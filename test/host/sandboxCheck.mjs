@@ -56,7 +56,8 @@ export async function runSandboxCheck({ url, host, emu, extensionId, version, co
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       emu.clearRequests();
-      await page.goto(url);
+      // The workbench's first load compiles a lot of JavaScript: on a busy 2-core machine it can pass 30 s.
+      await page.goto(url, { timeout: 120_000 });
       const icon = page.locator('.activitybar [aria-label^="Fax.Plus"]').first();
       await icon.waitFor({ timeout: 60_000 });
       log('workbench loaded');
