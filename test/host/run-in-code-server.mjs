@@ -107,7 +107,7 @@ try {
     ['skipWelcome', 'true'],
     ['skipReleaseNotes', 'true'],
   ]);
-  await page.goto(`${host.url}?folder=${encodeURIComponent(pathToFileURL(host.workspace).pathname)}&payload=${encodeURIComponent(payload)}`);
+  await page.goto(`${host.url}?folder=${encodeURIComponent(pathToFileURL(host.workspace).pathname)}&payload=${encodeURIComponent(payload)}`, { timeout: 180000 }); // a busy shared machine can take over 30 s to load the workbench
   console.error(`[runner] workbench loaded (${since()})`);
   exitCode = await done;
   console.error(`[runner] extension tests finished with code ${exitCode} (${since()})`);
