@@ -10,7 +10,9 @@ import { ScriptedPrompter, SilentPrompter } from './support/scriptedPrompter';
 const RECIPIENT = '+12015550123';
 
 /** Text files the extension lays out itself: what the emulator receives is a valid PDF with the pages the preview showed. */
-describe('Send as fax: text, Markdown, code and CSV rendered to PDF pages', () => {
+describe('Send as fax: text, Markdown, code and CSV rendered to PDF pages', function () {
+  // The first send loads the renderer bundle and parses the fonts; a busy shared machine needs the room.
+  this.timeout(180_000);
   let env: TestEnvironment;
   let restore: vscode.Disposable | undefined;
   let dir: string;
