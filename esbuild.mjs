@@ -7,7 +7,7 @@
 //   node esbuild.mjs --tests       also bundle test/integration for the extension host
 //   node esbuild.mjs --tests --out-root DIR   write dist/ and out/ under DIR (isolated test runs)
 import * as esbuild from 'esbuild';
-import { readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 
@@ -36,6 +36,28 @@ const extension = {
   metafile: true,
   logLevel: 'warning',
 };
+
+/**
+ * The document renderer (markdown-it, pdf-lib, fontkit) as a bundle of its own, which the
+ * extension loads with require() the first time a text file is faxed: activation does not
+ * pay for it. It has no `vscode` import and no error classes shared with the extension.
+ * @type {esbuild.BuildOptions}
+ */
+const renderer = {
+  ...extension,
+  entryPoints: ['src/render/index.ts'],
+  outfile: path.join(outRoot, 'dist/render.js'),
+};
+
+/** The DejaVu faces the renderer embeds (read from dist/fonts at run time, never downloaded). */
+const FONT_PACKAGE = 'dejavu-fonts-ttf';
+const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSansMono.ttf'];
+
+function copyFonts() {
+  const dir = path.join(outRoot, 'dist/fonts');
+  mkdirSync(dir, { recursive: true });
+  for (const file of FONT_FILES) copyFileSync(path.join('node_modules', FONT_PACKAGE, 'ttf', file), path.join(dir, file));
+}
 
 /**
  * UTIF.js for the viewer webview. `pako` (Deflate TIFFs only, which faxes never
@@ -85,7 +107,8 @@ const integration = {
  * minified bundles ship with the notices their licences ask for.
  */
 function writeThirdPartyNotices(metafiles, outfile) {
-  const packages = new Map();
+  // The fonts are copied, not bundled, so no metafile names their package.
+  const packages = new Map([[FONT_PACKAGE, path.join('node_modules', FONT_PACKAGE)]]);
   for (const meta of metafiles) {
     for (const input of Object.keys(meta.inputs)) {
       const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
@@ -145,16 +168,19 @@ if (watch) {
 } else {
   rmSync(path.join(outRoot, 'dist'), { recursive: true, force: true });
   const result = await esbuild.build(extension);
+  const render = await esbuild.build(renderer);
   const decoder = await esbuild.build(tiffDecoder);
-  writeThirdPartyNotices([result.metafile, decoder.metafile], path.join(outRoot, 'dist/ThirdPartyNotices.txt'));
+  copyFonts();
+  writeThirdPartyNotices([result.metafile, render.metafile, decoder.metafile], path.join(outRoot, 'dist/ThirdPartyNotices.txt'));
   if (production) {
     // Keep maps out of dist/ (and so out of the vsix) but available for crash triage.
     const mapsDir = 'out/maps';
     mkdirSync(mapsDir, { recursive: true });
     await esbuild.build({ ...extension, sourcemap: 'external', outfile: path.join(mapsDir, 'extension.js'), metafile: false });
+    await esbuild.build({ ...renderer, sourcemap: 'external', outfile: path.join(mapsDir, 'render.js'), metafile: false });
   }
-  const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-  console.log(`[esbuild] ${path.join(outRoot, 'dist/extension.js')} ${(bytes / 1024).toFixed(1)} KB${production ? ' (minified)' : ''}`);
+  const kb = (meta) => (Object.values(meta.outputs).reduce((n, o) => n + o.bytes, 0) / 1024).toFixed(1);
+  console.log(`[esbuild] ${path.join(outRoot, 'dist/extension.js')} ${kb(result.metafile)} KB, dist/render.js ${kb(render.metafile)} KB${production ? ' (minified)' : ''}`);
   if (tests) {
     rmSync(path.join(outRoot, 'out/test/integration'), { recursive: true, force: true });
     await esbuild.build(integration);

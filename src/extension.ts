@@ -80,9 +80,9 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
   const balance = new BalanceStatusBar(session, permissions, clients, logger, sidebar.activity, events.onDidSendFax);
   // Only the integration host may swap the send questions and progress for scripted ones.
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
-  const prompter = switchablePort<Prompter>(new QuickInputPrompter());
+  const prompter = switchablePort<Prompter>(new QuickInputPrompter(context.extensionUri));
   const progressUi = switchablePort<ProgressUi>(new NotificationProgressUi());
-  const sendFax = createSendFaxFeature({ gate, session, clients, errors, events, logger, globalState: context.globalState },
+  const sendFax = createSendFaxFeature({ gate, session, clients, errors, events, logger, globalState: context.globalState, extensionUri: context.extensionUri },
     testMode ? { prompter: prompter.port, progressUi: progressUi.port } : undefined);
 
   context.subscriptions.push(

@@ -5,7 +5,8 @@
 // round trip. No network: the CSP allows only this extension's scripts.
 (function () {
   'use strict';
-  const vscode = acquireVsCodeApi();
+  // The preview page (preview.js) acquires the API first: it can be acquired once per page.
+  const vscode = window.faxplusVsCodeApi || acquireVsCodeApi();
   const strings = document.body.dataset;
   const canvas = document.getElementById('page');
   const stage = document.getElementById('stage');

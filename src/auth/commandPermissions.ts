@@ -25,6 +25,7 @@ export const COMMAND_OPERATIONS: Readonly<Record<string, readonly OperationId[]>
   'faxplus.view.members': ['getAccounts'],
   // Send as fax (src/sendFlow): listNumbers is optional, so it is not required here.
   'faxplus.sendFax': ['uploadFile', 'sendFax'],
+  'faxplus.sendSelection': ['uploadFile', 'sendFax'],
   // Sidebar item actions (src/commands/*Command.ts): every operation each may call, quick picks included.
   'faxplus.openFax': ['listFaxes', 'getFax', 'getFile'],
   'faxplus.downloadFax': ['listFaxes', 'getFile'],

@@ -18,6 +18,7 @@ import { SignInCommand } from './signInCommand';
 import { SignOutCommand } from './signOutCommand';
 import { RotateTokenCommand } from './rotateTokenCommand';
 import type { SendOutcomes } from '../sendFlow/sendOutcomes';
+import { SendSelectionCommand } from './sendSelectionCommand';
 import { ShowTokenInfoCommand } from './showTokenInfoCommand';
 import { BuyNumberCommand } from './buyNumberCommand';
 import { EditAccountCommand } from './editAccountCommand';
@@ -94,6 +95,7 @@ export function allCommands(deps: CommandDependencies): Command[] {
     new LoadMoreCommand(sidebar, gate),
     // Send as fax
     new SendFaxCommand(deps.sendFlow),
+    new SendSelectionCommand(deps.sendFlow),
     new ClearRecentRecipientsCommand(deps.recentRecipients),
     // Actions on sidebar items (and their palette forms)
     new OpenFaxCommand(services, deps.viewers),

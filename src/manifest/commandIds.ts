@@ -38,6 +38,7 @@ export const COMMANDS = {
   clearRecentRecipients: 'faxplus.clearRecentRecipients',
   buyNumber: 'faxplus.buyNumber',
   editAccount: 'faxplus.editAccount',
+  sendSelection: 'faxplus.sendSelection',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

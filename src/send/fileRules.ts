@@ -61,7 +61,7 @@ export function describeFileProblems(problems: readonly FileProblem[]): string {
   const sentences: string[] = [];
 
   const unsupported = names('unsupportedType');
-  if (unsupported) sentences.push(l10n.t('Cannot fax {0}: accepted types are {1}. Export to PDF first, or choose other files.', unsupported, acceptedTypesLabel()));
+  if (unsupported) sentences.push(l10n.t('Cannot fax {0}: it is not text, and the other types a fax can carry are {1}. Export it to PDF first, or choose other files.', unsupported, acceptedTypesLabel()));
   const empty = names('empty');
   if (empty) sentences.push(l10n.t('Cannot fax {0}: the file is empty.', empty));
   for (const problem of problems) {

@@ -18,13 +18,23 @@ export interface SendFaxArgs {
   sendAt?: string;
   retry?: RetryOptions;
   enhancement?: boolean;
+  /** How text files are laid out on fax pages; each part overrides its setting. */
+  render?: RenderArgs;
   /** Ask the user before sending; true unless the caller explicitly passes false. */
   confirm: boolean;
 }
 
+export interface RenderArgs {
+  paper?: 'letter' | 'a4';
+  lineNumbers?: boolean;
+  header?: boolean;
+}
+
 export type SendFaxArgsCheck = { ok: true; args: SendFaxArgs } | { ok: false; problems: string[]; message: string };
 
-const TOP_LEVEL_KEYS = ['files', 'to', 'from', 'coverPage', 'comment', 'sendAt', 'retry', 'enhancement', 'confirm'];
+const TOP_LEVEL_KEYS = ['files', 'to', 'from', 'coverPage', 'comment', 'sendAt', 'retry', 'enhancement', 'render', 'confirm'];
+const RENDER_KEYS = ['paper', 'lineNumbers', 'header'];
+const PAPERS = ['letter', 'a4'];
 const COVER_PAGE_KEYS = ['to', 'from', 'subject', 'message', 'flags'];
 const RETRY_KEYS = ['count', 'delay'];
 
@@ -55,6 +65,7 @@ export function validateSendFaxArgs(raw: unknown): SendFaxArgsCheck {
     sendAt: read.sendAt(raw.sendAt),
     retry: read.retry(raw.retry),
     enhancement: read.boolean(raw.enhancement, 'enhancement'),
+    render: read.render(raw.render),
   };
   for (const [key, value] of Object.entries(optional)) {
     if (value !== undefined) Object.assign(args, { [key]: value });
@@ -161,6 +172,22 @@ class ArgumentReader {
       }
     }
     return retry;
+  }
+
+  render(value: unknown): RenderArgs | undefined {
+    const object = this.object(value, 'render');
+    if (!object) return undefined;
+    this.unknownKeys(object, RENDER_KEYS, 'render.');
+    const render: RenderArgs = {};
+    if (object.paper !== undefined) {
+      if (typeof object.paper === 'string' && PAPERS.includes(object.paper)) render.paper = object.paper as RenderArgs['paper'];
+      else this.problems.push(l10n.t('"render.paper" must be "letter" or "a4" (got {0}).', typeof object.paper === 'string' ? JSON.stringify(object.paper) : describeType(object.paper)));
+    }
+    const lineNumbers = this.boolean(object.lineNumbers, 'render.lineNumbers');
+    if (lineNumbers !== undefined) render.lineNumbers = lineNumbers;
+    const header = this.boolean(object.header, 'render.header');
+    if (header !== undefined) render.header = header;
+    return render;
   }
 
   private object(value: unknown, name: string): Record<string, unknown> | undefined {

@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import { checkFilesToSend, nameForUntitled } from '../send/fileRules';
+import { faxMimeType } from '../api/mimeTypes';
+import type { RenderArgs } from '../send/sendFaxArgs';
 import type { FaxDocument } from './faxDocument';
+import type { RenderedText, TextRendering } from './textRendering';
+import type { FaxPreview } from '../render/index';
 import { diskUploadSource, workspaceUploadSource } from './uploadSources';
 import { bytesUploadSource } from '../api/uploadSource';
 
@@ -12,15 +16,38 @@ export type DocumentsCheck = { ok: true; documents: FaxDocument[] } | { ok: fals
  * (types, count, total size, empty files) before a single byte is uploaded.
  * Sizes come from `workspace.fs.stat`, so remote and virtual files are
  * measured the same way as local ones; untitled editors become `.txt` text.
+ * Text files of other types (Markdown, code, CSV, JSON…) are laid out as PDF
+ * pages here; binary files of other types are refused by the file rules.
  */
 export class DocumentResolver {
-  constructor(private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly rendering: TextRendering,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
-  async resolve(uris: readonly vscode.Uri[]): Promise<DocumentsCheck> {
+  /** True when the URI's document is laid out by the extension rather than uploaded as it is on disk. */
+  static isRendered(uri: vscode.Uri): boolean {
+    return uri.scheme !== 'untitled' && faxMimeType(uri.path) === undefined;
+  }
+
+  async resolve(uris: readonly vscode.Uri[], render?: RenderArgs): Promise<DocumentsCheck> {
+    return this.check(uris, (uri) => this.documentFor(uri, render));
+  }
+
+  preview(documents: readonly RenderedText[]): FaxPreview {
+    return this.rendering.preview(documents);
+  }
+
+  /** A selection (or any text held in memory) laid out as its own document. */
+  async resolveText(input: Parameters<TextRendering['render']>[0], render?: RenderArgs): Promise<DocumentsCheck> {
+    return this.check([input.uri], () => this.rendering.render(input, render));
+  }
+
+  private async check(uris: readonly vscode.Uri[], documentFor: (uri: vscode.Uri) => Promise<FaxDocument>): Promise<DocumentsCheck> {
     const documents: FaxDocument[] = [];
     const unreadable: string[] = [];
     for (const uri of uris) {
-      const document = await this.documentFor(uri).catch((e: unknown) => {
+      const document = await documentFor(uri).catch((e: unknown) => {
         unreadable.push(vscode.l10n.t('Cannot read {0}: {1}', labelOf(uri), e instanceof Error ? e.message : String(e)));
         return undefined;
       });
@@ -36,12 +63,17 @@ export class DocumentResolver {
     return { ok: true, documents: documents.filter((d) => kept.delete(d.uri.toString())) };
   }
 
-  private async documentFor(uri: vscode.Uri): Promise<FaxDocument> {
+  private async documentFor(uri: vscode.Uri, render: RenderArgs | undefined): Promise<FaxDocument> {
     if (uri.scheme === 'untitled') return this.untitled(uri);
     const name = basename(uri.path);
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.type & vscode.FileType.Directory) {
       throw new Error(vscode.l10n.t('it is a folder. Choose the files inside it.'));
+    }
+    if (DocumentResolver.isRendered(uri)) {
+      const rendered = await this.rendering.fromFile(uri, name, stat.size, render);
+      // Not text: kept under its own name, so the file rules refuse it with their message.
+      if (rendered) return rendered;
     }
     const source = uri.scheme === 'file' ? diskUploadSource(uri, name, stat.size) : workspaceUploadSource(uri, name, stat.size);
     return { uri, name, size: stat.size, source };

@@ -1,4 +1,6 @@
 import type * as vscode from 'vscode';
+import type { FaxPreview } from '../render/index';
+import type { RenderedText } from './textRendering';
 import type { SendOptions } from './sendOptions';
 import type { SummaryLine } from './sendSummary';
 
@@ -40,6 +42,13 @@ export interface ConfirmQuestion extends StepPosition {
   readonly lines: readonly SummaryLine[];
 }
 
+export interface PreviewQuestion {
+  /** The text files laid out as PDF pages, in fax order. */
+  readonly documents: readonly RenderedText[];
+  /** Their pages at fax resolution, drawn from the same layout as the PDFs. */
+  preview(): FaxPreview;
+}
+
 /**
  * Every question "Send as fax" asks a person. The flow depends on this
  * interface only, so the integration host replaces the quick inputs with
@@ -55,4 +64,6 @@ export interface Prompter {
   askSender(question: SenderQuestion): Promise<StepAnswer<string>>;
   askOptions(question: OptionsQuestion): Promise<StepAnswer<SendOptions>>;
   confirm(question: ConfirmQuestion): Promise<StepAnswer<true>>;
+  /** Shows rendered text as the recipient will get it; true to go on to "Send…". */
+  previewRendered(question: PreviewQuestion): Promise<boolean>;
 }

@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { ACCEPTED_EXTENSIONS } from '../send/fileRules';
 import { formatForDisplay } from '../send/recipients';
 import { OptionsEditor } from './optionsEditor';
-import type { ConfirmQuestion, OptionsQuestion, Prompter, RecipientsQuestion, SenderQuestion, StepAnswer } from './prompter';
+import { RenderPreviewPanel } from '../viewer/renderPreviewPanel';
+import { describeFindings } from './legibilityMessages';
+import type { ConfirmQuestion, OptionsQuestion, PreviewQuestion, Prompter, RecipientsQuestion, SenderQuestion, StepAnswer } from './prompter';
 import { NO_NUMBER } from './senderChoice';
 import type { SendOptions } from './sendOptions';
 import { icon, inputStep, pickStep } from './quickInputSteps';
@@ -17,6 +19,35 @@ type ConfirmItem = vscode.QuickPickItem & { readonly send?: boolean };
 /** The real questions: VS Code quick inputs with Back, the open dialog and a modal for unsaved files. */
 export class QuickInputPrompter implements Prompter {
   private readonly title = vscode.l10n.t('Send as Fax');
+
+  constructor(private readonly extensionUri: vscode.Uri) {}
+
+  /** The render preview in an editor tab; Send… goes on with the questions, Close (or closing the tab) stops. */
+  async previewRendered(question: PreviewQuestion): Promise<boolean> {
+    const preview = question.preview();
+    const titles = question.documents.map((d) => d.title);
+    const dpi = preview.resolution === 'fine' ? '204 × 196' : '204 × 98';
+    const panel = new RenderPreviewPanel(this.extensionUri, {
+      title: vscode.l10n.t('Fax preview: {0}', titles.join(', ')),
+      tiff: preview.tiff,
+      findings: describeFindings(titles, preview.findings),
+      strings: {
+        heading: preview.ink.length === 1
+          ? vscode.l10n.t('1 page, as the recipient\'s fax machine prints it ({0} dpi, black and white)', dpi)
+          : vscode.l10n.t('{0} pages, as the recipient\'s fax machine prints them ({1} dpi, black and white)', preview.ink.length, dpi),
+        allClear: vscode.l10n.t('Legibility check: nothing to report.'),
+        send: vscode.l10n.t('Send…'),
+        save: vscode.l10n.t('Save as PDF'),
+        close: vscode.l10n.t('Close'),
+      },
+      save: () => saveRenderedPdfs(question.documents),
+    });
+    try {
+      return (await panel.choice) === 'send';
+    } finally {
+      panel.dispose();
+    }
+  }
 
   async pickFiles(): Promise<vscode.Uri[] | undefined> {
     const uris = await vscode.window.showOpenDialog({
@@ -114,4 +145,22 @@ export class QuickInputPrompter implements Prompter {
 function listed(recipients: readonly string[]): string {
   const shown = recipients.slice(0, LISTED).map(formatForDisplay).join(', ');
   return recipients.length > LISTED ? vscode.l10n.t('{0} and {1} more', shown, recipients.length - LISTED) : shown;
+}
+
+/** "Save as PDF" in the preview: a save dialog per document, next to its source file. */
+async function saveRenderedPdfs(documents: PreviewQuestion['documents']): Promise<void> {
+  for (const document of documents) {
+    const base = document.source.scheme === 'untitled' ? undefined : document.source.with({ path: `${document.source.path.replace(/\.[^./]*$/, '')}.pdf` });
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: base,
+      filters: { PDF: ['pdf'] },
+      title: vscode.l10n.t('Save {0} as PDF', document.title),
+    });
+    if (!target) return;
+    try {
+      await vscode.workspace.fs.writeFile(target, document.pdf);
+    } catch (e) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not save {0}: {1}', target.fsPath, e instanceof Error ? e.message : String(e)));
+    }
+  }
 }

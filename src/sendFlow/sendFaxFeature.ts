@@ -18,6 +18,9 @@ import { SendFlow } from './sendFlow';
 import { SendNotices } from './sendNotices';
 import { SendOutcomes } from './sendOutcomes';
 import { SendSettings } from './sendSettings';
+import { LazyRenderer } from './rendererModule';
+import { RenderSettings } from './renderSettings';
+import { TextRendering } from './textRendering';
 import { UnsavedChanges } from './unsavedChanges';
 
 export interface SendFaxFeatureDependencies {
@@ -28,6 +31,8 @@ export interface SendFaxFeatureDependencies {
   readonly events: FaxEvents;
   readonly logger: Logger;
   readonly globalState: vscode.Memento;
+  /** Where the render preview finds the viewer's scripts. */
+  readonly extensionUri: vscode.Uri;
 }
 
 /** Where the questions and the progress go; the integration host passes switchable ones. */
@@ -47,17 +52,18 @@ export interface SendFaxFeature {
 
 export function createSendFaxFeature(
   deps: SendFaxFeatureDependencies,
-  ui: SendUi = { prompter: new QuickInputPrompter(), progressUi: new NotificationProgressUi() },
+  ui: SendUi = { prompter: new QuickInputPrompter(deps.extensionUri), progressUi: new NotificationProgressUi() },
 ): SendFaxFeature {
   const notices = new SendNotices();
   const creation = new CreationCheck(deps.clients, deps.logger);
   const watches = new CreationWatches(creation, notices, deps.events, deps.logger);
   const outcomes = new SendOutcomes(notices, deps.errors, creation, watches, deps.events, deps.logger);
+  const renderer = new LazyRenderer();
   const recent = new RecentRecipients(deps.globalState);
   const flow = new SendFlow(
     {
       gate: deps.gate,
-      documents: new DocumentResolver(),
+      documents: new DocumentResolver(new TextRendering(renderer, new RenderSettings(renderer))),
       unsaved: new UnsavedChanges(),
       senders: new SenderNumbers(deps.session, deps.clients, deps.globalState, deps.logger),
       recent,

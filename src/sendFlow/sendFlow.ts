@@ -5,7 +5,7 @@ import { checkSendAt, describeSendAtProblem } from '../send/schedule';
 import { formatForDisplay } from '../send/recipients';
 import type { RecentRecipients } from '../send/recentRecipients';
 import type { SendFaxArgs } from '../send/sendFaxArgs';
-import type { DocumentResolver } from './documentResolver';
+import { DocumentResolver } from './documentResolver';
 import type { FaxDocument } from './faxDocument';
 import type { FaxSubmission } from './faxSubmission';
 import type { ProgressUi } from './progressUi';
@@ -90,13 +90,21 @@ export class SendFlow {
       if (request.interactive) return undefined;
       throw notices.refuse(vscode.l10n.t('Say which documents to fax: "files" is missing.'));
     }
-    const saved = await unsaved.settle(uris, request.interactive ? (names) => this.prompter.askToSave(names) : undefined);
+    // Rendered text is taken from the editor as shown; only files uploaded from disk must be saved first.
+    const fromDisk = request.text ? [] : uris.filter((uri) => !DocumentResolver.isRendered(uri));
+    const saved = await unsaved.settle(fromDisk, request.interactive ? (names) => this.prompter.askToSave(names) : undefined);
     if (!saved.ok) {
       if (saved.message) throw notices.refuse(saved.message);
       return undefined;
     }
-    const resolved = await documents.resolve(uris);
+    const render = request.args.render;
+    const resolved = request.text ? await documents.resolveText(request.text, render) : await documents.resolve(uris, render);
     if (!resolved.ok) throw notices.refuse(resolved.message);
+    const rendered = resolved.documents.flatMap((d) => (d.rendered ? [d.rendered] : []));
+    if (rendered.length > 0 && request.interactive) {
+      const go = await this.prompter.previewRendered({ documents: rendered, preview: () => documents.preview(rendered) });
+      if (!go) return undefined;
+    }
     return resolved.documents;
   }
 

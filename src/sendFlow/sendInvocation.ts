@@ -1,14 +1,17 @@
 import * as vscode from 'vscode';
+import type { TextToRender } from './textRendering';
 
 /**
  * What the command was called with, by surface:
  *  - editor title / editor context: `(uri)` (the editor title adds an editor-group object);
  *  - explorer: `(clickedUri, selectedUris[])`;
  *  - palette, Outbox view title, plain keybinding: `()`;
- *  - keybinding, task or test with arguments: `({ files, to, … })`.
+ *  - keybinding, task or test with arguments: `({ files, to, … })`;
+ *  - Send Selection as Fax: the selected text (built by its command, not read from arguments).
  */
 export type SendInvocation =
   | { readonly kind: 'resources'; readonly uris: readonly vscode.Uri[] }
+  | { readonly kind: 'text'; readonly text: TextToRender }
   | { readonly kind: 'current' }
   | { readonly kind: 'arguments'; readonly raw: unknown };
 

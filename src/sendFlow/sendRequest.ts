@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { faxMimeType } from '../api/mimeTypes';
 import { validateSendFaxArgs, type SendFaxArgs } from '../send/sendFaxArgs';
 import type { SendInvocation } from './sendInvocation';
+import type { TextToRender } from './textRendering';
 
 /** What one run of "Send as fax" starts from. */
 export interface SendRequest {
@@ -12,6 +13,8 @@ export interface SendRequest {
   readonly interactive: boolean;
   /** True when an argument object decided the options (no options step). */
   readonly fromArguments: boolean;
+  /** Text to lay out instead of the files (Send Selection as Fax). */
+  readonly text?: TextToRender;
 }
 
 export type SendRequestCheck = { ok: true; request: SendRequest } | { ok: false; message: string };
@@ -22,6 +25,8 @@ export function sendRequestFor(invocation: SendInvocation): SendRequestCheck {
   switch (invocation.kind) {
     case 'resources':
       return { ok: true, request: { uris: invocation.uris, args: NO_ARGS, interactive: true, fromArguments: false } };
+    case 'text':
+      return { ok: true, request: { uris: [invocation.text.uri], text: invocation.text, args: NO_ARGS, interactive: true, fromArguments: false } };
     case 'current':
       return { ok: true, request: { uris: currentDocument(), args: NO_ARGS, interactive: true, fromArguments: false } };
     case 'arguments': {
@@ -36,13 +41,14 @@ export function sendRequestFor(invocation: SendInvocation): SendRequestCheck {
 
 /**
  * The palette and the Outbox title send the active editor's document when it
- * can be faxed (an accepted type, or an untitled text); otherwise they ask
- * with the open dialog rather than refuse a file the person did not choose.
+ * can be faxed (any text editor on a file system, an untitled text, or a custom
+ * editor on an accepted type); otherwise they ask with the open dialog rather
+ * than refuse a file the person did not choose.
  */
 function currentDocument(): vscode.Uri[] | undefined {
   const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-  const uri = vscode.window.activeTextEditor?.document.uri
-    ?? (input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom ? input.uri : undefined);
-  if (!uri) return undefined;
-  return uri.scheme === 'untitled' || faxMimeType(uri.path) !== undefined ? [uri] : undefined;
+  const text = vscode.window.activeTextEditor?.document.uri ?? (input instanceof vscode.TabInputText ? input.uri : undefined);
+  if (text && (text.scheme === 'untitled' || vscode.workspace.fs.isWritableFileSystem(text.scheme) !== undefined)) return [text];
+  const custom = input instanceof vscode.TabInputCustom ? input.uri : undefined;
+  return custom && faxMimeType(custom.path) !== undefined ? [custom] : undefined;
 }

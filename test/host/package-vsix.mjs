@@ -22,7 +22,7 @@ const allowed = [
   /^\[Content_Types\]\.xml$/, /^extension\.vsixmanifest$/,
   /^extension\/package\.json$/, /^extension\/package\.nls(\.[a-z-]+)?\.json$/,
   /^extension\/(readme|changelog|license)\.md$/i, /^extension\/LICENSE(\.txt)?$/,
-  /^extension\/dist\/(viewer\/)?[^/]+\.js$/, /^extension\/dist\/ThirdPartyNotices\.txt$/, /^extension\/media\/[^/]+\.(png|svg)$/, /^extension\/media\/viewer\/[^/]+\.(js|css)$/, /^extension\/media\/walkthrough\/[^/]+\.md$/, /^extension\/l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/,
+  /^extension\/dist\/(viewer\/)?[^/]+\.js$/, /^extension\/dist\/ThirdPartyNotices\.txt$/, /^extension\/dist\/fonts\/DejaVuSans(-Bold|-Oblique|Mono)?\.ttf$/, /^extension\/media\/[^/]+\.(png|svg)$/, /^extension\/media\/viewer\/[^/]+\.(js|css)$/, /^extension\/media\/walkthrough\/[^/]+\.md$/, /^extension\/l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/,
 ];
 const tokenLike = [/alohi_pat_[A-Za-z0-9_-]{16,}/, /\bBearer\s+[A-Za-z0-9._~+/=-]{20,}/, /APIK-[A-Za-z0-9]{10,}/];
 

@@ -1,5 +1,5 @@
 // Sample files for the sandbox's workspace folder: something to fax in each
-// accepted family (PDF, plain text, image) and one file type Fax.Plus refuses.
+// accepted family (PDF, plain text, image) and a Markdown file the extension lays out itself.
 // Regenerated at every start, so the folder always holds known-good samples.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -107,7 +107,17 @@ the extension talks to the local emulator started by \`npm start\`.
   \`+1 555 01xx\` range is refused as invalid). Numbers ending in \`99\` fail with
   "no answer", \`98\` with "busy", \`97\` with a status the spec does not know (it
   must still render).
-- This \`.md\` file is not a type Fax.Plus accepts: sending it should be refused.
+- This \`.md\` file can be faxed too: with it open, run **Send as Fax** (editor
+  title, right-click, or the palette). The extension lays it out as PDF pages
+  and shows a preview of what the recipient's fax machine prints, with a
+  legibility check, before anything is sent. Select a few lines and try
+  **Send Selection as Fax**. Code, CSV and JSON files work the same way.
+
+| Sample | What it shows |
+| --- | --- |
+| headings, lists, tables | laid out as on paper, tables split with their header |
+| *emphasis*, \`code\` | printed in black only: a fax has no colours |
+| Ελληνικά, Кириллица, accents | printed with the embedded DejaVu font |
 
 The demo tokens are printed in the terminal that runs \`npm start\`.
 `;

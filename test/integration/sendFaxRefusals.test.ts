@@ -57,9 +57,11 @@ describe('Send as fax: refusals before anything is uploaded, and the outbox payl
     return env.api.refusals.at(-1)!.message;
   }
 
-  it('a type Fax.Plus does not accept, naming the accepted types', async () => {
-    const message = await refused({ files: [await file('notes.md', 10)], to: [RECIPIENT], from: from(), confirm: false });
-    assert.match(message, /Cannot fax notes\.md: accepted types are PDF, DOC, DOCX, TXT, RTF, JPG, JPEG, PNG, TIF, TIFF, XLS, XLSX/);
+  it('a binary file of a type Fax.Plus does not accept, naming the accepted types', async () => {
+    const p = path.join(dir, 'archive.bin');
+    await fs.writeFile(p, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0x14, 0]));
+    const message = await refused({ files: [vscode.Uri.file(p).toString()], to: [RECIPIENT], from: from(), confirm: false });
+    assert.match(message, /Cannot fax archive\.bin: it is not text, and the other types a fax can carry are PDF, DOC, DOCX, TXT, RTF, JPG, JPEG, PNG, TIF, TIFF, XLS, XLSX/);
   });
 
   it('eleven files', async () => {

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import type * as vscode from 'vscode';
-import type { ConfirmQuestion, OptionsQuestion, Prompter, RecipientsQuestion, SenderQuestion, StepAnswer } from '../../../src/sendFlow/prompter';
+import type { FaxPreview } from '../../../src/render/index';
+import type { ConfirmQuestion, OptionsQuestion, PreviewQuestion, Prompter, RecipientsQuestion, SenderQuestion, StepAnswer } from '../../../src/sendFlow/prompter';
 import type { SendOptions } from '../../../src/sendFlow/sendOptions';
 
 /** How a scripted person answers "Send as fax"; anything left out takes the obvious answer. */
@@ -16,6 +17,8 @@ export interface PromptScript {
   readonly options?: (current: SendOptions) => SendOptions;
   /** Press Escape on the summary instead of sending. */
   readonly cancelAtSummary?: boolean;
+  /** Close the render preview instead of pressing Send… (default: send). */
+  readonly closePreview?: boolean;
 }
 
 /** A Prompter for tests: answers from a script and records every question, as a person would have seen it. */
@@ -24,6 +27,8 @@ export class ScriptedPrompter implements Prompter {
   recipientsQuestion?: RecipientsQuestion;
   senderQuestion?: SenderQuestion;
   summary: string[] = [];
+  /** The render preview as the person saw it: documents and their pages at fax resolution. */
+  previewed?: { question: PreviewQuestion; preview: FaxPreview };
 
   constructor(private readonly script: PromptScript = {}) {}
 
@@ -62,6 +67,12 @@ export class ScriptedPrompter implements Prompter {
     this.summary = question.lines.map((line) => line.label);
     return this.script.cancelAtSummary ? { kind: 'cancel' } : { kind: 'next', value: true };
   }
+
+  async previewRendered(question: PreviewQuestion): Promise<boolean> {
+    this.asked.push('preview');
+    this.previewed = { question, preview: question.preview() };
+    return !this.script.closePreview;
+  }
 }
 
 /** For runs that must not ask anything (automation with confirm: false): every question fails the test. */
@@ -75,4 +86,5 @@ export class SilentPrompter implements Prompter {
   askSender(): never { return this.fail('sender'); }
   askOptions(): never { return this.fail('options'); }
   confirm(): never { return this.fail('confirm'); }
+  previewRendered(): never { return this.fail('preview'); }
 }

@@ -38,7 +38,7 @@ describe('checkFilesToSend', () => {
     ]);
     assert.strictEqual(
       result.message,
-      'Cannot fax setup.exe, notes.md, README: accepted types are PDF, DOC, DOCX, TXT, RTF, JPG, JPEG, PNG, TIF, TIFF, XLS, XLSX. Export to PDF first, or choose other files.',
+      'Cannot fax setup.exe, notes.md, README: it is not text, and the other types a fax can carry are PDF, DOC, DOCX, TXT, RTF, JPG, JPEG, PNG, TIF, TIFF, XLS, XLSX. Export it to PDF first, or choose other files.',
     );
   });
 

@@ -76,7 +76,7 @@ describe('validateSendFaxArgs', () => {
 
   it('refuses unknown keys at every level, naming them and the known ones', () => {
     assert.deepStrictEqual(problemsOf({ send_at: '2026-11-25T09:30', coverPage: { note: 'x' }, retry: { times: 3 } }), [
-      'Unknown property "send_at" (known: files, to, from, coverPage, comment, sendAt, retry, enhancement, confirm).',
+      'Unknown property "send_at" (known: files, to, from, coverPage, comment, sendAt, retry, enhancement, render, confirm).',
       'Unknown property "coverPage.note" (known: to, from, subject, message, flags).',
       'Unknown property "retry.times" (known: count, delay).',
     ]);

@@ -22,6 +22,7 @@ function scripted(answers: Array<[Step, StepAnswer<unknown>]>): Prompter & { ask
     askSender: (q) => next('sender', q, q.suggested),
     askOptions: (q) => next('options', q, q.current),
     confirm: (q) => next('confirm', q, q.lines.map((l) => l.label)),
+    previewRendered: () => Promise.resolve(false),
   };
 }
 

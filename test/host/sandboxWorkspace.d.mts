@@ -1,0 +1,2 @@
+/** Writes the sandbox's sample files into `dir`; returns their names. */
+export function writeSandboxWorkspace(dir: string): Promise<string[]>;
