@@ -5,7 +5,7 @@ import type { CommandPermissions } from '../auth/commandPermissions';
 import type { ClientProvider } from '../client/clientProvider';
 import type { Logger } from '../api/logger';
 import { Disposable } from '../util/disposable';
-import type { BackgroundActivity } from '../views/sidebarActivity';
+import type { BackgroundActivity } from '../events/backgroundActivity';
 import { balanceAnswerText, balanceText } from './balanceText';
 import { COMMANDS } from '../manifest/commandIds';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { COMMANDS } from '../manifest/commandIds';
+import { CAPABILITIES, COMMANDS } from '../manifest/commandIds';
 import type { Command } from './command';
 import type { FaxNumber } from '../api/models';
 import type { AvailableNumberList, PurchaseResult, ShopArea, ShopCountry } from '../api/shopModels';
@@ -29,7 +29,7 @@ export interface PurchaseOutcome {
 export type BrowseResult = { readonly countries: ShopCountry[] } | { readonly areas: ShopArea[] } | AvailableNumberList;
 
 /** Browsing needs fax:shop:read; buying also fax:shop:edit (GUIDE §3: named when refused). */
-export const BROWSE_PERMISSION = 'faxplus.shop.browse';
+export const BROWSE_PERMISSION = CAPABILITIES.shopBrowse;
 
 const ARG_KEYS = ['country', 'area', 'contains', 'item_id', 'itemId', 'confirm', 'number'];
 

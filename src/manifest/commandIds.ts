@@ -42,3 +42,13 @@ export const COMMANDS = {
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
+
+/**
+ * Entries of the permission table that are not commands but parts of one a
+ * token may be allowed on its own: browsing the number shop without buying,
+ * reading the person's details for the account tooltip.
+ */
+export const CAPABILITIES = {
+  shopBrowse: 'faxplus.shop.browse',
+  accountDetails: 'faxplus.account.details',
+} as const;

@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../util/disposable';
 
-/** Whether background work (the balance, polls) may call the API now, and when that may have changed. */
-export interface BackgroundActivity {
-  readonly active: boolean;
-  readonly onDidChange: vscode.Event<void>;
-}
+import type { BackgroundActivity } from '../events/backgroundActivity';
+
+export type { BackgroundActivity };
 
 /**
  * Active while any Fax.Plus view is visible, or while a registered reason holds
