@@ -189,7 +189,7 @@ export async function handleApi(deps: ApiPipelineDeps, req: IncomingMessage, res
       throw pathMatched ? new ApiError(405, 'method_not_allowed', `${method} is not allowed on ${apiPath}`) : new ApiError(404, 'not_found', `No API operation at ${apiPath}`);
     }
     log.operationId = route.operationId;
-    const fault = deps.faults.take({ operationId: route.operationId, method, path: url.pathname });
+    const fault = deps.faults.take({ operationId: route.operationId, method, path: url.pathname, query: url.searchParams });
     if (fault?.kind === 'latency') {
       await sleep(fault.ms ?? 1000);
     }

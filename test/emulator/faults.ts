@@ -3,6 +3,8 @@ export interface FaultSpec {
   operationId?: string;
   method?: string;
   pathIncludes?: string;
+  /** Query parameters the request must carry (e.g. `{ category: 'spam' }`), so a fault hits one list and not another loading beside it. */
+  query?: Record<string, string>;
   /** How many matching requests it affects; default 1, Infinity allowed. */
   times?: number;
   kind: 'latency' | 'status' | 'rateLimit' | 'reset' | 'malformedJson' | 'expireToken' | 'lateCommit' | 'gatewayHtml';
@@ -39,6 +41,7 @@ export interface FaultTarget {
   operationId?: string;
   method: string;
   path: string;
+  query?: URLSearchParams;
 }
 
 const KINDS = new Set(['latency', 'status', 'rateLimit', 'reset', 'malformedJson', 'expireToken', 'lateCommit', 'gatewayHtml']);
@@ -78,7 +81,8 @@ export class FaultInjector {
       (x) =>
         (x.operationId === undefined || x.operationId === target.operationId) &&
         (x.method === undefined || x.method.toUpperCase() === target.method) &&
-        (x.pathIncludes === undefined || target.path.includes(x.pathIncludes)),
+        (x.pathIncludes === undefined || target.path.includes(x.pathIncludes)) &&
+        Object.entries(x.query ?? {}).every(([key, value]) => target.query?.get(key) === value),
     );
     if (!f) {
       return undefined;

@@ -5,12 +5,12 @@
  * what each journey asked for (npm run bench).
  */
 export const REQUEST_BUDGETS = {
-  /** From the sign-in command, sidebar hidden: the token's facts (two requests in parallel) and the status bar's balance. */
-  signIn: ['getBalance', 'getTokenInfo', 'getUser'],
-  /** Opening the container, signed in: the two views expanded by default; collapsed ones load when expanded. */
-  openSidebar: ['listFaxes', 'listOutboxFaxes'],
-  /** One file to one number, sender given, Outbox visible: the upload, the fax, the Outbox showing it. */
-  sendFax: ['listOutboxFaxes', 'sendFax', 'uploadFile'],
+  /** From the sign-in command, sidebar hidden: the token's facts (two requests in parallel); the balance waits for a visible view. */
+  signIn: ['getTokenInfo', 'getUser'],
+  /** Opening the container, signed in: the two views expanded by default (collapsed ones load when expanded) and the balance, now that a view is visible. */
+  openSidebar: ['getBalance', 'listFaxes', 'listOutboxFaxes'],
+  /** One file to one number, sender given, Outbox visible: the upload, the fax, the Outbox showing it, and the balance the fax cost. */
+  sendFax: ['getBalance', 'listOutboxFaxes', 'sendFax', 'uploadFile'],
   /** An unread fax from the Inbox: its pages and the read mark (the row is redrawn without a list reload). */
   openFax: ['getFile', 'updateFax'],
   /** The next unread fax of the list: the same, nothing more. */
