@@ -1,5 +1,5 @@
-/* Starts the emulator for manual use: `npm run emulator -- --port 8787 --seed-faxes 200 --speed 10 --latency-ms 100 --bandwidth-mbps 50 --sent-fax-ids kept --variants hostile`. */
-import { startEmulator, type SentFaxIds } from './index';
+/* Starts the emulator for manual use: `npm run emulator -- --port 8787 --seed-faxes 200 --speed 10 --latency-ms 100 --bandwidth-mbps 50 --variant sentFaxIds=kept --variants hostile`. */
+import { startEmulator } from './index';
 import { describeVariants, variantsFromArgv, type EmulatorVariants } from './variants';
 
 function variantsFromFlags(): EmulatorVariants {
@@ -40,7 +40,6 @@ async function main(): Promise<void> {
     seedFaxes: numberFlag('seed-faxes'),
     speed: numberFlag('speed'),
     seed: numberFlag('seed'),
-    sentFaxIds: flag('sent-fax-ids') as SentFaxIds | undefined,
     variants: variantsFromFlags(),
     latencyMs: numberFlag('latency-ms'),
     bandwidthMbps: numberFlag('bandwidth-mbps'),
@@ -53,7 +52,6 @@ async function main(): Promise<void> {
     `  OAuth client   ${emu.oauthClient.id}  secret ${emu.oauthClient.secret}`,
     `  Control        ${emu.controlUrl}/`,
     `  Clock speed    ${emu.clock.speed}`,
-    `  Sent fax ids   ${emu.sentFaxIds}`,
     `  Variants       ${describeVariants(emu.variants)}`,
     `  Link           ${emu.link.latencyMs} ms per request, ${emu.link.bandwidthMbps ? `${emu.link.bandwidthMbps} Mbit/s` : 'unlimited bandwidth'}`,
     '  Demo tokens (local emulator only):',

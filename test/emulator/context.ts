@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { ScalableClock } from './clock';
 import type { DocumentFactory } from './documents';
 import type { ApiResult } from './http';
-import type { LifecycleTimings, SentFaxIds } from './lifecycle';
+import type { LifecycleTimings } from './lifecycle';
 import type { SpecRoute } from './routes';
 import type { ShopVariants } from './shopVariants';
 import type { EmulatorState } from './state';
@@ -18,7 +18,6 @@ export interface EmulatorEnv {
   readonly documents: DocumentFactory;
   readonly lifecycle: LifecycleTimings;
   /** Whether a fax reaching Sent gets a new id (see lifecycle.ts). */
-  sentFaxIds: SentFaxIds;
   readonly webhooks: WebhookDispatcher;
   /** Shapes of the undocumented shop answers; tests may change them on a running emulator. */
   readonly shop: ShopVariants;

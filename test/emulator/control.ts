@@ -30,7 +30,6 @@ function summary(emu: Emulator): Record<string, unknown> {
     demoTokens: emu.demoTokens,
     oauthClient: emu.oauthClient,
     clock: { now: emu.clock.now(), speed: emu.clock.speed },
-    sentFaxIds: emu.sentFaxIds,
     link: emu.link,
     faults: emu.faults.list(),
     variants: emu.variants,
@@ -70,11 +69,6 @@ export async function handleControl(emu: Emulator, req: IncomingMessage, res: Se
         const { factor } = await jsonBody(req);
         emu.clock.setSpeed(Number(factor));
         return sendJson(res, 200, { speed: emu.clock.speed });
-      }
-      case 'POST /sent-fax-ids': {
-        const { sentFaxIds } = await jsonBody(req);
-        emu.sentFaxIds = sentFaxIds as Emulator['sentFaxIds'];
-        return sendJson(res, 200, { sentFaxIds: emu.sentFaxIds });
       }
       case 'POST /reset': {
         const { keepTokens } = await jsonBody(req);

@@ -3,7 +3,7 @@ import { type EmulatorClock, ScalableClock } from './clock';
 import type { EmulatorEnv } from './context';
 import { DocumentFactory } from './documents';
 import { FaultInjector } from './faults';
-import { DEFAULT_LIFECYCLE, SENT_FAX_IDS, type LifecycleTimings, type SentFaxIds } from './lifecycle';
+import { DEFAULT_LIFECYCLE, type LifecycleTimings, type SentFaxIds } from './lifecycle';
 import { LateCommits } from './lateCommits';
 import { demoClient, type OAuthClient, type OAuthSettings } from './oauth';
 import { operations } from './operations';
@@ -47,8 +47,6 @@ export interface EmulatorOptions {
   oauthClients?: OAuthClient[];
   oauthAccessTokenTtlMs?: number;
   lifecycle?: Partial<LifecycleTimings>;
-  /** `'new'` (default, like the real service): a fax reaching Sent gets a new 24-hex id; `'kept'`: it keeps its outbox id. */
-  sentFaxIds?: SentFaxIds;
   /** Where the emulator differs from our reconstruction (variants.ts): a preset name or some keys. Default: realistic. */
   variants?: VariantsInput;
   /** Delay before every API/OAuth request is handled (one round trip to the real service). Default 0. */
@@ -114,7 +112,6 @@ export class Emulator {
       tokens: new TokenStore(),
       documents: new DocumentFactory(),
       lifecycle: { ...DEFAULT_LIFECYCLE, ...options.lifecycle },
-      sentFaxIds: checkedSentFaxIds(options.sentFaxIds ?? 'new'),
       webhooks: new WebhookDispatcher(),
       shop: shopVariants(options),
       variants: resolveVariants(options.variants),
@@ -220,13 +217,13 @@ export class Emulator {
     }).token;
   }
 
-  /** Whether faxes reaching Sent get new ids (`'new'`) or keep their outbox ids (`'kept'`); reset() restores the start option. */
+  /** Shorthand for the `sentFaxIds` variant: faxes reaching Sent get new ids (`'new'`) or keep their outbox ids (`'kept'`). */
   get sentFaxIds(): SentFaxIds {
-    return this.env.sentFaxIds;
+    return this.env.variants.sentFaxIds;
   }
 
   set sentFaxIds(value: SentFaxIds) {
-    this.env.sentFaxIds = checkedSentFaxIds(value);
+    this.setVariants({ sentFaxIds: value });
   }
 
   /** The id the fax of an outbox record got in Sent (undefined while it is still in the outbox). */
@@ -268,7 +265,6 @@ export class Emulator {
     this.env.documents.clear();
     this.env.webhooks.clear();
     Object.assign(this.env.shop, shopVariants(this.options));
-    this.env.sentFaxIds = checkedSentFaxIds(this.options.sentFaxIds ?? 'new');
     this.lateCommits.clear();
     this.faults.clear();
     this.env.variants = resolveVariants(this.options.variants);
@@ -353,13 +349,6 @@ export class Emulator {
       link: this.linkState,
     });
   }
-}
-
-function checkedSentFaxIds(value: unknown): SentFaxIds {
-  if (!SENT_FAX_IDS.includes(value as SentFaxIds)) {
-    throw new RangeError(`sentFaxIds must be one of ${SENT_FAX_IDS.join(', ')}, got ${String(value)}`);
-  }
-  return value as SentFaxIds;
 }
 
 /** Test helper: runs `fn` with some variants in force, then puts the previous ones back (even when it throws). */

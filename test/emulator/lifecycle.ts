@@ -87,8 +87,6 @@ export function outboxWire(e: OutboxEntry, now: number): Record<string, unknown>
  */
 export type SentFaxIds = 'new' | 'kept';
 
-export const SENT_FAX_IDS: readonly SentFaxIds[] = ['new', 'kept'];
-
 /** Moves every outbox entry whose sending finished to the sender's sent faxes. */
 export function settleOutbox(state: EmulatorState, now: number, ids: SentFaxIds = 'new'): FaxRecord[] {
   const sent: FaxRecord[] = [];

@@ -48,6 +48,11 @@ export interface EmulatorVariants {
    * client, so this checks that gateway pages are read as server errors.
    */
   gatewayErrorEvery: number;
+  /**
+   * The id a fax has once it reaches Sent: `new` (default, as the help centre
+   * says: an outbox id, then a new 24-hex fax id) or `kept` (the outbox id).
+   */
+  sentFaxIds: 'new' | 'kept';
 }
 
 export const DEFAULT_VARIANTS: Readonly<EmulatorVariants> = Object.freeze({
@@ -66,6 +71,7 @@ export const DEFAULT_VARIANTS: Readonly<EmulatorVariants> = Object.freeze({
   balanceShape: 'numbers',
   sendFaxIds: 'strings',
   gatewayErrorEvery: 0,
+  sentFaxIds: 'new',
 });
 
 /** The values each key may take (numbers: a few meaningful ones, for the matrix). */
@@ -85,6 +91,7 @@ export const VARIANT_VALUES: { readonly [K in keyof EmulatorVariants]: readonly 
   balanceShape: ['numbers', 'strings', 'otherKeys'],
   sendFaxIds: ['strings', 'numbers'],
   gatewayErrorEvery: [0, 5],
+  sentFaxIds: ['new', 'kept'],
 };
 
 /** The most hostile combination every journey must still survive. */
@@ -104,6 +111,7 @@ export const HOSTILE_VARIANTS: Readonly<EmulatorVariants> = Object.freeze({
   balanceShape: 'otherKeys',
   sendFaxIds: 'numbers',
   gatewayErrorEvery: 5,
+  sentFaxIds: 'new',
 });
 
 export const VARIANT_PRESETS: Readonly<Record<string, Readonly<EmulatorVariants>>> = Object.freeze({

@@ -61,15 +61,15 @@ describe('emulator: sending and the outbox lifecycle', () => {
     assert.equal(sent.json.data.records[0].id, faxId);
   });
 
-  it('with sentFaxIds kept, the sent fax keeps its outbox id (set through the control API)', async () => {
-    const set = await fetch(`${emu.controlUrl}/sent-fax-ids`, { method: 'POST', body: JSON.stringify({ sentFaxIds: 'kept' }) });
+  it('with the variant sentFaxIds kept, the sent fax keeps its outbox id (set through the control API)', async () => {
+    const set = await fetch(`${emu.controlUrl}/variants`, { method: 'POST', body: JSON.stringify({ sentFaxIds: 'kept' }) });
     assert.equal(set.status, 200);
     assert.equal(emu.sentFaxIds, 'kept');
     const id = (await send()).json.ids['+12125550100'];
     emu.clock.advance(10_000);
     assert.equal((await api(emu, 'GET', `/accounts/self/faxes/${id}`, { token })).json.status, 'success');
     assert.equal(emu.sentIdOf(id), id);
-    const bad = await fetch(`${emu.controlUrl}/sent-fax-ids`, { method: 'POST', body: JSON.stringify({ sentFaxIds: 'sometimes' }) });
+    const bad = await fetch(`${emu.controlUrl}/variants`, { method: 'POST', body: JSON.stringify({ sentFaxIds: 'sometimes' }) });
     assert.equal(bad.status, 400);
     emu.reset({ keepTokens: true });
     assert.equal(emu.sentFaxIds, 'new', 'reset() goes back to the start option');
