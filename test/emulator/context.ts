@@ -4,7 +4,6 @@ import type { DocumentFactory } from './documents';
 import type { ApiResult } from './http';
 import type { LifecycleTimings } from './lifecycle';
 import type { SpecRoute } from './routes';
-import type { ShopVariants } from './shopVariants';
 import type { EmulatorState } from './state';
 import type { TokenRecord, TokenStore } from './tokens';
 import type { EmulatorVariants } from './variants';
@@ -19,8 +18,6 @@ export interface EmulatorEnv {
   readonly lifecycle: LifecycleTimings;
   /** Whether a fax reaching Sent gets a new id (see lifecycle.ts). */
   readonly webhooks: WebhookDispatcher;
-  /** Shapes of the undocumented shop answers; tests may change them on a running emulator. */
-  readonly shop: ShopVariants;
   /** How this emulator differs where the sources disagree (variants.ts); changeable at run time. */
   variants: EmulatorVariants;
 }

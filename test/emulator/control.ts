@@ -100,16 +100,6 @@ export async function handleControl(emu: Emulator, req: IncomingMessage, res: Se
         }
         return sendJson(res, 200, emu.link);
       }
-      case 'POST /shop-variants': {
-        // Flat keys (shopNumbersAnswer, purchaseAnswer); see shopVariants.ts.
-        const body = await jsonBody(req);
-        for (const key of ['shopNumbersAnswer', 'purchaseAnswer'] as const) {
-          if (typeof body[key] === 'string') {
-            (emu.shopVariants as unknown as Record<string, string>)[key] = body[key] as string;
-          }
-        }
-        return sendJson(res, 200, emu.shopVariants);
-      }
       case 'GET /demo-tokens':
         return sendJson(res, 200, emu.demoTokens);
       case 'POST /issue-pat': {

@@ -17,7 +17,6 @@ import { TokenStore } from './tokens';
 import { receiveFax, type IncomingFaxOptions } from './incoming';
 import type { FaxRecord } from './records';
 import { settle } from './settle';
-import { shopVariants, type ShopVariants } from './shopVariants';
 import { WebhookDispatcher, type WebhookDelivery } from './webhookDispatcher';
 import { resolveVariants, type EmulatorVariants, type VariantsInput } from './variants';
 import { Link, type LinkSettings } from './link';
@@ -30,7 +29,7 @@ export type { IncomingFaxOptions } from './incoming';
 export type { WebhookDelivery } from './webhookDispatcher';
 export type { SentFaxIds } from './lifecycle';
 export type { LinkSettings } from './link';
-export type { ShopVariants, ShopNumbersAnswer, PurchaseAnswer } from './shopVariants';
+export type { ShopNumbersAnswer, PurchaseAnswer } from './shopVariants';
 export type * from './records';
 export { StateView } from './stateView';
 export type { EmulatorVariants, VariantsInput } from './variants';
@@ -53,10 +52,6 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** Link rate for request and response bodies, megabits per second, one link per direction. Default 0 = unlimited. */
   bandwidthMbps?: number;
-  /** Shape of the listShopNumbers answer (undocumented); see shopVariants.ts. Default `numbers`. */
-  shopNumbersAnswer?: ShopVariants['shopNumbersAnswer'];
-  /** Shape of the purchaseNumber answer (undocumented); see shopVariants.ts. Default `number`. */
-  purchaseAnswer?: ShopVariants['purchaseAnswer'];
 }
 
 export interface DemoTokens {
@@ -113,7 +108,6 @@ export class Emulator {
       documents: new DocumentFactory(),
       lifecycle: { ...DEFAULT_LIFECYCLE, ...options.lifecycle },
       webhooks: new WebhookDispatcher(),
-      shop: shopVariants(options),
       variants: resolveVariants(options.variants),
     };
     const clients = options.oauthClients ?? [demoClient()];
@@ -173,10 +167,6 @@ export class Emulator {
   }
   get clock(): EmulatorClock {
     return this.env.clock;
-  }
-  /** Shapes of the undocumented shop answers, changeable while running; reset() restores the options'. */
-  get shopVariants(): ShopVariants {
-    return this.env.shop;
   }
   /** uids of the seeded accounts. */
   get accounts(): { admin: string; member: string; memberWithoutNumber: string; members: string[] } {
@@ -264,7 +254,6 @@ export class Emulator {
     this.env.state = this.seed(this.env.clock.now());
     this.env.documents.clear();
     this.env.webhooks.clear();
-    Object.assign(this.env.shop, shopVariants(this.options));
     this.lateCommits.clear();
     this.faults.clear();
     this.env.variants = resolveVariants(this.options.variants);

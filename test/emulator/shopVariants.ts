@@ -1,9 +1,8 @@
 /**
  * Answer shapes the emulator can give for the two shop answers no source
- * documents (the spec marks them "not recovered"). Flat keys, so they can be
- * set as emulator options, changed on a running emulator
- * (`emu.shopVariants.purchaseAnswer = 'text'`) and folded into a general
- * variants mechanism later.
+ * documents (the spec marks them "not recovered"). They are the variants
+ * `shopNumbersAnswer` and `purchaseAnswer` (variants.ts), set like any other:
+ * `emu.setVariants({ purchaseAnswer: 'text' })`.
  */
 
 /**
@@ -26,12 +25,3 @@ export type ShopNumbersAnswer = 'numbers' | 'data' | 'records' | 'array' | 'flat
  * - `noContent`: 204 without a body
  */
 export type PurchaseAnswer = 'number' | 'nested' | 'empty' | 'text' | 'noContent';
-
-export interface ShopVariants {
-  shopNumbersAnswer: ShopNumbersAnswer;
-  purchaseAnswer: PurchaseAnswer;
-}
-
-export function shopVariants(options: Partial<ShopVariants> = {}): ShopVariants {
-  return { shopNumbersAnswer: options.shopNumbersAnswer ?? 'numbers', purchaseAnswer: options.purchaseAnswer ?? 'number' };
-}

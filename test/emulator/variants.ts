@@ -6,6 +6,8 @@
  * `emu.setVariants()`, `npm run emulator -- --variant key=value` /
  * `--variants hostile`, or `POST /__emulator/variants`.
  */
+import type { PurchaseAnswer, ShopNumbersAnswer } from './shopVariants';
+
 export interface EmulatorVariants {
   /** Order of `listFaxes` records. Default `desc` (newest first). */
   listOrder: 'desc' | 'asc';
@@ -53,6 +55,10 @@ export interface EmulatorVariants {
    * says: an outbox id, then a new 24-hex fax id) or `kept` (the outbox id).
    */
   sentFaxIds: 'new' | 'kept';
+  /** Shape of the undocumented `listShopNumbers` answer (see shopVariants.ts). Default `numbers`. */
+  shopNumbersAnswer: ShopNumbersAnswer;
+  /** Shape of the undocumented `purchaseNumber` answer; the number is bought in every case (see shopVariants.ts). Default `number`. */
+  purchaseAnswer: PurchaseAnswer;
 }
 
 export const DEFAULT_VARIANTS: Readonly<EmulatorVariants> = Object.freeze({
@@ -72,6 +78,8 @@ export const DEFAULT_VARIANTS: Readonly<EmulatorVariants> = Object.freeze({
   sendFaxIds: 'strings',
   gatewayErrorEvery: 0,
   sentFaxIds: 'new',
+  shopNumbersAnswer: 'numbers',
+  purchaseAnswer: 'number',
 });
 
 /** The values each key may take (numbers: a few meaningful ones, for the matrix). */
@@ -92,6 +100,8 @@ export const VARIANT_VALUES: { readonly [K in keyof EmulatorVariants]: readonly 
   sendFaxIds: ['strings', 'numbers'],
   gatewayErrorEvery: [0, 5],
   sentFaxIds: ['new', 'kept'],
+  shopNumbersAnswer: ['numbers', 'data', 'records', 'array', 'flat', 'sparse'],
+  purchaseAnswer: ['number', 'nested', 'empty', 'text', 'noContent'],
 };
 
 /** The most hostile combination every journey must still survive. */
@@ -112,6 +122,8 @@ export const HOSTILE_VARIANTS: Readonly<EmulatorVariants> = Object.freeze({
   sendFaxIds: 'numbers',
   gatewayErrorEvery: 5,
   sentFaxIds: 'new',
+  shopNumbersAnswer: 'sparse',
+  purchaseAnswer: 'noContent',
 });
 
 export const VARIANT_PRESETS: Readonly<Record<string, Readonly<EmulatorVariants>>> = Object.freeze({

@@ -27,8 +27,7 @@ describe('Buy a Fax Number', function () {
   beforeEach(() => {
     env.emulator.faults.clear();
     env.emulator.clearRequests();
-    env.emulator.shopVariants.shopNumbersAnswer = 'numbers';
-    env.emulator.shopVariants.purchaseAnswer = 'number';
+    env.emulator.setVariants({ shopNumbersAnswer: 'numbers', purchaseAnswer: 'number' });
   });
 
   after(() => {
@@ -102,7 +101,7 @@ describe('Buy a Fax Number', function () {
 
   it('shows what came back when the purchase answer is plain text, and still finds the number', async () => {
     await signInWith(env.emulator.demoTokens.fullAccess);
-    env.emulator.shopVariants.purchaseAnswer = 'text';
+    env.emulator.setVariants({ purchaseAnswer: 'text' });
     const offer = (await offers('617')).numbers[1];
     const outcome = await vscode.commands.executeCommand<PurchaseOutcome>('faxplus.buyNumber', { item_id: offer.itemId, confirm: false });
     assert.strictEqual(outcome.result?.raw, 'OK');

@@ -117,7 +117,7 @@ export const shopOperations: OperationTable = {
     }
     const contains = ctx.query.get('channel') === 'custom' ? ctx.query.get('contains') ?? '' : '';
     const numbers = availableNumbers(country, ctx.params.calling_code).filter((n) => String(n.item.number).includes(contains));
-    return jsonResult(200, numbersAnswer(numbers, ctx.env.shop.shopNumbersAnswer));
+    return jsonResult(200, numbersAnswer(numbers, ctx.env.variants.shopNumbersAnswer));
   },
 
   purchaseNumber: (ctx) => {
@@ -148,6 +148,6 @@ export const shopOperations: OperationTable = {
       notifications: [{ type: 'receive_fax', email: true, push_notification: false }],
     };
     state.numbers.push(rec);
-    return purchaseAnswer(rec, ctx.env.shop.purchaseAnswer);
+    return purchaseAnswer(rec, ctx.env.variants.purchaseAnswer);
   },
 };

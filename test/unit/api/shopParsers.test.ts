@@ -33,7 +33,7 @@ describe('number shop and account edits: tolerant parsers against the emulator v
   const full: ShopNumbersAnswer[] = ['numbers', 'data', 'records', 'array', 'flat'];
   for (const shape of full) {
     it(`reads available numbers with item id, number, price, monthly fee and term from the "${shape}" answer`, async () => {
-      emu.shopVariants.shopNumbersAnswer = shape;
+      emu.setVariants({ shopNumbersAnswer: shape });
       const list = await client.listAvailableNumbers('US', '212');
       assert.equal(list.recognised, true);
       assert.equal(list.numbers.length, 5);
@@ -49,7 +49,7 @@ describe('number shop and account edits: tolerant parsers against the emulator v
   }
 
   it('tolerates a "sparse" answer: number and item id, nothing else', async () => {
-    emu.shopVariants.shopNumbersAnswer = 'sparse';
+    emu.setVariants({ shopNumbersAnswer: 'sparse' });
     const list = await client.listAvailableNumbers('US', '415');
     assert.equal(list.numbers.length, 5);
     assert.ok(list.numbers.every((n) => n.itemId && n.number && n.price === undefined && n.monthlyFee === undefined && n.months === undefined));
@@ -66,7 +66,7 @@ describe('number shop and account edits: tolerant parsers against the emulator v
   const purchases: [PurchaseAnswer, boolean][] = [['number', true], ['nested', true], ['empty', false], ['text', false], ['noContent', false]];
   for (const [shape, namesNumber] of purchases) {
     it(`buys a number and accepts the "${shape}" purchase answer`, async () => {
-      emu.shopVariants.purchaseAnswer = shape;
+      emu.setVariants({ purchaseAnswer: shape });
       const before = emu.state.balance().balance;
       const [offer] = (await client.listAvailableNumbers('US', '617')).numbers;
       const result = await client.purchaseNumber(offer.itemId!);
