@@ -3,10 +3,12 @@ import { mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { request } from 'undici';
 import type { Balance } from '../../src/api/models';
 import type { TokenFacts } from '../../src/auth/tokenFacts';
 import type { FaxNode, TreeNode } from '../../src/views/treeNodes';
-import { signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
+import type { TrackedOutcome } from '../../src/views/sentFaxTracker';
+import { eventually, forgetSentFaxes, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
 import { SilentPrompter } from './support/scriptedPrompter';
 
 /**
@@ -110,5 +112,60 @@ describe('Against a hostile Fax.Plus (emulator preset "hostile")', function () {
     const balance = await vscode.commands.executeCommand<Balance>('faxplus.showBalance');
     assert.strictEqual(balance.balance, env.emulator.state.balance().balance);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+  it('follows a sent fax to Sent under its new id, with no view visible, through gateway pages and an oldest-first Sent list', async () => {
+    await signInWith(env.emulator.demoTokens.fullAccess);
+    await setting('polling.outboxSeconds', 1);
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    const settled: TrackedOutcome[] = [];
+    const restore = [env.api.sidebar.tracker.onDidSettle((o) => settled.push(o)), env.api.sendUi.usePrompter(new SilentPrompter())];
+    try {
+      const from = env.emulator.state.numbers().find((n) => n.status === 'active' && n.assigned_to.includes(env.emulator.accounts.admin))!.number;
+      const letter = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'letter.txt');
+      const to = '+12015550177';
+      const ids = await vscode.commands.executeCommand<Record<string, string>>('faxplus.sendFax', { files: [letter.toString()], to: [to], from, confirm: false });
+      const outboxId = ids?.[to];
+      assert.ok(outboxId, 'the fax was created');
+      env.emulator.clock.advance(60_000); // the emulator finishes the fax; in Sent it has a new id
+      const outcome = await eventually(() => {
+        const found = settled.find((o) => o.outboxId === outboxId);
+        assert.ok(found, 'the tracker settled the fax');
+        return found;
+      }, 60_000);
+      assert.notStrictEqual(outcome.fax?.id, outboxId, 'matched in Sent under its new id');
+      assert.strictEqual(outcome.fax?.to, to);
+    } finally {
+      restore.forEach((d) => d.dispose());
+      await setting('polling.outboxSeconds', undefined);
+      forgetSentFaxes();
+    }
+  });
+
+  it('signs in with OAuth: no state on the redirect, token parameters read from the query only, no /auth/token', async () => {
+    await signOut();
+    env.emulator.clearRequests();
+    const authorizeUrl = new Promise<string>((resolve) => {
+      const subscription = env.api.oauth.browser.onDidPrepareAuthorizeUrl((url) => {
+        subscription.dispose();
+        resolve(url);
+      });
+    });
+    const done = vscode.commands.executeCommand<TokenFacts | undefined>('faxplus.signInWithOAuth', {
+      clientId: env.emulator.oauthClient.id, clientSecret: env.emulator.oauthClient.secret, openExternal: false, redirectPort: 0,
+    });
+    const login = await request(await authorizeUrl);
+    await login.body.dump();
+    const callbackUrl = new URL(String(login.headers.location));
+    assert.strictEqual(callbackUrl.searchParams.get('state'), null, 'the hostile server drops state');
+    const answer = await request(callbackUrl);
+    assert.strictEqual(answer.statusCode, 200);
+    await answer.body.dump();
+    const facts = await done;
+    assert.strictEqual(facts?.kind, 'oauth');
+    const tokenCalls = env.emulator.requests.filter((r) => r.operationId === 'oauthToken').map((r) => r.status);
+    assert.deepStrictEqual(tokenCalls, [400, 200], 'the form body is refused, the query-string retry succeeds');
+    assert.strictEqual(env.api.session.state.status, 'signedIn');
+    await signOut();
+    await vscode.commands.executeCommand('faxplus.forgetOAuthClient');
   });
 });
