@@ -82,7 +82,8 @@ describe('Following a sent fax to its outcome (views hidden), and commands durin
       assert.ok(!env.api.sidebar.views.outbox.visible && !env.api.sidebar.views.sent.visible, 'still no view visible');
       const asked = env.emulator.requests.map((r) => r.operationId);
       assert.ok(asked.includes('getOutboxFax'), 'asked about this fax in the outbox');
-      assert.ok(!asked.includes('listOutboxFaxes'), 'did not poll the whole Outbox list for a hidden view');
+      // The send itself marks the Outbox changed, which VS Code may or may not turn into one reload; a poll would be several.
+      assert.ok(asked.filter((o) => o === 'listOutboxFaxes').length <= 1, `did not poll the whole Outbox list for a hidden view: ${asked.join(' ')}`);
       assert.strictEqual(env.api.sidebar.tracker.isFollowing(outboxId), false, 'stopped following once settled');
       // Nothing more is asked once it settled.
       env.emulator.clearRequests();
