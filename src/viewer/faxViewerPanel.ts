@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { pageNavigationStrings } from './pageNavigationStrings';
 import { Disposable } from '../util/disposable';
 import { createNonce } from './nonce';
 import { viewerHtml } from './viewerHtml';
@@ -57,12 +58,7 @@ export class FaxViewerPanel extends Disposable {
         title: this.panel.title || title,
         loading: vscode.l10n.t('Downloading the fax from Fax.Plus…'),
         cannotShow: vscode.l10n.t('This fax cannot be shown here. Download it as PDF instead.'),
-        pageOf: vscode.l10n.t('Page {0} of {1}'),
-        previous: vscode.l10n.t('Previous page (Page Up)'),
-        next: vscode.l10n.t('Next page (Page Down)'),
-        zoomIn: vscode.l10n.t('Zoom in (+)'),
-        zoomOut: vscode.l10n.t('Zoom out (−)'),
-        fitWidth: vscode.l10n.t('Fit width'),
+        ...pageNavigationStrings(),
       },
     });
     this.register(webview.onDidReceiveMessage((raw) => this.receive(raw)));

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { pageNavigationStrings } from './pageNavigationStrings';
 import { Disposable } from '../util/disposable';
 import { createNonce } from './nonce';
 import { previewHtml, type PreviewStrings } from './previewHtml';
@@ -55,12 +56,7 @@ export class RenderPreviewPanel extends Disposable {
         title: content.title,
         loading: vscode.l10n.t('Drawing the pages…'),
         cannotShow: vscode.l10n.t('The pages cannot be shown here. Save as PDF to look at them.'),
-        pageOf: vscode.l10n.t('Page {0} of {1}'),
-        previous: vscode.l10n.t('Previous page (Page Up)'),
-        next: vscode.l10n.t('Next page (Page Down)'),
-        zoomIn: vscode.l10n.t('Zoom in (+)'),
-        zoomOut: vscode.l10n.t('Zoom out (−)'),
-        fitWidth: vscode.l10n.t('Fit width'),
+        ...pageNavigationStrings(),
       },
     });
     this.register(webview.onDidReceiveMessage((raw) => this.receive(raw)));

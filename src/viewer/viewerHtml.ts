@@ -1,3 +1,5 @@
+import { contentSecurityPolicy, escapeAttr, escapeText, pageViewMarkup, scriptTags } from './pageMarkup';
+
 /** Everything the viewer page needs, as strings, so the page is built (and tested) without `vscode`. */
 export interface ViewerPageParts {
   /** `webview.cspSource`: the only origin the page may load styles from. */
@@ -32,48 +34,20 @@ export interface ViewerStrings {
  */
 export function viewerHtml(parts: ViewerPageParts): string {
   const s = parts.strings;
-  const csp = [
-    "default-src 'none'",
-    `style-src ${parts.cspSource}`,
-    `img-src ${parts.cspSource} data:`,
-    `script-src 'nonce-${parts.nonce}'`,
-  ].join('; ');
-  const scripts = parts.scriptUris
-    .map((uri) => `<script nonce="${attr(parts.nonce)}" src="${attr(uri)}"></script>`)
-    .join('\n    ');
+  const csp = contentSecurityPolicy(parts.cspSource, parts.nonce);
+  const scripts = scriptTags(parts.nonce, parts.scriptUris);
   return `<!DOCTYPE html>
 <html lang="en">
   <head>
     <meta charset="UTF-8">
-    <meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
+    <meta http-equiv="Content-Security-Policy" content="${escapeAttr(csp)}">
     <meta name="viewport" content="width=device-width, initial-scale=1.0">
-    <link rel="stylesheet" href="${attr(parts.styleUri)}">
-    <title>${text(s.title)}</title>
+    <link rel="stylesheet" href="${escapeAttr(parts.styleUri)}">
+    <title>${escapeText(s.title)}</title>
   </head>
-  <body data-fax-id="${attr(parts.faxId)}" data-loading="${attr(s.loading)}" data-cannot-show="${attr(s.cannotShow)}" data-page-of="${attr(s.pageOf)}">
-    <div class="toolbar" role="toolbar" aria-label="${attr(s.title)}">
-      <button id="previous" title="${attr(s.previous)}" aria-label="${attr(s.previous)}" hidden>&#8249;</button>
-      <span id="pageLabel" class="label" aria-live="polite"></span>
-      <button id="next" title="${attr(s.next)}" aria-label="${attr(s.next)}" hidden>&#8250;</button>
-      <span class="spacer"></span>
-      <button id="zoomOut" title="${attr(s.zoomOut)}" aria-label="${attr(s.zoomOut)}" hidden>&#8722;</button>
-      <span id="zoomLabel" class="label"></span>
-      <button id="zoomIn" title="${attr(s.zoomIn)}" aria-label="${attr(s.zoomIn)}" hidden>+</button>
-      <button id="fit" title="${attr(s.fitWidth)}" hidden>${text(s.fitWidth)}</button>
-    </div>
-    <div id="stage" tabindex="0">
-      <div id="status" role="status"></div>
-      <canvas id="page" role="img" hidden></canvas>
-    </div>
+  <body data-fax-id="${escapeAttr(parts.faxId)}" data-loading="${escapeAttr(s.loading)}" data-cannot-show="${escapeAttr(s.cannotShow)}" data-page-of="${escapeAttr(s.pageOf)}">
+    ${pageViewMarkup(s)}
     ${scripts}
   </body>
 </html>`;
-}
-
-function text(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function attr(value: string): string {
-  return text(value).replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
