@@ -77,11 +77,11 @@ export function allCommands(deps: CommandDependencies): Command[] {
   return [
     // Account
     new ShowLogsCommand(deps.logger),
-    new SignInCommand(session, deps.signInMessages),
+    new SignInCommand(session, deps.signInMessages, services.notifier),
     new SignOutCommand(session),
-    new RotateTokenCommand(session, deps.signInMessages),
+    new RotateTokenCommand(session, deps.signInMessages, services.notifier),
     new ShowTokenInfoCommand(session, deps.endpointOverrides),
-    new SignInWithOAuthCommand(oauth.flow, oauth.settings, oauth.clientSecrets),
+    new SignInWithOAuthCommand(oauth.flow, oauth.settings, oauth.clientSecrets, services.notifier),
     new ForgetOAuthClientCommand(session, oauth.clientSecrets, oauth.credentials),
     // Sidebar: refresh all, refresh one view (by argument, or one command per view title button), load more
     new RefreshCommand(sidebar, gate),
