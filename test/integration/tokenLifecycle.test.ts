@@ -30,7 +30,7 @@ describe('Token expiry, rotation, rejection and the environment token', () => {
       return shown;
     });
     // A token expiring in 3 days has 3 days left.
-    assert.match(warning.message, /"Expiring soon" expires in 3 days/);
+    assert.match(warning.message, /"Demo expiring soon" expires in 3 days/);
     assert.deepStrictEqual(warning.actions, ['Rotate Token']);
     assert.match(env.api.statusBar.text, /3 days left/);
     const mark = notices.mark();

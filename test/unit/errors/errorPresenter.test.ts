@@ -8,6 +8,8 @@ import { ErrorPresenter, kindOf } from '../../../src/errors/errorPresenter';
 import { UserNotifiedError } from '../../../src/util/userNotifiedError';
 import type { Logger } from '../../../src/api/logger';
 import { WindowNotifier } from '../../../src/util/windowNotifier';
+import { RecordingNotifier } from '../../../src/util/recordingNotifier';
+import { TokenExpiredError } from '../../../src/api/errors';
 
 const op = { operationId: 'listFaxes' };
 const logged: string[] = [];
@@ -65,5 +67,20 @@ describe('errors: ErrorPresenter', () => {
   it('names the scopes that would permit a refused call', () => {
     const text = new ErrorPresenter(logger, new WindowNotifier()).describe(new ForbiddenError('x', { ...op, status: 403, permittedScopes: ['fax:fax:read'] }));
     assert.match(text, /your token needs/);
+  });
+
+  it('shows only through the notifier it was given, with the one Show Logs action', () => {
+    const notifier = new RecordingNotifier({ notify: async () => undefined, ask: async () => undefined });
+    new ErrorPresenter(logger, notifier).show(new NotFoundError('x', { ...op, status: 404 }), 'Opening the fax');
+    assert.deepEqual(notifier.history, [{ severity: 'error', message: 'Opening the fax failed. Fax.Plus no longer has this item. Refresh the view.', actions: ['Show Logs'], modal: false }]);
+    assert.deepEqual(vscodeDouble.messages, [], 'nothing went to the window behind the notifier\'s back');
+  });
+
+  it('treats an expired-token 401 as a 401: the session owns it, nothing is shown', () => {
+    const expired = new TokenExpiredError('x', { ...op, status: 401, description: 'The access token has expired' });
+    assert.equal(kindOf(expired), 'unauthorized');
+    const notifier = new RecordingNotifier({ notify: async () => undefined, ask: async () => undefined });
+    new ErrorPresenter(logger, notifier).show(expired, 'Refreshing');
+    assert.deepEqual(notifier.history, []);
   });
 });
