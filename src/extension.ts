@@ -85,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
   const viewerSerializer = new FaxViewerSerializer(viewers, session, clients, errors, logger);
   const balance = new BalanceStatusBar(session, permissions, clients, logger, sidebar.activity, events.onDidSendFax);
   // Only the integration host may swap the send questions and progress for scripted ones.
-  const prompter = switchablePort<Prompter>(new QuickInputPrompter(context.extensionUri));
+  const prompter = switchablePort<Prompter>(new QuickInputPrompter(context.extensionUri, notifier));
   const progressUi = switchablePort<ProgressUi>(new NotificationProgressUi());
   const sendFax = createSendFaxFeature({ gate, session, clients, errors, events, logger, notifier, globalState: context.globalState, extensionUri: context.extensionUri },
     testMode ? { prompter: prompter.port, progressUi: progressUi.port } : undefined);

@@ -54,7 +54,7 @@ export interface SendFaxFeature {
 
 export function createSendFaxFeature(
   deps: SendFaxFeatureDependencies,
-  ui: SendUi = { prompter: new QuickInputPrompter(deps.extensionUri), progressUi: new NotificationProgressUi() },
+  ui: SendUi = { prompter: new QuickInputPrompter(deps.extensionUri, deps.notifier), progressUi: new NotificationProgressUi() },
 ): SendFaxFeature {
   const notices = new SendNotices(deps.notifier);
   const creation = new CreationCheck(deps.clients, deps.logger);
