@@ -50,10 +50,12 @@ export interface SendFaxFeature {
   readonly watches: CreationWatches;
 }
 
-export function createSendFaxFeature(
-  deps: SendFaxFeatureDependencies,
-  ui: SendUi = { prompter: new QuickInputPrompter(deps.extensionUri), progressUi: new NotificationProgressUi() },
-): SendFaxFeature {
+/** The questions and progress a person sees. */
+export function defaultSendUi(extensionUri: vscode.Uri): SendUi {
+  return { prompter: new QuickInputPrompter(extensionUri), progressUi: new NotificationProgressUi() };
+}
+
+export function createSendFaxFeature(deps: SendFaxFeatureDependencies, ui: SendUi = defaultSendUi(deps.extensionUri)): SendFaxFeature {
   const notices = new SendNotices();
   const creation = new CreationCheck(deps.clients, deps.logger);
   const watches = new CreationWatches(creation, notices, deps.events, deps.logger);
