@@ -2,7 +2,7 @@
 // Type checking is separate (`npm run typecheck`): esbuild only strips types.
 //   node esbuild.mjs               development build with inline-free external source maps
 //   node esbuild.mjs --production  minified, no source maps in dist/ (maps go to out/maps/)
-//   node esbuild.mjs --watch       rebuild the extension and the viewer's decoder on change (F5's build task)
+//   node esbuild.mjs --watch       rebuild the extension's files, the renderer and the viewer's decoder on change (F5's build task)
 //   node esbuild.mjs --watch --typecheck   the same plus `tsc --watch` (npm run watch)
 //   node esbuild.mjs --tests       also bundle test/integration for the extension host
 //   node esbuild.mjs --tests --out-root DIR   write dist/ and out/ under DIR (isolated test runs)
@@ -305,18 +305,24 @@ function writeThirdPartyNotices(metafiles, outfile) {
 }
 
 /**
- * Prints one begin/end pair per rebuild of everything (both bundles), the lines
+ * Prints one begin/end pair per rebuild of everything (all watched builds), the lines
  * the background problem matcher in .vscode/tasks.json waits for, so F5 starts
- * only when the extension and the decoder are both written.
+ * only when the extension's files, the renderer and the decoder are all written.
+ * `afterBuild` (the extension's pass 2) runs before the build counts as finished.
  */
 let building = 0;
-const watchReporter = {
+const watchReporter = (afterBuild) => ({
   name: 'watch-reporter',
   setup(build) {
     build.onStart(() => {
       if (building++ === 0) console.log('[watch] build started');
     });
-    build.onEnd((result) => {
+    build.onEnd(async (result) => {
+      try {
+        if (afterBuild && result.errors.length === 0) await afterBuild(result);
+      } catch (e) {
+        result.errors.push({ text: String(e) });
+      }
       for (const { text, location } of result.errors) {
         console.error(`✘ [ERROR] ${text}`);
         if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
@@ -324,24 +330,15 @@ const watchReporter = {
       if (--building === 0) console.log('[watch] build finished');
     });
   },
-};
-
-/** Watch mode: pass 2 after every successful pass 1, before the reporter says the build finished. */
-const convertOnEnd = {
-  name: 'convert-to-commonjs',
-  setup(build) {
-    build.onEnd(async (result) => {
-      if (result.errors.length === 0) await writeExtension(result.metafile);
-    });
-  },
-};
+});
 
 if (watch) {
-  // Everything F5 needs: the extension's files, the renderer and the viewer's TIFF decoder (without it Open Fax shows no pages).
+  // Everything F5 needs: the extension's files, the renderer (and its fonts) and the viewer's TIFF decoder (without it Open Fax shows no pages).
+  copyFonts();
   const contexts = await Promise.all([
-    esbuild.context({ ...extensionEsm, plugins: [...extensionEsm.plugins, convertOnEnd, watchReporter] }),
-    esbuild.context({ ...renderer, plugins: [watchReporter] }),
-    esbuild.context({ ...tiffDecoder, plugins: [...tiffDecoder.plugins, watchReporter] }),
+    esbuild.context({ ...extensionEsm, plugins: [...extensionEsm.plugins, watchReporter((result) => writeExtension(result.metafile))] }),
+    esbuild.context({ ...renderer, plugins: [watchReporter()] }),
+    esbuild.context({ ...tiffDecoder, plugins: [...tiffDecoder.plugins, watchReporter()] }),
   ]);
   await Promise.all(contexts.map((ctx) => ctx.watch()));
   if (args.has('--typecheck')) {
