@@ -2,12 +2,16 @@
 // Type checking is separate (`npm run typecheck`): esbuild only strips types.
 //   node esbuild.mjs               development build with inline-free external source maps
 //   node esbuild.mjs --production  minified, no source maps in dist/ (maps go to out/maps/)
-//   node esbuild.mjs --watch       rebuild the extension and the viewer's decoder on change (F5's build task)
+//   node esbuild.mjs --watch       rebuild the extension's files, the renderer and the viewer's decoder on change (F5's build task)
 //   node esbuild.mjs --watch --typecheck   the same plus `tsc --watch` (npm run watch)
 //   node esbuild.mjs --tests       also bundle test/integration for the extension host
 //   node esbuild.mjs --tests --out-root DIR   write dist/ and out/ under DIR (isolated test runs)
+//   node esbuild.mjs --extension-only --out-root DIR   only the extension's own files (the split's unit test)
+// The extension is several files (see "Bundles" in docs/ARCHITECTURE.md): activation loads
+// dist/extension.js only; client.js, undici.js, phonenumbers.js, commands.js, send.js and
+// the chunk-*.js they share load on first use.
 import * as esbuild from 'esbuild';
-import { copyFileSync, readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 
@@ -16,18 +20,193 @@ const args = new Set(argv);
 const production = args.has('--production');
 const watch = args.has('--watch');
 const tests = args.has('--tests');
+const extensionOnly = args.has('--extension-only');
 const outRootIndex = argv.indexOf('--out-root');
 const outRoot = outRootIndex >= 0 ? argv[outRootIndex + 1] : '.';
 
-/** @type {esbuild.BuildOptions} */
-const extension = {
-  entryPoints: ['src/extension.ts'],
-  outfile: path.join(outRoot, 'dist/extension.js'),
+/**
+ * The modules the extension loads on first use, each bundled as an entry of its own
+ * (dist/<name>.js). Source code loads them with a plain synchronous `require()`
+ * (so unit tests on Node run the same code); the `lazy-require` plugin below turns
+ * exactly those require() calls into `require('./<name>.js')`, and only a static
+ * `import` pulls code into the activation chunk.
+ */
+const LAZY_MODULES = [
+  { source: 'src/api/faxPlusClient.ts', out: 'client' },
+  { source: 'src/api/undiciModules.ts', out: 'undici' },
+  { source: 'src/commands/allCommands.ts', out: 'commands' },
+  { source: 'src/sendFlow/sendFaxFeature.ts', out: 'send' },
+  // A package is matched by the specifier require()d: `require` would resolve its CommonJS build, the entry is its ESM build.
+  { source: 'node_modules/libphonenumber-js/min/index.js', specifier: 'libphonenumber-js/min', out: 'phonenumbers' },
+];
+const lazyOutByPath = new Map(LAZY_MODULES.map(({ source, out }) => [path.resolve(source), out]));
+const lazyOutBySpecifier = new Map(LAZY_MODULES.filter((m) => m.specifier).map(({ specifier, out }) => [specifier, out]));
+
+/** require() of a lazy module (from our sources) → the entry file next to the caller, resolved at run time. */
+const lazyRequire = {
+  name: 'lazy-require',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.kind !== 'require-call' || args.pluginData?.lazyProbe || !args.importer.startsWith(path.resolve('src'))) return undefined;
+      if (lazyOutBySpecifier.has(args.path)) return { path: `./${lazyOutBySpecifier.get(args.path)}.js`, external: true };
+      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { lazyProbe: true } });
+      const out = lazyOutByPath.get(resolved.path);
+      return out ? { path: `./${out}.js`, external: true } : undefined;
+    });
+  },
+};
+
+/**
+ * `import * as vscode from 'vscode'` in ~100 modules would become as many
+ * `__toESM(require('vscode'))` calls, each copying the API's ~400 members at load.
+ * Every module imports one re-exporting module instead, so the copy is made once.
+ */
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' });
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
+/**
+ * The extension in several files. Pass 1 bundles the activation entry and the lazy
+ * modules as ESM with code splitting, so every module shared between them lands in
+ * exactly ONE chunk: an error class is defined once and `instanceof` holds whichever
+ * file threw it. Pass 2 turns each ESM file into CommonJS, which VS Code's extension
+ * host loads (imports between chunks become require('./chunk-….js')).
+ * @type {esbuild.BuildOptions}
+ */
+const extensionEsm = {
+  entryPoints: [{ in: 'src/extension.ts', out: 'extension' }, ...LAZY_MODULES.map(({ source, out }) => ({ in: source, out }))],
+  outdir: path.join(outRoot, 'out/split'),
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // The extension host provides `vscode`; everything else is bundled so the vsix ships no node_modules.
+  external: ['vscode'],
+  chunkNames: 'chunk-[hash]',
+  minify: production,
+  // Always: pass 2 reads these to map dist/ (and out/maps/) back to src/.
+  sourcemap: 'linked',
+  sourcesContent: false,
+  legalComments: production ? 'none' : 'inline',
+  metafile: true,
+  logLevel: 'warning',
+  plugins: [lazyRequire, vscodeOnce],
+};
+
+/** Pass 1's files that activation loads: extension.js and the chunks it imports statically (transitively). */
+function activationFiles(metafile) {
+  const byName = new Map(Object.keys(metafile.outputs).filter((f) => f.endsWith('.js')).map((f) => [path.basename(f), f]));
+  const found = new Set();
+  const visit = (name) => {
+    if (found.has(name)) return;
+    found.add(name);
+    for (const i of metafile.outputs[byName.get(name)].imports) {
+      if (i.kind === 'import-statement' && byName.has(path.basename(i.path))) visit(path.basename(i.path));
+    }
+  };
+  visit('extension.js');
+  return { all: [...byName.keys()], activation: found };
+}
+
+/**
+ * Pass 2: CommonJS for the extension host. What activation loads is bundled into ONE
+ * file, dist/extension.js (one read and compile instead of one per chunk), which also
+ * exports the chunks' namespaces as `__chunks`; a file loaded on first use keeps its name
+ * and reads an activation chunk from there (`require('./extension.js').__chunks[…]`), so
+ * each module still exists exactly once.
+ */
+async function convertExtension(metafile, outdir, sourcemap) {
+  const split = path.join(outRoot, 'out/split');
+  const { all, activation } = activationFiles(metafile);
+  const chunks = [...activation].filter((f) => f !== 'extension.js');
+  const common = {
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['vscode'],
+    // Keeps a lazy `import()` (none today) synchronous and inside CommonJS.
+    supported: { 'dynamic-import': false },
+    minify: production,
+    sourcemap,
+    sourcesContent: false,
+    legalComments: production ? 'none' : 'inline',
+    logLevel: 'warning',
+  };
+  const entry = [
+    "export * from './extension.js';",
+    ...chunks.map((c, i) => `import * as chunk${i} from './${c}';`),
+    `export const __chunks = { ${chunks.map((c, i) => `${JSON.stringify(c)}: chunk${i}`).join(', ')} };`,
+  ].join('\n');
+  await esbuild.build({ ...common, stdin: { contents: entry, resolveDir: split, sourcefile: 'activation.js', loader: 'js' }, outfile: path.join(outdir, 'extension.js') });
+  const lazy = all.filter((f) => !activation.has(f));
+  await esbuild.build({
+    ...common,
+    entryPoints: lazy.map((f) => path.join(split, f)),
+    outdir,
+    plugins: [{
+      name: 'chunks-from-activation',
+      setup(build) {
+        build.onResolve({ filter: /^\.\/[^/]+\.js$/ }, (args) => {
+          const file = path.basename(args.path);
+          if (args.namespace === 'activation-chunk' || !activation.has(file)) return { path: args.path, external: true };
+          return { path: file, namespace: 'activation-chunk' };
+        });
+        build.onLoad({ filter: /.*/, namespace: 'activation-chunk' }, (args) => ({
+          contents: `module.exports = require('./extension.js').__chunks[${JSON.stringify(args.path)}];`,
+          loader: 'js',
+        }));
+      },
+    }],
+  });
+  return { activation: ['extension.js'], lazy };
+}
+
+/** Each of the extension's files in dist/ with its size, and whether activation loads it. */
+function extensionFiles({ activation, lazy }, dist) {
+  return [...activation, ...lazy].map((file) => ({ file, bytes: statSync(path.join(dist, file)).size, atActivation: activation.includes(file) }));
+}
+
+function describeExtensionFiles(files) {
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  const sum = (list) => kb(list.reduce((n, f) => n + f.bytes, 0));
+  const eager = files.filter((f) => f.atActivation);
+  const lazy = files.filter((f) => !f.atActivation);
+  return `at activation ${sum(eager)} (${eager.map((f) => `${f.file} ${kb(f.bytes)}`).join(', ')}); on first use ${sum(lazy)} (${lazy.map((f) => `${f.file} ${kb(f.bytes)}`).join(', ')})`;
+}
+
+/** Builds the extension's files into dist/ (both passes); returns pass 1's metafile and which files activation loads. */
+async function buildExtension() {
+  const esm = await esbuild.build(extensionEsm);
+  return { metafile: esm.metafile, files: await writeExtension(esm.metafile) };
+}
+
+async function writeExtension(metafile) {
+  const dist = path.join(outRoot, 'dist');
+  // A rebuild gets new chunk names: the old chunks must not linger (in watch mode, or in out/maps/).
+  for (const dir of [dist, 'out/maps']) {
+    for (const f of existsSync(dir) ? readdirSync(dir) : []) if (/^chunk-.*\.js(\.map)?$/.test(f)) rmSync(path.join(dir, f));
+  }
+  const files = await convertExtension(metafile, dist, !production);
+  if (production) {
+    // Keep maps out of dist/ (and so out of the vsix) but available for crash triage.
+    await convertExtension(metafile, 'out/maps', 'external');
+  }
+  return files;
+}
+
+/** A standalone CommonJS bundle (the renderer). */
+const standalone = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  // The extension host provides `vscode`; everything else is bundled so the vsix ships no node_modules.
   external: ['vscode'],
   minify: production,
   sourcemap: !production,
@@ -44,7 +223,7 @@ const extension = {
  * @type {esbuild.BuildOptions}
  */
 const renderer = {
-  ...extension,
+  ...standalone,
   entryPoints: ['src/render/index.ts'],
   outfile: path.join(outRoot, 'dist/render.js'),
 };
@@ -126,18 +305,24 @@ function writeThirdPartyNotices(metafiles, outfile) {
 }
 
 /**
- * Prints one begin/end pair per rebuild of everything (both bundles), the lines
+ * Prints one begin/end pair per rebuild of everything (all watched builds), the lines
  * the background problem matcher in .vscode/tasks.json waits for, so F5 starts
- * only when the extension and the decoder are both written.
+ * only when the extension's files, the renderer and the decoder are all written.
+ * `afterBuild` (the extension's pass 2) runs before the build counts as finished.
  */
 let building = 0;
-const watchReporter = {
+const watchReporter = (afterBuild) => ({
   name: 'watch-reporter',
   setup(build) {
     build.onStart(() => {
       if (building++ === 0) console.log('[watch] build started');
     });
-    build.onEnd((result) => {
+    build.onEnd(async (result) => {
+      try {
+        if (afterBuild && result.errors.length === 0) await afterBuild(result);
+      } catch (e) {
+        result.errors.push({ text: String(e) });
+      }
       for (const { text, location } of result.errors) {
         console.error(`✘ [ERROR] ${text}`);
         if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
@@ -145,13 +330,15 @@ const watchReporter = {
       if (--building === 0) console.log('[watch] build finished');
     });
   },
-};
+});
 
 if (watch) {
-  // Everything F5 needs: the extension and the viewer's TIFF decoder (without it Open Fax shows no pages).
+  // Everything F5 needs: the extension's files, the renderer (and its fonts) and the viewer's TIFF decoder (without it Open Fax shows no pages).
+  copyFonts();
   const contexts = await Promise.all([
-    esbuild.context({ ...extension, plugins: [watchReporter] }),
-    esbuild.context({ ...tiffDecoder, plugins: [...tiffDecoder.plugins, watchReporter] }),
+    esbuild.context({ ...extensionEsm, plugins: [...extensionEsm.plugins, watchReporter((result) => writeExtension(result.metafile))] }),
+    esbuild.context({ ...renderer, plugins: [watchReporter()] }),
+    esbuild.context({ ...tiffDecoder, plugins: [...tiffDecoder.plugins, watchReporter()] }),
   ]);
   await Promise.all(contexts.map((ctx) => ctx.watch()));
   if (args.has('--typecheck')) {
@@ -167,20 +354,20 @@ if (watch) {
   }
 } else {
   rmSync(path.join(outRoot, 'dist'), { recursive: true, force: true });
-  const result = await esbuild.build(extension);
+  const extensionBuild = await buildExtension();
+  if (extensionOnly) process.exit(0);
   const render = await esbuild.build(renderer);
   const decoder = await esbuild.build(tiffDecoder);
   copyFonts();
-  writeThirdPartyNotices([result.metafile, render.metafile, decoder.metafile], path.join(outRoot, 'dist/ThirdPartyNotices.txt'));
+  writeThirdPartyNotices([extensionBuild.metafile, render.metafile, decoder.metafile], path.join(outRoot, 'dist/ThirdPartyNotices.txt'));
   if (production) {
     // Keep maps out of dist/ (and so out of the vsix) but available for crash triage.
     const mapsDir = 'out/maps';
     mkdirSync(mapsDir, { recursive: true });
-    await esbuild.build({ ...extension, sourcemap: 'external', outfile: path.join(mapsDir, 'extension.js'), metafile: false });
     await esbuild.build({ ...renderer, sourcemap: 'external', outfile: path.join(mapsDir, 'render.js'), metafile: false });
   }
   const kb = (meta) => (Object.values(meta.outputs).reduce((n, o) => n + o.bytes, 0) / 1024).toFixed(1);
-  console.log(`[esbuild] ${path.join(outRoot, 'dist/extension.js')} ${kb(result.metafile)} KB, dist/render.js ${kb(render.metafile)} KB${production ? ' (minified)' : ''}`);
+  console.log(`[esbuild] ${path.join(outRoot, 'dist')}: ${describeExtensionFiles(extensionFiles(extensionBuild.files, path.join(outRoot, 'dist')))}; render.js ${kb(render.metafile)} KB${production ? ' (minified)' : ''}`);
   if (tests) {
     rmSync(path.join(outRoot, 'out/test/integration'), { recursive: true, force: true });
     await esbuild.build(integration);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Redactor } from './logging/redactor';
 import { OutputLogger } from './logging/outputLogger';
 import { registerCommands } from './commands/commandRegistry';
+import { deferredCommands } from './commands/deferredCommands';
 import { EndpointSettings } from './config/endpointSettings';
 import { ClientProvider } from './client/clientProvider';
 import { ClientFactory } from './client/clientFactory';
@@ -31,12 +32,7 @@ import { FaxPlusAuthenticationProvider } from './auth/faxPlusAuthenticationProvi
 import { RunningTasks } from './commands/targets/runningTasks';
 import { FaxViewerPanels } from './viewer/faxViewerPanels';
 import { BalanceStatusBar } from './balance/balanceStatusBar';
-import { allCommands } from './commands/allCommands';
-import { createSendFaxFeature } from './sendFlow/sendFaxFeature';
-import { QuickInputPrompter } from './sendFlow/quickInputPrompter';
-import { NotificationProgressUi, type ProgressUi } from './sendFlow/progressUi';
-import type { Prompter } from './sendFlow/prompter';
-import { switchablePort } from './util/switchablePort';
+import { DeferredSendFaxFeature } from './sendFlow/deferredSendFaxFeature';
 import { extensionExports, type FaxPlusTestApi } from './extensionExports';
 import { shareL10nBundle } from './l10n/vscodeFreeBundle';
 import { FaxViewerSerializer } from './viewer/faxViewerSerializer';
@@ -44,7 +40,12 @@ import { FaxViewerSerializer } from './viewer/faxViewerSerializer';
 /** How long a command waits for the session's start-up check (restore, token validation) before judging it signed out. */
 const SESSION_CHECK_WAIT_MS = 15_000;
 
-/** Wires the parts together; each part owns its own behaviour. */
+/**
+ * Wires the parts together; each part owns its own behaviour. Activation builds only
+ * what a person can see or trigger at once (views, status bar, session restore, command
+ * ids); the commands, "Send as fax", the API client, undici and libphonenumber-js load
+ * on first use (docs/ARCHITECTURE.md, "Bundles").
+ */
 export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | undefined {
   shareL10nBundle();
   const version = context.extension.packageJSON.version as string;
@@ -85,24 +86,22 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
   const viewerSerializer = new FaxViewerSerializer(viewers, session, clients, errors, logger);
   const balance = new BalanceStatusBar(session, permissions, clients, logger, sidebar.activity, events.onDidSendFax);
   // Only the integration host may swap the send questions and progress for scripted ones.
-  const prompter = switchablePort<Prompter>(new QuickInputPrompter(context.extensionUri, notifier));
-  const progressUi = switchablePort<ProgressUi>(new NotificationProgressUi());
-  const sendFax = createSendFaxFeature({ gate, session, clients, errors, events, logger, notifier, globalState: context.globalState, extensionUri: context.extensionUri },
-    testMode ? { prompter: prompter.port, progressUi: progressUi.port } : undefined);
+  const sendFax = new DeferredSendFaxFeature({ gate, session, clients, errors, events, logger, notifier, globalState: context.globalState, extensionUri: context.extensionUri },
+    testMode);
 
   context.subscriptions.push(
     logger, endpoints, session, clients, contextKeys, statusBar, expiry, events, unauthorizedPrompt,
-    oauthCredentials, oauthBrowser, oauthProvider, sidebar, tasks, viewers, viewerSerializer, balance, sendFax.watches,
-    registerCommands(allCommands({
+    oauthCredentials, oauthBrowser, oauthProvider, sidebar, tasks, viewers, viewerSerializer, balance, sendFax,
+    registerCommands(deferredCommands(() => ({
       services: { gate, clients, errors, notifier, events, tasks },
       logger, session, signInMessages, sidebar, viewers, balance,
       oauth: { flow: oauthFlow, settings: oauthSettings, clientSecrets: oauthClientSecrets, credentials: oauthCredentials },
-      sendFlow: sendFax.flow,
-      sendOutcomes: sendFax.outcomes,
-      recentRecipients: sendFax.recent,
+      sendFlow: sendFax.get().flow,
+      sendOutcomes: sendFax.get().outcomes,
+      recentRecipients: sendFax.get().recent,
       reportsFolder: vscode.Uri.joinPath(context.globalStorageUri, 'reports'),
       endpointOverrides: () => endpoints.describeOverrides(),
-    }), logger, () => session.whenSettled(SESSION_CHECK_WAIT_MS)),
+    })), logger, () => session.whenSettled(SESSION_CHECK_WAIT_MS)),
   );
 
   // Restoring reads SecretStorage and globalState only; the network check runs in the background.
@@ -118,7 +117,8 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
   }
   return extensionExports(context.extensionMode, () => ({ session, contextKeys, statusBar, expiry, notifications: recorder, errors, gate, clients, events,
     endpoints, sidebar, oauth: { browser: oauthBrowser, credentials: oauthCredentials, provider: oauthProvider }, viewers, viewerSerializer, tasks, balance,
-    sendFlow: sendFax.flow, creationWatches: sendFax.watches, sendUi: { usePrompter: (p) => prompter.use(p), useProgress: (p) => progressUi.use(p) } }));
+    get sendFlow() { return sendFax.get().flow; }, get creationWatches() { return sendFax.get().watches; },
+    sendUi: { usePrompter: (p) => sendFax.usePrompter(p), useProgress: (p) => sendFax.useProgress(p) } }));
 }
 
 export function deactivate(): void {

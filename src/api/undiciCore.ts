@@ -6,20 +6,23 @@
  * stable within undici 7 (pinned to ~7.30 in package.json); the unit tests
  * exercise every one of them.
  *
- * Each module is required where it is first used, not at load time: the
- * bundle evaluates a module on its first require, and evaluating undici costs
- * 20–30 ms that activation should not pay (require caches the module).
+ * They live in ./undiciModules, required on first use, not at load time: the
+ * build turns that require into a separate file (dist/undici.js), so
+ * activation pays neither parsing nor evaluating undici (20–30 ms).
  */
 import type * as Undici from 'undici';
 
 export type Dispatcher = Undici.Dispatcher;
 export type ResponseData = Undici.Dispatcher.ResponseData;
 
-/* eslint-disable @typescript-eslint/no-require-imports -- undici's internal modules are CommonJS without types. */
+/** undici itself, loaded on the first dispatcher or request (require caches it). */
+function undici(): typeof import('./undiciModules') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous lazy load the build maps to dist/undici.js.
+  return require('./undiciModules');
+}
 
 export function createAgent(options?: Undici.Agent.Options): Dispatcher {
-  const AgentImpl: typeof Undici.Agent = require('undici/lib/dispatcher/agent');
-  return new AgentImpl(options);
+  return new (undici().Agent)(options);
 }
 
 /**
@@ -28,20 +31,18 @@ export function createAgent(options?: Undici.Agent.Options): Dispatcher {
  * be added here, or every proxied request fails with "connect is not a function".
  */
 function ensureConnectApi(): void {
-  const DispatcherImpl: { prototype: { connect?: unknown } } = require('undici/lib/dispatcher/dispatcher');
-  DispatcherImpl.prototype.connect ??= require('undici/lib/api/api-connect');
+  const { DispatcherClass, apiConnect } = undici();
+  DispatcherClass.prototype.connect ??= apiConnect;
 }
 
 export function createProxyAgent(options: Undici.ProxyAgent.Options): Dispatcher {
   ensureConnectApi();
-  const ProxyAgentImpl: typeof Undici.ProxyAgent = require('undici/lib/dispatcher/proxy-agent');
-  return new ProxyAgentImpl(options);
+  return new (undici().ProxyAgent)(options);
 }
 
 export function createEnvHttpProxyAgent(options: Undici.EnvHttpProxyAgent.Options): Dispatcher {
   ensureConnectApi();
-  const EnvHttpProxyAgentImpl: typeof Undici.EnvHttpProxyAgent = require('undici/lib/dispatcher/env-http-proxy-agent');
-  return new EnvHttpProxyAgentImpl(options);
+  return new (undici().EnvHttpProxyAgent)(options);
 }
 
 export type RequestOptions = Omit<Undici.Dispatcher.RequestOptions, 'origin' | 'path' | 'method'> & {
@@ -51,11 +52,8 @@ export type RequestOptions = Omit<Undici.Dispatcher.RequestOptions, 'origin' | '
 
 /** `undici.request(url, options)` without undici's global dispatcher: every call names its dispatcher. */
 export function request(url: string | URL, options: RequestOptions): Promise<ResponseData> {
-  const apiRequest: (this: Dispatcher, options: Undici.Dispatcher.RequestOptions) => Promise<ResponseData> =
-    require('undici/lib/api/api-request');
+  const { apiRequest } = undici();
   const target = typeof url === 'string' ? new URL(url) : url;
   const { dispatcher, ...rest } = options;
   return apiRequest.call(dispatcher, { ...rest, origin: target.origin, path: `${target.pathname}${target.search}` });
 }
-
-/* eslint-enable @typescript-eslint/no-require-imports */

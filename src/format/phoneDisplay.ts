@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { phoneLibrary } from './phoneLibrary';
 
 /**
  * An E.164 number as people read it (`+1 555 010 0123`). Anything that is not
@@ -9,6 +9,6 @@ export function phoneDisplay(value: string | undefined): string {
   if (!value) {
     return '';
   }
-  const parsed = parsePhoneNumberFromString(value);
+  const parsed = phoneLibrary().parsePhoneNumberFromString(value);
   return parsed ? parsed.formatInternational() : value;
 }

@@ -4,13 +4,8 @@
 // fax sender does not need, and which would refuse newly opened ranges whenever the
 // bundled metadata lags behind the numbering plans. A mistyped digit usually yields another
 // well-formed number, which neither metadata set can detect; the confirmation step can.
-import {
-  ParseError,
-  isSupportedCountry,
-  parsePhoneNumberWithError,
-  validatePhoneNumberLength,
-  type CountryCode,
-} from 'libphonenumber-js/min';
+import type { CountryCode } from 'libphonenumber-js/min';
+import { phoneLibrary } from '../format/phoneLibrary';
 import * as l10n from '@vscode/l10n';
 
 /** The API refuses more destinations per fax (400 too_many_destinations). */
@@ -103,13 +98,13 @@ export function normaliseRegion(region: string | undefined): CountryCode | undef
   const code = region?.trim().toUpperCase();
   if (!code) return undefined;
   const iso = code === 'UK' ? 'GB' : code;
-  return isSupportedCountry(iso) ? iso : undefined;
+  return phoneLibrary().isSupportedCountry(iso) ? iso : undefined;
 }
 
 /** '+442079460958' → '+44 20 7946 0958'; anything unreadable is shown as given. */
 export function formatForDisplay(e164: string): string {
   try {
-    return parsePhoneNumberWithError(e164).formatInternational();
+    return phoneLibrary().parsePhoneNumberWithError(e164).formatInternational();
   } catch {
     return e164;
   }
@@ -211,15 +206,15 @@ function readOneNumber(text: string, region: CountryCode | undefined): Reading {
 function readStrictly(text: string, region: CountryCode | undefined): Reading {
   try {
     // extract: false refuses text around the number instead of fishing a number out of it.
-    const phone = parsePhoneNumberWithError(text, { defaultCountry: region, extract: false });
+    const phone = phoneLibrary().parsePhoneNumberWithError(text, { defaultCountry: region, extract: false });
     if (phone.ext) return { ok: false, reason: 'hasExtension' };
     if (phone.isValid()) return { ok: true, e164: phone.number };
-    const length = validatePhoneNumberLength(phone.number);
+    const length = phoneLibrary().validatePhoneNumberLength(phone.number);
     if (length === 'TOO_SHORT') return { ok: false, reason: 'tooShort' };
     if (length === 'TOO_LONG') return { ok: false, reason: 'tooLong' };
     return { ok: false, reason: 'invalidForRegion' };
   } catch (error) {
-    if (!(error instanceof ParseError)) throw error;
+    if (!(error instanceof phoneLibrary().ParseError)) throw error;
     return { ok: false, reason: reasonForParseError(error.message, text, region) };
   }
 }

@@ -52,10 +52,12 @@ export interface SendFaxFeature {
   readonly watches: CreationWatches;
 }
 
-export function createSendFaxFeature(
-  deps: SendFaxFeatureDependencies,
-  ui: SendUi = { prompter: new QuickInputPrompter(deps.extensionUri, deps.notifier), progressUi: new NotificationProgressUi() },
-): SendFaxFeature {
+/** The questions and progress a person sees. */
+export function defaultSendUi(extensionUri: vscode.Uri, notifier: Notifier): SendUi {
+  return { prompter: new QuickInputPrompter(extensionUri, notifier), progressUi: new NotificationProgressUi() };
+}
+
+export function createSendFaxFeature(deps: SendFaxFeatureDependencies, ui: SendUi = defaultSendUi(deps.extensionUri, deps.notifier)): SendFaxFeature {
   const notices = new SendNotices(deps.notifier);
   const creation = new CreationCheck(deps.clients, deps.logger);
   const watches = new CreationWatches(creation, notices, deps.events, deps.logger);

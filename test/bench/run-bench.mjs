@@ -6,8 +6,11 @@
 // BENCH_VISIBLE_S (120), BENCH_UPLOAD_MB (150), BENCH_UPLOAD_ROUNDS (3),
 // BENCH_PAIRS (2000), BENCH_LATENCY_MS (100, the journeys' round trip), BENCH_JOURNEY_ROUNDS (5),
 // BENCH_LINK_MB (20), BENCH_LINK_MBPS (50), BENCH_LINK_ROUNDS (2), VERBOSE=1, KEEP_TMP=1.
+// BENCH_ONLY=activation: only activate() in BENCH_HOSTS fresh hosts, printed, BENCHMARKS.md untouched;
+// with BENCH_BASELINE=<git ref> that commit's extension is packaged too and measured in the
+// same run, hosts alternating (A B B A …), so both figures see the same machine load.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,6 +33,10 @@ const LINK_MB = num('BENCH_LINK_MB', 20);
 const LINK_MBPS = num('BENCH_LINK_MBPS', 50);
 const LINK_ROUNDS = num('BENCH_LINK_ROUNDS', 2);
 const SEED_FAXES = 10_000;
+const ONLY = process.env.BENCH_ONLY;
+const BASELINE = process.env.BENCH_BASELINE;
+if (ONLY !== undefined && ONLY !== 'activation') throw new Error(`BENCH_ONLY=${ONLY}: only "activation" is known`);
+if (BASELINE && ONLY !== 'activation') throw new Error('BENCH_BASELINE needs BENCH_ONLY=activation');
 const HOST_TIMEOUT_MS = 8 * 60 * 1000;
 
 const t0 = Date.now();
@@ -76,13 +83,13 @@ function run(cmd, args, opts = {}) {
 
 
 /** `npm run package`, then the vsix's extension/ folder becomes the extension the hosts run: exactly what ships. */
-async function packageAndStage() {
-  log('npm run package (production bundle + vsix)…');
-  await run('npm', ['run', '--silent', 'package']);
-  const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
-  const vsix = path.join(repoRoot, `${pkg.name}-${pkg.version}.vsix`);
+async function packageAndStage(root = repoRoot, name = 'extension') {
+  log(`npm run package (production bundle + vsix)${root === repoRoot ? '' : ` in ${root}`}…`);
+  await run('npm', ['run', '--silent', 'package'], { cwd: root });
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const vsix = path.join(root, `${pkg.name}-${pkg.version}.vsix`);
   const entries = await readVsixEntries(vsix);
-  const extensionDir = path.join(work, 'extension');
+  const extensionDir = path.join(work, name);
   let bundleBytes;
   for (const { name, data } of entries) {
     if (!name.startsWith('extension/') || name.endsWith('/')) continue;
@@ -93,6 +100,37 @@ async function packageAndStage() {
   }
   if (bundleBytes === undefined) throw new Error('dist/extension.js is not in the vsix');
   return { vsixBytes: statSync(vsix).size, bundleBytes, extensionDir };
+}
+
+/** The extension as BENCH_BASELINE's commit ships it (its own esbuild.mjs and package check), for a side-by-side figure. */
+async function packageBaseline(ref) {
+  const root = path.join(work, 'baseline-src');
+  mkdirSync(root, { recursive: true });
+  await run('sh', ['-c', `git archive "$0" | tar -x -C "$1"`, ref, root]);
+  symlinkSync(path.join(repoRoot, 'node_modules'), path.join(root, 'node_modules'));
+  return packageAndStage(root, 'baseline');
+}
+
+/** BENCH_ONLY=activation: activate() in fresh hosts only, optionally against BENCH_BASELINE, interleaved. */
+async function activationOnly(packaged, suite, emulator) {
+  const variants = [{ label: 'this tree', packaged }];
+  if (BASELINE) variants.push({ label: `baseline ${BASELINE}`, packaged: await packageBaseline(BASELINE) });
+  const runs = new Map(variants.map((v) => [v.label, []]));
+  for (let i = 0; i < HOSTS; i++) {
+    // A B, then B A: neither always runs first.
+    for (const v of i % 2 ? [...variants].reverse() : variants) {
+      log(`host ${i + 1}/${HOSTS}: ${v.label}…`);
+      runs.get(v.label).push(await runHost({ mode: 'activate', extensionDir: v.packaged.extensionDir, suite, emulator }));
+    }
+  }
+  const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+  console.log(`activate() in fresh hosts (median of ${HOSTS}; load average at start ${machine.loadAverage.map((x) => x.toFixed(1)).join(' / ')}):`);
+  for (const v of variants) {
+    const hosts = runs.get(v.label);
+    const own = hosts.map((h) => h.hostActivationMs).filter((x) => typeof x === 'number');
+    console.log(`  ${v.label}: ${median(hosts.map((h) => h.activateMs)).toFixed(1)} ms (${hosts.map((h) => h.activateMs.toFixed(1)).join(', ')})`
+      + `; VS Code's own activation time ${own.length ? `${median(own).toFixed(0)} ms (${own.join(', ')})` : 'n/a'}; dist/extension.js ${(v.packaged.bundleBytes / 1024).toFixed(1)} KB`);
+  }
 }
 
 async function buildSuite() {
@@ -178,12 +216,8 @@ async function nodeMeasures(emulator) {
   return JSON.parse(out.trim().split('\n').at(-1));
 }
 
-let exitCode = 0;
-const deadline = setTimeout(() => { log('overall time limit (20 min) reached'); exitCode = 124; void cleanup().then(() => process.exit(124)); }, 20 * 60 * 1000);
-try {
-  log(`machine: ${machine.cpu}, ${machine.cores} cores, load ${machine.loadAverage.map((x) => x.toFixed(2)).join(' ')}`);
-  const packaged = await packageAndStage();
-  const suite = await buildSuite();
+/** Every figure of the table, written to BENCHMARKS.md. */
+async function fullRun(packaged, suite) {
   log(`emulator with ${SEED_FAXES} seeded inbox faxes…`);
   const emulator = await startEmulatorProcess(repoRoot, SEED_FAXES);
   cleanups.push(() => emulator.stop());
@@ -217,6 +251,21 @@ try {
     : `# Benchmarks\n\n${generated}\n`;
   writeFileSync(file, next);
   log(`wrote BENCHMARKS.md (${report.missed.length} target(s) missed${report.missed.length ? `: ${report.missed.join(', ')}` : ''})`);
+}
+
+let exitCode = 0;
+const deadline = setTimeout(() => { log('overall time limit (20 min) reached'); exitCode = 124; void cleanup().then(() => process.exit(124)); }, 20 * 60 * 1000);
+try {
+  log(`machine: ${machine.cpu}, ${machine.cores} cores, load ${machine.loadAverage.map((x) => x.toFixed(2)).join(' ')}`);
+  const packaged = await packageAndStage();
+  const suite = await buildSuite();
+  if (ONLY === 'activation') {
+    const emulator = await startEmulatorProcess(repoRoot);
+    cleanups.push(() => emulator.stop());
+    await activationOnly(packaged, suite, emulator);
+  } else {
+    await fullRun(packaged, suite);
+  }
 } catch (e) {
   console.error('[bench] failed:', e);
   exitCode = 1;
