@@ -87,7 +87,6 @@ const UPLOAD_HEADERS_TIMEOUT_MS = 120_000;
 const DEFAULT_VIEWER_LIMIT = 50 * 1024 * 1024;
 const SELF = 'self';
 
-const json: ResponseReader<unknown> = (response, op) => readJson(response, op.id);
 const none: ResponseReader<void> = (response) => discardBody(response);
 /** Purchase answers are undocumented: JSON of any shape, or the text itself, never a failure after a 2xx. */
 const PURCHASE_ANSWER_LIMIT = 1024 * 1024;
@@ -133,14 +132,10 @@ export class FaxPlusClient {
   }
 
   /** The generic call every typed method goes through. */
-  execute<T>(operationId: OperationId, request: ApiRequest, reader: ResponseReader<T>, options?: CallOptions): Promise<T> {
+  private execute<T>(operationId: OperationId, request: ApiRequest, reader: ResponseReader<T>, options?: CallOptions): Promise<T> {
     return this.executor.execute(operationId, request, reader, options);
   }
 
-  /** Any JSON operation, unparsed (tests and diagnostics). */
-  callJson(operationId: OperationId, request: ApiRequest = {}, options?: CallOptions): Promise<unknown> {
-    return this.execute(operationId, request, json, options);
-  }
 
   // ---- authentication & account ------------------------------------------
 
@@ -312,15 +307,6 @@ export class FaxPlusClient {
     );
   }
 
-  downloadReportBytes(faxId: string, options: BytesDownloadOptions = {}): Promise<Uint8Array> {
-    const limit = options.maxBytes ?? DEFAULT_VIEWER_LIMIT;
-    return this.execute(
-      'getFaxReport',
-      { pathParams: { user_id: options.userId ?? SELF, fax_id: faxId }, accept: 'application/pdf' },
-      (response, op) => readBodyBytes(response.body, limit, op.id),
-      options,
-    );
-  }
 
   // ---- numbers ----------------------------------------------------------------
 
@@ -369,14 +355,6 @@ export class FaxPlusClient {
     );
   }
 
-  updateOutboxFax(outboxFaxId: string, change: { comment: string }, options?: CallOptions & { userId?: string }): Promise<void> {
-    return this.execute(
-      'updateOutboxFax',
-      { pathParams: { user_id: options?.userId ?? SELF, outbox_fax_id: outboxFaxId }, json: { comment: change.comment } },
-      none,
-      options,
-    );
-  }
 
   /** Cancels a fax that has not been sent yet. */
   deleteOutboxFax(outboxFaxId: string, options?: CallOptions & { userId?: string }): Promise<void> {
@@ -414,12 +392,6 @@ export class FaxPlusClient {
 
   // ---- lifecycle --------------------------------------------------------------
 
-  /** Closes the connections; in-flight requests fail with a NetworkError. */
-  async close(): Promise<void> {
-    if (this.ownsDispatcher) {
-      await this.dispatcher.close();
-    }
-  }
 
   dispose(): void {
     if (this.ownsDispatcher) {

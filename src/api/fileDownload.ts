@@ -5,13 +5,9 @@ import { basename, dirname, join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { TransportResponse } from './httpTransport';
+import { declaredLength } from './responseBody';
 
 export type DownloadProgress = (receivedBytes: number, totalBytes: number | undefined) => void;
-
-function contentLength(response: TransportResponse): number | undefined {
-  const value = response.headers['content-length'];
-  return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined;
-}
 
 /**
  * Streams a response body into a temporary file beside `destination` and
@@ -26,7 +22,7 @@ export async function saveResponseBody(
   signal?: AbortSignal,
 ): Promise<number> {
   const temp = join(dirname(destination), `.${basename(destination)}.${randomBytes(6).toString('hex')}.part`);
-  const total = contentLength(response);
+  const total = declaredLength(response);
   let received = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {

@@ -154,6 +154,9 @@ export interface SendFaxResult {
 
 // ---- requests -------------------------------------------------------------
 
+/** What an account without a fax number of its own sends from (PayloadOutbox.from). */
+export const NO_NUMBER = 'no_number';
+
 export interface SendFaxRequest {
   /** Your number, `no_number`, or a comma-separated list of your numbers. */
   readonly from: string;

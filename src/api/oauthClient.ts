@@ -1,6 +1,8 @@
 import { createDispatcher, DEFAULT_TIMEOUTS, type ProxyOptions } from './dispatcherFactory';
 import { request, type Dispatcher, type ResponseData } from './undiciCore';
 import { isLoopbackHost } from './endpointPolicy';
+import { ResponseTooLargeError } from './errors';
+import { readBodyBytes } from './responseBody';
 import { scrubSecrets } from './secretScrubber';
 
 /**
@@ -275,16 +277,14 @@ function parseJsonObject(text: string): Record<string, unknown> | undefined {
   }
 }
 
+/** An oversized answer reads as no answer, which interpretResponse reports as unreadable. */
 async function readLimited(body: ResponseData['body']): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) {
-      body.destroy();
-      break;
+  try {
+    return (await readBodyBytes(body, MAX_BODY_BYTES, 'oauthToken')).toString('utf8');
+  } catch (error) {
+    if (error instanceof ResponseTooLargeError) {
+      return '';
     }
-    chunks.push(chunk as Buffer);
+    throw error;
   }
-  return Buffer.concat(chunks).toString('utf8');
 }

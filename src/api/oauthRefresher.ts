@@ -1,4 +1,5 @@
 import { abortableSleep } from './abortableSleep';
+import type { Credential } from './credentials';
 import { OAuthError, refresh, type OAuthTokens, type RefreshParams } from './oauthClient';
 
 /**
@@ -27,11 +28,8 @@ export interface OAuthStorage {
   write(value: StoredOAuth | undefined): Promise<void>;
 }
 
-export interface OAuthCredential {
-  readonly token: string;
-  readonly kind: 'oauth';
-  readonly clientId: string;
-}
+/** A Credential that is certainly OAuth, so the client id is always there. */
+export type OAuthCredential = Credential & { readonly kind: 'oauth'; readonly clientId: string };
 
 export interface OAuthClientConfig {
   readonly tokenUrl: string;

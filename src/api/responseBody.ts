@@ -22,7 +22,8 @@ export async function readBodyBytes(body: ResponseBody, limit: number, operation
   return Buffer.concat(chunks, total);
 }
 
-function declaredLength(response: TransportResponse): number | undefined {
+/** The body size the server announced, when it announced a plain number. */
+export function declaredLength(response: TransportResponse): number | undefined {
   const value = response.headers['content-length'];
   return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined;
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isLoopbackHost } from '../api/endpointPolicy';
 
 /**
  * The OAuth2 redirect target for sign-in through the system browser: a tiny
@@ -90,12 +91,9 @@ export function decideCallback(req: CallbackRequest, expectedState: string, port
   return stateMissing ? { type: 'code', code: code[0], stateMissing: true } : { type: 'code', code: code[0] };
 }
 
+/** A peer address on this machine (an IPv4-mapped `::ffff:127.x.y.z` too), by the same rule as endpoints. */
 export function isLoopbackAddress(address: string | undefined): boolean {
-  if (!address) {
-    return false;
-  }
-  const v4 = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
-  return address === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
+  return address !== undefined && isLoopbackHost(address.replace(/^::ffff:/, ''));
 }
 
 export class OAuthLoopbackServer {

@@ -4,7 +4,7 @@ import type { FaxCategory } from '../api/models';
 import type { ActionServices } from './targets/actionServices';
 import { plainArgs } from './targets/commandArgs';
 import { confirmed } from './targets/confirmation';
-import { faxTitle } from './targets/faxTitle';
+import { faxTitle } from '../views/faxTitle';
 import { pickFax } from './targets/pickFax';
 import { selectedTargets } from './targets/readState';
 import { COMMANDS } from '../manifest/commandIds';

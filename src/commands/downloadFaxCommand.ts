@@ -14,17 +14,11 @@ import { destinationProblem } from './targets/destinationProblem';
 import { COMMANDS } from '../manifest/commandIds';
 import { commandAction } from '../util/noticeActions';
 
-/** Plain-object form: `{ faxId, format?: 'pdf' | 'tiff', destination?: '/abs/path.pdf' }`. */
-export interface DownloadFaxArgs {
-  readonly faxId: string;
-  readonly format?: FileFormat;
-  readonly destination?: string;
-}
-
 /**
  * Saves a fax as PDF or TIFF where the person chooses (the save dialog's
  * file type picks the format). The file appears only once complete: a
  * cancelled or broken download leaves nothing behind (see fileDownload.ts).
+ * Argument: a fax node, `{ faxId, format?: 'pdf' | 'tiff', destination?: '/abs/path.pdf' }`, or nothing (quick pick).
  */
 export class DownloadFaxCommand implements Command {
   readonly id = COMMANDS.downloadFax;

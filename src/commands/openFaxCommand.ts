@@ -3,7 +3,7 @@ import type { Command } from './command';
 import type { ActionServices } from './targets/actionServices';
 import type { FaxViewerPanels } from '../viewer/faxViewerPanels';
 import { categoryOf, faxTargetOf } from './targets/faxTarget';
-import { faxTitle } from './targets/faxTitle';
+import { faxTitle } from '../views/faxTitle';
 import { markOpenedFaxRead } from './targets/markOpenedRead';
 import { pickFax } from './targets/pickFax';
 import { COMMANDS } from '../manifest/commandIds';

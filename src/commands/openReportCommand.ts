@@ -11,18 +11,12 @@ import { checkDestination, safeFileName } from './targets/downloadPaths';
 import { destinationProblem } from './targets/destinationProblem';
 import { COMMANDS } from '../manifest/commandIds';
 
-/** Plain-object form: `{ faxId, destination?: '/abs/report.pdf', open?: boolean }`. */
-export interface OpenReportArgs {
-  readonly faxId: string;
-  readonly destination?: string;
-  /** Open it in the system's PDF viewer (default true). */
-  readonly open?: boolean;
-}
-
 /**
  * Fetches the confirmation report of a sent fax (a PDF) into the extension's
  * storage and opens it with the system's PDF viewer. The in-editor viewer
  * shows faxes as TIFF and does not render PDF (see src/viewer/README.md).
+ * Argument: a Sent node, `{ faxId, destination?: '/abs/report.pdf', open?: boolean }`
+ * (`open` defaults to true: the system's PDF viewer), or nothing (quick pick).
  */
 export class OpenReportCommand implements Command {
   readonly id = COMMANDS.openReport;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { VIEW_NAMES, type ViewName } from '../views/treeNodes';
+import { viewTitle } from '../views/viewTitle';
 
 /**
  * Reads which view a refresh/load-more command is about from whatever the
@@ -22,21 +23,4 @@ export async function pickView(allowed: readonly ViewName[], placeHolder: string
     { placeHolder },
   );
   return picked?.view;
-}
-
-function viewTitle(view: ViewName): string {
-  switch (view) {
-    case 'outbox':
-      return vscode.l10n.t('Outbox');
-    case 'inbox':
-      return vscode.l10n.t('Inbox');
-    case 'sent':
-      return vscode.l10n.t('Sent');
-    case 'spam':
-      return vscode.l10n.t('Spam');
-    case 'numbers':
-      return vscode.l10n.t('Numbers');
-    case 'members':
-      return vscode.l10n.t('Members');
-  }
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Command } from './command';
-import type { Fax, SendFaxResult } from '../api/models';
+import { NO_NUMBER, type Fax, type SendFaxResult } from '../api/models';
 import { bytesUploadSource } from '../api/uploadSource';
 import type { ActionServices } from './targets/actionServices';
 import { plainArgs } from './targets/commandArgs';
@@ -42,7 +42,7 @@ export class ResendFaxCommand implements Command {
     if (!fax.to) {
       throw errors.show(new Error(vscode.l10n.t('This fax has no destination to send to.')), vscode.l10n.t('Resending the fax'));
     }
-    const from = fax.from || 'no_number';
+    const from = fax.from || NO_NUMBER;
     const ok = await confirmed(
       this.services.notifier,
       plainArgs(arg),

@@ -101,15 +101,6 @@ export function normaliseRegion(region: string | undefined): CountryCode | undef
   return phoneLibrary().isSupportedCountry(iso) ? iso : undefined;
 }
 
-/** '+442079460958' → '+44 20 7946 0958'; anything unreadable is shown as given. */
-export function formatForDisplay(e164: string): string {
-  try {
-    return phoneLibrary().parsePhoneNumberWithError(e164).formatInternational();
-  } catch {
-    return e164;
-  }
-}
-
 export function describeInvalidRecipient(entry: InvalidRecipient): string {
   return l10n.t('Recipient {0} ("{1}"): {2}', entry.position, entry.input, describeProblem(entry.reason));
 }

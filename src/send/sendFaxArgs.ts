@@ -1,4 +1,5 @@
-import { COVER_PAGE_FLAGS, type CoverPageFields, type CoverPageFlag, type RetryOptions } from './coverPageOptions';
+import type { RetryOptions } from '../api/models';
+import { COVER_PAGE_FLAGS, type CoverPageFields, type CoverPageFlag } from './coverPageOptions';
 import { parseSendAt } from './schedule';
 import * as l10n from '@vscode/l10n';
 
@@ -161,14 +162,14 @@ class ArgumentReader {
     const object = this.object(value, 'retry');
     if (!object) return undefined;
     this.unknownKeys(object, RETRY_KEYS, 'retry.');
-    const retry: RetryOptions = {};
+    let retry: RetryOptions = {};
     for (const key of ['count', 'delay'] as const) {
       const number = object[key];
       if (number === undefined) continue;
       if (typeof number !== 'number' || !Number.isInteger(number) || number < 0) {
         this.problems.push(l10n.t('"retry.{0}" must be a whole number, 0 or more (got {1}).', key, describeValue(number)));
       } else {
-        retry[key] = number;
+        retry = { ...retry, [key]: number };
       }
     }
     return retry;

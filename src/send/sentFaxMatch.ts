@@ -1,4 +1,4 @@
-import type { Fax } from '../api/models';
+import { NO_NUMBER, type Fax } from '../api/models';
 
 /**
  * One outgoing fax as this window knows it, to recognise its record in Sent.
@@ -78,7 +78,7 @@ function digits(number: string): string {
 
 /** Unknown on either side matches; `no_number` matches anything (the server picks a line). */
 function sameSender(requested: string | undefined, recorded: string | undefined): boolean {
-  if (!requested || !recorded || requested === 'no_number') return true;
+  if (!requested || !recorded || requested === NO_NUMBER) return true;
   const mine = requested.split(',').map(digits).filter(Boolean);
   return mine.length === 0 || mine.includes(digits(recorded));
 }

@@ -3,7 +3,7 @@ import { abortableSleep } from '../api/abortableSleep';
 import type { FaxEvents } from '../events/faxEvents';
 import type { Logger } from '../api/logger';
 import { watchForAttempt, DEFAULT_WATCH_TOTAL_MS } from '../send/attemptWatch';
-import { formatForDisplay } from '../send/recipients';
+import { phoneDisplay } from '../format/phoneDisplay';
 import { Disposable } from '../util/disposable';
 import type { CreationCheck } from './creationCheck';
 import type { SendAttempt } from './faxMatch';
@@ -51,7 +51,7 @@ export class CreationWatches extends Disposable {
       now: Date.now,
       signal: controller.signal,
     }).then((result) => {
-      const to = attempt.destinations.map(formatForDisplay).join(', ');
+      const to = attempt.destinations.map(phoneDisplay).join(', ');
       if (result.kind === 'found') {
         const ids = Object.fromEntries(result.found);
         this.logger.info(`Send as fax: the unconfirmed fax appeared after ${result.looks} look(s)`);

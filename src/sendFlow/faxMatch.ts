@@ -1,4 +1,4 @@
-import type { Fax, OutboxFax } from '../api/models';
+import { NO_NUMBER, type Fax, type OutboxFax } from '../api/models';
 import { LOCAL_CLOCK_TOLERANCE_MS, matchSentRecord } from '../send/sentFaxMatch';
 
 /** What is known about one attempt to create a fax, to recognise it on the server afterwards. */
@@ -67,7 +67,7 @@ function submittedSinceAttempt(attempt: SendAttempt, submitted: Date | undefined
 }
 
 function sameSender(attempt: SendAttempt, from: string | undefined): boolean {
-  if (from === undefined || attempt.from === 'no_number') return true;
+  if (from === undefined || attempt.from === NO_NUMBER) return true;
   return attempt.from.split(',').map((n) => n.trim()).includes(from);
 }
 

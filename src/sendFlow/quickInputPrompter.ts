@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { ACCEPTED_EXTENSIONS } from '../send/fileRules';
-import { formatForDisplay } from '../send/recipients';
+import { phoneDisplay } from '../format/phoneDisplay';
 import { OptionsEditor } from './optionsEditor';
 import { RenderPreviewPanel } from '../viewer/renderPreviewPanel';
 import { describeFindings } from './legibilityMessages';
 import type { ConfirmQuestion, OptionsQuestion, PreviewQuestion, Prompter, RecipientsQuestion, SenderQuestion, StepAnswer } from './prompter';
-import { NO_NUMBER } from './senderChoice';
+import { NO_NUMBER } from '../api/models';
 import type { SendOptions } from './sendOptions';
 import { icon, inputStep, pickStep } from './quickInputSteps';
 import type { Notifier } from '../util/notifier';
@@ -79,7 +79,7 @@ export class QuickInputPrompter implements Prompter {
         : check.ok
           ? { label: icon('check', vscode.l10n.t('Fax to {0} recipient(s)', check.recipients.length)), detail: listed(check.recipients), alwaysShow: true, use: true }
           : { label: icon('error', vscode.l10n.t('Correct the numbers first')), detail: check.message, alwaysShow: true };
-      const recent = question.recent.map((e164): RecipientItem => ({ label: formatForDisplay(e164), description: vscode.l10n.t('recent'), e164 }));
+      const recent = question.recent.map((e164): RecipientItem => ({ label: phoneDisplay(e164), description: vscode.l10n.t('recent'), e164 }));
       return [use, ...recent];
     };
     return pickStep<RecipientItem, string[]>({
@@ -114,7 +114,7 @@ export class QuickInputPrompter implements Prompter {
     }
     const items: SenderItem[] = question.numbers.length === 0
       ? [{ label: icon('circle-slash', vscode.l10n.t('Without a number')), detail: vscode.l10n.t('Your account has no fax number of its own; Fax.Plus sends from a shared one (no_number).'), from: NO_NUMBER }]
-      : question.numbers.map((n) => ({ label: icon('call-outgoing', formatForDisplay(n)), description: n === question.suggested ? vscode.l10n.t('last used') : undefined, from: n }));
+      : question.numbers.map((n) => ({ label: icon('call-outgoing', phoneDisplay(n)), description: n === question.suggested ? vscode.l10n.t('last used') : undefined, from: n }));
     return pickStep<SenderItem, string>({
       title: this.title,
       position: question,
@@ -144,7 +144,7 @@ export class QuickInputPrompter implements Prompter {
 }
 
 function listed(recipients: readonly string[]): string {
-  const shown = recipients.slice(0, LISTED).map(formatForDisplay).join(', ');
+  const shown = recipients.slice(0, LISTED).map(phoneDisplay).join(', ');
   return recipients.length > LISTED ? vscode.l10n.t('{0} and {1} more', shown, recipients.length - LISTED) : shown;
 }
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { SendFaxRequest } from '../api/models';
 import type { CommandGate } from '../auth/commandGate';
 import { checkSendAt, describeSendAtProblem } from '../send/schedule';
-import { formatForDisplay } from '../send/recipients';
+import { phoneDisplay } from '../format/phoneDisplay';
 import type { RecentRecipients } from '../send/recentRecipients';
 import type { SendFaxArgs } from '../send/sendFaxArgs';
 import { DocumentResolver } from './documentResolver';
@@ -152,7 +152,7 @@ export class SendFlow {
         const when = checkSendAt(text, new Date());
         return when.ok ? { ok: true, date: when.date } : { ok: false, message: when.message };
       },
-      summary: (choices) => summaryLines({ files: documents, ...choices }, formatForDisplay),
+      summary: (choices) => summaryLines({ files: documents, ...choices }, phoneDisplay),
     });
   }
 }

@@ -1,4 +1,5 @@
-import type { CoverPageFields, RetryOptions } from '../send/coverPageOptions';
+import type { RetryOptions } from '../api/models';
+import type { CoverPageFields } from '../send/coverPageOptions';
 
 /** The choices of the options step, with the settings' values as defaults. */
 export interface SendOptions {

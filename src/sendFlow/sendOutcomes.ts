@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatForDisplay } from '../send/recipients';
+import { phoneDisplay } from '../format/phoneDisplay';
 import type { ErrorPresenter } from '../errors/errorPresenter';
 import { kindOf } from '../errors/errorPresenter';
 import type { FaxEvents } from '../events/faxEvents';
@@ -78,7 +78,7 @@ export class SendOutcomes {
       this.notices.warn(
         missing.length === 0
           ? vscode.l10n.t('The fax was created: Fax.Plus has it for all {0} recipient(s), although its answer was lost ({1}). Do not send it again.', destinations.length, reason)
-          : vscode.l10n.t('The fax was created for {0} of {1} recipients, although the answer was lost ({2}). Not found for: {3}. Check the Outbox before sending to them again.', verdict.ids.size, destinations.length, reason, missing.map(formatForDisplay).join(', ')),
+          : vscode.l10n.t('The fax was created for {0} of {1} recipients, although the answer was lost ({2}). Not found for: {3}. Check the Outbox before sending to them again.', verdict.ids.size, destinations.length, reason, missing.map(phoneDisplay).join(', ')),
         SendNotices.showOutbox(),
       );
       return ids;

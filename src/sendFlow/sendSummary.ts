@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { SendOptions } from './sendOptions';
 import { formatBytes } from '../format/bytes';
+import { NO_NUMBER } from '../api/models';
 
 /** One line of the confirmation step; `icon` is a codicon name. */
 export interface SummaryLine {
@@ -37,7 +38,7 @@ export function summaryLines(input: SummaryInput, formatNumber: (e164: string) =
       label: recipients.length === 1 ? l10n.t('To {0}', formatNumber(recipients[0])) : l10n.t('To {0} recipients', recipients.length),
       detail: recipients.length === 1 ? undefined : listSome(recipients.map(formatNumber)),
     },
-    { icon: 'call-outgoing', label: from === 'no_number' ? l10n.t('From: without a number (no_number)') : l10n.t('From {0}', from) },
+    { icon: 'call-outgoing', label: from === NO_NUMBER ? l10n.t('From: without a number (no_number)') : l10n.t('From {0}', from) },
     { icon: 'clock', label: options.sendAt ? l10n.t('Send at {0}', formatLocalTime(options.sendAt)) : l10n.t('Send now') },
     {
       icon: 'note',

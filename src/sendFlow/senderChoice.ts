@@ -1,5 +1,4 @@
-/** What a member without a fax number of their own sends from (PayloadOutbox.from). */
-export const NO_NUMBER = 'no_number';
+import { NO_NUMBER } from '../api/models';
 
 /**
  * The sender to use when nobody is asked (automation), or to preselect:

@@ -7,6 +7,7 @@ import { phoneDisplay } from '../format/phoneDisplay';
 import { faxStatusIcon } from './statusIcons';
 import type { TimeDisplay } from '../format/timeDisplay';
 import type { FaxNode } from './treeNodes';
+import { faxTitle } from './faxTitle';
 import { COMMANDS } from '../manifest/commandIds';
 
 /**
@@ -43,10 +44,7 @@ function pagesText(fax: Fax): string | undefined {
 }
 
 function faxTooltip({ fax, category }: FaxNode, time: TimeDisplay): vscode.MarkdownString {
-  const heading = category === 'sent'
-    ? vscode.l10n.t('Fax to {0}', phoneDisplay(fax.to) || '?')
-    : vscode.l10n.t('Fax from {0}', phoneDisplay(fax.from) || '?');
-  return detailsTooltip(heading, faxStatusMeaning(fax.status, directionOf(category)), [
+  return detailsTooltip(faxTitle(fax, category, fax.id), faxStatusMeaning(fax.status, directionOf(category)), [
     [vscode.l10n.t('Status'), fax.status],
     [vscode.l10n.t('From'), phoneDisplay(fax.from)],
     [vscode.l10n.t('To'), phoneDisplay(fax.to)],

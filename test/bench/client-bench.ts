@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     }
     console.log();
   } finally {
-    await client.close();
+    client.dispose();
     await target.stop();
     await rm(dir, { recursive: true, force: true });
   }

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     const linkUpload = await measureLinkUpload(client, process.env.BENCH_CONTROL_URL!, linkFile, linkBytes, Number(process.env.BENCH_LINK_MBPS ?? 50), Number(process.env.BENCH_LINK_ROUNDS ?? 2));
     process.stdout.write(JSON.stringify({ firstPage, overhead, upload, linkUpload }) + '\n');
   } finally {
-    await client.close();
+    client.dispose();
     await rm(dir, { recursive: true, force: true });
   }
 }

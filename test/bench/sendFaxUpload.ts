@@ -126,7 +126,7 @@ async function main(): Promise<void> {
     console.log(`  curl:                                  ${c.toFixed(0)} ms, ${(MB / (c / 1000)).toFixed(0)} MB/s, peak RSS ${median(viaCurl.map((r) => r.peakMb)).toFixed(1)} MB (whole process)`);
     console.log(`  time ratio flow/curl: ${(f / c).toFixed(2)}×`);
   } finally {
-    await client.close();
+    client.dispose();
     emulator.child.kill('SIGTERM');
     await rm(dir, { recursive: true, force: true });
   }

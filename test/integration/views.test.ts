@@ -325,11 +325,19 @@ describe('Sidebar trees', function () {
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     await eventually(() => assert.strictEqual(env.api.sidebar.views.inbox.visible, false));
     await signInWith(env.emulator.demoTokens.fullAccess);
+    // Every section answers a refresh by telling its tree to redraw; a hidden one only marks its data stale.
+    const providers = Object.values(env.api.sidebar.providers);
+    const redrawn = providers.map((provider) => new Promise<void>((resolve) => {
+      const subscription = provider.onDidChangeTreeData(() => {
+        subscription.dispose();
+        resolve();
+      });
+    }));
     await vscode.commands.executeCommand('faxplus.refresh');
-    // VS Code asks a visible tree for its items right after a change; give it the time to (wrongly) do so.
-    await new Promise((r) => setTimeout(r, 1000));
+    await Promise.all(redrawn);
     const listings = ['listFaxes', 'listOutboxFaxes', 'listNumbers', 'getAccounts'];
     assert.deepStrictEqual(env.emulator.requests.filter((r) => listings.includes(r.operationId ?? '')), []);
+    assert.deepStrictEqual(providers.filter((provider) => provider.hasLoaded).map((provider) => provider.view), [], 'no section loaded');
   });
 
   it('polls only while the view is visible', async () => {

@@ -3,6 +3,7 @@ import type { Fax, FaxCategory } from '../../api/models';
 import type { ClientProvider } from '../../client/clientProvider';
 import type { ErrorPresenter } from '../../errors/errorPresenter';
 import { phoneDisplay } from '../../format/phoneDisplay';
+import { viewTitle } from '../../views/viewTitle';
 import { apiQuickPick, type ValueItem } from './apiQuickPick';
 import type { FaxTarget } from './faxTarget';
 
@@ -31,7 +32,7 @@ export function pickFax(clients: ClientProvider, errors: ErrorPresenter, options
         if (faxes.length === 0) {
           return [];
         }
-        const heading: ValueItem<FaxTarget> = { label: categoryLabel(category), kind: vscode.QuickPickItemKind.Separator };
+        const heading: ValueItem<FaxTarget> = { label: viewTitle(category), kind: vscode.QuickPickItemKind.Separator };
         return [heading, ...faxes.map((fax) => faxItem(fax, category))];
       });
     },
@@ -47,15 +48,4 @@ function faxItem(fax: Fax, category: FaxCategory): ValueItem<FaxTarget> {
     detail: fax.comment || undefined,
     value: { faxId: fax.id, category, fax },
   };
-}
-
-function categoryLabel(category: FaxCategory): string {
-  switch (category) {
-    case 'inbox':
-      return vscode.l10n.t('Inbox');
-    case 'sent':
-      return vscode.l10n.t('Sent');
-    default:
-      return vscode.l10n.t('Spam');
-  }
 }

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     }
     console.log(`${N} requests, ${((performance.now() - t0) / N).toFixed(3)} ms each`);
   } finally {
-    await client.close();
+    client.dispose();
     await agent.close();
     await target.stop();
   }

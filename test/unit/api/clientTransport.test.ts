@@ -39,7 +39,7 @@ describe('FaxPlusClient transport', () => {
       assert.equal(r.headers.authorization, `Bearer ${TEST_TOKEN}`);
       assert.equal(r.headers['user-agent'], 'faxplus-vscode/0.1.0-test');
       assert.equal(r.headers['x-fax-clientid'], undefined);
-      await client.close();
+      client.dispose();
     });
 
     it('adds x-fax-clientid for an OAuth credential', async () => {
@@ -50,7 +50,7 @@ describe('FaxPlusClient transport', () => {
       await client.getAccount();
       assert.equal(s.requests[0].headers['x-fax-clientid'], 'APIK-demo');
       assert.equal(s.requests[0].headers.authorization, 'Bearer oauth-access');
-      await client.close();
+      client.dispose();
     });
 
     it('percent-encodes every path parameter: E.164 + becomes %2B, slashes cannot change the path', async () => {
@@ -62,7 +62,7 @@ describe('FaxPlusClient transport', () => {
       await client.getNumber('+1 555/../x', 'member 1');
       assert.equal(s.requests[0].url, '/v3/accounts/self/numbers/%2B15551234567');
       assert.equal(s.requests[1].url, '/v3/accounts/member%201/numbers/%2B1%20555%2F..%2Fx');
-      await client.close();
+      client.dispose();
     });
 
     it('formats listFaxes dates as UTC "YYYY-MM-DD HH:mm:ss" query parameters', async () => {
@@ -75,7 +75,7 @@ describe('FaxPlusClient transport', () => {
       assert.equal(url.searchParams.get('category'), 'sent');
       assert.equal(url.searchParams.get('limit'), '10');
       assert.equal(url.searchParams.has('after'), false);
-      await client.close();
+      client.dispose();
     });
 
     it('sends the sendFax payload in the API shape with return_ids true', async () => {
@@ -104,7 +104,7 @@ describe('FaxPlusClient transport', () => {
         send_time: '2030-05-06 07:08:09 +0000',
       });
       assert.equal(s.requests[0].headers['content-type'], 'application/json');
-      await client.close();
+      client.dispose();
     });
 
     it('logs method, path template, operation id, status, duration and attempt; never the query or token', async () => {
@@ -113,7 +113,7 @@ describe('FaxPlusClient transport', () => {
       await client.listFaxes({ category: 'inbox', after: new Date(0) });
       assert.equal(logger.lines.length, 1);
       assert.match(logger.lines[0], /^debug GET \/accounts\/\{user_id\}\/faxes \[listFaxes\] → 200 in \d+ ms \(attempt 1\)$/);
-      await client.close();
+      client.dispose();
     });
   });
 
@@ -137,7 +137,7 @@ describe('FaxPlusClient transport', () => {
         assert.equal(error.code, code);
         assert.equal(error.description, `said ${code}`);
         assert.equal(error.operationId, 'sendFax');
-        await client.close();
+        client.dispose();
       });
     }
 
@@ -340,7 +340,7 @@ describe('FaxPlusClient transport', () => {
       assert.ok(error instanceof TimeoutError, String(error));
       assert.equal(error.phase, 'headers');
       assert.equal(s.requests.length, 2);
-      await client.close();
+      client.dispose();
     });
 
     it('sendFax that times out waiting for the answer: maybeDelivered, not retried', async () => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
@@ -80,6 +81,7 @@ describe('contract: what the client sends and what it receives match openapi.yam
   let emu: Emulator;
   let client: FaxPlusClient;
   const exchanges: Exchange[] = [];
+  const reportDir = mkdtempSync(join(tmpdir(), 'faxplus-contract-'));
 
   before(async () => {
     emu = await startEmulator({ seedFaxes: 40, speed: 0 });
@@ -100,7 +102,7 @@ describe('contract: what the client sends and what it receives match openapi.yam
     await client.getFax(faxes[0].id);
     await client.updateFax(faxes[0].id, { comment: 'c', isRead: true });
     await client.downloadFileBytes(faxes[0].id, 'pdf');
-    await client.downloadReportBytes(faxes[0].id);
+    await client.downloadReport(faxes[0].id, join(reportDir, 'report.pdf'));
     await client.deleteFax(faxes[1].id);
     await client.listNumbers();
     await client.getNumber(number);
@@ -119,7 +121,6 @@ describe('contract: what the client sends and what it receives match openapi.yam
     await client.listOutbox();
     const outboxId = Object.values(sent.ids)[0];
     await client.getOutboxFax(outboxId);
-    await client.updateOutboxFax(outboxId, { comment: 'x' });
     await client.deleteOutboxFax(outboxId);
     const hook = await client.createWebhook({ target: 'https://example.com/h', event: 'fax_sent' });
     await client.listWebhooks('fax_sent');
@@ -133,8 +134,9 @@ describe('contract: what the client sends and what it receives match openapi.yam
     await client.updateAccount({ lastname: 'Contract', notifications: { settings: { email: { send_fax: true } } } });
   });
   after(async () => {
-    await client.close();
+    client.dispose();
     await emu.stop();
+    rmSync(reportDir, { recursive: true, force: true });
   });
 
   it('exercised the product operations', () => {

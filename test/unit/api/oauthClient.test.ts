@@ -254,6 +254,19 @@ describe('oauthClient', () => {
       assertNoCanary(err);
     });
 
+    it('an answer larger than a token response is read no further and reported as invalid', async () => {
+      // A valid token padded past the 64 KB limit: accepting it would mean the limit read the whole body.
+      const padded = `{"access_token":"CANARY-access","expires_in":3600,"pad":"${'x'.repeat(70 * 1024)}"}`;
+      endpoint = await startTokenEndpoint((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(padded);
+      });
+      const err = await rejection(refresh({ tokenUrl: endpoint.tokenUrl, ...CLIENT, refreshToken: REFRESH_TOKEN }));
+      assert.strictEqual(err.code, 'invalid_response');
+      assert.ok(err.isTransient);
+      assertNoCanary(err);
+    });
+
     it('never sends credentials over plain http to another machine', async () => {
       const err = await rejection(refresh({ tokenUrl: 'http://token.example/token', ...CLIENT, refreshToken: REFRESH_TOKEN }));
       assert.strictEqual(err.code, 'insecure_url');

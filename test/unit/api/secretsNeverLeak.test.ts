@@ -14,8 +14,9 @@ function echoingServer(): Promise<TestServer> {
   return startServer(async (req, res) => {
     const auth = String(req.headers.authorization);
     const modes = ['e400', 'e401', 'e403', 'e404', 'e413', 'e429', 'e500', 'e503', 'badjson', 'shape', 'reset', 'redirect'];
-    const mode = (req.url ?? '').split(/[/?]/).find((segment) => modes.includes(segment)) ?? 'slow';
-    await readBody(req).catch(() => undefined);
+    // The mode rides in the path, or for a send in the uploaded file's path (the body).
+    const body = await readBody(req).then((b) => b.toString('utf8'), () => '');
+    const mode = (req.url ?? '').split(/[/?]/).find((segment) => modes.includes(segment)) ?? modes.find((m) => body.includes(`"/${m}"`)) ?? 'slow';
     const statuses: Record<string, number> = { e400: 400, e401: 401, e403: 403, e404: 404, e413: 413, e429: 429, e500: 500, e503: 503 };
     if (mode in statuses) {
       res.writeHead(statuses[mode], { 'content-type': 'application/json', 'retry-after': '3600' });
@@ -69,8 +70,8 @@ describe('the token never appears in errors or logs', () => {
       const calls: (() => Promise<unknown>)[] = [];
       for (const mode of ['e400', 'e401', 'e403', 'e404', 'e413', 'e429', 'e500', 'e503', 'badjson', 'shape', 'reset', 'redirect', 'slow']) {
         calls.push(() => client.getFax(mode));
-        // A POST (not retried, maybeDelivered paths) with the mode in the path.
-        if (mode !== 'shape') calls.push(() => client.callJson('sendFax', { pathParams: { user_id: mode }, json: { from: 'no_number', to: ['+1'], files: ['/f'] } }));
+        // A POST (not retried, maybeDelivered paths), the mode in its body.
+        if (mode !== 'shape') calls.push(() => client.sendFax({ from: 'no_number', to: ['+15550000002'], files: [`/${mode}`] }));
       }
       const controller = new AbortController();
       calls.push(() => {

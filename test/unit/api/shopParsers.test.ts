@@ -20,7 +20,7 @@ describe('number shop and account edits: tolerant parsers against the emulator v
     emu.reset({ keepTokens: true });
     client = makeClient(emu.apiUrl, { credentials: { getCredential: async () => ({ token: emu.demoTokens.fullAccess, kind: 'pat' }) } }).client;
   });
-  afterEach(() => client.close());
+  afterEach(() => client.dispose());
 
   it('lists countries and areas with what the next request needs', async () => {
     const countries = await client.listShopCountries();

@@ -110,7 +110,7 @@ describe('FaxPlusClient.uploadFile', () => {
     assert.equal(contentLength, raw.length);
     assert.match(server.requests[0].headers['content-type'] ?? '', /^multipart\/form-data; boundary=/);
     assert.equal(server.requests[0].url, '/v3/accounts/self/files');
-    await client.close();
+    client.dispose();
   });
 
   it('uploads a local file of many chunks byte for byte, even to a slow reader (read buffers are reused)', async function () {
@@ -138,7 +138,7 @@ describe('FaxPlusClient.uploadFile', () => {
     const { client } = makeClient(server.baseUrl);
     assert.equal(await client.uploadFile(file), '/transient-scan');
     assert.equal(received, createHash('sha256').update(content).digest('hex'));
-    await client.close();
+    client.dispose();
   });
 
   it('streams a 50 MB generated source: bytes received equal the size, progress reaches the total', async function () {
@@ -160,7 +160,7 @@ describe('FaxPlusClient.uploadFile', () => {
     assert.deepEqual(progress.at(-1), [size, size]);
     assert.ok(progress.length > 10);
     for (let i = 1; i < progress.length; i++) assert.ok(progress[i][0] > progress[i - 1][0]);
-    await client.close();
+    client.dispose();
   });
 
   it('accepts an AsyncIterable source and an explicit content type', async () => {

@@ -7,6 +7,8 @@ import { fullName, personLabel } from '../../../src/format/personName';
 describe('views: display formats', () => {
   it('shows E.164 numbers grouped, and anything else as sent', () => {
     assert.equal(phoneDisplay('+41446681800'), '+41 44 668 18 00');
+    assert.equal(phoneDisplay('+12015550123'), '+1 201 555 0123');
+    assert.equal(phoneDisplay('+442079460958'), '+44 20 7946 0958');
     assert.equal(phoneDisplay('no_number'), 'no_number');
     assert.equal(phoneDisplay(undefined), '');
   });

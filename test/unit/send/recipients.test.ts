@@ -4,7 +4,6 @@ import {
   MAX_RECIPIENTS,
   describeInvalidRecipient,
   describeTooManyRecipients,
-  formatForDisplay,
   normaliseRegion,
   parseRecipients,
   regionFromLocale,
@@ -237,17 +236,6 @@ describe('normaliseRegion', () => {
     assert.strictEqual(normaliseRegion('ZZ'), undefined);
     assert.strictEqual(normaliseRegion(''), undefined);
     assert.strictEqual(normaliseRegion(undefined), undefined);
-  });
-});
-
-describe('formatForDisplay', () => {
-  it('shows E.164 numbers in international format', () => {
-    assert.strictEqual(formatForDisplay(US), '+1 201 555 0123');
-    assert.strictEqual(formatForDisplay(GB), '+44 20 7946 0958');
-  });
-
-  it('shows anything else as given', () => {
-    assert.strictEqual(formatForDisplay('no_number'), 'no_number');
   });
 });
 

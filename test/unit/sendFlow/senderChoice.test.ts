@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { defaultSender, NO_NUMBER } from '../../../src/sendFlow/senderChoice';
+import { NO_NUMBER } from '../../../src/api/models';
+import { defaultSender } from '../../../src/sendFlow/senderChoice';
 
 describe('sendFlow: the sender used without asking', () => {
   it('is no_number for an account without numbers', () => {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { Fax, FaxCategory } from '../../api/models';
-import { phoneDisplay } from '../../format/phoneDisplay';
+import type { Fax, FaxCategory } from '../api/models';
+import { phoneDisplay } from '../format/phoneDisplay';
 
-/** "Fax from +1 555…" / "Fax to +1 555…", as the tree's tooltips say it. */
+/** "Fax from +1 555…" / "Fax to +1 555…", the heading of the tree's tooltips and of command titles. */
 export function faxTitle(fax: Fax | undefined, category: FaxCategory | undefined, faxId: string): string {
   if (!fax) {
     return vscode.l10n.t('Fax {0}', faxId);
