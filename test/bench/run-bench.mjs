@@ -6,16 +6,13 @@
 // BENCH_VISIBLE_S (120), BENCH_UPLOAD_MB (150), BENCH_UPLOAD_ROUNDS (3),
 // BENCH_PAIRS (2000), BENCH_LATENCY_MS (100, the journeys' round trip), BENCH_JOURNEY_ROUNDS (5),
 // BENCH_LINK_MB (20), BENCH_LINK_MBPS (50), BENCH_LINK_ROUNDS (2), VERBOSE=1, KEEP_TMP=1.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
-import { repoRoot, startCodeServer, launchChromium } from '../host/codeServer.mjs';
+import { repoRoot } from '../host/codeServer.mjs';
 import { startEmulatorProcess } from './lib/emulatorProcess.ts';
 import { renderReport } from './lib/report.ts';
-import { readVsixEntries } from '../host/vsixEntries.mjs';
+import { buildSuite, packageAndStage, run, runHost as runHostIn } from './lib/hostRunner.mjs';
 
 const num = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
 const HOSTS = num('BENCH_HOSTS', 5);
@@ -30,7 +27,6 @@ const LINK_MB = num('BENCH_LINK_MB', 20);
 const LINK_MBPS = num('BENCH_LINK_MBPS', 50);
 const LINK_ROUNDS = num('BENCH_LINK_ROUNDS', 2);
 const SEED_FAXES = 10_000;
-const HOST_TIMEOUT_MS = 8 * 60 * 1000;
 
 const t0 = Date.now();
 const log = (msg) => console.error(`[bench ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${msg}`);
@@ -62,108 +58,18 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => { log(`${signal}: cleaning up`); void cleanup().then(() => process.exit(130)); });
 }
 
-function run(cmd, args, opts = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], ...opts });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (b) => { out += b; });
-    child.stderr.on('data', (b) => { err += b; if (process.env.VERBOSE) process.stderr.write(b); });
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve({ out, err }) : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}\n${out}\n${err}`))));
-  });
-}
-
-
-/** `npm run package`, then the vsix's extension/ folder becomes the extension the hosts run: exactly what ships. */
-async function packageAndStage() {
-  log('npm run package (production bundle + vsix)…');
-  await run('npm', ['run', '--silent', 'package']);
-  const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
-  const vsix = path.join(repoRoot, `${pkg.name}-${pkg.version}.vsix`);
-  const entries = await readVsixEntries(vsix);
-  const extensionDir = path.join(work, 'extension');
-  let bundleBytes;
-  for (const { name, data } of entries) {
-    if (!name.startsWith('extension/') || name.endsWith('/')) continue;
-    const p = path.join(extensionDir, name.slice('extension/'.length));
-    mkdirSync(path.dirname(p), { recursive: true });
-    writeFileSync(p, data);
-    if (name === 'extension/dist/extension.js') bundleBytes = data.length;
-  }
-  if (bundleBytes === undefined) throw new Error('dist/extension.js is not in the vsix');
-  return { vsixBytes: statSync(vsix).size, bundleBytes, extensionDir };
-}
-
-async function buildSuite() {
-  const outfile = path.join(work, 'suite/index.js');
-  await esbuild.build({
-    entryPoints: [path.join(repoRoot, 'test/bench/host/index.ts')],
-    outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logLevel: 'warning',
-  });
-  return outfile;
-}
-
-/** One fresh VS Code host (code-server + headless chromium) running the bench suite; returns its JSON. */
-async function runHost({ mode, extensionDir, suite, emulator, cpuProfile }) {
-  const resultFile = path.join(work, `host-${mode}-${Date.now()}.json`);
-  const host = await startCodeServer({
-    smokeTestDriver: true,
-    verbose: Boolean(process.env.VERBOSE),
-    // Polling starts off as in the test runner; the suite turns it on (default intervals) for the request-rate window.
-    userSettings: { 'faxplus.pollingEnabled': false },
-    env: () => ({
-      FAXPLUS_BENCH_RESULT_FILE: resultFile,
-      FAXPLUS_BENCH_MODE: mode,
-      FAXPLUS_API_BASE_URL: emulator.apiUrl,
-      FAXPLUS_BENCH_TOKEN: emulator.token,
-      FAXPLUS_BENCH_CONTROL_URL: emulator.controlUrl,
+/** One fresh host running the bench suite in `mode` (see test/bench/host/index.ts). */
+function runHost({ mode, extensionDir, suite, emulator, cpuProfile }) {
+  return runHostIn({
+    work, mode, extensionDir, suite, emulator, cleanups, log,
+    env: {
       FAXPLUS_BENCH_HIDDEN_MS: String(HIDDEN_MS),
       FAXPLUS_BENCH_VISIBLE_MS: String(VISIBLE_MS),
       FAXPLUS_BENCH_LATENCY_MS: String(LATENCY_MS),
       FAXPLUS_BENCH_JOURNEY_ROUNDS: String(JOURNEY_ROUNDS),
-      FAXPLUS_TOKEN: '',
       ...(cpuProfile ? { FAXPLUS_BENCH_CPU_PROFILE: cpuProfile } : {}),
-    }),
+    },
   });
-  let browser;
-  const stop = async () => {
-    try { await browser?.close(); } catch { /* gone */ }
-    await host.stop();
-  };
-  cleanups.push(stop);
-  try {
-    browser = await launchChromium(host.tmp);
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    let resolveDone;
-    const done = new Promise((resolve) => { resolveDone = resolve; });
-    await page.exposeFunction('codeAutomationLog', (_type, args) => { if (process.env.VERBOSE) console.error('[host]', ...args); });
-    await page.exposeFunction('codeAutomationExit', (code) => resolveDone(code));
-    const remote = (p) => `vscode-remote://${host.host}${pathToFileURL(p).pathname}`;
-    const payload = JSON.stringify([
-      ['extensionDevelopmentPath', remote(extensionDir)],
-      ['extensionTestsPath', remote(suite)],
-      ['skipWelcome', 'true'],
-      ['skipReleaseNotes', 'true'],
-    ]);
-    await page.goto(`${host.url}?folder=${encodeURIComponent(pathToFileURL(host.workspace).pathname)}&payload=${encodeURIComponent(payload)}`, { timeout: 180_000 });
-    let timer;
-    await Promise.race([done, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`host (${mode}) timed out`)), HOST_TIMEOUT_MS); })]);
-    clearTimeout(timer);
-    if (!existsSync(resultFile)) throw new Error(`host (${mode}) wrote no result`);
-    const result = JSON.parse(readFileSync(resultFile, 'utf8'));
-    if (result.error) throw new Error(`host (${mode}): ${result.error}`);
-    // The workbench's own figure: Developer: Show Running Extensions, "Activation: N ms" (code loading + activate call).
-    const rows = await page.$$eval('.runtime-extensions-editor .monaco-list-row', (els) => els.map((e) => e.textContent ?? ''));
-    const ours = rows.find((t) => t.includes('Fax.Plus for VS Code') || t.includes('faxdesk.faxplus-vscode'));
-    const m = ours && /Activation: (\d+)\s*ms/.exec(ours);
-    result.hostActivationMs = m ? Number(m[1]) : undefined;
-    if (!m) log(`no activation time on the Running Extensions page (${rows.length} rows): ${rows.map((t) => t.slice(0, 80)).join(' | ')}`);
-    return result;
-  } finally {
-    await stop();
-    cleanups.splice(cleanups.indexOf(stop), 1);
-  }
 }
 
 async function nodeMeasures(emulator) {
@@ -182,8 +88,9 @@ let exitCode = 0;
 const deadline = setTimeout(() => { log('overall time limit (20 min) reached'); exitCode = 124; void cleanup().then(() => process.exit(124)); }, 20 * 60 * 1000);
 try {
   log(`machine: ${machine.cpu}, ${machine.cores} cores, load ${machine.loadAverage.map((x) => x.toFixed(2)).join(' ')}`);
-  const packaged = await packageAndStage();
-  const suite = await buildSuite();
+  log('npm run package (production bundle + vsix)…');
+  const packaged = await packageAndStage(work);
+  const suite = await buildSuite(work);
   log(`emulator with ${SEED_FAXES} seeded inbox faxes…`);
   const emulator = await startEmulatorProcess(repoRoot, SEED_FAXES);
   cleanups.push(() => emulator.stop());
