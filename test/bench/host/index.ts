@@ -251,6 +251,15 @@ async function countJourneys(api: FaxPlusTestApi, token: string): Promise<Record
     await showContainer(api);
     await until(() => api.sidebar.providers.inbox.loadedItems.length > 0, 30_000, 'the Inbox items');
   });
+  await measure('returning', async () => {
+    await hideContainer(api);
+    await settledRequests();
+    Object.values(api.sidebar.providers).forEach((p) => p.reset());
+  }, async () => {
+    void api.session.restore().then((state) => (state.status === 'signedIn' ? api.session.revalidate() : undefined));
+    await showContainer(api);
+    await until(() => api.sidebar.providers.inbox.loadedItems.length > 0, 30_000, 'the Inbox items');
+  });
   const file = path.join(os.tmpdir(), `faxplus-bench-${process.pid}.pdf`);
   fs.writeFileSync(file, '%PDF-1.4\n1 0 obj << /Type /Page >> endobj\n%%EOF\n');
   try {

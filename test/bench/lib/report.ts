@@ -150,6 +150,7 @@ export function renderReport(input: BenchInput): { table: string; markdown: stri
     const names: Record<Journey, string> = {
       signIn: 'sign in (sidebar hidden)',
       openSidebar: 'open the sidebar (signed in)',
+      returning: 'open the sidebar, returning person (restore + background check)',
       sendFax: 'send a one-file fax to one number',
       openFax: 'open a fax (unread, from the Inbox)',
       openNextFax: 'open the next fax',
