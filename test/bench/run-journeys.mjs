@@ -90,7 +90,9 @@ try {
     for (let pass = 0; pass < 2; pass++) {
       for (const side of pass % 2 === 0 ? sides : [...sides].reverse()) {
         log(`link: ${side.name}, ${LINK_ROUNDS} × ${LINK_MB} MB over ${LINK_MBPS} Mbit/s (load ${load()})`);
-        side.links.push(...(await linkRounds(side)).rates);
+        const rates = (await linkRounds(side)).rates;
+        side.links.push(...rates);
+        log(`  ${side.name}: ${rates.map((r) => (r / LINK_MBPS).toFixed(3)).join(', ')} × the link`);
       }
     }
   }
@@ -104,12 +106,19 @@ try {
     for (let i = 0; i < HOSTS; i++) {
       for (const side of i % 2 === 0 ? sides : [...sides].reverse()) {
         log(`host ${i + 1}/${HOSTS}: ${side.name}, journeys at ${LATENCY_MS} ms per request ×${ROUNDS} (load ${load()})`);
-        const result = await runHost({
-          work, mode: 'journeys', extensionDir: side.packaged.extensionDir, suite, emulator: side.emulator, cleanups, log,
-          env: { FAXPLUS_BENCH_LATENCY_MS: String(LATENCY_MS), FAXPLUS_BENCH_JOURNEY_ROUNDS: String(ROUNDS) },
-        });
-        side.journeys.push(result);
-        side.loads.push(result.loadAverage?.map((x) => x.toFixed(2)).join(' / '));
+        try {
+          const result = await runHost({
+            work, mode: 'journeys', extensionDir: side.packaged.extensionDir, suite, emulator: side.emulator, cleanups, log,
+            env: { FAXPLUS_BENCH_LATENCY_MS: String(LATENCY_MS), FAXPLUS_BENCH_JOURNEY_ROUNDS: String(ROUNDS) },
+          });
+          side.journeys.push(result);
+          side.loads.push(result.loadAverage?.map((x) => x.toFixed(2)).join(' / '));
+          log(`  ${side.name}: returning ${result.returningToInboxMs.map((x) => x.toFixed(0)).join(', ')} ms; sign-in ${result.signInToInboxMs.map((x) => x.toFixed(0)).join(', ')} ms`);
+        } catch (e) {
+          // A host lost to a starved machine costs its figures, not the run's.
+          log(`  ${side.name}: host failed (${e instanceof Error ? e.message.split('\n')[0] : e}); the table has the others`);
+          side.loads.push('host failed');
+        }
       }
     }
   }
