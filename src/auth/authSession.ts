@@ -152,9 +152,9 @@ export class AuthSession extends Disposable {
    * the one started last may change the state, so a slow early "valid" cannot
    * revive a token a later request found revoked.
    */
-  revalidate(signal?: AbortSignal): Promise<AuthState> {
+  revalidate(signal?: AbortSignal, options: { readonly refreshAccount?: boolean } = {}): Promise<AuthState> {
     const started = ++this.validationsStarted;
-    const validation = this.validateCurrent(started, signal).finally(() => {
+    const validation = this.validateCurrent(started, signal, options.refreshAccount === true).finally(() => {
       if (this.pendingRevalidation === validation) {
         this.pendingRevalidation = undefined;
       }
@@ -163,7 +163,7 @@ export class AuthSession extends Disposable {
     return this.checked(validation);
   }
 
-  private async validateCurrent(started: number, signal?: AbortSignal): Promise<AuthState> {
+  private async validateCurrent(started: number, signal: AbortSignal | undefined, refreshAccount: boolean): Promise<AuthState> {
     const credential = await this.getCredential();
     const superseded = () => started !== this.validationsStarted;
     if (!credential) {
@@ -171,7 +171,8 @@ export class AuthSession extends Disposable {
     }
     const source: TokenFacts['source'] = credential.kind === 'oauth' ? 'oauth' : this.fromEnvironment() ? 'environment' : 'secretStorage';
     // The account a token belongs to does not change: a background check asks /auth/token only (nothing else waits on it).
-    const knownAccount = this.storedFactsFor(credential)?.account;
+    // (refreshAccount: the person's details were just changed, so they are read again.)
+    const knownAccount = refreshAccount ? undefined : this.storedFactsFor(credential)?.account;
     try {
       const facts = await this.validateRefreshing(credential, source, signal, knownAccount);
       if (superseded()) {

@@ -140,6 +140,16 @@ describe('auth: AuthSession', () => {
       assert.equal((await check).status, 'signedIn');
     });
 
+    it('after the person changed their details, the check reads the account again', async () => {
+      await returning.restore();
+      const check = returning.revalidate(undefined, { refreshAccount: true });
+      await validator.started(1);
+      assert.equal(validator.calls[0].knownAccount, undefined);
+      validator.calls[0].resolve({ ...storedFacts, account: { uid: 'u1', name: 'Ada Lovelace' } });
+      await check;
+      assert.equal(returning.facts?.account?.name, 'Ada Lovelace');
+    });
+
     it('reads the token from SecretStorage once, and again after it changed elsewhere', async () => {
       await returning.restore();
       await returning.getCredential();
