@@ -14,27 +14,32 @@ import { tokenFingerprint } from './tokenFingerprint';
  * GET /accounts/self (who it belongs to), in parallel, using a client that carries only
  * that credential, so nothing is stored before Fax.Plus has accepted it.
  * A server without /auth/token (404/405) is asked only /accounts/self: the
- * token is accepted when that works, with its scopes unknown.
+ * token is accepted when that works, with its scopes unknown. With the
+ * account already known (a returning person's background check), only
+ * /auth/token is asked, unless the server lacks it.
  */
 export class ApiTokenValidator implements TokenValidator {
   constructor(private readonly clients: ClientFactory, private readonly now: () => number = Date.now) {}
 
-  async validate(credential: Credential, source: TokenFacts['source'], signal?: AbortSignal): Promise<TokenFacts> {
+  async validate(credential: Credential, source: TokenFacts['source'], signal?: AbortSignal, knownAccount?: AccountFacts): Promise<TokenFacts> {
     const client = this.clients.create({ getCredential: async () => credential });
     try {
       // Both asked at once: a sign-in costs one round trip, not two. The token's answer decides first.
       const pendingInfo = this.tokenInfo(client, signal);
-      const pendingAccount = this.accountOf(client, signal);
+      let pendingAccount = knownAccount ? Promise.resolve<AccountFacts | undefined>(knownAccount) : this.accountOf(client, signal);
       pendingAccount.catch(() => undefined);
       const info = await pendingInfo;
       if (!info) {
         // No GET /auth/token here: /accounts/self answering (or a 403, not a 401) proves the token.
+        if (knownAccount) {
+          pendingAccount = this.accountOf(client, signal);
+        }
         return {
           kind: credential.kind,
           source,
           scopes: [OAUTH_SCOPE],
           scopesUnknown: true,
-          account: await pendingAccount,
+          account: (await pendingAccount) ?? knownAccount,
           checkedAt: this.now(),
           fingerprint: tokenFingerprint(credential.token),
         };

@@ -6,7 +6,7 @@ import type { AuthProblem, AuthState } from './authState';
 import type { Credential } from '../api/credentials';
 import { UnauthorizedError } from '../api/errors';
 import { SECRET_KEYS, SecretStorageUnavailableError, type SecretStore } from './secretStore';
-import { isExpired, type TokenFacts } from './tokenFacts';
+import { isExpired, type AccountFacts, type TokenFacts } from './tokenFacts';
 import { tokenFingerprint } from './tokenFingerprint';
 import { ExpiredTokenError, type TokenValidator } from './tokenValidator';
 
@@ -37,6 +37,14 @@ export class AuthSession extends Disposable {
   private validationsStarted = 0;
   /** Restores and validations still running: a command started meanwhile waits for them (whenSettled). */
   private readonly checking = new Set<Promise<unknown>>();
+  /**
+   * The stored PAT, read once: every request asks for the credential, and a
+   * SecretStorage read is a round trip to the workbench. Dropped when the
+   * secret changes (another window), replaced by our own writes.
+   */
+  private storedPat: Promise<string | undefined> | undefined;
+  /** The local part of the latest restore (SecretStorage and globalState, no request). */
+  private restoring: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly secrets: SecretStore,
@@ -51,6 +59,7 @@ export class AuthSession extends Disposable {
     // Sign-in or sign-out in another window reaches this one.
     this.register(this.secrets.onDidChange((e) => {
       if (e.key === SECRET_KEYS.pat) {
+        this.storedPat = undefined;
         void this.restore();
       }
     }));
@@ -93,7 +102,19 @@ export class AuthSession extends Disposable {
 
   /** Restores the state from what is stored, without a network request. */
   restore(): Promise<AuthState> {
-    return this.checked(this.restoreStored());
+    let local!: () => void;
+    this.restoring = new Promise<void>((resolve) => (local = resolve));
+    return this.checked(this.restoreStored(local).finally(local));
+  }
+
+  /**
+   * Resolves once the latest restore has decided from what is stored (it does
+   * not wait for a network check): a view asked for its items at start-up
+   * waits for this instead of showing "signed out" for a moment and loading
+   * only after another round through the workbench.
+   */
+  whenRestored(): Promise<void> {
+    return this.restoring.then(() => undefined, () => undefined);
   }
 
   private checked<T>(work: Promise<T>): Promise<T> {
@@ -102,7 +123,7 @@ export class AuthSession extends Disposable {
     return work;
   }
 
-  private async restoreStored(): Promise<AuthState> {
+  private async restoreStored(decided: () => void): Promise<AuthState> {
     try {
       const credential = await this.getCredential();
       if (!credential) {
@@ -111,7 +132,9 @@ export class AuthSession extends Disposable {
       const facts = this.storedFactsFor(credential);
       if (!facts) {
         // Stored elsewhere (another window, the environment) or about another token: learn its facts now, joining a check in flight.
-        return await (this.pendingRevalidation ?? this.revalidate());
+        const learning = this.pendingRevalidation ?? this.revalidate();
+        decided();
+        return await learning;
       }
       if (isExpired(facts, this.now())) {
         return this.set({ status: 'signedOut', problem: 'expired' });
@@ -129,9 +152,9 @@ export class AuthSession extends Disposable {
    * the one started last may change the state, so a slow early "valid" cannot
    * revive a token a later request found revoked.
    */
-  revalidate(signal?: AbortSignal): Promise<AuthState> {
+  revalidate(signal?: AbortSignal, options: { readonly refreshAccount?: boolean } = {}): Promise<AuthState> {
     const started = ++this.validationsStarted;
-    const validation = this.validateCurrent(started, signal).finally(() => {
+    const validation = this.validateCurrent(started, signal, options.refreshAccount === true).finally(() => {
       if (this.pendingRevalidation === validation) {
         this.pendingRevalidation = undefined;
       }
@@ -140,15 +163,18 @@ export class AuthSession extends Disposable {
     return this.checked(validation);
   }
 
-  private async validateCurrent(started: number, signal?: AbortSignal): Promise<AuthState> {
+  private async validateCurrent(started: number, signal: AbortSignal | undefined, refreshAccount: boolean): Promise<AuthState> {
     const credential = await this.getCredential();
     const superseded = () => started !== this.validationsStarted;
     if (!credential) {
       return superseded() ? this.current : this.set({ status: 'signedOut' });
     }
     const source: TokenFacts['source'] = credential.kind === 'oauth' ? 'oauth' : this.fromEnvironment() ? 'environment' : 'secretStorage';
+    // The account a token belongs to does not change: a background check asks /auth/token only (nothing else waits on it).
+    // (refreshAccount: the person's details were just changed, so they are read again.)
+    const knownAccount = refreshAccount ? undefined : this.storedFactsFor(credential)?.account;
     try {
-      const facts = await this.validateRefreshing(credential, source, signal);
+      const facts = await this.validateRefreshing(credential, source, signal, knownAccount);
       if (superseded()) {
         return this.current;
       }
@@ -192,14 +218,17 @@ export class AuthSession extends Disposable {
   async adoptPat(token: string, facts: TokenFacts): Promise<TokenFacts> {
     this.supersedeValidations();
     // Facts first: storing the secret fires a change that restores from them, instead of validating the token a second time.
+    // globalState answers the new value as soon as update() is called, so both writes travel to the workbench together.
     const previous = this.memento.get<TokenFacts>(FACTS_KEY);
-    await this.memento.update(FACTS_KEY, facts);
+    const factsWritten = this.memento.update(FACTS_KEY, facts);
     try {
-      await this.secrets.store(SECRET_KEYS.pat, token.trim());
+      await Promise.all([factsWritten, this.secrets.store(SECRET_KEYS.pat, token.trim())]);
     } catch (e) {
+      this.storedPat = undefined;
       await this.memento.update(FACTS_KEY, previous);
       throw e;
     }
+    this.storedPat = Promise.resolve(token.trim());
     // The views start loading now; the OAuth session's removal below restores to this same state.
     this.set({ status: 'signedIn', facts });
     // One sign-in at a time: an OAuth session left behind would linger in the Accounts menu.
@@ -228,7 +257,9 @@ export class AuthSession extends Disposable {
     await store();
     try {
       await this.secrets.delete(SECRET_KEYS.pat);
+      this.storedPat = Promise.resolve(undefined);
     } catch (e) {
+      this.storedPat = undefined;
       // The PAT still takes precedence: undo the OAuth half so one credential stays in use, then report the keyring.
       await this.oauth?.signOut().catch(() => undefined);
       throw e;
@@ -241,7 +272,9 @@ export class AuthSession extends Disposable {
   async signOut(): Promise<void> {
     this.supersedeValidations();
     // Secrets stay registered with the redactor: an old token must stay masked if it ever shows up.
+    this.storedPat = undefined;
     await this.secrets.delete(SECRET_KEYS.pat);
+    this.storedPat = Promise.resolve(undefined);
     await this.oauth?.signOut();
     await this.memento.update(FACTS_KEY, undefined);
     this.set({ status: 'signedOut' });
@@ -276,7 +309,7 @@ export class AuthSession extends Disposable {
       this.redactor.addSecret(fromEnv);
       return { token: fromEnv, kind: 'pat' };
     }
-    const stored = await this.secrets.get(SECRET_KEYS.pat);
+    const stored = await this.storedToken();
     if (stored) {
       this.redactor.addSecret(stored);
       return { token: stored, kind: 'pat' };
@@ -286,6 +319,18 @@ export class AuthSession extends Disposable {
       this.redactor.addSecret(oauth.token);
     }
     return oauth;
+  }
+
+  /** The stored PAT, from memory after the first read; a failed read is not remembered. */
+  private storedToken(): Promise<string | undefined> {
+    const read = this.storedPat ?? this.secrets.get(SECRET_KEYS.pat);
+    this.storedPat = read;
+    read.catch(() => {
+      if (this.storedPat === read) {
+        this.storedPat = undefined;
+      }
+    });
+    return read;
   }
 
   /** Called by the client after a 401: OAuth may refresh once; a PAT cannot. */
@@ -305,9 +350,9 @@ export class AuthSession extends Disposable {
   }
 
   /** An OAuth access token may have expired early: refresh it once (OAuthSession single-flights that) and ask again. */
-  private async validateRefreshing(credential: Credential, source: TokenFacts['source'], signal?: AbortSignal): Promise<TokenFacts> {
+  private async validateRefreshing(credential: Credential, source: TokenFacts['source'], signal?: AbortSignal, knownAccount?: AccountFacts): Promise<TokenFacts> {
     try {
-      return await this.validator.validate(credential, source, signal);
+      return await this.validator.validate(credential, source, signal, knownAccount);
     } catch (e) {
       if (credential.kind !== 'oauth' || !isUnauthorized(e)) {
         throw e;
@@ -316,7 +361,7 @@ export class AuthSession extends Disposable {
       if (!refreshed || refreshed.token === credential.token) {
         throw e;
       }
-      return this.validator.validate(refreshed, source, signal);
+      return this.validator.validate(refreshed, source, signal, knownAccount);
     }
   }
 

@@ -1,9 +1,13 @@
 import type { Credential } from '../api/credentials';
-import type { TokenFacts } from './tokenFacts';
+import type { AccountFacts, TokenFacts } from './tokenFacts';
 
 /** Asks the API about a credential before it is trusted or stored. */
 export interface TokenValidator {
-  validate(credential: Credential, source: TokenFacts['source'], signal?: AbortSignal): Promise<TokenFacts>;
+  /**
+   * `knownAccount`: the account this very credential was found to belong to
+   * before (a background check); then only the token itself is asked about.
+   */
+  validate(credential: Credential, source: TokenFacts['source'], signal?: AbortSignal, knownAccount?: AccountFacts): Promise<TokenFacts>;
 }
 
 /** The token is a PAT whose expiration date has passed. */

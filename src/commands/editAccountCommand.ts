@@ -49,7 +49,7 @@ export class EditAccountCommand implements Command {
       }
       await client.updateAccount(body);
       // The status bar and Show Token Info show the person's details: read them again.
-      void this.session.revalidate();
+      void this.session.revalidate(undefined, { refreshAccount: true });
       void this.services.notifier.notify('info', vscode.l10n.t('Your Fax.Plus account was updated.'));
       return { changed: Object.keys(body) };
     } catch (e) {

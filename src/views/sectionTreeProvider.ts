@@ -48,6 +48,8 @@ export abstract class SectionTreeProvider extends Disposable implements vscode.T
     if (element) {
       return [];
     }
+    // At start-up the stored sign-in is still being read (no request): load as soon as it is known, not after another redraw.
+    await this.deps.session.whenRestored();
     const blocked = this.blockedNodes();
     if (blocked) {
       return blocked;

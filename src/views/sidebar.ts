@@ -64,7 +64,7 @@ export class Sidebar extends Disposable {
   readonly activity: SidebarActivity;
   private identity: string | undefined;
 
-  constructor(deps: SidebarDependencies) {
+  constructor(private readonly deps: SidebarDependencies) {
     super();
     this.notifications = new FaxNotifications(deps.notifier);
     const section: SectionDependencies = {
@@ -117,6 +117,7 @@ export class Sidebar extends Disposable {
       if (identity !== this.identity) {
         this.identity = identity;
         this.resetAll();
+        this.loadVisible();
       }
     }));
   }
@@ -155,6 +156,20 @@ export class Sidebar extends Disposable {
 
   async refreshAll(): Promise<void> {
     await Promise.all(VIEW_NAMES.map((view) => this.refresh(view)));
+  }
+
+  /**
+   * Views on screen start loading for the new identity at once, instead of
+   * after the workbench has heard of the change and asked (one trip through
+   * the renderer less before the first items); the workbench's own request
+   * then shares the load in flight. Hidden views still load only when shown.
+   */
+  private loadVisible(): void {
+    for (const view of VIEW_NAMES) {
+      if (this.views[view].visible && this.deps.session.facts) {
+        void this.providers[view].getChildren();
+      }
+    }
   }
 
   private resetAll(): void {

@@ -8,17 +8,14 @@
 // BENCH_LINK_MB (20), BENCH_LINK_MBPS (50), BENCH_LINK_ROUNDS (2), VERBOSE=1, KEEP_TMP=1.
 // BENCH_ONLY=activation: only activate() in BENCH_HOSTS fresh hosts, printed, BENCHMARKS.md untouched;
 // with BENCH_BASELINE=<git ref> that commit's extension is packaged too and measured in the
-// same run, hosts alternating (A B B A …), so both figures see the same machine load.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, rmSync, statSync, symlinkSync } from 'node:fs';
+// same run, hosts alternating (A B, B A …), so both figures see the same machine load.
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
-import { repoRoot, startCodeServer, launchChromium } from '../host/codeServer.mjs';
+import { repoRoot } from '../host/codeServer.mjs';
 import { startEmulatorProcess } from './lib/emulatorProcess.ts';
 import { renderReport } from './lib/report.ts';
-import { readVsixEntries } from '../host/vsixEntries.mjs';
+import { buildSuite, packageAndStage, run, runHost as runHostIn } from './lib/hostRunner.mjs';
 
 const num = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
 const HOSTS = num('BENCH_HOSTS', 5);
@@ -35,9 +32,8 @@ const LINK_ROUNDS = num('BENCH_LINK_ROUNDS', 2);
 const SEED_FAXES = 10_000;
 const ONLY = process.env.BENCH_ONLY;
 const BASELINE = process.env.BENCH_BASELINE;
-if (ONLY !== undefined && ONLY !== 'activation') throw new Error(`BENCH_ONLY=${ONLY}: only "activation" is known`);
-if (BASELINE && ONLY !== 'activation') throw new Error('BENCH_BASELINE needs BENCH_ONLY=activation');
-const HOST_TIMEOUT_MS = 8 * 60 * 1000;
+if (ONLY !== undefined && ONLY !== 'activation') throw new Error(`BENCH_ONLY=${ONLY}: only "activation" is known here (journeys: npm run bench:journeys)`);
+if (BASELINE && ONLY !== 'activation') throw new Error('BENCH_BASELINE needs BENCH_ONLY=activation (journeys: npm run bench:journeys)');
 
 const t0 = Date.now();
 const log = (msg) => console.error(`[bench ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${msg}`);
@@ -69,37 +65,30 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => { log(`${signal}: cleaning up`); void cleanup().then(() => process.exit(130)); });
 }
 
-function run(cmd, args, opts = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], ...opts });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (b) => { out += b; });
-    child.stderr.on('data', (b) => { err += b; if (process.env.VERBOSE) process.stderr.write(b); });
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve({ out, err }) : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}\n${out}\n${err}`))));
+/** One fresh host running the bench suite in `mode` (see test/bench/host/index.ts). */
+function runHost({ mode, extensionDir, suite, emulator, cpuProfile }) {
+  return runHostIn({
+    work, mode, extensionDir, suite, emulator, cleanups, log,
+    env: {
+      FAXPLUS_BENCH_HIDDEN_MS: String(HIDDEN_MS),
+      FAXPLUS_BENCH_VISIBLE_MS: String(VISIBLE_MS),
+      FAXPLUS_BENCH_LATENCY_MS: String(LATENCY_MS),
+      FAXPLUS_BENCH_JOURNEY_ROUNDS: String(JOURNEY_ROUNDS),
+      ...(cpuProfile ? { FAXPLUS_BENCH_CPU_PROFILE: cpuProfile } : {}),
+    },
   });
 }
 
-
-/** `npm run package`, then the vsix's extension/ folder becomes the extension the hosts run: exactly what ships. */
-async function packageAndStage(root = repoRoot, name = 'extension') {
-  log(`npm run package (production bundle + vsix)${root === repoRoot ? '' : ` in ${root}`}…`);
-  await run('npm', ['run', '--silent', 'package'], { cwd: root });
-  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-  const vsix = path.join(root, `${pkg.name}-${pkg.version}.vsix`);
-  const entries = await readVsixEntries(vsix);
-  const extensionDir = path.join(work, name);
-  let bundleBytes;
-  for (const { name, data } of entries) {
-    if (!name.startsWith('extension/') || name.endsWith('/')) continue;
-    const p = path.join(extensionDir, name.slice('extension/'.length));
-    mkdirSync(path.dirname(p), { recursive: true });
-    writeFileSync(p, data);
-    if (name === 'extension/dist/extension.js') bundleBytes = data.length;
-  }
-  if (bundleBytes === undefined) throw new Error('dist/extension.js is not in the vsix');
-  return { vsixBytes: statSync(vsix).size, bundleBytes, extensionDir };
+async function nodeMeasures(emulator) {
+  log(`client measures: ${PAIRS} request pairs, ${UPLOAD_ROUNDS} rounds of ${UPLOAD_MB} MB upload vs curl, ${LINK_ROUNDS} × ${LINK_MB} MB over ${LINK_MBPS} Mbit/s, first page ×15…`);
+  const { out } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(repoRoot, 'test/bench/node-measures.ts')], {
+    env: {
+      ...process.env, BENCH_API_URL: emulator.apiUrl, BENCH_CONTROL_URL: emulator.controlUrl, BENCH_TOKEN: emulator.token, BENCH_UPLOAD_MB: String(UPLOAD_MB),
+      BENCH_LINK_MB: String(LINK_MB), BENCH_LINK_MBPS: String(LINK_MBPS), BENCH_LINK_ROUNDS: String(LINK_ROUNDS),
+      BENCH_UPLOAD_ROUNDS: String(UPLOAD_ROUNDS), BENCH_PAIRS: String(PAIRS), BENCH_TMP: work,
+    },
+  });
+  return JSON.parse(out.trim().split('\n').at(-1));
 }
 
 /** The extension as BENCH_BASELINE's commit ships it (its own esbuild.mjs and package check), for a side-by-side figure. */
@@ -108,7 +97,9 @@ async function packageBaseline(ref) {
   mkdirSync(root, { recursive: true });
   await run('sh', ['-c', `git archive "$0" | tar -x -C "$1"`, ref, root]);
   symlinkSync(path.join(repoRoot, 'node_modules'), path.join(root, 'node_modules'));
-  return packageAndStage(root, 'baseline');
+  const into = path.join(work, 'baseline');
+  mkdirSync(into, { recursive: true });
+  return packageAndStage(into, root);
 }
 
 /** BENCH_ONLY=activation: activate() in fresh hosts only, optionally against BENCH_BASELINE, interleaved. */
@@ -133,138 +124,51 @@ async function activationOnly(packaged, suite, emulator) {
   }
 }
 
-async function buildSuite() {
-  const outfile = path.join(work, 'suite/index.js');
-  await esbuild.build({
-    entryPoints: [path.join(repoRoot, 'test/bench/host/index.ts')],
-    outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logLevel: 'warning',
-  });
-  return outfile;
-}
-
-/** One fresh VS Code host (code-server + headless chromium) running the bench suite; returns its JSON. */
-async function runHost({ mode, extensionDir, suite, emulator, cpuProfile }) {
-  const resultFile = path.join(work, `host-${mode}-${Date.now()}.json`);
-  const host = await startCodeServer({
-    smokeTestDriver: true,
-    verbose: Boolean(process.env.VERBOSE),
-    // Polling starts off as in the test runner; the suite turns it on (default intervals) for the request-rate window.
-    userSettings: { 'faxplus.pollingEnabled': false },
-    env: () => ({
-      FAXPLUS_BENCH_RESULT_FILE: resultFile,
-      FAXPLUS_BENCH_MODE: mode,
-      FAXPLUS_API_BASE_URL: emulator.apiUrl,
-      FAXPLUS_BENCH_TOKEN: emulator.token,
-      FAXPLUS_BENCH_CONTROL_URL: emulator.controlUrl,
-      FAXPLUS_BENCH_HIDDEN_MS: String(HIDDEN_MS),
-      FAXPLUS_BENCH_VISIBLE_MS: String(VISIBLE_MS),
-      FAXPLUS_BENCH_LATENCY_MS: String(LATENCY_MS),
-      FAXPLUS_BENCH_JOURNEY_ROUNDS: String(JOURNEY_ROUNDS),
-      FAXPLUS_TOKEN: '',
-      ...(cpuProfile ? { FAXPLUS_BENCH_CPU_PROFILE: cpuProfile } : {}),
-    }),
-  });
-  let browser;
-  const stop = async () => {
-    try { await browser?.close(); } catch { /* gone */ }
-    await host.stop();
-  };
-  cleanups.push(stop);
-  try {
-    browser = await launchChromium(host.tmp);
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    let resolveDone;
-    const done = new Promise((resolve) => { resolveDone = resolve; });
-    await page.exposeFunction('codeAutomationLog', (_type, args) => { if (process.env.VERBOSE) console.error('[host]', ...args); });
-    await page.exposeFunction('codeAutomationExit', (code) => resolveDone(code));
-    const remote = (p) => `vscode-remote://${host.host}${pathToFileURL(p).pathname}`;
-    const payload = JSON.stringify([
-      ['extensionDevelopmentPath', remote(extensionDir)],
-      ['extensionTestsPath', remote(suite)],
-      ['skipWelcome', 'true'],
-      ['skipReleaseNotes', 'true'],
-    ]);
-    await page.goto(`${host.url}?folder=${encodeURIComponent(pathToFileURL(host.workspace).pathname)}&payload=${encodeURIComponent(payload)}`, { timeout: 180_000 });
-    let timer;
-    await Promise.race([done, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`host (${mode}) timed out`)), HOST_TIMEOUT_MS); })]);
-    clearTimeout(timer);
-    if (!existsSync(resultFile)) throw new Error(`host (${mode}) wrote no result`);
-    const result = JSON.parse(readFileSync(resultFile, 'utf8'));
-    if (result.error) throw new Error(`host (${mode}): ${result.error}`);
-    // The workbench's own figure: Developer: Show Running Extensions, "Activation: N ms" (code loading + activate call).
-    const rows = await page.$$eval('.runtime-extensions-editor .monaco-list-row', (els) => els.map((e) => e.textContent ?? ''));
-    const ours = rows.find((t) => t.includes('Fax.Plus for VS Code') || t.includes('faxdesk.faxplus-vscode'));
-    const m = ours && /Activation: (\d+)\s*ms/.exec(ours);
-    result.hostActivationMs = m ? Number(m[1]) : undefined;
-    if (!m) log(`no activation time on the Running Extensions page (${rows.length} rows): ${rows.map((t) => t.slice(0, 80)).join(' | ')}`);
-    return result;
-  } finally {
-    await stop();
-    cleanups.splice(cleanups.indexOf(stop), 1);
-  }
-}
-
-async function nodeMeasures(emulator) {
-  log(`client measures: ${PAIRS} request pairs, ${UPLOAD_ROUNDS} rounds of ${UPLOAD_MB} MB upload vs curl, ${LINK_ROUNDS} × ${LINK_MB} MB over ${LINK_MBPS} Mbit/s, first page ×15…`);
-  const { out } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(repoRoot, 'test/bench/node-measures.ts')], {
-    env: {
-      ...process.env, BENCH_API_URL: emulator.apiUrl, BENCH_CONTROL_URL: emulator.controlUrl, BENCH_TOKEN: emulator.token, BENCH_UPLOAD_MB: String(UPLOAD_MB),
-      BENCH_LINK_MB: String(LINK_MB), BENCH_LINK_MBPS: String(LINK_MBPS), BENCH_LINK_ROUNDS: String(LINK_ROUNDS),
-      BENCH_UPLOAD_ROUNDS: String(UPLOAD_ROUNDS), BENCH_PAIRS: String(PAIRS), BENCH_TMP: work,
-    },
-  });
-  return JSON.parse(out.trim().split('\n').at(-1));
-}
-
-/** Every figure of the table, written to BENCHMARKS.md. */
-async function fullRun(packaged, suite) {
-  log(`emulator with ${SEED_FAXES} seeded inbox faxes…`);
-  const emulator = await startEmulatorProcess(repoRoot, SEED_FAXES);
-  cleanups.push(() => emulator.stop());
-  const client = await nodeMeasures(emulator);
-  const hosts = [];
-  for (let i = 0; i < HOSTS; i++) {
-    const mode = i === HOSTS - 1 ? 'full' : 'activate';
-    log(`host ${i + 1}/${HOSTS} (${mode}${mode === 'full' ? `: journeys at ${LATENCY_MS} ms per request ×${JOURNEY_ROUNDS}, request budgets, sidebar, memory, ${HIDDEN_MS / 1000}+${VISIBLE_MS / 1000} s request windows` : ''})…`);
-    hosts.push(await runHost({ mode, extensionDir: packaged.extensionDir, suite, emulator }));
-  }
-  if (process.env.BENCH_PROFILE) {
-    // Diagnostics: one more host whose activate() runs under the CPU profiler (not counted in the table).
-    const out = path.join(repoRoot, 'out/bench/activate.cpuprofile');
-    mkdirSync(path.dirname(out), { recursive: true });
-    log(`profiling activate() in one more host → ${path.relative(repoRoot, out)}`);
-    await runHost({ mode: 'activate', extensionDir: packaged.extensionDir, suite, emulator, cpuProfile: out });
-  }
-  const report = renderReport({
-    machine, packaged, client, hosts,
-    config: { hosts: HOSTS, hiddenMs: HIDDEN_MS, visibleMs: VISIBLE_MS, uploadMb: UPLOAD_MB, uploadRounds: UPLOAD_ROUNDS, pairs: PAIRS, seedFaxes: SEED_FAXES, latencyMs: LATENCY_MS },
-    elapsedS: (Date.now() - t0) / 1000,
-  });
-  console.log(report.table);
-  const file = path.join(repoRoot, 'BENCHMARKS.md');
-  const begin = '<!-- bench:begin (written by npm run bench) -->';
-  const end = '<!-- bench:end -->';
-  const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const generated = `${begin}\n${report.markdown}\n${end}`;
-  const next = old.includes(begin) && old.includes(end)
-    ? old.slice(0, old.indexOf(begin)) + generated + old.slice(old.indexOf(end) + end.length)
-    : `# Benchmarks\n\n${generated}\n`;
-  writeFileSync(file, next);
-  log(`wrote BENCHMARKS.md (${report.missed.length} target(s) missed${report.missed.length ? `: ${report.missed.join(', ')}` : ''})`);
-}
-
 let exitCode = 0;
 const deadline = setTimeout(() => { log('overall time limit (20 min) reached'); exitCode = 124; void cleanup().then(() => process.exit(124)); }, 20 * 60 * 1000);
 try {
   log(`machine: ${machine.cpu}, ${machine.cores} cores, load ${machine.loadAverage.map((x) => x.toFixed(2)).join(' ')}`);
-  const packaged = await packageAndStage();
-  const suite = await buildSuite();
+  log('npm run package (production bundle + vsix)…');
+  const packaged = await packageAndStage(work);
+  const suite = await buildSuite(work);
   if (ONLY === 'activation') {
     const emulator = await startEmulatorProcess(repoRoot);
     cleanups.push(() => emulator.stop());
     await activationOnly(packaged, suite, emulator);
   } else {
-    await fullRun(packaged, suite);
+    log(`emulator with ${SEED_FAXES} seeded inbox faxes…`);
+    const emulator = await startEmulatorProcess(repoRoot, SEED_FAXES);
+    cleanups.push(() => emulator.stop());
+    const client = await nodeMeasures(emulator);
+    const hosts = [];
+    for (let i = 0; i < HOSTS; i++) {
+      const mode = i === HOSTS - 1 ? 'full' : 'activate';
+      log(`host ${i + 1}/${HOSTS} (${mode}${mode === 'full' ? `: journeys at ${LATENCY_MS} ms per request ×${JOURNEY_ROUNDS}, request budgets, sidebar, memory, ${HIDDEN_MS / 1000}+${VISIBLE_MS / 1000} s request windows` : ''})…`);
+      hosts.push(await runHost({ mode, extensionDir: packaged.extensionDir, suite, emulator }));
+    }
+    if (process.env.BENCH_PROFILE) {
+      // Diagnostics: one more host whose activate() runs under the CPU profiler (not counted in the table).
+      const out = path.join(repoRoot, 'out/bench/activate.cpuprofile');
+      mkdirSync(path.dirname(out), { recursive: true });
+      log(`profiling activate() in one more host → ${path.relative(repoRoot, out)}`);
+      await runHost({ mode: 'activate', extensionDir: packaged.extensionDir, suite, emulator, cpuProfile: out });
+    }
+    const report = renderReport({
+      machine, packaged, client, hosts,
+      config: { hosts: HOSTS, hiddenMs: HIDDEN_MS, visibleMs: VISIBLE_MS, uploadMb: UPLOAD_MB, uploadRounds: UPLOAD_ROUNDS, pairs: PAIRS, seedFaxes: SEED_FAXES, latencyMs: LATENCY_MS },
+      elapsedS: (Date.now() - t0) / 1000,
+    });
+    console.log(report.table);
+    const file = path.join(repoRoot, 'BENCHMARKS.md');
+    const begin = '<!-- bench:begin (written by npm run bench) -->';
+    const end = '<!-- bench:end -->';
+    const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    const generated = `${begin}\n${report.markdown}\n${end}`;
+    const next = old.includes(begin) && old.includes(end)
+      ? old.slice(0, old.indexOf(begin)) + generated + old.slice(old.indexOf(end) + end.length)
+      : `# Benchmarks\n\n${generated}\n`;
+    writeFileSync(file, next);
+    log(`wrote BENCHMARKS.md (${report.missed.length} target(s) missed${report.missed.length ? `: ${report.missed.join(', ')}` : ''})`);
   }
 } catch (e) {
   console.error('[bench] failed:', e);

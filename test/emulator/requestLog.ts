@@ -1,6 +1,10 @@
 /** One request as the emulator saw it. Never holds a token: only its preview. */
 export interface LoggedRequest {
   at: number;
+  /** Place of the arrival in the emulator's sequence of arrivals and answers. */
+  seq: number;
+  /** Place in the same sequence when the answer was finished (or the socket closed); absent while pending. */
+  answeredSeq?: number;
   method: string;
   path: string;
   query: Record<string, string>;

@@ -21,7 +21,10 @@ export interface ServerDeps {
   link: Link;
 }
 
-function newLogEntry(deps: ServerDeps, req: http.IncomingMessage, url: URL): LoggedRequest {
+/** One sequence for arrivals and answers, so the log proves orderings (this list was asked before that answer) without timing them. */
+let events = 0;
+
+function newLogEntry(deps: ServerDeps, req: http.IncomingMessage, res: http.ServerResponse, url: URL): LoggedRequest {
   const m = /^Bearer\s+(\S+)/i.exec(req.headers.authorization ?? '');
   const query: Record<string, string> = {};
   url.searchParams.forEach((v, k) => {
@@ -29,6 +32,7 @@ function newLogEntry(deps: ServerDeps, req: http.IncomingMessage, url: URL): Log
   });
   const entry: LoggedRequest = {
     at: deps.env().clock.now(),
+    seq: ++events,
     method: req.method ?? 'GET',
     path: url.pathname,
     query,
@@ -39,6 +43,9 @@ function newLogEntry(deps: ServerDeps, req: http.IncomingMessage, url: URL): Log
   if (m) {
     entry.tokenPreview = tokenPreview(m[1]);
   }
+  res.once('close', () => {
+    entry.answeredSeq = ++events;
+  });
   deps.log.push(entry);
   return entry;
 }
@@ -53,7 +60,7 @@ async function route(deps: ServerDeps, req: http.IncomingMessage, res: http.Serv
     }
     return handleControl(deps.emulator, req, res, rawPath.slice('/__emulator'.length));
   }
-  const log = newLogEntry(deps, req, url);
+  const log = newLogEntry(deps, req, res, url);
   log.path = rawPath;
   // Logged on arrival (the order the client issued them), answered after the link's round trip.
   await deps.link.enter(req, res);

@@ -189,6 +189,8 @@ export interface LinkUploadResult {
   readonly achievedMbps: number;
   /** achieved / link, median of the rounds. */
   readonly ratio: number;
+  /** Each round's rate, Mbit/s. */
+  readonly rates: readonly number[];
 }
 
 /**
@@ -210,7 +212,7 @@ export async function measureLinkUpload(client: FaxPlusClient, controlUrl: strin
       rates.push((bytes * 8) / 1e6 / ((performance.now() - t0) / 1000));
     }
     const achievedMbps = median(rates);
-    return { bytes, rounds, linkMbps, achievedMbps, ratio: achievedMbps / linkMbps };
+    return { bytes, rounds, linkMbps, achievedMbps, ratio: achievedMbps / linkMbps, rates };
   } finally {
     await setLink({ bandwidthMbps: 0 });
   }

@@ -9,6 +9,11 @@ export const REQUEST_BUDGETS = {
   signIn: ['getTokenInfo', 'getUser'],
   /** Opening the container, signed in: the two views expanded by default (collapsed ones load when expanded) and the balance, now that a view is visible. */
   openSidebar: ['getBalance', 'listFaxes', 'listOutboxFaxes'],
+  /**
+   * A returning person (facts stored) opening the container: the same, plus the background check of the token.
+   * The stored account is kept, so /accounts/self is not asked again; nothing waits on the check.
+   */
+  returning: ['getBalance', 'getTokenInfo', 'listFaxes', 'listOutboxFaxes'],
   /** One file to one number, sender given, Outbox visible: the upload, the fax, the Outbox showing it, and the balance the fax cost. */
   sendFax: ['getBalance', 'listOutboxFaxes', 'sendFax', 'uploadFile'],
   /** An unread fax from the Inbox: its pages and the read mark (the row is redrawn without a list reload). */

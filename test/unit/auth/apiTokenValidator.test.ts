@@ -44,6 +44,26 @@ describe('auth: ApiTokenValidator against the emulator', () => {
     }
   });
 
+  it('with the account already known (a background check), asks /auth/token only', async () => {
+    const known = { uid: emu.accounts.admin, name: 'Known Person' };
+    const facts = await validator.validate({ token: emu.demoTokens.fullAccess, kind: 'pat' }, 'secretStorage', undefined, known);
+    assert.deepEqual(emu.requests.map((r) => r.operationId), ['getTokenInfo']);
+    assert.equal(facts.tokenName, 'Demo full access');
+    assert.deepEqual(facts.account, known);
+  });
+
+  it('with the account known but no /auth/token on the server, the account request still proves the token', async () => {
+    emu.setVariants({ tokenInfo: '404' });
+    const known = { uid: emu.accounts.admin, name: 'Known Person' };
+    const facts = await validator.validate({ token: emu.demoTokens.fullAccess, kind: 'pat' }, 'secretStorage', undefined, known);
+    assert.deepEqual(emu.requests.map((r) => r.operationId).sort(), ['getTokenInfo', 'getUser']);
+    assert.equal(facts.scopesUnknown, true);
+    assert.equal(facts.account?.uid, emu.accounts.admin);
+    const revoked = emu.issuePat({ scopes: ['fax:all:read'] });
+    emu.revokeToken(revoked);
+    await assert.rejects(validator.validate({ token: revoked, kind: 'pat' }, 'secretStorage', undefined, known), (e: unknown) => (e as { status?: number }).status === 401);
+  });
+
   it('an expired token is refused as expired, whatever the account request answered', async () => {
     await assert.rejects(validator.validate({ token: emu.demoTokens.expired, kind: 'pat' }, 'secretStorage'), (e: unknown) => e instanceof ExpiredTokenError || (e as { status?: number }).status === 401);
   });

@@ -5,7 +5,8 @@ import { SecretStore } from '../../../src/auth/secretStore';
 import { Redactor } from '../../../src/logging/redactor';
 import { UnauthorizedError } from '../../../src/api/errors';
 import type { Credential } from '../../../src/api/credentials';
-import type { TokenFacts } from '../../../src/auth/tokenFacts';
+import type { AccountFacts, TokenFacts } from '../../../src/auth/tokenFacts';
+import { tokenFingerprint } from '../../../src/auth/tokenFingerprint';
 import type { TokenValidator } from '../../../src/auth/tokenValidator';
 
 const TOKEN = 'alohi_pat_unit_test_token_0123456789';
@@ -20,25 +21,30 @@ function memento(): vscode.Memento {
   } as vscode.Memento;
 }
 
-function secretStorage(): vscode.SecretStorage {
+function secretStorage(reads: string[] = []): vscode.SecretStorage & { changed: vscode.EventEmitter<vscode.SecretStorageChangeEvent>; values: Map<string, string> } {
   const values = new Map<string, string>();
   const changed = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
   return {
-    get: async (key: string) => values.get(key),
+    values,
+    changed,
+    get: async (key: string) => {
+      reads.push(key);
+      return values.get(key);
+    },
     store: async (key: string, value: string) => void values.set(key, value),
     delete: async (key: string) => void values.delete(key),
     onDidChange: changed.event,
-  } as unknown as vscode.SecretStorage;
+  } as unknown as vscode.SecretStorage & { changed: vscode.EventEmitter<vscode.SecretStorageChangeEvent>; values: Map<string, string> };
 }
 
 /** A validator whose answers the test releases one by one, in any order. */
 class ScriptedValidator implements TokenValidator {
-  readonly calls: { resolve(f: TokenFacts): void; reject(e: unknown): void }[] = [];
+  readonly calls: { resolve(f: TokenFacts): void; reject(e: unknown): void; knownAccount?: AccountFacts }[] = [];
   private readonly waiting: (() => void)[] = [];
-  validate(_credential: Credential, source: TokenFacts['source']): Promise<TokenFacts> {
+  validate(_credential: Credential, source: TokenFacts['source'], _signal?: AbortSignal, knownAccount?: AccountFacts): Promise<TokenFacts> {
     void source;
     return new Promise((resolve, reject) => {
-      this.calls.push({ resolve, reject });
+      this.calls.push({ resolve, reject, knownAccount });
       this.waiting.splice(0).forEach((w) => w());
     });
   }
@@ -113,5 +119,78 @@ describe('auth: AuthSession', () => {
     validator.calls[1].reject(revoked());
     await check;
     assert.deepEqual(states, ['signedOut:unauthorized'], 'one change, so one prompt');
+  });
+
+  describe('a returning person (token in SecretStorage, facts stored)', () => {
+    const STORED = 'alohi_pat_stored_token_0123456789abcdef';
+    const account: AccountFacts = { uid: 'u1', name: 'Ada' };
+    const storedFacts: TokenFacts = { kind: 'pat', source: 'secretStorage', scopes: ['fax:all:read'], account, checkedAt: 1, fingerprint: tokenFingerprint(STORED) };
+    let reads: string[];
+    let storage: ReturnType<typeof secretStorage>;
+    let returning: AuthSession;
+
+    beforeEach(async () => {
+      reads = [];
+      storage = secretStorage(reads);
+      storage.values.set('faxplus.pat', STORED);
+      const state = memento();
+      await state.update('faxplus.tokenFacts', storedFacts);
+      returning = new AuthSession(new SecretStore(storage), state, validator, new Redactor(), noLog, {});
+    });
+    afterEach(() => returning.dispose());
+
+    it('is signed in from the stored facts before the background check answers, and views may load at once', async () => {
+      const restored = returning.restore();
+      await returning.whenRestored();
+      assert.equal(returning.state.status, 'signedIn', 'whenRestored resolves once the stored state is known');
+      assert.equal((await restored).status, 'signedIn');
+      assert.equal(validator.calls.length, 0, 'no request was needed to paint');
+    });
+
+    it('the background check asks about the token only: the stored account is passed on', async () => {
+      await returning.restore();
+      const check = returning.revalidate();
+      await validator.started(1);
+      assert.deepEqual(validator.calls[0].knownAccount, account);
+      validator.calls[0].resolve({ ...storedFacts, checkedAt: 2 });
+      assert.equal((await check).status, 'signedIn');
+    });
+
+    it('after the person changed their details, the check reads the account again', async () => {
+      await returning.restore();
+      const check = returning.revalidate(undefined, { refreshAccount: true });
+      await validator.started(1);
+      assert.equal(validator.calls[0].knownAccount, undefined);
+      validator.calls[0].resolve({ ...storedFacts, account: { uid: 'u1', name: 'Ada Lovelace' } });
+      await check;
+      assert.equal(returning.facts?.account?.name, 'Ada Lovelace');
+    });
+
+    it('reads the token from SecretStorage once, and again after it changed elsewhere', async () => {
+      await returning.restore();
+      await returning.getCredential();
+      await returning.getCredential();
+      assert.equal(reads.filter((k) => k === 'faxplus.pat').length, 1, 'every request asks for the credential; one read serves them');
+      storage.values.set('faxplus.pat', 'alohi_pat_another_window_token_012345');
+      storage.changed.fire({ key: 'faxplus.pat' });
+      assert.equal((await returning.getCredential())?.token, 'alohi_pat_another_window_token_012345');
+    });
+
+    it('a revoked stored token found by the background check signs out and forgets the facts', async () => {
+      await returning.restore();
+      const check = returning.revalidate();
+      await validator.started(1);
+      validator.calls[0].reject(revoked());
+      const state = await check;
+      assert.equal(state.status, 'signedOut');
+      assert.equal(state.status === 'signedOut' && state.problem, 'unauthorized');
+      assert.equal(returning.facts, undefined);
+    });
+
+    it('signing out forgets the token in memory too', async () => {
+      await returning.restore();
+      await returning.signOut();
+      assert.equal(await returning.getCredential(), undefined);
+    });
   });
 });

@@ -1,0 +1,134 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { LoggedRequest } from '../emulator/requestLog';
+import { eventually, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
+import { REQUEST_BUDGETS, operationsOf } from '../bench/lib/requestBudgets';
+
+/*
+ * The order of the requests a person waits on, read from the emulator's log
+ * (arrivals and answers in one sequence). Orderings, not timings: a slow
+ * /auth/token or a link a round trip away only makes the order visible;
+ * `npm run bench:journeys` times the same journeys.
+ */
+describe('Journeys: what the Inbox waits for', function () {
+  this.timeout(90_000);
+  let env: TestEnvironment;
+  const inbox = () => env.api.sidebar.providers.inbox;
+  const providers = () => Object.values(env.api.sidebar.providers);
+  const find = (operationId: string): LoggedRequest => {
+    const found = env.emulator.requests.find((r) => r.operationId === operationId);
+    assert.ok(found, `${operationId} was asked (log: ${operationsOf(env.emulator.requests).join(', ')})`);
+    return found;
+  };
+  const answered = (r: LoggedRequest): number => {
+    assert.ok(r.answeredSeq !== undefined, `${r.operationId} was answered`);
+    return r.answeredSeq;
+  };
+
+  /** Every request answered: nothing of one test is left in flight for the next. */
+  async function quiet(): Promise<void> {
+    await eventually(() => assert.ok(env.emulator.requests.every((r) => r.answeredSeq !== undefined), 'requests still pending'), 20_000);
+  }
+
+  /** What activation does for a returning person (views reset, facts stored): restore from storage, check in the background. */
+  function returnAsActivationDoes(): Promise<unknown> {
+    return env.api.session.restore().then((state) => (state.status === 'signedIn' ? env.api.session.revalidate() : state));
+  }
+
+  async function hideAndForget(): Promise<void> {
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await eventually(() => assert.ok(!env.api.sidebar.views.inbox.visible, 'the Inbox is hidden'));
+    await quiet();
+    providers().forEach((p) => p.reset());
+    env.emulator.clearRequests();
+  }
+
+  before(async () => {
+    env = await testEnvironment();
+  });
+
+  beforeEach(() => {
+    env.emulator.reset({ keepTokens: true });
+  });
+
+  afterEach(async () => {
+    env.emulator.link.latencyMs = 0;
+    env.emulator.faults.clear();
+    await quiet();
+  });
+
+  after(async () => {
+    await signOut();
+    await vscode.commands.executeCommand('workbench.view.explorer');
+  });
+
+  it('a returning person: the Inbox is asked for and painted while /auth/token is still unanswered, and nothing else is asked', async () => {
+    await signInWith(env.emulator.demoTokens.fullAccess);
+    await hideAndForget();
+    // /auth/token answers late: a list queued behind it would paint only after its answer.
+    env.emulator.faults.add({ operationId: 'getTokenInfo', kind: 'latency', ms: 5000 });
+    const check = returnAsActivationDoes();
+    await vscode.commands.executeCommand('workbench.view.extension.faxplus');
+    await eventually(() => assert.ok(inbox().loadedItems.length > 0, 'the Inbox shows faxes'), 30_000);
+    const token = find('getTokenInfo');
+    assert.strictEqual(token.answeredSeq, undefined, 'the Inbox was painted before /auth/token answered');
+    assert.ok(find('listFaxes').seq < answered(find('listFaxes')));
+    await check;
+    assert.ok(find('listFaxes').seq < answered(token), 'the list was asked before /auth/token answered');
+    await quiet();
+    assert.strictEqual(env.api.session.state.status, 'signedIn');
+    assert.deepStrictEqual(operationsOf(env.emulator.requests), [...REQUEST_BUDGETS.returning]);
+  });
+
+  it('a returning person whose stored token was revoked: the painted Inbox is dropped and the views say signed out', async () => {
+    const token = env.emulator.issuePat({ scopes: ['fax:all:edit'], name: 'Revoked while away' });
+    await signInWith(token);
+    await hideAndForget();
+    env.emulator.faults.add({ operationId: 'getTokenInfo', kind: 'latency', ms: 3000 });
+    const promptsBefore = env.api.unauthorizedPrompt.shownCount;
+    const check = returnAsActivationDoes();
+    await vscode.commands.executeCommand('workbench.view.extension.faxplus');
+    await eventually(() => assert.ok(inbox().loadedItems.length > 0, 'the Inbox was painted from the stored facts'), 30_000);
+    assert.strictEqual(find('getTokenInfo').answeredSeq, undefined, 'painted before the check answered');
+    // Revoked elsewhere while the check is on its way: its answer is a 401.
+    env.emulator.revokeToken(token);
+    await check;
+    const state = env.api.session.state;
+    assert.strictEqual(state.status, 'signedOut');
+    assert.strictEqual(state.status === 'signedOut' && state.problem, 'unauthorized');
+    assert.strictEqual(env.api.contextKeys.get('faxplus.signedIn'), false, 'the welcome view says signed out');
+    assert.strictEqual(env.api.unauthorizedPrompt.shownCount - promptsBefore, 1, 'one "sign in again" prompt');
+    for (const provider of providers()) {
+      assert.strictEqual(provider.loadedItems.length, 0, `${provider.view} holds nothing of the revoked token`);
+      assert.deepStrictEqual(await provider.getChildren(), [], `${provider.view} shows nothing (the welcome view explains)`);
+    }
+    // Dismiss the prompt: an open one would swallow the next test's.
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await eventually(() => assert.strictEqual(Reflect.get(env.api.unauthorizedPrompt, 'open'), false, 'the prompt was dismissed'));
+  });
+
+  it('sign-in: two round trips to the Inbox — the token and account asked together, then the lists together', async () => {
+    await signOut();
+    await vscode.commands.executeCommand('workbench.view.extension.faxplus');
+    await eventually(() => assert.ok(env.api.sidebar.views.inbox.visible, 'the Inbox is shown'));
+    await quiet();
+    env.emulator.clearRequests();
+    // A server a round trip away: requests sent together overlap, requests sent one after another do not.
+    env.emulator.link.latencyMs = 400;
+    await signInWith(env.emulator.demoTokens.fullAccess);
+    await eventually(() => assert.ok(inbox().loadedItems.length > 0, 'the Inbox shows faxes'), 30_000);
+    await quiet();
+    const tokenInfo = find('getTokenInfo');
+    const user = find('getUser');
+    const list = find('listFaxes');
+    // Round trip 1: both checks on their way before either answered.
+    assert.ok(Math.max(tokenInfo.seq, user.seq) < Math.min(answered(tokenInfo), answered(user)), 'the token and the account are asked together');
+    // Nothing reaches the server with the new token before Fax.Plus accepted it.
+    for (const r of env.emulator.requests.filter((x) => x !== tokenInfo && x !== user)) {
+      assert.ok(r.seq > answered(tokenInfo), `${r.operationId} waited for the token's check`);
+    }
+    // Round trip 2: the list follows the checks directly, no request answered in between.
+    const between = env.emulator.requests.filter((r) => r.answeredSeq !== undefined && r.answeredSeq > Math.max(answered(tokenInfo), answered(user)) && r.answeredSeq < list.seq);
+    assert.deepStrictEqual(between.map((r) => r.operationId), [], 'no request is answered between the checks and the list');
+  });
+});
