@@ -28,8 +28,8 @@ export interface FaxPlusTestApi {
   readonly contextKeys: ContextKeys;
   readonly statusBar: AuthStatusBar;
   readonly expiry: ExpiryMonitor;
-  /** Everything the person was told or asked in notifications (`history`), recorded only in the test host. */
-  readonly notifications: Pick<RecordingNotifier, 'history'>;
+  /** Everything the person was told or asked in notifications (`history`) and what is still on screen (`pending`), recorded only in the test host. */
+  readonly notifications: Pick<RecordingNotifier, 'history' | 'pending'>;
   readonly errors: ErrorPresenter;
   readonly gate: CommandGate;
   readonly clients: ClientProvider;

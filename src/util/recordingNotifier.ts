@@ -16,8 +16,14 @@ export interface NoticeRecord {
  */
 export class RecordingNotifier implements Notifier {
   private readonly records: NoticeRecord[] = [];
+  private open = 0;
 
   constructor(private readonly inner: Notifier) {}
+
+  /** Notifications still on screen (not yet answered or dismissed): one left open can swallow a later prompt. */
+  get pending(): number {
+    return this.open;
+  }
 
   /** Everything said since activation, oldest first. */
   get history(): readonly NoticeRecord[] {
@@ -26,7 +32,8 @@ export class RecordingNotifier implements Notifier {
 
   notify(severity: NoticeSeverity, message: string, ...actions: readonly NoticeAction[]): Promise<void> {
     this.records.push({ severity, message, actions: actions.map((a) => a.label), modal: false });
-    return this.inner.notify(severity, message, ...actions);
+    this.open++;
+    return this.inner.notify(severity, message, ...actions).finally(() => this.open--);
   }
 
   ask(message: string, options: { readonly detail?: string }, ...choices: readonly string[]): Promise<string | undefined> {

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { LoggedRequest } from '../emulator/requestLog';
 import { eventually, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
 import { REQUEST_BUDGETS, operationsOf } from '../bench/lib/requestBudgets';
+import { Notices } from './support/notices';
 
 /*
  * The order of the requests a person waits on, read from the emulator's log
@@ -85,7 +86,8 @@ describe('Journeys: what the Inbox waits for', function () {
     await signInWith(token);
     await hideAndForget();
     env.emulator.faults.add({ operationId: 'getTokenInfo', kind: 'latency', ms: 3000 });
-    const promptsBefore = env.api.unauthorizedPrompt.shownCount;
+    const notices = new Notices(env.api);
+    const mark = notices.mark();
     const check = returnAsActivationDoes();
     await vscode.commands.executeCommand('workbench.view.extension.faxplus');
     await eventually(() => assert.ok(inbox().loadedItems.length > 0, 'the Inbox was painted from the stored facts'), 30_000);
@@ -97,14 +99,14 @@ describe('Journeys: what the Inbox waits for', function () {
     assert.strictEqual(state.status, 'signedOut');
     assert.strictEqual(state.status === 'signedOut' && state.problem, 'unauthorized');
     assert.strictEqual(env.api.contextKeys.get('faxplus.signedIn'), false, 'the welcome view says signed out');
-    assert.strictEqual(env.api.unauthorizedPrompt.shownCount - promptsBefore, 1, 'one "sign in again" prompt');
+    assert.strictEqual(notices.signInPromptsSince(mark).length, 1, 'one "sign in again" prompt');
     for (const provider of providers()) {
       assert.strictEqual(provider.loadedItems.length, 0, `${provider.view} holds nothing of the revoked token`);
       assert.deepStrictEqual(await provider.getChildren(), [], `${provider.view} shows nothing (the welcome view explains)`);
     }
     // Dismiss the prompt: an open one would swallow the next test's.
     await vscode.commands.executeCommand('notifications.clearAll');
-    await eventually(() => assert.strictEqual(Reflect.get(env.api.unauthorizedPrompt, 'open'), false, 'the prompt was dismissed'));
+    await eventually(() => assert.strictEqual(env.api.notifications.pending, 0, 'the prompt was dismissed'));
   });
 
   it('sign-in: two round trips to the Inbox — the token and account asked together, then the lists together', async () => {
