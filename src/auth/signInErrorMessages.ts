@@ -26,7 +26,7 @@ export class SignInErrorMessages {
     const showLogs: MessageAction = { label: vscode.l10n.t('Show Logs'), run: () => void vscode.commands.executeCommand(COMMANDS.showLogs) };
     if (e instanceof ExpiredTokenError) {
       return {
-        text: vscode.l10n.t('This token expired on {0}. Create a new token on Fax.Plus and sign in with it.', new Date(e.expiresAt).toLocaleDateString()),
+        text: vscode.l10n.t('This token expired on {0}. Create a new token on Fax.Plus and sign in with it.', new Date(e.expiresAt).toLocaleDateString(vscode.env.language)),
         actions: [createToken],
       };
     }
