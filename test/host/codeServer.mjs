@@ -48,7 +48,9 @@ const quietSettings = {
 };
 
 /**
- * @param {{ port?: number, userSettings?: object, env?: object | ((tmp: string) => object), vsix?: string, smokeTestDriver?: boolean, verbose?: boolean }} opts
+ * `locale` starts the workbench in that display language; it needs a language pack for it among
+ * `extraVsix` (see languagePack.mjs), else VS Code stays English.
+ * @param {{ port?: number, userSettings?: object, env?: object | ((tmp: string) => object), vsix?: string, extraVsix?: string[], locale?: string, smokeTestDriver?: boolean, verbose?: boolean }} opts
  */
 export async function startCodeServer(opts = {}) {
   ensureHostInstalled();
@@ -74,16 +76,20 @@ export async function startCodeServer(opts = {}) {
     '--user-data-dir', path.join(tmp, 'user-data'),
     '--extensions-dir', path.join(tmp, 'extensions'),
   ];
-  if (opts.vsix) {
-    const r = spawnSync(node24, [...baseArgs, '--install-extension', opts.vsix], { env, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`installing ${opts.vsix} failed:\n${r.stdout}\n${r.stderr}`);
+  for (const vsix of [...(opts.extraVsix ?? []), ...(opts.vsix ? [opts.vsix] : [])]) {
+    const r = spawnSync(node24, [...baseArgs, '--install-extension', vsix], { env, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`installing ${vsix} failed:\n${r.stdout}\n${r.stderr}`);
+  }
+  if (opts.locale) {
+    const { registerLanguagePack } = await import('./languagePack.mjs');
+    registerLanguagePack(path.join(tmp, 'user-data'), path.join(tmp, 'extensions'), opts.locale);
   }
   const port = opts.port ?? await freePort();
   const host = `127.0.0.1:${port}`;
   const args = [...baseArgs,
     '--auth', 'none', '--bind-addr', host,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--ignore-last-opened'];
+    '--disable-getting-started-override', '--ignore-last-opened', ...(opts.locale ? ['--locale', opts.locale] : [])];
   // Without this flag the workbench silently ignores ?payload= (extensionDevelopmentPath/extensionTestsPath).
   if (opts.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   const server = spawn(node24, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
