@@ -92,17 +92,25 @@ export async function startCodeServer(opts = {}) {
     '--disable-getting-started-override', '--ignore-last-opened', ...(opts.locale ? ['--locale', opts.locale] : [])];
   // Without this flag the workbench silently ignores ?payload= (extensionDevelopmentPath/extensionTestsPath).
   if (opts.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
-  const server = spawn(node24, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+  let server;
   let log = '';
-  await new Promise((resolve, reject) => {
-    const onData = (b) => {
-      const s = b.toString(); log += s;
-      if (opts.verbose) process.stderr.write('[code-server] ' + s);
-      if (s.includes('HTTP server listening')) resolve();
-    };
-    server.stdout.on('data', onData); server.stderr.on('data', onData);
-    server.on('exit', (c) => reject(new Error(`code-server exited early (${c}):\n${log}`)));
-  });
+  // code-server gives its child process 10 s to say hello; a machine shared by many builds can
+  // miss that ("error timed out"), so a start that failed that way is tried again.
+  for (let attempt = 1; ; attempt++) {
+    server = spawn(node24, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+    log = '';
+    const started = await new Promise((resolve, reject) => {
+      const onData = (b) => {
+        const s = b.toString(); log += s;
+        if (opts.verbose) process.stderr.write('[code-server] ' + s);
+        if (s.includes('HTTP server listening')) resolve(true);
+      };
+      server.stdout.on('data', onData); server.stderr.on('data', onData);
+      server.on('exit', (c) => (/error timed out/.test(log) && attempt < 3 ? resolve(false) : reject(new Error(`code-server exited early (${c}):\n${log}`))));
+    });
+    if (started) break;
+    console.error(`[host] code-server timed out starting (busy machine?); attempt ${attempt + 1} of 3`);
+  }
   const stop = async () => {
     // code-server's extension host, pty host and watchers may outlive it (they wait for a reconnect): reap them too.
     const family = server.exitCode === null ? descendantsOf(server.pid) : [];

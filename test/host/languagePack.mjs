@@ -25,6 +25,7 @@ export async function buildLanguagePack(dir, language) {
     license: 'MIT',
     engines: { vscode: '^1.90.0' },
     categories: ['Language Packs'],
+    files: ['translations/**', 'README.md', 'LICENSE'],
     contributes: {
       localizations: [{ languageId: language, languageName, localizedLanguageName, translations: [{ id: 'vscode', path: './translations/main.i18n.json' }] }],
     },

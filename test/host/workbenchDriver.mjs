@@ -2,7 +2,8 @@
 // the command palette — and waits for what a person would see (playwright
 // locators, not sleeps). Used by the screenshot script.
 
-const LONG = 60_000;
+// Generous: the workbench comes up slowly on a machine shared by many builds.
+const LONG = 180_000;
 
 export class WorkbenchDriver {
   /** @param {import('playwright-core').Page} page */
