@@ -2,6 +2,8 @@
 // A scene is one workbench signed in with one demo token; its shots are taken
 // in order. Selectors are VS Code's own (1.139); waits are for visible states.
 
+import { readFileSync } from 'node:fs';
+
 const { fetch, FormData, Blob } = globalThis; // Node 20 globals (the lint config lists Node globals without them)
 
 /** The keybinding the read-only scene presses: Send as Fax is hidden from its menus, a key still runs it. */
@@ -108,13 +110,14 @@ export const SCENES = [
     shots: [`sidebar-${locale}`],
     prepare: seedOutboxOnce,
     async take({ driver, page, save }) {
-      await driver.openFaxPlus();
-      await driver.rows('Outbox').nth(1).waitFor();
-      await driver.rows('Inbox').nth(5).waitFor();
+      const titles = JSON.parse(readFileSync(new URL(`../../package.nls.${locale}.json`, import.meta.url), 'utf8'));
+      await driver.openFaxPlus(titles['view.outbox']);
+      await driver.rows(titles['view.outbox']).nth(1).waitFor();
+      await driver.rows(titles['view.inbox']).nth(5).waitFor();
       await driver.sideBarWidth(470);
       // A received fax in a tab: the viewer's toolbar and the fax's details in the language too.
-      await driver.rows('Inbox').first().click();
-      await page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('canvas#page[aria-label]').waitFor({ timeout: 60_000 });
+      await driver.rows(titles['view.inbox']).first().click();
+      await page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('canvas#page[aria-label]').waitFor({ timeout: 180_000 });
       await driver.restMouse();
       await save(`sidebar-${locale}`);
     },

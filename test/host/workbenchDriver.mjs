@@ -16,11 +16,11 @@ export class WorkbenchDriver {
     await this.page.locator('.activitybar [aria-label^="Fax.Plus"]').first().waitFor({ timeout: LONG });
   }
 
-  /** Opens the Fax.Plus container from the activity bar. */
-  async openFaxPlus() {
+  /** Opens the Fax.Plus container from the activity bar (`outboxTitle`: the Outbox view's title in the display language). */
+  async openFaxPlus(outboxTitle = 'Outbox') {
     const icon = this.page.locator('.activitybar [aria-label^="Fax.Plus"]').first();
     await icon.click();
-    await this.paneHeader('Outbox').waitFor({ timeout: LONG });
+    await this.paneHeader(outboxTitle).waitFor({ timeout: LONG });
   }
 
   /** A view's collapsible header in the side bar, by its title. */
