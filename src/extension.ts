@@ -16,7 +16,9 @@ import { ExpiryMonitor } from './auth/expiryMonitor';
 import { SignInErrorMessages } from './auth/signInErrorMessages';
 import { UnauthorizedPrompt } from './errors/unauthorizedPrompt';
 import { ErrorPresenter } from './errors/errorPresenter';
-import type { UserNotifiedError } from './util/userNotifiedError';
+import type { Notifier } from './util/notifier';
+import { WindowNotifier } from './util/windowNotifier';
+import { RecordingNotifier } from './util/recordingNotifier';
 import { FaxEvents } from './events/faxEvents';
 import { Sidebar } from './views/sidebar';
 import { OAuthSecretStorage } from './auth/oauthSecretStorage';
@@ -51,12 +53,17 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
   const endpoints = new EndpointSettings();
   const secrets = new SecretStore(context.secrets);
   const userAgent = `faxplus-vscode/${version} (VS Code ${vscode.version}; node ${process.version})`;
+  // Only the integration host records what the person is told; production keeps no history.
+  const testMode = context.extensionMode === vscode.ExtensionMode.Test;
+  const windowNotifier = new WindowNotifier();
+  const recorder = new RecordingNotifier(windowNotifier);
+  const notifier: Notifier = testMode ? recorder : windowNotifier;
 
   const clientFactory = new ClientFactory(endpoints, logger, userAgent);
   const session = new AuthSession(secrets, context.globalState, new ApiTokenValidator(clientFactory), redactor, logger);
   const clients = new ClientProvider(clientFactory, session, endpoints);
   const oauthClientSecrets = new OAuthClientSecretStore(secrets, redactor);
-  const oauthCredentials = new OAuthCredentials(new OAuthSecretStorage(secrets, redactor), oauthClientSecrets, endpoints, secrets, logger);
+  const oauthCredentials = new OAuthCredentials(new OAuthSecretStorage(secrets, redactor), oauthClientSecrets, endpoints, secrets, logger, notifier);
   session.useOAuth(oauthCredentials);
   const oauthBrowser = new OAuthBrowser();
   const oauthSettings = new OAuthSettings();
@@ -65,31 +72,29 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
 
   const permissions = new CommandPermissions();
   const contextKeys = new ContextKeys(session, permissions);
-  const gate = new CommandGate(session, permissions);
-  const unauthorizedPrompt = new UnauthorizedPrompt(session);
-  const errors = new ErrorPresenter(logger);
+  const gate = new CommandGate(session, permissions, notifier);
+  const unauthorizedPrompt = new UnauthorizedPrompt(session, notifier);
+  const errors = new ErrorPresenter(logger, notifier);
   const statusBar = new AuthStatusBar(session, permissions, () => Math.max(0, ...ExpiryMonitor.thresholds()), () => endpoints.describeOverrides());
-  const expiry = new ExpiryMonitor(session, context.globalState, () => statusBar.refresh());
+  const expiry = new ExpiryMonitor(session, context.globalState, notifier, () => statusBar.refresh());
   const signInMessages = new SignInErrorMessages();
-  const refusals: UserNotifiedError[] = [];
   const events = new FaxEvents();
-  const sidebar = new Sidebar({ session, permissions, clients, errors, events, logger });
+  const sidebar = new Sidebar({ session, permissions, clients, errors, events, logger, notifier });
   const tasks = new RunningTasks();
   const viewers = new FaxViewerPanels(context.extensionUri);
   const viewerSerializer = new FaxViewerSerializer(viewers, session, clients, errors, logger);
   const balance = new BalanceStatusBar(session, permissions, clients, logger, sidebar.activity, events.onDidSendFax);
   // Only the integration host may swap the send questions and progress for scripted ones.
-  const testMode = context.extensionMode === vscode.ExtensionMode.Test;
-  const prompter = switchablePort<Prompter>(new QuickInputPrompter(context.extensionUri));
+  const prompter = switchablePort<Prompter>(new QuickInputPrompter(context.extensionUri, notifier));
   const progressUi = switchablePort<ProgressUi>(new NotificationProgressUi());
-  const sendFax = createSendFaxFeature({ gate, session, clients, errors, events, logger, globalState: context.globalState, extensionUri: context.extensionUri },
+  const sendFax = createSendFaxFeature({ gate, session, clients, errors, events, logger, notifier, globalState: context.globalState, extensionUri: context.extensionUri },
     testMode ? { prompter: prompter.port, progressUi: progressUi.port } : undefined);
 
   context.subscriptions.push(
     logger, endpoints, session, clients, contextKeys, statusBar, expiry, events, unauthorizedPrompt,
     oauthCredentials, oauthBrowser, oauthProvider, sidebar, tasks, viewers, viewerSerializer, balance, sendFax.watches,
     registerCommands(allCommands({
-      services: { gate, clients, errors, events, tasks },
+      services: { gate, clients, errors, notifier, events, tasks },
       logger, session, signInMessages, sidebar, viewers, balance,
       oauth: { flow: oauthFlow, settings: oauthSettings, clientSecrets: oauthClientSecrets, credentials: oauthCredentials },
       sendFlow: sendFax.flow,
@@ -97,7 +102,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
       recentRecipients: sendFax.recent,
       reportsFolder: vscode.Uri.joinPath(context.globalStorageUri, 'reports'),
       endpointOverrides: () => endpoints.describeOverrides(),
-    }), logger, (e) => refusals.push(e), () => session.whenSettled(SESSION_CHECK_WAIT_MS)),
+    }), logger, () => session.whenSettled(SESSION_CHECK_WAIT_MS)),
   );
 
   // Restoring reads SecretStorage and globalState only; the network check runs in the background.
@@ -111,7 +116,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
   if (overrides) {
     logger.warn(overrides);
   }
-  return extensionExports(context.extensionMode, () => ({ session, contextKeys, statusBar, expiry, unauthorizedPrompt, refusals, errors, gate, clients, events,
+  return extensionExports(context.extensionMode, () => ({ session, contextKeys, statusBar, expiry, notifications: recorder, errors, gate, clients, events,
     endpoints, sidebar, oauth: { browser: oauthBrowser, credentials: oauthCredentials, provider: oauthProvider }, viewers, viewerSerializer, tasks, balance,
     sendFlow: sendFax.flow, creationWatches: sendFax.watches, sendUi: { usePrompter: (p) => prompter.use(p), useProgress: (p) => progressUi.use(p) } }));
 }

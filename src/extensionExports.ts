@@ -3,8 +3,7 @@ import type { AuthSession } from './auth/authSession';
 import type { ContextKeys } from './auth/contextKeys';
 import type { AuthStatusBar } from './auth/authStatusBar';
 import type { ExpiryMonitor } from './auth/expiryMonitor';
-import type { UnauthorizedPrompt } from './errors/unauthorizedPrompt';
-import type { UserNotifiedError } from './util/userNotifiedError';
+import type { RecordingNotifier } from './util/recordingNotifier';
 import type { ErrorPresenter } from './errors/errorPresenter';
 import type { CommandGate } from './auth/commandGate';
 import type { ClientProvider } from './client/clientProvider';
@@ -29,8 +28,8 @@ export interface FaxPlusTestApi {
   readonly contextKeys: ContextKeys;
   readonly statusBar: AuthStatusBar;
   readonly expiry: ExpiryMonitor;
-  readonly unauthorizedPrompt: UnauthorizedPrompt;
-  readonly refusals: UserNotifiedError[];
+  /** Everything the person was told or asked in notifications (`history`), recorded only in the test host. */
+  readonly notifications: Pick<RecordingNotifier, 'history'>;
   readonly errors: ErrorPresenter;
   readonly gate: CommandGate;
   readonly clients: ClientProvider;

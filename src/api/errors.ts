@@ -43,7 +43,12 @@ export class FaxPlusError extends Error {
 
 /** 401: the token is invalid, expired or revoked (or there is none). The server did not act. */
 export class UnauthorizedError extends FaxPlusError {
-  override readonly name = 'UnauthorizedError';
+  override readonly name: string = 'UnauthorizedError';
+}
+
+/** A 401 whose answer says the token expired (the server's words are the only sign): create a new token. */
+export class TokenExpiredError extends UnauthorizedError {
+  override readonly name: string = 'TokenExpiredError';
 }
 
 /** 403: the token lacks a scope (or the endpoint is admin-only). */

@@ -6,6 +6,7 @@ import {
   RateLimitedError,
   RequestRejectedError,
   ServerError,
+  TokenExpiredError,
   UnauthorizedError,
 } from './errors';
 import type { OperationDescriptor } from './operations';
@@ -51,7 +52,8 @@ export function errorForStatus(
   const detail = `${body.code ? ` ${body.code}` : ''}${body.description ? `: ${body.description}` : ''}`;
   const message = `Fax.Plus ${op.id} failed with HTTP ${status}${detail}`;
   if (status === 401) {
-    return new UnauthorizedError(message, init);
+    // Read the server's words here, once, so the UI can tell "expired" apart by class.
+    return /expir/i.test(`${body.code ?? ''} ${body.description ?? ''}`) ? new TokenExpiredError(message, init) : new UnauthorizedError(message, init);
   }
   if (status === 403) {
     return new ForbiddenError(message, { ...init, permittedScopes: op.permittedScopes });

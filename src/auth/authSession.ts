@@ -248,7 +248,11 @@ export class AuthSession extends Disposable {
     this.logger.info('Signed out');
   }
 
-  /** The server rejected the credential (401): treat as signed out with the reason. */
+  /**
+   * The one way a rejected credential becomes "signed out": a 401 reported by
+   * the client (onUnauthorized) or by a token check, a dead OAuth refresh
+   * token, or an expiry seen by the clock. Fires once per change of reason.
+   */
   markRejected(problem: AuthProblem = 'unauthorized'): void {
     this.forgetFacts();
     if (this.current.status === 'signedIn' || this.current.problem !== problem) {
@@ -330,8 +334,8 @@ export class AuthSession extends Disposable {
       return this.set({ status: 'signedOut', problem: 'expired' });
     }
     if (isUnauthorized(e)) {
-      this.forgetFacts();
-      return this.set({ status: 'signedOut', problem: 'unauthorized' });
+      this.markRejected('unauthorized');
+      return this.current;
     }
     // Network trouble and the like: keep the last known facts; the views show the error.
     this.logger.warn(`Could not check the token: ${e instanceof Error ? e.message : String(e)}`);

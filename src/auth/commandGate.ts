@@ -4,6 +4,8 @@ import type { CommandPermissions } from './commandPermissions';
 import { INTEGRATIONS_PAGE_URL } from '../config/endpoints';
 import { NotPermittedError, NotSignedInError } from './gateErrors';
 import { COMMANDS } from '../manifest/commandIds';
+import type { Notifier } from '../util/notifier';
+import { commandAction, openUrlAction } from '../util/noticeActions';
 
 /**
  * The client-side scope check every command passes before it calls the API.
@@ -11,7 +13,7 @@ import { COMMANDS } from '../manifest/commandIds';
  * words (see ErrorPresenter).
  */
 export class CommandGate {
-  constructor(private readonly session: AuthSession, private readonly permissions: CommandPermissions) {}
+  constructor(private readonly session: AuthSession, private readonly permissions: CommandPermissions, private readonly notifier: Notifier) {}
 
   /**
    * Whether the signed-in token may run the command, without telling anyone:
@@ -30,11 +32,7 @@ export class CommandGate {
     const facts = this.session.facts;
     if (!facts) {
       const message = vscode.l10n.t('Sign in to Fax.Plus first.');
-      void vscode.window.showWarningMessage(message, vscode.l10n.t('Sign In')).then((choice) => {
-        if (choice) {
-          void vscode.commands.executeCommand(COMMANDS.signIn);
-        }
-      });
+      void this.notifier.notify('warning', message, commandAction(vscode.l10n.t('Sign In'), COMMANDS.signIn));
       throw new NotSignedInError(message);
     }
     const verdict = this.permissions.verdict(commandId, facts.scopes);
@@ -49,15 +47,9 @@ export class CommandGate {
       facts.tokenName ?? facts.preview ?? '',
       needed,
     );
-    const replace = vscode.l10n.t('Replace Token');
-    const open = vscode.l10n.t('Open Fax.Plus Integrations');
-    void vscode.window.showErrorMessage(message, replace, open).then((choice) => {
-      if (choice === replace) {
-        void vscode.commands.executeCommand(COMMANDS.rotateToken);
-      } else if (choice === open) {
-        void vscode.env.openExternal(vscode.Uri.parse(INTEGRATIONS_PAGE_URL));
-      }
-    });
+    void this.notifier.notify('error', message,
+      commandAction(vscode.l10n.t('Replace Token'), COMMANDS.rotateToken),
+      openUrlAction(vscode.l10n.t('Open Fax.Plus Integrations'), INTEGRATIONS_PAGE_URL));
     throw new NotPermittedError(message, verdict.refusedOperations, verdict.wouldPermit);
   }
 }

@@ -3,6 +3,8 @@ import { Disposable } from '../util/disposable';
 import type { AuthSession } from './authSession';
 import { expiryWarningDue, localDay, type WarningRecord } from './expiryWarnings';
 import { COMMANDS } from '../manifest/commandIds';
+import type { Notifier } from '../util/notifier';
+import { commandAction } from '../util/noticeActions';
 
 const RECORD_KEY = 'faxplus.expiryWarning';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -14,12 +16,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export class ExpiryMonitor extends Disposable {
   private timer: ReturnType<typeof setInterval> | undefined;
-  /** The last warning shown, for tests. */
-  lastWarning: { days: number; message: string } | undefined;
 
   constructor(
     private readonly session: AuthSession,
     private readonly memento: vscode.Memento,
+    private readonly notifier: Notifier,
     private readonly onDayPassed: () => void,
     private readonly now: () => Date = () => new Date(),
   ) {
@@ -56,12 +57,6 @@ export class ExpiryMonitor extends Disposable {
     const message = due.days === 1
       ? vscode.l10n.t('Your Fax.Plus token "{0}" expires within a day.', facts.tokenName ?? '')
       : vscode.l10n.t('Your Fax.Plus token "{0}" expires in {1} days.', facts.tokenName ?? '', due.days);
-    this.lastWarning = { days: due.days, message };
-    const rotate = vscode.l10n.t('Rotate Token');
-    void vscode.window.showWarningMessage(message, rotate).then((choice) => {
-      if (choice === rotate) {
-        void vscode.commands.executeCommand(COMMANDS.rotateToken);
-      }
-    });
+    void this.notifier.notify('warning', message, commandAction(vscode.l10n.t('Rotate Token'), COMMANDS.rotateToken));
   }
 }

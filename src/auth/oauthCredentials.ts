@@ -9,6 +9,7 @@ import type { OAuthCredentialSource } from './authSession';
 import type { Credential } from '../api/credentials';
 import type { OAuthClientSecretStore } from './oauthClientSecretStore';
 import { SECRET_KEYS, type SecretStore } from './secretStore';
+import type { Notifier } from '../util/notifier';
 
 /**
  * The OAuth side of AuthSession: hands out the stored access token through
@@ -27,8 +28,6 @@ export class OAuthCredentials extends Disposable implements OAuthCredentialSourc
   private identity: string | undefined;
   private cached: { tokenUrl: string; clientId: string; clientSecret: string; session: OAuthSession } | undefined;
   private readonly announced = new WeakSet<OAuthSignInRequiredError>();
-  /** How often a dead session was announced (tests check a burst of 401s gives one). */
-  signInRequiredCount = 0;
 
   constructor(
     private readonly storage: OAuthStorage,
@@ -36,6 +35,7 @@ export class OAuthCredentials extends Disposable implements OAuthCredentialSourc
     private readonly endpoints: EndpointSettings,
     secrets: SecretStore,
     private readonly logger: Logger,
+    private readonly notifier: Notifier,
   ) {
     super();
     this.register(secrets.onDidChange((e) => {
@@ -121,7 +121,6 @@ export class OAuthCredentials extends Disposable implements OAuthCredentialSourc
       return;
     }
     this.announced.add(e);
-    this.signInRequiredCount++;
     this.logger.warn('Fax.Plus refused the OAuth refresh token (expired or revoked); the OAuth session was removed.');
     this.signInRequired.fire();
   }
@@ -129,7 +128,7 @@ export class OAuthCredentials extends Disposable implements OAuthCredentialSourc
   /** The refreshed tokens work in this window, but the keyring kept refusing them: say what that means. */
   private reportUnsavedRefresh(e: unknown): void {
     this.logger.error(`Could not store the renewed OAuth session: ${e instanceof Error ? e.message : String(e)}`);
-    void vscode.window.showWarningMessage(vscode.l10n.t(
+    void this.notifier.notify('warning', vscode.l10n.t(
       'Fax.Plus renewed your sign-in, but VS Code could not save it to the system keyring. It keeps working in this window; other windows, or this one after a restart, may ask you to sign in again.',
     ));
   }

@@ -77,12 +77,12 @@ export function allCommands(deps: CommandDependencies): Command[] {
   return [
     // Account
     new ShowLogsCommand(deps.logger),
-    new SignInCommand(session, deps.signInMessages),
-    new SignOutCommand(session),
-    new RotateTokenCommand(session, deps.signInMessages),
-    new ShowTokenInfoCommand(session, deps.endpointOverrides),
-    new SignInWithOAuthCommand(oauth.flow, oauth.settings, oauth.clientSecrets),
-    new ForgetOAuthClientCommand(session, oauth.clientSecrets, oauth.credentials),
+    new SignInCommand(session, deps.signInMessages, services.notifier),
+    new SignOutCommand(session, services.notifier),
+    new RotateTokenCommand(session, deps.signInMessages, services.notifier),
+    new ShowTokenInfoCommand(session, services.notifier, deps.endpointOverrides),
+    new SignInWithOAuthCommand(oauth.flow, oauth.settings, oauth.clientSecrets, services.notifier),
+    new ForgetOAuthClientCommand(session, oauth.clientSecrets, oauth.credentials, services.notifier),
     // Sidebar: refresh all, refresh one view (by argument, or one command per view title button), load more
     new RefreshCommand(sidebar, gate),
     new RefreshViewCommand(COMMANDS.refreshView, sidebar, gate),
@@ -95,8 +95,8 @@ export function allCommands(deps: CommandDependencies): Command[] {
     new LoadMoreCommand(sidebar, gate),
     // Send as fax
     new SendFaxCommand(deps.sendFlow),
-    new SendSelectionCommand(deps.sendFlow),
-    new ClearRecentRecipientsCommand(deps.recentRecipients),
+    new SendSelectionCommand(deps.sendFlow, services.notifier),
+    new ClearRecentRecipientsCommand(deps.recentRecipients, services.notifier),
     // Actions on sidebar items (and their palette forms)
     new OpenFaxCommand(services, deps.viewers),
     new DownloadFaxCommand(services),

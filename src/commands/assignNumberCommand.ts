@@ -35,7 +35,7 @@ export class AssignNumberCommand implements Command {
     }
     events.fireChanged('numbers');
     events.fireChanged('members');
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} can now send and receive faxes with {1}.', personLabel(member.account, member.uid), phoneDisplay(number.number)));
+    void this.services.notifier.notify('info', vscode.l10n.t('{0} can now send and receive faxes with {1}.', personLabel(member.account, member.uid), phoneDisplay(number.number)));
     return true;
   }
 }

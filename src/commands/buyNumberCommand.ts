@@ -12,6 +12,8 @@ import { PurchaseCheck } from './shop/purchaseCheck';
 import { offerName, purchaseDetail, rawText } from './shop/offerText';
 import { phoneDisplay } from '../format/phoneDisplay';
 import { UserNotifiedError } from '../util/userNotifiedError';
+import { UnauthorizedError } from '../api/errors';
+import { commandAction } from '../util/noticeActions';
 
 /** Shows a bought number in the Numbers view (the sidebar). */
 export interface NumberRevealer {
@@ -83,9 +85,9 @@ export class BuyNumberCommand implements Command {
     gate.ensure(this.id);
     const { offer } = picked;
     const buy = vscode.l10n.t('Buy');
-    const answer = await vscode.window.showWarningMessage(
+    const answer = await this.services.notifier.ask(
       vscode.l10n.t('Buy the fax number {0}?', offerName(offer)),
-      { modal: true, detail: purchaseDetail(offer, vscode.env.language) },
+      { detail: purchaseDetail(offer, vscode.env.language) },
       buy,
     );
     if (answer !== buy || !offer.itemId) {
@@ -141,7 +143,7 @@ export class BuyNumberCommand implements Command {
     const revealed = await this.announce(number);
     const what = number ? phoneDisplay(number) : vscode.l10n.t('the number (item {0})', itemId);
     const answer = result.number || result.raw === undefined || typeof result.raw === 'object' ? '' : ` ${vscode.l10n.t('Fax.Plus answered: {0}', rawText(result.raw))}`;
-    void vscode.window.showInformationMessage(
+    void this.services.notifier.notify('info',
       (revealed ? vscode.l10n.t('You bought {0}. It is now in Numbers.', what) : vscode.l10n.t('You bought {0}. Refresh Numbers if it is not there yet.', what)) + answer,
     );
     if (!revealed) {
@@ -154,7 +156,7 @@ export class BuyNumberCommand implements Command {
     const { errors } = this.services;
     const name = expected ? phoneDisplay(expected) : vscode.l10n.t('item {0}', itemId);
     if (PurchaseCheck.provedRefusal(error)) {
-      if ((error as { status?: number }).status === 401) {
+      if (error instanceof UnauthorizedError) {
         throw errors.show(error, vscode.l10n.t('Buying the fax number'));
       }
       throw this.refuse(vscode.l10n.t('Fax.Plus did not sell {0}: {1} Nothing was bought.', name, errors.describe(error)), error);
@@ -168,7 +170,7 @@ export class BuyNumberCommand implements Command {
     this.logger.warn(`Buy a Fax Number: the purchase request failed (${error instanceof Error ? error.name : String(error)}); verdict after looking: ${verdict.kind}`);
     if (verdict.kind === 'bought') {
       const revealed = await this.announce(verdict.number);
-      void vscode.window.showWarningMessage(
+      void this.services.notifier.notify('warning',
         vscode.l10n.t('{0} was bought: it is in Numbers, although the answer from Fax.Plus was lost ({1}). Do not buy it again.', phoneDisplay(verdict.number), reason),
       );
       if (!revealed) {
@@ -179,12 +181,7 @@ export class BuyNumberCommand implements Command {
     const text = verdict.kind === 'notSeen'
       ? vscode.l10n.t('Could not confirm whether {0} was bought ({1}). It is not in Numbers yet. Look at Numbers and your balance again in a few minutes before buying again.', name, reason)
       : vscode.l10n.t('Could not check whether {0} was bought ({1}), and Numbers could not be read. Check Numbers and your balance before buying again.', name, reason);
-    const show = vscode.l10n.t('Show Numbers');
-    void vscode.window.showErrorMessage(text, show).then((c) => {
-      if (c === show) {
-        void vscode.commands.executeCommand('faxplus.numbers.focus');
-      }
-    });
+    void this.services.notifier.notify('error', text, commandAction(vscode.l10n.t('Show Numbers'), 'faxplus.numbers.focus'));
     this.services.events.fireChanged('numbers');
     throw new UserNotifiedError(text, error);
   }
@@ -204,7 +201,7 @@ export class BuyNumberCommand implements Command {
   }
 
   private refuse(text: string, cause?: unknown): UserNotifiedError {
-    void vscode.window.showErrorMessage(text);
+    void this.services.notifier.notify('error', text);
     return new UserNotifiedError(text, cause);
   }
 }

@@ -26,6 +26,7 @@ export class CancelFaxCommand implements Command {
     }
     const to = target.fax?.to.map(phoneDisplay).join(', ');
     const ok = await confirmed(
+      this.services.notifier,
       plainArgs(arg),
       to ? vscode.l10n.t('Cancel the fax to {0}?', to) : vscode.l10n.t('Cancel this pending fax?'),
       vscode.l10n.t('It is removed from the outbox and will not be sent. A page already being transmitted may still arrive.'),

@@ -11,7 +11,6 @@ import { UserNotifiedError } from '../util/userNotifiedError';
 export function registerCommands(
   commands: readonly Command[],
   logger: Logger,
-  onRefusal?: (e: UserNotifiedError) => void,
   /** Awaited before each command (the session finishing its start-up check, bounded). */
   beforeRun?: () => Promise<void>,
 ): vscode.Disposable {
@@ -24,7 +23,6 @@ export function registerCommands(
         } catch (error) {
           if (error instanceof UserNotifiedError) {
             logger.info(`${command.id}: ${error.message}`);
-            onRefusal?.(error);
             return undefined;
           }
           logger.error(`${command.id} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -12,6 +12,7 @@ import { transferProgress } from './targets/transferProgress';
 import { checkDestination, faxFileName } from './targets/downloadPaths';
 import { destinationProblem } from './targets/destinationProblem';
 import { COMMANDS } from '../manifest/commandIds';
+import { commandAction } from '../util/noticeActions';
 
 /** Plain-object form: `{ faxId, format?: 'pdf' | 'tiff', destination?: '/abs/path.pdf' }`. */
 export interface DownloadFaxArgs {
@@ -57,12 +58,8 @@ export class DownloadFaxCommand implements Command {
     } catch (e) {
       throw errors.show(e, vscode.l10n.t('Downloading the fax'));
     }
-    const reveal = vscode.l10n.t('Reveal in File Explorer');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Fax saved to {0}', destination), reveal).then((choice) => {
-      if (choice === reveal) {
-        void vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(destination));
-      }
-    });
+    void this.services.notifier.notify('info', vscode.l10n.t('Fax saved to {0}', destination),
+      commandAction(vscode.l10n.t('Reveal in File Explorer'), 'revealFileInOS', vscode.Uri.file(destination)));
     return destination;
   }
 

@@ -44,13 +44,13 @@ export class EditAccountCommand implements Command {
       }
       const body = accountModification(account, wanted);
       if (!body) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Nothing changed in your Fax.Plus account.'));
+        void this.services.notifier.notify('info', vscode.l10n.t('Nothing changed in your Fax.Plus account.'));
         return { changed: [] };
       }
       await client.updateAccount(body);
       // The status bar and Show Token Info show the person's details: read them again.
       void this.session.revalidate();
-      void vscode.window.showInformationMessage(vscode.l10n.t('Your Fax.Plus account was updated.'));
+      void this.services.notifier.notify('info', vscode.l10n.t('Your Fax.Plus account was updated.'));
       return { changed: Object.keys(body) };
     } catch (e) {
       throw errors.show(e, vscode.l10n.t('Changing your account'));
@@ -95,7 +95,7 @@ export class EditAccountCommand implements Command {
   }
 
   private refuse(text: string): UserNotifiedError {
-    void vscode.window.showErrorMessage(text);
+    void this.services.notifier.notify('error', text);
     return new UserNotifiedError(text);
   }
 }

@@ -4,6 +4,7 @@ import type { AuthSession } from '../auth/authSession';
 import type { OAuthClientSecretStore } from '../auth/oauthClientSecretStore';
 import type { OAuthCredentials } from '../auth/oauthCredentials';
 import { COMMANDS } from '../manifest/commandIds';
+import type { Notifier } from '../util/notifier';
 
 /**
  * Removes the stored OAuth client secret (sign-out keeps it so signing in
@@ -17,6 +18,7 @@ export class ForgetOAuthClientCommand implements Command {
     private readonly session: AuthSession,
     private readonly clientSecrets: OAuthClientSecretStore,
     private readonly credentials: OAuthCredentials,
+    private readonly notifier: Notifier,
   ) {}
 
   async execute(): Promise<boolean> {
@@ -25,7 +27,7 @@ export class ForgetOAuthClientCommand implements Command {
     if (signedInWithOAuth) {
       await this.session.signOut();
     }
-    void vscode.window.showInformationMessage(signedInWithOAuth
+    void this.notifier.notify('info', signedInWithOAuth
       ? vscode.l10n.t('The OAuth client secret was removed from VS Code secret storage, and you were signed out of Fax.Plus.')
       : vscode.l10n.t('The OAuth client secret was removed from VS Code secret storage.'));
     return true;

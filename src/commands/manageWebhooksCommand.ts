@@ -101,7 +101,7 @@ export class ManageWebhooksCommand implements Command {
     }
     try {
       const id = await client.createWebhook({ target: url.trim(), event: chosenEvent });
-      void vscode.window.showInformationMessage(vscode.l10n.t('Webhook created: Fax.Plus will call {0} ({1}).', url.trim(), eventLabel(chosenEvent)));
+      void this.services.notifier.notify('info', vscode.l10n.t('Webhook created: Fax.Plus will call {0} ({1}).', url.trim(), eventLabel(chosenEvent)));
       return id;
     } catch (e) {
       throw errors.show(e, vscode.l10n.t('Creating the webhook'));
@@ -114,6 +114,7 @@ export class ManageWebhooksCommand implements Command {
       throw errors.show(new Error(vscode.l10n.t('Say which webhook with "hookId".')), vscode.l10n.t('Deleting the webhook'));
     }
     const ok = await confirmed(
+      this.services.notifier,
       args,
       vscode.l10n.t('Delete the webhook {0}?', hook?.target ?? hookId),
       vscode.l10n.t('Fax.Plus stops calling this URL.'),

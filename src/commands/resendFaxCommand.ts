@@ -44,6 +44,7 @@ export class ResendFaxCommand implements Command {
     }
     const from = fax.from || 'no_number';
     const ok = await confirmed(
+      this.services.notifier,
       plainArgs(arg),
       vscode.l10n.t('Send this fax again to {0}?', phoneDisplay(fax.to)),
       vscode.l10n.t('The same document ({0} pages) is sent from {1} as a new fax, and charged again.', fax.pages ?? '?', phoneDisplay(from)),
@@ -74,7 +75,7 @@ export class ResendFaxCommand implements Command {
       });
       if (!createError) {
         events.fireSent({ ids: result.ids, from, startedAt: attempt?.startedAt });
-        void vscode.window.showInformationMessage(vscode.l10n.t('The fax to {0} is on its way again. Follow it in the Outbox.', phoneDisplay(fax.to)));
+        void this.services.notifier.notify('info', vscode.l10n.t('The fax to {0} is on its way again. Follow it in the Outbox.', phoneDisplay(fax.to)));
       }
       events.fireChanged('outbox');
       return result;

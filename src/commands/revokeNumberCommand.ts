@@ -33,6 +33,7 @@ export class RevokeNumberCommand implements Command {
     }
     const who = personLabel(member.account, member.uid);
     const ok = await confirmed(
+      this.services.notifier,
       plainArgs(arg),
       vscode.l10n.t('Revoke {0} from {1}?', phoneDisplay(number.number), who),
       vscode.l10n.t('{0} can no longer send or receive faxes with this number. Faxes already received stay in their inbox.', who),

@@ -8,6 +8,7 @@ import { describeFacts } from '../auth/describeFacts';
 import { UserNotifiedError } from '../util/userNotifiedError';
 import { abortSignalOf } from '../util/abortSignal';
 import { COMMANDS } from '../manifest/commandIds';
+import type { Notifier } from '../util/notifier';
 
 export interface RotateTokenArgs {
   readonly token: string;
@@ -22,7 +23,7 @@ export interface RotateTokenArgs {
 export class RotateTokenCommand implements Command {
   readonly id = COMMANDS.rotateToken;
 
-  constructor(private readonly session: AuthSession, private readonly messages: SignInErrorMessages) {}
+  constructor(private readonly session: AuthSession, private readonly messages: SignInErrorMessages, private readonly notifier: Notifier) {}
 
   async execute(args?: unknown): Promise<TokenFacts | undefined> {
     const automated = typeof args === 'object' && args !== null && typeof (args as RotateTokenArgs).token === 'string';
@@ -43,7 +44,7 @@ export class RotateTokenCommand implements Command {
       );
     } catch (e) {
       const message = this.messages.describe(e);
-      void vscode.window.showErrorMessage(vscode.l10n.t('The new token was not accepted; the current one stays in use. {0}', message.text));
+      void this.notifier.notify('error', vscode.l10n.t('The new token was not accepted; the current one stays in use. {0}', message.text), ...message.actions);
       throw new UserNotifiedError(message.text, e);
     }
     const lost = scopesLost(this.session.facts?.scopes ?? [], candidate.scopes);
@@ -51,18 +52,18 @@ export class RotateTokenCommand implements Command {
       const text = vscode.l10n.t('The new token lacks scopes the current one has: {0}. Commands that need them will stop working.', lost.join(', '));
       if (automated) {
         if (!(args as RotateTokenArgs).acceptScopeLoss) {
-          void vscode.window.showWarningMessage(text);
+          void this.notifier.notify('warning', text);
           throw new UserNotifiedError(text);
         }
       } else {
         const swap = vscode.l10n.t('Use the New Token');
-        if ((await vscode.window.showWarningMessage(text, { modal: true }, swap)) !== swap) {
+        if ((await this.notifier.ask(text, {}, swap)) !== swap) {
           return undefined;
         }
       }
     }
     const facts = await this.session.adoptPat(token, candidate);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Token rotated. {0}', describeFacts(facts, Date.now())));
+    void this.notifier.notify('info', vscode.l10n.t('Token rotated. {0}', describeFacts(facts, Date.now())));
     return facts;
   }
 }

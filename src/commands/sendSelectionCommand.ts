@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { Command } from './command';
 import { COMMANDS } from '../manifest/commandIds';
+import type { Notifier } from '../util/notifier';
 import type { SendFlow } from '../sendFlow/sendFlow';
 import type { SentIds } from '../sendFlow/sendOutcomes';
 
@@ -13,13 +14,13 @@ import type { SentIds } from '../sendFlow/sendOutcomes';
 export class SendSelectionCommand implements Command {
   readonly id = COMMANDS.sendSelection;
 
-  constructor(private readonly flow: SendFlow) {}
+  constructor(private readonly flow: SendFlow, private readonly notifier: Notifier) {}
 
   async execute(): Promise<SentIds | undefined> {
     const editor = vscode.window.activeTextEditor;
     const selections = editor ? [...editor.selections].filter((s) => !s.isEmpty).sort((a, b) => a.start.compareTo(b.start)) : [];
     if (!editor || selections.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Select the text to fax first, or use Send as Fax for the whole file.'));
+      void this.notifier.notify('info', vscode.l10n.t('Select the text to fax first, or use Send as Fax for the whole file.'));
       return undefined;
     }
     const { document } = editor;

@@ -22,7 +22,7 @@ export class ShowBalanceCommand implements Command {
       throw errors.show(e, vscode.l10n.t('Checking the balance'));
     }
     this.statusBar.update(balance);
-    void vscode.window.showInformationMessage(
+    void this.services.notifier.notify('info',
       balance.balance === undefined
         ? vscode.l10n.t('Fax.Plus answered the balance request without an amount we recognise: {0}', balanceAnswerText(balance))
         : vscode.l10n.t('Fax.Plus balance: {0}', balanceText(balance, vscode.env.language)),

@@ -8,6 +8,8 @@ import { INTEGRATIONS_PAGE_URL } from '../config/endpoints';
 import { UserNotifiedError } from '../util/userNotifiedError';
 import { abortSignalOf } from '../util/abortSignal';
 import { COMMANDS } from '../manifest/commandIds';
+import type { Notifier } from '../util/notifier';
+import { commandAction } from '../util/noticeActions';
 
 /** Arguments for automation and tests. Prefer the FAXPLUS_TOKEN environment variable over a token in a file. */
 export interface SignInArgs {
@@ -21,7 +23,7 @@ export interface SignInArgs {
 export class SignInCommand implements Command {
   readonly id = COMMANDS.signIn;
 
-  constructor(private readonly session: AuthSession, private readonly messages: SignInErrorMessages) {}
+  constructor(private readonly session: AuthSession, private readonly messages: SignInErrorMessages, private readonly notifier: Notifier) {}
 
   async execute(args?: unknown): Promise<TokenFacts | undefined> {
     if (isSignInArgs(args)) {
@@ -65,17 +67,12 @@ export class SignInCommand implements Command {
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the token with Fax.Plus…'), cancellable: true },
         (_progress, cancel) => this.session.signInWithPat(token, abortSignalOf(cancel)),
       );
-      void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to Fax.Plus. {0}', describeFacts(facts, Date.now())));
+      void this.notifier.notify('info', vscode.l10n.t('Signed in to Fax.Plus. {0}', describeFacts(facts, Date.now())));
       return facts;
     } catch (e) {
       const message = this.messages.describe(e);
-      const retry = vscode.l10n.t('Try Again');
-      void vscode.window.showErrorMessage(message.text, ...(interactive ? [retry] : []), ...message.actions.map((a) => a.label)).then((choice) => {
-        if (choice === retry) {
-          void vscode.commands.executeCommand(this.id);
-        }
-        message.actions.find((a) => a.label === choice)?.run();
-      });
+      const retry = commandAction(vscode.l10n.t('Try Again'), this.id);
+      void this.notifier.notify('error', message.text, ...(interactive ? [retry] : []), ...message.actions);
       throw new UserNotifiedError(message.text, e);
     }
   }

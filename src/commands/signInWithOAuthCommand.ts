@@ -9,6 +9,8 @@ import { describeFacts } from '../auth/describeFacts';
 import { UserNotifiedError } from '../util/userNotifiedError';
 import { abortSignalOf } from '../util/abortSignal';
 import { COMMANDS } from '../manifest/commandIds';
+import type { Notifier } from '../util/notifier';
+import { commandAction } from '../util/noticeActions';
 
 /** Arguments for automation and tests; the command then never asks anything. */
 export interface SignInWithOAuthArgs {
@@ -33,6 +35,7 @@ export class SignInWithOAuthCommand implements Command {
     private readonly flow: OAuthSignInFlow,
     private readonly settings: OAuthSettings,
     private readonly clientSecrets: OAuthClientSecretStore,
+    private readonly notifier: Notifier,
   ) {}
 
   async execute(args?: unknown): Promise<TokenFacts | undefined> {
@@ -83,7 +86,7 @@ export class SignInWithOAuthCommand implements Command {
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Waiting for the Fax.Plus sign-in in your browser…'), cancellable: true },
         (_progress, cancel) => this.flow.run({ ...request, signal: abortSignalOf(cancel) }),
       );
-      void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to Fax.Plus. {0}', describeFacts(facts, Date.now())));
+      void this.notifier.notify('info', vscode.l10n.t('Signed in to Fax.Plus. {0}', describeFacts(facts, Date.now())));
       return facts;
     } catch (e) {
       if (isClientRejected(e)) {
@@ -97,12 +100,7 @@ export class SignInWithOAuthCommand implements Command {
   private refuse(e: unknown, interactive: boolean): never {
     const text = describeOAuthSignInFailure(e);
     if (!isCancellation(e)) {
-      const retry = vscode.l10n.t('Try Again');
-      void vscode.window.showErrorMessage(text, ...(interactive ? [retry] : [])).then((choice) => {
-        if (choice === retry) {
-          void vscode.commands.executeCommand(this.id);
-        }
-      });
+      void this.notifier.notify('error', text, ...(interactive ? [commandAction(vscode.l10n.t('Try Again'), this.id)] : []));
     }
     throw new UserNotifiedError(text, e);
   }

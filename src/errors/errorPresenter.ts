@@ -6,7 +6,8 @@ import {
 import type { Logger } from '../api/logger';
 import { scopesThatPermit } from '../api/scopes';
 import { UserNotifiedError } from '../util/userNotifiedError';
-import { COMMANDS } from '../manifest/commandIds';
+import type { Notifier } from '../util/notifier';
+import { showLogsAction } from '../util/noticeActions';
 
 /**
  * Turns any failure of an API call into one clear notification and returns a
@@ -17,7 +18,7 @@ import { COMMANDS } from '../manifest/commandIds';
  * scopes that would permit the call, and the token is kept.
  */
 export class ErrorPresenter {
-  constructor(private readonly logger: Logger) {}
+  constructor(private readonly logger: Logger, private readonly notifier: Notifier) {}
 
   /** A sentence for the error, also used by tree error nodes. */
   describe(error: unknown): string {
@@ -68,12 +69,7 @@ export class ErrorPresenter {
     const text = this.describe(error);
     this.logger.warn(`${action}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
     if (kind !== 'unauthorized' && kind !== 'cancelled') {
-      const showLogs = vscode.l10n.t('Show Logs');
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed. {1}', action, text), showLogs).then((choice) => {
-        if (choice === showLogs) {
-          void vscode.commands.executeCommand(COMMANDS.showLogs);
-        }
-      });
+      void this.notifier.notify('error', vscode.l10n.t('{0} failed. {1}', action, text), showLogsAction());
     }
     return new UserNotifiedError(text, error);
   }

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { Disposable } from '../util/disposable';
 import type { AuthSession } from '../auth/authSession';
 import { COMMANDS } from '../manifest/commandIds';
+import type { Notifier } from '../util/notifier';
+import { commandAction } from '../util/noticeActions';
 
 /**
  * Many requests may fail with 401 at once (every view refreshing): the user
@@ -11,10 +13,8 @@ import { COMMANDS } from '../manifest/commandIds';
  */
 export class UnauthorizedPrompt extends Disposable {
   private open = false;
-  /** How many prompts were shown (tests assert a burst gives one). */
-  shownCount = 0;
 
-  constructor(session: AuthSession) {
+  constructor(session: AuthSession, private readonly notifier: Notifier) {
     super();
     this.register(session.onDidChange((state) => {
       if (state.status === 'signedOut' && (state.problem === 'unauthorized' || state.problem === 'expired')) {
@@ -28,16 +28,10 @@ export class UnauthorizedPrompt extends Disposable {
       return;
     }
     this.open = true;
-    this.shownCount++;
     const text = problem === 'expired'
       ? vscode.l10n.t('Your Fax.Plus token has expired. Sign in with a new token to continue.')
       : vscode.l10n.t('Fax.Plus no longer accepts your token (it was revoked, expired or replaced). Sign in again to continue.');
-    const replace = vscode.l10n.t('Replace Token');
-    void Promise.resolve(vscode.window.showErrorMessage(text, replace)).then((choice) => {
-      if (choice === replace) {
-        void vscode.commands.executeCommand(COMMANDS.signIn);
-      }
-    }).finally(() => {
+    void this.notifier.notify('error', text, commandAction(vscode.l10n.t('Replace Token'), COMMANDS.signIn)).finally(() => {
       this.open = false;
     });
   }

@@ -8,6 +8,7 @@ import type { ConfirmQuestion, OptionsQuestion, PreviewQuestion, Prompter, Recip
 import { NO_NUMBER } from './senderChoice';
 import type { SendOptions } from './sendOptions';
 import { icon, inputStep, pickStep } from './quickInputSteps';
+import type { Notifier } from '../util/notifier';
 
 const LISTED = 3;
 const E164_LIST = /^\+[1-9]\d{6,14}(,\+[1-9]\d{6,14})*$/;
@@ -20,7 +21,7 @@ type ConfirmItem = vscode.QuickPickItem & { readonly send?: boolean };
 export class QuickInputPrompter implements Prompter {
   private readonly title = vscode.l10n.t('Send as Fax');
 
-  constructor(private readonly extensionUri: vscode.Uri) {}
+  constructor(private readonly extensionUri: vscode.Uri, private readonly notifier: Notifier) {}
 
   /** The render preview in an editor tab; Send… goes on with the questions, Close (or closing the tab) stops. */
   async previewRendered(question: PreviewQuestion): Promise<boolean> {
@@ -40,7 +41,7 @@ export class QuickInputPrompter implements Prompter {
         save: vscode.l10n.t('Save as PDF'),
         close: vscode.l10n.t('Close'),
       },
-      save: () => saveRenderedPdfs(question.documents),
+      save: () => saveRenderedPdfs(question.documents, this.notifier),
     });
     try {
       return (await panel.choice) === 'send';
@@ -62,9 +63,9 @@ export class QuickInputPrompter implements Prompter {
 
   async askToSave(names: readonly string[]): Promise<boolean> {
     const save = vscode.l10n.t('Save and Send');
-    const choice = await vscode.window.showWarningMessage(
+    const choice = await this.notifier.ask(
       vscode.l10n.t('{0} has unsaved changes.', names.join(', ')),
-      { modal: true, detail: vscode.l10n.t('The fax carries the file as saved on disk. Save it first?') },
+      { detail: vscode.l10n.t('The fax carries the file as saved on disk. Save it first?') },
       save,
     );
     return choice === save;
@@ -148,7 +149,7 @@ function listed(recipients: readonly string[]): string {
 }
 
 /** "Save as PDF" in the preview: a save dialog per document, next to its source file. */
-async function saveRenderedPdfs(documents: PreviewQuestion['documents']): Promise<void> {
+async function saveRenderedPdfs(documents: PreviewQuestion['documents'], notifier: Notifier): Promise<void> {
   for (const document of documents) {
     const base = document.source.scheme === 'untitled' ? undefined : document.source.with({ path: `${document.source.path.replace(/\.[^./]*$/, '')}.pdf` });
     const target = await vscode.window.showSaveDialog({
@@ -160,7 +161,7 @@ async function saveRenderedPdfs(documents: PreviewQuestion['documents']): Promis
     try {
       await vscode.workspace.fs.writeFile(target, document.pdf);
     } catch (e) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not save {0}: {1}', target.fsPath, e instanceof Error ? e.message : String(e)));
+      void notifier.notify('error', vscode.l10n.t('Could not save {0}: {1}', target.fsPath, e instanceof Error ? e.message : String(e)));
     }
   }
 }

@@ -22,6 +22,7 @@ import { LazyRenderer } from './rendererModule';
 import { RenderSettings } from './renderSettings';
 import { TextRendering } from './textRendering';
 import { UnsavedChanges } from './unsavedChanges';
+import type { Notifier } from '../util/notifier';
 
 export interface SendFaxFeatureDependencies {
   readonly gate: CommandGate;
@@ -30,6 +31,7 @@ export interface SendFaxFeatureDependencies {
   readonly errors: ErrorPresenter;
   readonly events: FaxEvents;
   readonly logger: Logger;
+  readonly notifier: Notifier;
   readonly globalState: vscode.Memento;
   /** Where the render preview finds the viewer's scripts. */
   readonly extensionUri: vscode.Uri;
@@ -52,9 +54,9 @@ export interface SendFaxFeature {
 
 export function createSendFaxFeature(
   deps: SendFaxFeatureDependencies,
-  ui: SendUi = { prompter: new QuickInputPrompter(deps.extensionUri), progressUi: new NotificationProgressUi() },
+  ui: SendUi = { prompter: new QuickInputPrompter(deps.extensionUri, deps.notifier), progressUi: new NotificationProgressUi() },
 ): SendFaxFeature {
-  const notices = new SendNotices();
+  const notices = new SendNotices(deps.notifier);
   const creation = new CreationCheck(deps.clients, deps.logger);
   const watches = new CreationWatches(creation, notices, deps.events, deps.logger);
   const outcomes = new SendOutcomes(notices, deps.errors, creation, watches, deps.events, deps.logger);

@@ -51,11 +51,6 @@ export class SendFlow {
     private readonly progressUi: ProgressUi,
   ) {}
 
-  /** The messages shown to the person, newest last (tests read them). */
-  get shownMessages(): readonly string[] {
-    return this.parts.notices.shown;
-  }
-
   async run(invocation: SendInvocation): Promise<SentIds | undefined> {
     const { gate, notices } = this.parts;
     // First, so that a token that may not send uploads nothing.

@@ -6,6 +6,7 @@ import type { FaxEvents } from '../events/faxEvents';
 import type { Logger } from '../api/logger';
 import { classifyCreateFailure } from '../send/createFailure';
 import { UserNotifiedError } from '../util/userNotifiedError';
+import { showLogsAction } from '../util/noticeActions';
 import type { CreationCheck, CreationVerdict } from './creationCheck';
 import { CreationWatches } from './creationWatches';
 import type { SendAttempt } from './faxMatch';
@@ -96,12 +97,10 @@ export class SendOutcomes {
   private failure(error: unknown, text: string): UserNotifiedError {
     if (kindOf(error) === 'unauthorized') {
       // The single re-sign-in prompt, not a second notification.
-      const notified = this.errors.show(error, vscode.l10n.t('Sending the fax'));
-      this.notices.record(notified.message);
-      return notified;
+      return this.errors.show(error, vscode.l10n.t('Sending the fax'));
     }
     this.logger.warn(`Send as fax: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
-    return this.notices.refuse(text, error, SendNotices.showLogs());
+    return this.notices.refuse(text, error, showLogsAction());
   }
 
   private announce(ids: SentIds, attempt?: SendAttempt): void {

@@ -61,7 +61,7 @@ export class FaxViewerSerializer extends Disposable implements vscode.WebviewPan
       if (e instanceof NotFoundError) {
         panel.showUnavailable(vscode.l10n.t('This fax is no longer in your Fax.Plus account: it was deleted. Close this tab.'));
       } else if (e instanceof UnauthorizedError) {
-        this.session.markRejected('unauthorized');
+        // The client already reported the 401 to the session (AuthSession.onUnauthorized), which signed out.
         panel.showUnavailable(vscode.l10n.t('Fax.Plus rejected the token. Sign in again to see this fax; it appears here as soon as you are signed in.'));
         this.retryOnSignIn(panel);
       } else {

@@ -4,15 +4,8 @@ import { faxStatusMeaning } from './faxStatusMeaning';
 import { statusOutcome } from './faxStatusOutcome';
 import { phoneDisplay } from '../format/phoneDisplay';
 import { COMMANDS } from '../manifest/commandIds';
-
-/** A notification as shown, kept for the integration tests (VS Code cannot read them back). */
-export interface ShownNotification {
-  readonly severity: 'info' | 'warning' | 'error';
-  readonly message: string;
-  readonly actions: readonly string[];
-}
-
-const KEPT = 50;
+import type { Notifier } from '../util/notifier';
+import { commandAction } from '../util/noticeActions';
 
 /**
  * The sidebar's few notifications: one grouped message for faxes that
@@ -20,7 +13,7 @@ const KEPT = 50;
  * must not wait for a person.
  */
 export class FaxNotifications {
-  readonly shown: ShownNotification[] = [];
+  constructor(private readonly notifier: Notifier) {}
 
   /** One message for all faxes that arrived together; [Open] calls `open`. */
   newFaxes(faxes: readonly Fax[], open: () => void): void {
@@ -30,45 +23,26 @@ export class FaxNotifications {
     const message = faxes.length === 1
       ? vscode.l10n.t('New fax from {0}.', phoneDisplay(faxes[0].from) || vscode.l10n.t('an unknown number'))
       : vscode.l10n.t('{0} new faxes received.', faxes.length);
-    const openAction = vscode.l10n.t('Open');
-    this.show('info', message, [openAction], (choice) => {
-      if (choice === openAction) {
-        open();
-      }
-    });
+    void this.notifier.notify('info', message, { label: vscode.l10n.t('Open'), run: open });
   }
 
   /** A fax left the outbox with a final status; failures offer [Resend]. */
   finished(fax: Fax): void {
     const to = phoneDisplay(fax.to) || vscode.l10n.t('an unknown number');
     const outcome = statusOutcome(fax.status);
-    const resend = vscode.l10n.t('Resend');
-    const onChoice = (choice: string | undefined): void => {
-      if (choice === resend) {
-        void vscode.commands.executeCommand(COMMANDS.resendFax, { faxId: fax.id });
-      }
-    };
+    const resend = commandAction(vscode.l10n.t('Resend'), COMMANDS.resendFax, { faxId: fax.id });
     switch (outcome) {
       case 'success':
-        this.show('info', vscode.l10n.t('Fax to {0} was delivered.', to), [], onChoice);
+        void this.notifier.notify('info', vscode.l10n.t('Fax to {0} was delivered.', to));
         break;
       case 'partial':
-        this.show('warning', vscode.l10n.t('Fax to {0} was only partly delivered: {1}', to, faxStatusMeaning(fax.status)), [resend], onChoice);
+        void this.notifier.notify('warning', vscode.l10n.t('Fax to {0} was only partly delivered: {1}', to, faxStatusMeaning(fax.status)), resend);
         break;
       case 'failure':
-        this.show('error', vscode.l10n.t('Fax to {0} failed: {1}', to, faxStatusMeaning(fax.status)), [resend], onChoice);
+        void this.notifier.notify('error', vscode.l10n.t('Fax to {0} failed: {1}', to, faxStatusMeaning(fax.status)), resend);
         break;
       default:
-        this.show('info', vscode.l10n.t('Fax to {0} finished. {1}', to, faxStatusMeaning(fax.status)), [resend], onChoice);
+        void this.notifier.notify('info', vscode.l10n.t('Fax to {0} finished. {1}', to, faxStatusMeaning(fax.status)), resend);
     }
-  }
-
-  private show(severity: ShownNotification['severity'], message: string, actions: string[], onChoice: (choice: string | undefined) => void): void {
-    this.shown.push({ severity, message, actions });
-    this.shown.splice(0, Math.max(0, this.shown.length - KEPT));
-    const shown = severity === 'error'
-      ? vscode.window.showErrorMessage(message, ...actions)
-      : severity === 'warning' ? vscode.window.showWarningMessage(message, ...actions) : vscode.window.showInformationMessage(message, ...actions);
-    void shown.then(onChoice);
   }
 }

@@ -221,7 +221,7 @@ export abstract class SectionTreeProvider extends Disposable implements vscode.T
       return;
     }
     if (kind === 'unauthorized') {
-      // One re-sign-in prompt for the whole burst (ErrorPresenter → UnauthorizedPrompt); the session resets the views.
+      // Nothing to show here: the client reported the 401 to the session, whose signed-out state brings the one prompt (UnauthorizedPrompt) and resets the views.
       this.deps.errors.show(e, vscode.l10n.t('Loading the Fax.Plus sidebar'));
       return;
     }

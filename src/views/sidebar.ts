@@ -7,6 +7,7 @@ import type { ClientProvider } from '../client/clientProvider';
 import type { ErrorPresenter } from '../errors/errorPresenter';
 import type { FaxEvents } from '../events/faxEvents';
 import { Disposable } from '../util/disposable';
+import type { Notifier } from '../util/notifier';
 import { FaxListProvider } from './faxListProvider';
 import { FaxNotifications } from './faxNotifications';
 import { InboxWatcher } from './inboxWatcher';
@@ -31,6 +32,7 @@ export interface SidebarDependencies {
   readonly errors: ErrorPresenter;
   readonly events: FaxEvents;
   readonly logger: Logger;
+  readonly notifier: Notifier;
   readonly timers?: PollTimers;
 }
 
@@ -52,7 +54,7 @@ const DEFAULT_PAGE_SIZE = 50;
 export class Sidebar extends Disposable {
   readonly providers: SidebarProviders;
   readonly views: Readonly<Record<ViewName, vscode.TreeView<TreeNode>>>;
-  readonly notifications = new FaxNotifications();
+  readonly notifications: FaxNotifications;
   readonly inboxWatcher: InboxWatcher;
   readonly outboxWatcher: OutboxWatcher;
   /** Follows faxes sent from this window to their outcome, views visible or not. */
@@ -64,6 +66,7 @@ export class Sidebar extends Disposable {
 
   constructor(deps: SidebarDependencies) {
     super();
+    this.notifications = new FaxNotifications(deps.notifier);
     const section: SectionDependencies = {
       session: deps.session,
       permissions: deps.permissions,

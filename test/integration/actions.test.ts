@@ -3,6 +3,7 @@ import * as path from 'path';
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import * as vscode from 'vscode';
 import { eventually, forgetSentFaxes, signInWith, testEnvironment, type TestEnvironment } from './support/environment';
+import { Notices } from './support/notices';
 import { adminNumber, schedulePendingFax, scratchFolder } from './support/actionFixtures';
 import type { ChangedList } from '../../src/events/faxEvents';
 
@@ -13,7 +14,7 @@ describe('Sidebar item actions', () => {
 
   const ops = () => env.emulator.requests.map((r) => r.operationId);
   const count = (operationId: string) => env.emulator.requests.filter((r) => r.operationId === operationId).length;
-  const lastRefusal = () => env.api.refusals.at(-1)?.message ?? '';
+  const lastRefusal = () => new Notices(env.api).lastRefusal();
 
   before(async () => {
     env = await testEnvironment();
@@ -113,7 +114,7 @@ describe('Sidebar item actions', () => {
       assert.strictEqual(count('sendFax'), 1, 'POST /outbox is never repeated');
       assert.strictEqual(env.emulator.state.outbox().length, outboxBefore + 1, 'the server did create it once');
       assert.deepStrictEqual(Object.keys(result?.ids ?? {}), [fax.to], 'the command resolves to the fax that was found');
-      assert.match(env.api.sendFlow.shownMessages.at(-1) ?? '', /^The fax was created: .* Do not send it again\./);
+      assert.match(new Notices(env.api).last(), /^The fax was created: .* Do not send it again\./);
     });
 
     it('downloads a fax as a real PDF and as a TIFF', async () => {

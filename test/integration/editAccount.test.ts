@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { eventually, signInWith, testEnvironment, type TestEnvironment } from './support/environment';
+import { Notices } from './support/notices';
 import type { AccountEditResult } from '../../src/commands/editAccountCommand';
 import type { TokenFacts } from '../../src/auth/tokenFacts';
 
@@ -9,7 +10,7 @@ describe('Edit My Account and the person’s details', function () {
   let env: TestEnvironment;
 
   const admin = () => env.emulator.state.accounts()[0];
-  const lastRefusal = () => env.api.refusals.at(-1)?.message ?? '';
+  const lastRefusal = () => new Notices(env.api).lastRefusal();
   /** The tooltip as read: markdown escapes and non-breaking spaces undone. */
   const tooltip = () => env.api.statusBar.tooltip.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
   const puts = () => env.emulator.requests.filter((r) => r.operationId === 'updateUser');

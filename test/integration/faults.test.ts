@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { startEmulator, type Emulator } from '../emulator';
 import { adminNumber, scratchFolder } from './support/actionFixtures';
 import { eventually, forgetSentFaxes, pointApiAt, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
+import { Notices } from './support/notices';
 import { SilentPrompter } from './support/scriptedPrompter';
 import type { FaxNode, TreeNode, ViewName } from '../../src/views/treeNodes';
 
@@ -28,8 +29,9 @@ const errorText = (nodes: readonly TreeNode[]) => (nodes[0]?.kind === 'error' ? 
 describe('Faults: Fax.Plus misbehaving under a real session', function () {
   this.timeout(60_000);
   let env: TestEnvironment;
-  let refusalsBefore: number;
-  let promptsBefore: number;
+  let notices: Notices;
+  let mark: number;
+  let promptMark: number;
   let restore: vscode.Disposable[] = [];
 
   /** A fresh look at a view, as after sign-in: forget what is loaded and load again. */
@@ -40,8 +42,9 @@ describe('Faults: Fax.Plus misbehaving under a real session', function () {
   }
   const requests = (operationId: string, category?: string) => env.emulator.requests.filter((r) =>
     r.operationId === operationId && (category === undefined || (r.query.category ?? 'inbox') === category));
-  const newRefusals = () => env.api.refusals.slice(refusalsBefore).map((e) => e.message);
-  const told = () => env.api.sendFlow.shownMessages.at(-1) ?? '';
+  const newRefusals = () => notices.refusalsSince(mark);
+  const newPrompts = () => notices.signInPromptsSince(promptMark).length;
+  const told = () => notices.last();
   const send = (file: string) => vscode.commands.executeCommand<Record<string, string> | undefined>('faxplus.sendFax', {
     files: [vscode.Uri.file(file).toString()], to: [RECIPIENT], from: adminNumber(env.emulator), confirm: false,
   });
@@ -49,6 +52,7 @@ describe('Faults: Fax.Plus misbehaving under a real session', function () {
 
   before(async () => {
     env = await testEnvironment();
+    notices = new Notices(env.api);
     env.emulator.reset({ keepTokens: true });
     await vscode.commands.executeCommand('faxplus.inbox.focus');
   });
@@ -65,8 +69,8 @@ describe('Faults: Fax.Plus misbehaving under a real session', function () {
     // The visible Inbox settles first, so a fault meant for the test is not taken by its reload.
     await env.api.sidebar.refresh('inbox');
     env.emulator.clearRequests();
-    refusalsBefore = env.api.refusals.length;
-    promptsBefore = env.api.unauthorizedPrompt.shownCount;
+    mark = notices.mark();
+    promptMark = notices.mark();
     restore.push(env.api.sendUi.usePrompter(new SilentPrompter()));
   });
 
@@ -137,7 +141,7 @@ describe('Faults: Fax.Plus misbehaving under a real session', function () {
         assert.match(errorText(nodes), /Fax\.Plus had a problem answering \(HTTP 500\)/, view);
       }
       assert.strictEqual(env.api.session.state.status, 'signedIn', 'a server error is not a sign-out');
-      assert.strictEqual(env.api.unauthorizedPrompt.shownCount, promptsBefore);
+      assert.strictEqual(newPrompts(), 0);
       assert.deepStrictEqual(newRefusals(), []);
 
       // The fault lasts through at least one poll, then ends: the Inbox recovers with nobody clicking.
@@ -255,7 +259,7 @@ describe('Faults: Fax.Plus misbehaving under a real session', function () {
     await signInWith(env.emulator.issuePat({ scopes: ['fax:all:edit'], name: 'Expires mid-session' }));
     assert.ok(isListing(await load('inbox')));
     env.emulator.faults.add({ operationId: 'listFaxes', kind: 'expireToken' });
-    promptsBefore = env.api.unauthorizedPrompt.shownCount;
+    promptMark = notices.mark();
 
     await Promise.all([
       env.api.sidebar.refresh('inbox'),
@@ -263,10 +267,10 @@ describe('Faults: Fax.Plus misbehaving under a real session', function () {
       load('numbers'),
       vscode.commands.executeCommand('faxplus.showBalance'),
     ]);
-    assert.strictEqual(env.api.unauthorizedPrompt.shownCount - promptsBefore, 1, 'one prompt for the whole burst');
+    assert.strictEqual(newPrompts(), 1, 'one prompt for the whole burst');
     assert.strictEqual(env.api.session.state.status, 'signedOut');
-    for (const message of newRefusals()) {
-      assert.match(message, /rejected the token/, 'no other message than the sign-in one');
+    for (const message of notices.refusalsSince(promptMark)) {
+      assert.match(message, /no longer accepts your token/, 'no other message than the sign-in one');
     }
     for (const view of ['inbox', 'sent', 'numbers'] as const) {
       assert.deepStrictEqual(kinds(await env.api.sidebar.provider(view).getChildren()), [], `${view}: empty (the welcome view explains), not an error`);
@@ -295,7 +299,7 @@ describe('Faults: Fax.Plus misbehaving under a real session', function () {
 
     assert.strictEqual(env.api.session.state.status, 'signedIn', 'the token is kept');
     assert.strictEqual((await env.api.session.getCredential())?.token, env.emulator.demoTokens.fullAccess);
-    assert.strictEqual(env.api.unauthorizedPrompt.shownCount, promptsBefore);
+    assert.strictEqual(newPrompts(), 0);
 
     env.emulator.faults.clear();
     await env.api.sidebar.refresh('inbox');
@@ -323,7 +327,7 @@ describe('Faults: Fax.Plus misbehaving under a real session', function () {
     assert.ok(!ids.includes(arrived.id), 'the fax the old server had is gone');
     assert.deepStrictEqual(ids, env.emulator.state.faxes('inbox').slice(0, ids.length).map((f) => f.id), 'exactly what the server has now');
     assert.strictEqual(env.api.session.state.status, 'signedIn');
-    assert.strictEqual(env.api.unauthorizedPrompt.shownCount, promptsBefore);
+    assert.strictEqual(newPrompts(), 0);
 
     const dir = scratchFolder('after-restart-');
     const file = path.join(dir, 'note.pdf');

@@ -4,6 +4,7 @@ import { request } from 'undici';
 import type { AuthState } from '../../src/auth/authState';
 import type { TokenFacts } from '../../src/auth/tokenFacts';
 import { eventually, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
+import { Notices } from './support/notices';
 import { startRecordingProxy } from '../unit/api/support/recordingProxy';
 
 /** What the emulator's /login answered: the redirect back to our loopback server. */
@@ -195,8 +196,10 @@ describe('Sign-in with OAuth2 (loopback redirect, emulator)', () => {
     env.emulator.revokeToken(stored.accessToken);
     env.emulator.revokeToken(stored.refreshToken);
     env.emulator.clearRequests();
-    const announcedBefore = env.api.oauth.credentials.signInRequiredCount;
-    const promptsBefore = env.api.unauthorizedPrompt.shownCount;
+    const notices = new Notices(env.api);
+    const promptMark = notices.mark();
+    let announced = 0;
+    const announcing = env.api.oauth.credentials.onDidRequireSignIn(() => announced++);
     const rejections: AuthState[] = [];
     const listener = env.api.session.onDidChange((s) => {
       if (s.status === 'signedOut' && s.problem === 'unauthorized') {
@@ -212,15 +215,16 @@ describe('Sign-in with OAuth2 (loopback redirect, emulator)', () => {
       }
       assert.strictEqual(tokenRequests(), 1, 'one refresh attempt, refused');
       await eventually(() => assert.strictEqual(env.api.session.state.status, 'signedOut'));
-      assert.strictEqual(env.api.oauth.credentials.signInRequiredCount - announcedBefore, 1, 'announced once');
+      assert.strictEqual(announced, 1, 'announced once');
       assert.strictEqual(rejections.length, 1, 'one transition to "rejected", which is what prompts');
-      assert.ok(env.api.unauthorizedPrompt.shownCount - promptsBefore <= 1, 'never more than one prompt');
+      assert.ok(notices.signInPromptsSince(promptMark).length <= 1, 'never more than one prompt');
       assert.strictEqual(await env.api.oauth.credentials.peek(), undefined, 'the dead session was removed');
       assert.strictEqual(await env.api.session.getCredential(), undefined);
       assert.strictEqual(env.api.contextKeys.get('faxplus.signedIn'), false);
       assert.deepStrictEqual(await env.api.oauth.provider.getSessions(), []);
     } finally {
       listener.dispose();
+      announcing.dispose();
     }
   });
 
@@ -254,7 +258,7 @@ describe('Sign-in with OAuth2 (loopback redirect, emulator)', () => {
     assert.match(answer.page, /not completed/);
 
     assert.strictEqual(await done, undefined);
-    assert.match(env.api.refusals.at(-1)?.message ?? '', /declined/);
+    assert.match(new Notices(env.api).lastRefusal(), /declined/);
     assert.strictEqual(await env.api.oauth.credentials.peek(), undefined);
     assert.strictEqual(env.api.session.state.status, 'signedOut');
   });
@@ -275,7 +279,7 @@ describe('Sign-in with OAuth2 (loopback redirect, emulator)', () => {
     assert.strictEqual(await env.api.oauth.credentials.peek(), undefined);
     const refused = await vscode.commands.executeCommand('faxplus.signInWithOAuth', { clientId: env.emulator.oauthClient.id, openExternal: false });
     assert.strictEqual(refused, undefined);
-    assert.match(env.api.refusals.at(-1)?.message ?? '', /No OAuth client secret/);
+    assert.match(new Notices(env.api).lastRefusal(), /No OAuth client secret/);
   });
 
   it('signs out from the Accounts menu (removeSession)', async () => {
@@ -310,7 +314,7 @@ describe('Sign-in with OAuth2 (loopback redirect, emulator)', () => {
 
     it('a 503 while checking the new token: the PAT survives and the message says the check failed, not "did not accept"', async () => {
       assert.strictEqual(await failingSignIn(503), undefined);
-      const message = env.api.refusals.at(-1)?.message ?? '';
+      const message = new Notices(env.api).lastRefusal();
       assert.match(message, /could not be checked \(HTTP 503\)/);
       assert.match(message, /previous sign-in is unchanged/);
       assert.doesNotMatch(message, /did not accept/);
@@ -319,7 +323,7 @@ describe('Sign-in with OAuth2 (loopback redirect, emulator)', () => {
 
     it('a 401 for the new token: the PAT survives and the message says Fax.Plus did not accept it', async () => {
       assert.strictEqual(await failingSignIn(401), undefined);
-      assert.match(env.api.refusals.at(-1)?.message ?? '', /did not accept it\. Your previous sign-in is unchanged/);
+      assert.match(new Notices(env.api).lastRefusal(), /did not accept it\. Your previous sign-in is unchanged/);
       await assertPatSurvived();
     });
 

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { SentFax } from '../../src/events/faxEvents';
 import { checkUploadedPdf } from '../emulator/pdfCheck';
 import { eventually, forgetSentFaxes, signInWith, testEnvironment, type TestEnvironment } from './support/environment';
+import { Notices } from './support/notices';
 import { ScriptedPrompter, SilentPrompter, type PromptScript } from './support/scriptedPrompter';
 
 const RECIPIENT = '+12015550123';
@@ -59,7 +60,7 @@ describe('Send as fax: entry points', () => {
     assert.deepStrictEqual(outboxTo().sort(), [...destinations].sort(), 'the fax is in the emulator\'s outbox');
     assert.deepStrictEqual(sent.map((s) => s.ids), [ids], 'the Outbox view is told once (FaxEvents.fireSent)');
     assert.strictEqual(operations().filter((o) => o === 'sendFax').length, 1, 'exactly one outbox request');
-    assert.match(env.api.sendFlow.shownMessages.at(-1) ?? '', /The fax was created for \d+ recipient\(s\) and is in the Outbox/);
+    assert.match(new Notices(env.api).last(), /The fax was created for \d+ recipient\(s\) and is in the Outbox/);
   }
 
   it('editor title / context menu: sends the file VS Code passes, after the multi-step input', async () => {

@@ -4,6 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { SentFax } from '../../src/events/faxEvents';
 import { eventually, forgetSentFaxes, signInWith, testEnvironment, type TestEnvironment } from './support/environment';
+import { Notices } from './support/notices';
 import { SilentPrompter } from './support/scriptedPrompter';
 
 const RECIPIENT = '+12015550123';
@@ -44,7 +45,7 @@ describe('Send as fax: failures, never twice, cancellation', () => {
   const send = (files = [letter()]) => vscode.commands.executeCommand<Record<string, string> | undefined>('faxplus.sendFax', { files, to: [RECIPIENT], from: from(), confirm: false });
   const count = (operationId: string) => env.emulator.requests.filter((r) => r.operationId === operationId).length;
   const faxesTo = (destination: string) => env.emulator.state.outbox().filter((r) => (r.to as string[]).includes(destination));
-  const told = () => env.api.sendFlow.shownMessages.at(-1) ?? '';
+  const told = () => new Notices(env.api).last();
 
   it('413 on upload: says the files are too large; no fax is created', async () => {
     env.emulator.faults.add({ operationId: 'uploadFile', kind: 'status', status: 413, body: { error: 'payload_too_large', description: 'The files are larger than 150 MB' } });
@@ -92,7 +93,7 @@ describe('Send as fax: failures, never twice, cancellation', () => {
         return told();
       }, 30_000);
       assert.doesNotMatch(found, /send again/i);
-      assert.ok(!env.api.sendFlow.shownMessages.some((m) => /you can send again/.test(m)), 'never invited to send again');
+      assert.ok(!env.api.notifications.history.some((n) => /you can send again/.test(n.message)), 'never invited to send again');
       assert.strictEqual(count('sendFax'), 1, 'POST /outbox was made once');
       assert.strictEqual(faxesTo(RECIPIENT).length, 1, 'exactly one fax');
       assert.deepStrictEqual(sent.map((s) => Object.keys(s.ids)), [[RECIPIENT]], 'announced, so it is followed to Sent');

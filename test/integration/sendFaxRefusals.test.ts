@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import Ajv from 'ajv';
 import { forgetSentFaxes, signInWith, testEnvironment, type TestEnvironment } from './support/environment';
+import { Notices } from './support/notices';
 import { SilentPrompter } from './support/scriptedPrompter';
 
 const RECIPIENT = '+12015550123';
@@ -49,12 +50,14 @@ describe('Send as fax: refusals before anything is uploaded, and the outbox payl
 
   /** Runs the command as automation and returns what the person was told; the emulator must have seen no request. */
   async function refused(args: unknown): Promise<string> {
-    const before = env.api.refusals.length;
+    const notices = new Notices(env.api);
+    const before = notices.mark();
     const result = await vscode.commands.executeCommand('faxplus.sendFax', args);
     assert.strictEqual(result, undefined, 'nothing was sent');
     assert.deepStrictEqual(env.emulator.requests.map((r) => r.operationId), [], 'no request reached Fax.Plus');
-    assert.strictEqual(env.api.refusals.length, before + 1, 'the refusal was shown once');
-    return env.api.refusals.at(-1)!.message;
+    const refusals = notices.refusalsSince(before);
+    assert.strictEqual(refusals.length, 1, `the refusal was shown once: ${refusals.join(' | ')}`);
+    return refusals[0];
   }
 
   it('a binary file of a type Fax.Plus does not accept, naming the accepted types', async () => {

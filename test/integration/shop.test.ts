@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { eventually, signInWith, testEnvironment, type TestEnvironment } from './support/environment';
+import { Notices } from './support/notices';
 import type { AvailableNumberList, ShopArea } from '../../src/api/shopModels';
 import type { PurchaseOutcome } from '../../src/commands/buyNumberCommand';
 
@@ -9,7 +10,7 @@ describe('Buy a Fax Number', function () {
   let env: TestEnvironment;
 
   const count = (operationId: string) => env.emulator.requests.filter((r) => r.operationId === operationId).length;
-  const lastRefusal = () => env.api.refusals.at(-1)?.message ?? '';
+  const lastRefusal = () => new Notices(env.api).lastRefusal();
   const money = (amount: number) => new Intl.NumberFormat(vscode.env.language, { style: 'currency', currency: 'USD' }).format(amount);
   const ownNumbers = () => env.emulator.state.numbers().map((n) => n.number);
 

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { eventually, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
+import { Notices } from './support/notices';
 
 describe('Sign-in with a Personal Access Token', () => {
   let env: TestEnvironment;
@@ -32,21 +33,21 @@ describe('Sign-in with a Personal Access Token', () => {
     const result = await vscode.commands.executeCommand('faxplus.signIn', { token: 'alohi_pat_wrongwrongwrongwrongwrong' });
     assert.strictEqual(result, undefined);
     assert.strictEqual(env.api.session.state.status, 'signedOut');
-    assert.match(env.api.refusals.at(-1)?.message ?? '', /rejected this token/);
+    assert.match(new Notices(env.api).lastRefusal(), /rejected this token/);
     assert.strictEqual(await env.api.session.getCredential(), undefined, 'nothing stored');
   });
 
   it('refuses an already expired token with its own message', async () => {
     await vscode.commands.executeCommand('faxplus.signIn', { token: env.emulator.demoTokens.expired });
     assert.strictEqual(env.api.session.state.status, 'signedOut');
-    assert.match(env.api.refusals.at(-1)?.message ?? '', /rejected|expired/);
+    assert.match(new Notices(env.api).lastRefusal(), /rejected|expired/);
     assert.strictEqual(await env.api.session.getCredential(), undefined);
   });
 
   it('says so when Fax.Plus cannot be reached, and stores nothing', async () => {
     env.emulator.faults.add({ operationId: 'getTokenInfo', kind: 'reset', times: Infinity });
     await vscode.commands.executeCommand('faxplus.signIn', { token: env.emulator.demoTokens.fullAccess });
-    assert.match(env.api.refusals.at(-1)?.message ?? '', /could not be reached/);
+    assert.match(new Notices(env.api).lastRefusal(), /could not be reached/);
     assert.strictEqual(await env.api.session.getCredential(), undefined);
   });
 

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { eventually, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
+import { Notices } from './support/notices';
 
 describe('Token expiry, rotation, rejection and the environment token', () => {
   let env: TestEnvironment;
@@ -21,16 +22,20 @@ describe('Token expiry, rotation, rejection and the environment token', () => {
 
   it('warns once a day about a token that expires in 3 days, and shows the days left in the status bar', async () => {
     await signInWith(env.emulator.demoTokens.expiringSoon);
+    const notices = new Notices(env.api);
+    const expiryWarnings = (mark: number) => notices.since(mark, 'warning').filter((n) => /expires (in \d+ days|within a day)/.test(n.message));
     const warning = await eventually(() => {
-      assert.ok(env.api.expiry.lastWarning, 'a warning was shown');
-      return env.api.expiry.lastWarning;
+      const shown = expiryWarnings(0).at(-1);
+      assert.ok(shown, 'a warning was shown');
+      return shown;
     });
-    assert.strictEqual(warning.days, 3, 'a token expiring in 3 days has 3 days left');
-    assert.match(warning.message, /expires in 3 days/);
+    // A token expiring in 3 days has 3 days left.
+    assert.match(warning.message, /"Demo expiring soon" expires in 3 days/);
+    assert.deepStrictEqual(warning.actions, ['Rotate Token']);
     assert.match(env.api.statusBar.text, /3 days left/);
-    env.api.expiry.lastWarning = undefined;
+    const mark = notices.mark();
     await env.api.expiry.check();
-    assert.strictEqual(env.api.expiry.lastWarning, undefined, 'no second warning the same day');
+    assert.deepStrictEqual(expiryWarnings(mark), [], 'no second warning the same day');
   });
 
   it('rotates to a token with the same scopes without asking, keeping the user signed in', async () => {
@@ -46,7 +51,7 @@ describe('Token expiry, rotation, rejection and the environment token', () => {
     const narrower = env.emulator.issuePat({ scopes: ['fax:fax:read'], name: 'Narrow' });
     const result = await vscode.commands.executeCommand('faxplus.rotateToken', { token: narrower });
     assert.strictEqual(result, undefined);
-    assert.match(env.api.refusals.at(-1)?.message ?? '', /lacks scopes the current one has: fax:all:edit/);
+    assert.match(new Notices(env.api).lastRefusal(), /lacks scopes the current one has: fax:all:edit/);
     assert.strictEqual((await env.api.session.getCredential())?.token, env.emulator.demoTokens.fullAccess, 'old token kept');
     const accepted = await vscode.commands.executeCommand<{ tokenName: string }>('faxplus.rotateToken', { token: narrower, acceptScopeLoss: true });
     assert.strictEqual(accepted.tokenName, 'Narrow');
@@ -63,12 +68,13 @@ describe('Token expiry, rotation, rejection and the environment token', () => {
     const token = env.emulator.issuePat({ scopes: ['fax:all:edit'], name: 'Soon revoked' });
     await signInWith(token);
     env.emulator.revokeToken(token);
-    const before = env.api.unauthorizedPrompt.shownCount;
+    const notices = new Notices(env.api);
+    const before = notices.mark();
     await Promise.all(Array.from({ length: 6 }, () => vscode.commands.executeCommand('faxplus.showTokenInfo')));
     assert.strictEqual(env.api.session.state.status, 'signedOut');
     assert.strictEqual(env.api.session.state.status === 'signedOut' && env.api.session.state.problem, 'unauthorized');
     assert.strictEqual(env.api.contextKeys.get('faxplus.authProblem'), 'unauthorized');
-    assert.strictEqual(env.api.unauthorizedPrompt.shownCount - before, 1, 'one prompt for the whole burst');
+    assert.strictEqual(notices.signInPromptsSince(before).length, 1, 'one prompt for the whole burst');
   });
 
   it('a validation still in flight when the user signs out cannot sign them back in', async () => {
@@ -89,14 +95,15 @@ describe('Token expiry, rotation, rejection and the environment token', () => {
     await signInWith(old);
     env.emulator.revokeToken(old);
     env.emulator.faults.add({ operationId: 'getTokenInfo', kind: 'latency', ms: 1500, times: 1 });
-    const promptsBefore = env.api.unauthorizedPrompt.shownCount;
+    const notices = new Notices(env.api);
+    const promptsBefore = notices.mark();
     const slowCheck = env.api.session.revalidate();
     await eventually(() => assert.ok(env.emulator.requests.some((r) => r.operationId === 'getTokenInfo'), 'the check reached the server'));
     await signInWith(env.emulator.demoTokens.fullAccess);
     await slowCheck;
     assert.strictEqual(env.api.session.state.status, 'signedIn', 'the new token is in use');
     assert.strictEqual((await env.api.session.getCredential())?.token, env.emulator.demoTokens.fullAccess);
-    assert.strictEqual(env.api.unauthorizedPrompt.shownCount, promptsBefore, 'no "sign in again" prompt');
+    assert.deepStrictEqual(notices.signInPromptsSince(promptsBefore), [], 'no "sign in again" prompt');
   });
 
   it('facts belong to their token: a PAT replaced by another window is re-learned, not described by the old facts', async () => {

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { TrackedOutcome } from '../../src/views/sentFaxTracker';
 import { eventually, forgetSentFaxes, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
+import { Notices } from './support/notices';
 import { SilentPrompter } from './support/scriptedPrompter';
 
 function setting(key: string, value: unknown): Thenable<void> {
@@ -48,7 +49,7 @@ describe('Following a sent fax to its outcome (views hidden), and commands durin
   const from = () => env.emulator.state.numbers().find((n) => n.status === 'active' && n.assigned_to.includes(env.emulator.accounts.admin))!.number;
   const letter = () => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'letter.txt').toString();
   const send = (to: string) => vscode.commands.executeCommand<Record<string, string> | undefined>('faxplus.sendFax', { files: [letter()], to: [to], from: from(), confirm: false });
-  const notices = () => env.api.sidebar.notifications.shown;
+  const notices = () => new Notices(env.api).sidebar();
 
   /** Sends, lets the emulator finish the fax, and waits for the tracker to settle it. */
   async function sendAndFinish(to: string): Promise<{ outboxId: string; outcome: TrackedOutcome; shownBefore: number }> {
@@ -111,7 +112,7 @@ describe('Following a sent fax to its outcome (views hidden), and commands durin
 
   it('a command run while the token is still being checked waits for the check instead of refusing', async () => {
     await signOut();
-    const refusalsBefore = env.api.refusals.length;
+    const refusalsBefore = new Notices(env.api).mark();
     env.emulator.faults.add({ operationId: 'getTokenInfo', kind: 'latency', ms: 3000 });
     process.env.FAXPLUS_TOKEN = env.emulator.demoTokens.fullAccess;
     try {
@@ -120,7 +121,7 @@ describe('Following a sent fax to its outcome (views hidden), and commands durin
       assert.strictEqual(env.api.session.state.status, 'signedOut', 'not signed in yet when the command runs');
       const ids = await send('+12015550123');
       assert.ok(ids && ids['+12015550123'], 'the command waited and sent the fax');
-      assert.deepStrictEqual(env.api.refusals.slice(refusalsBefore).map((e) => e.message), [], 'no "Sign in to Fax.Plus first"');
+      assert.deepStrictEqual(new Notices(env.api).refusalsSince(refusalsBefore), [], 'no "Sign in to Fax.Plus first"');
       const order = env.emulator.requests.map((r) => r.operationId).filter((o) => o === 'getTokenInfo' || o === 'sendFax');
       assert.deepStrictEqual(order.slice(0, 2), ['getTokenInfo', 'sendFax']);
       await restoring;

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { eventually, signInWith, testEnvironment, type TestEnvironment } from './support/environment';
+import { Notices } from './support/notices';
 import { buildTiff } from '../emulator/documents';
 
 describe('Fax viewer', () => {
@@ -77,7 +78,7 @@ describe('Fax viewer', () => {
     env.emulator.faults.add({ operationId: 'getFile', kind: 'status', status: 500, times: Infinity });
     const result = await vscode.commands.executeCommand('faxplus.openFax', { faxId: fax.id });
     assert.strictEqual(result, undefined);
-    assert.match(env.api.refusals.at(-1)?.message ?? '', /HTTP 500/);
+    assert.match(new Notices(env.api).lastRefusal(), /HTTP 500/);
     assert.strictEqual(env.api.viewers.get(fax.id), undefined);
     await eventually(() => assert.strictEqual(viewerTabs().length, 0));
   });
@@ -88,7 +89,7 @@ describe('Fax viewer', () => {
     env.emulator.clearRequests();
     const result = await vscode.commands.executeCommand('faxplus.openFax', { faxId: fax.id });
     assert.strictEqual(result, undefined);
-    assert.match(env.api.refusals.at(-1)?.message ?? '', /fax:fax:read/);
+    assert.match(new Notices(env.api).lastRefusal(), /fax:fax:read/);
     assert.strictEqual(count('getFile') + count('getFax'), 0);
     assert.strictEqual(env.api.viewers.size, 0);
   });

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { eventually, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
+import { Notices } from './support/notices';
 import { FAX_VIEWER_TYPE } from '../../src/viewer/faxViewerPanel';
 
 /**
@@ -48,12 +49,13 @@ describe('Fax tabs after a window reload', function () {
   });
 
   it('say that the fax was deleted, without a notification', async () => {
-    const refusals = env.api.refusals.length;
+    const notices = new Notices(env.api);
+    const mark = notices.mark();
     const viewer = await env.api.viewerSerializer.restore(restoredPanel('Fax from +1 201 555 0101'), { faxId: 'ffffffffffffffffffffffff', index: 0 });
     assert.ok(viewer);
     assert.match(viewer.unavailableMessage ?? '', /no longer in your Fax\.Plus account: it was deleted/);
     assert.strictEqual(viewer.lastRender, undefined);
-    assert.strictEqual(env.api.refusals.length, refusals, 'no error notification for a restored tab');
+    assert.deepStrictEqual(notices.since(mark), [], 'no notification for a restored tab');
   });
 
   it('say to sign in while signed out, ask nothing of the API, and show the fax once signed in', async () => {

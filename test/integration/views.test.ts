@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { eventually, forgetSentFaxes, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
+import { Notices } from './support/notices';
 import type { SectionTreeProvider } from '../../src/views/sectionTreeProvider';
 import type { FaxNode, TreeNode, ViewName } from '../../src/views/treeNodes';
 import { KNOWN_FAX_STATUSES } from '../../src/views/faxStatusOutcome';
@@ -175,7 +176,7 @@ describe('Sidebar trees', function () {
       assert.ok(outbox.every((r) => /^outbox;status=\w+$/.test(r.contextValue ?? '')));
       assert.strictEqual(env.api.sidebar.views.outbox.description, '3 pending', 'the small Outbox says in its header what is waiting');
     });
-    const shownBefore = env.api.sidebar.notifications.shown.length;
+    const shownBefore = new Notices(env.api).sidebar().length;
 
     env.emulator.clock.advance(60_000);
     await vscode.commands.executeCommand('faxplus.refreshOutbox');
@@ -187,7 +188,7 @@ describe('Sidebar trees', function () {
     });
 
     const notices = await eventually(() => {
-      const shown = env.api.sidebar.notifications.shown.slice(shownBefore);
+      const shown = new Notices(env.api).sidebar().slice(shownBefore);
       assert.strictEqual(shown.length, 3, JSON.stringify(shown));
       return shown;
     });
@@ -301,18 +302,18 @@ describe('Sidebar trees', function () {
     await signInWith(env.emulator.demoTokens.fullAccess);
     await vscode.commands.executeCommand('faxplus.inbox.focus');
     await rows('inbox');
-    const before = env.api.sidebar.notifications.shown.length;
+    const before = new Notices(env.api).sidebar().length;
     const first = env.emulator.receiveFax({ pages: 2 });
     const second = env.emulator.receiveFax({ pages: 1 });
     await vscode.commands.executeCommand('faxplus.refreshInbox');
     const inbox = await rows('inbox');
     assert.deepStrictEqual(faxIds(inbox).slice(0, 2).sort(), [first.id, second.id].sort());
-    const shown = env.api.sidebar.notifications.shown.slice(before);
+    const shown = new Notices(env.api).sidebar().slice(before);
     assert.strictEqual(shown.length, 1, 'one notification for the batch');
     assert.match(shown[0].message, /2 new faxes/);
     assert.deepStrictEqual(shown[0].actions, ['Open']);
     await vscode.commands.executeCommand('faxplus.refreshInbox');
-    assert.strictEqual(env.api.sidebar.notifications.shown.length, before + 1, 'not announced again');
+    assert.strictEqual(new Notices(env.api).sidebar().length, before + 1, 'not announced again');
 
     // [Open] selects the new fax in the Inbox.
     await env.api.sidebar.inboxWatcher.open(faxIds(inbox)[0]);

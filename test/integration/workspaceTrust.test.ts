@@ -4,6 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { adminNumber } from './support/actionFixtures';
 import { forgetSentFaxes, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
+import { Notices } from './support/notices';
 import { SilentPrompter } from './support/scriptedPrompter';
 
 /**
@@ -137,7 +138,7 @@ describe('Restricted mode and virtual workspaces', function () {
     memory.reads = 0;
 
     const ids = await send(uri);
-    assert.ok(ids?.[RECIPIENT], `sent: ${env.api.sendFlow.shownMessages.at(-1)}`);
+    assert.ok(ids?.[RECIPIENT], `sent: ${new Notices(env.api).last()}`);
     assert.ok(memory.reads >= 1, 'read through the file system provider');
     const uploaded = env.emulator.state.files();
     assert.strictEqual(uploaded.length, 1);
@@ -152,7 +153,7 @@ describe('Restricted mode and virtual workspaces', function () {
     const missing = vscode.Uri.from({ scheme: SCHEME, path: '/scans/missing.pdf' });
     env.emulator.clearRequests();
     assert.strictEqual(await send(missing), undefined);
-    assert.match(env.api.sendFlow.shownMessages.at(-1) ?? '', /Cannot read faxtest:\/scans\/missing\.pdf/);
+    assert.match(new Notices(env.api).last(), /Cannot read faxtest:\/scans\/missing\.pdf/);
     assert.deepStrictEqual(env.emulator.requests.filter((r) => r.operationId === 'uploadFile' || r.operationId === 'sendFax'), []);
   });
 });

@@ -98,4 +98,20 @@ describe('auth: AuthSession', () => {
     await early;
     assert.equal(session.state.status, 'signedIn');
   });
+
+  it('turns 401s into "signed out" on one path: a client 401 and a token check\'s 401 for the same token give one transition', async () => {
+    const signedIn = session.revalidate();
+    await validator.started(1);
+    validator.calls[0].resolve(facts);
+    await signedIn;
+    const states: string[] = [];
+    session.onDidChange((s) => states.push(s.status === 'signedOut' ? `signedOut:${s.problem}` : s.status));
+    const check = session.revalidate();
+    await validator.started(2);
+    // The client reports its 401 first; the slower check of the same token answers 401 afterwards.
+    assert.equal(await session.onUnauthorized({ token: TOKEN, kind: 'pat' }), undefined, 'a PAT cannot be refreshed');
+    validator.calls[1].reject(revoked());
+    await check;
+    assert.deepEqual(states, ['signedOut:unauthorized'], 'one change, so one prompt');
+  });
 });

@@ -6,9 +6,10 @@ import { NotPermittedError, NotSignedInError } from '../../../src/auth/gateError
 import type { AuthSession } from '../../../src/auth/authSession';
 import type { TokenFacts } from '../../../src/auth/tokenFacts';
 import { COMMANDS } from '../../../src/manifest/commandIds';
+import { WindowNotifier } from '../../../src/util/windowNotifier';
 
 function gateWith(facts: TokenFacts | undefined): CommandGate {
-  return new CommandGate({ facts } as AuthSession, new CommandPermissions());
+  return new CommandGate({ facts } as AuthSession, new CommandPermissions(), new WindowNotifier());
 }
 
 const readOnly: TokenFacts = { kind: 'pat', source: 'secretStorage', scopes: ['fax:fax:read'], tokenName: 'reader', checkedAt: 0 };

@@ -7,6 +7,9 @@ import {
 import { ErrorPresenter, kindOf } from '../../../src/errors/errorPresenter';
 import { UserNotifiedError } from '../../../src/util/userNotifiedError';
 import type { Logger } from '../../../src/api/logger';
+import { WindowNotifier } from '../../../src/util/windowNotifier';
+import { RecordingNotifier } from '../../../src/util/recordingNotifier';
+import { TokenExpiredError } from '../../../src/api/errors';
 
 const op = { operationId: 'listFaxes' };
 const logged: string[] = [];
@@ -38,7 +41,7 @@ describe('errors: ErrorPresenter', () => {
   it('shows one error with Show Logs, logs it, and returns the error for the command to throw', async () => {
     vscodeDouble.answer = (m) => m.items[0];
     const error = new ServerError('boom', { ...op, status: 503, description: 'maintenance' });
-    const thrown = new ErrorPresenter(logger).show(error, 'Loading the Inbox');
+    const thrown = new ErrorPresenter(logger, new WindowNotifier()).show(error, 'Loading the Inbox');
     assert.ok(thrown instanceof UserNotifiedError);
     assert.equal(vscodeDouble.messages.length, 1);
     assert.equal(vscodeDouble.messages[0].severity, 'error');
@@ -49,7 +52,7 @@ describe('errors: ErrorPresenter', () => {
   });
 
   it('shows nothing for a 401 (the session owns signing out) or a cancel', () => {
-    const presenter = new ErrorPresenter(logger);
+    const presenter = new ErrorPresenter(logger, new WindowNotifier());
     presenter.show(new UnauthorizedError('x', { ...op, status: 401 }), 'Refreshing');
     presenter.show(new CancelledError('x', { ...op, maybeDelivered: false }), 'Refreshing');
     assert.deepEqual(vscodeDouble.messages, []);
@@ -57,12 +60,27 @@ describe('errors: ErrorPresenter', () => {
 
   it('passes an error the person was already told about through unchanged', () => {
     const told = new UserNotifiedError('already shown');
-    assert.equal(new ErrorPresenter(logger).show(told, 'x'), told);
+    assert.equal(new ErrorPresenter(logger, new WindowNotifier()).show(told, 'x'), told);
     assert.deepEqual(vscodeDouble.messages, []);
   });
 
   it('names the scopes that would permit a refused call', () => {
-    const text = new ErrorPresenter(logger).describe(new ForbiddenError('x', { ...op, status: 403, permittedScopes: ['fax:fax:read'] }));
+    const text = new ErrorPresenter(logger, new WindowNotifier()).describe(new ForbiddenError('x', { ...op, status: 403, permittedScopes: ['fax:fax:read'] }));
     assert.match(text, /your token needs/);
+  });
+
+  it('shows only through the notifier it was given, with the one Show Logs action', () => {
+    const notifier = new RecordingNotifier({ notify: async () => undefined, ask: async () => undefined });
+    new ErrorPresenter(logger, notifier).show(new NotFoundError('x', { ...op, status: 404 }), 'Opening the fax');
+    assert.deepEqual(notifier.history, [{ severity: 'error', message: 'Opening the fax failed. Fax.Plus no longer has this item. Refresh the view.', actions: ['Show Logs'], modal: false }]);
+    assert.deepEqual(vscodeDouble.messages, [], 'nothing went to the window behind the notifier\'s back');
+  });
+
+  it('treats an expired-token 401 as a 401: the session owns it, nothing is shown', () => {
+    const expired = new TokenExpiredError('x', { ...op, status: 401, description: 'The access token has expired' });
+    assert.equal(kindOf(expired), 'unauthorized');
+    const notifier = new RecordingNotifier({ notify: async () => undefined, ask: async () => undefined });
+    new ErrorPresenter(logger, notifier).show(expired, 'Refreshing');
+    assert.deepEqual(notifier.history, []);
   });
 });

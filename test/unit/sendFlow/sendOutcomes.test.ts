@@ -9,6 +9,7 @@ import type { SubmissionResult } from '../../../src/sendFlow/faxSubmission';
 import { SendNotices } from '../../../src/sendFlow/sendNotices';
 import { SendOutcomes } from '../../../src/sendFlow/sendOutcomes';
 import { UserNotifiedError } from '../../../src/util/userNotifiedError';
+import { WindowNotifier } from '../../../src/util/windowNotifier';
 
 const noLog = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 const progress = { report: () => {} };
@@ -39,7 +40,7 @@ describe('sendFlow: SendOutcomes after an unclear outbox failure', () => {
   let watched: unknown[];
   beforeEach(() => { watched = []; });
   const watches = { watch: (attempt: unknown) => watched.push(attempt) } as unknown as CreationWatches;
-  const outcomes = (verdict: CreationVerdict) => new SendOutcomes(new SendNotices(), new ErrorPresenter(noLog), lookingFinds(verdict), watches, events, noLog);
+  const outcomes = (verdict: CreationVerdict) => new SendOutcomes(new SendNotices(new WindowNotifier()), new ErrorPresenter(noLog, new WindowNotifier()), lookingFinds(verdict), watches, events, noLog);
 
   // Regression for f20aea7: after a time-out Fax.Plus may still be creating the fax, so finding nothing proves nothing.
   it('a timed-out send is never called "not created", even when the outbox shows nothing yet, and is watched', async () => {
