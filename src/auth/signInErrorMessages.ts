@@ -18,7 +18,7 @@ export class SignInErrorMessages {
     const showLogs = showLogsAction();
     if (e instanceof ExpiredTokenError) {
       return {
-        text: vscode.l10n.t('This token expired on {0}. Create a new token on Fax.Plus and sign in with it.', new Date(e.expiresAt).toLocaleDateString()),
+        text: vscode.l10n.t('This token expired on {0}. Create a new token on Fax.Plus and sign in with it.', new Date(e.expiresAt).toLocaleDateString(vscode.env.language)),
         actions: [createToken],
       };
     }

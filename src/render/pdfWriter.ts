@@ -1,3 +1,4 @@
+import { deflateSync } from 'node:zlib';
 import * as fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFName } from 'pdf-lib';
 import type { BilevelImage, FontFace, LaidOutDocument } from './types';
@@ -30,14 +31,15 @@ export async function writePdf(doc: LaidOutDocument, files: Readonly<Record<Font
   pdf.registerFontkit(unshapedFontkit as unknown as Parameters<PDFDocument['registerFontkit']>[0]);
   pdf.setTitle(title);
   pdf.setCreator('Fax.Plus for VS Code');
-  const embedded = new Map<FontFace, PDFFont>();
+  const embedded = new Map<FontFace, { font: PDFFont; encode: (text: string) => string }>();
   const fontFor = async (face: FontFace) => {
-    let font = embedded.get(face);
-    if (!font) {
-      font = await pdf.embedFont(files[face], { subset: true });
-      embedded.set(face, font);
+    let entry = embedded.get(face);
+    if (!entry) {
+      const font = await pdf.embedFont(files[face], { subset: true });
+      entry = { font, encode: characterEncoder(font) };
+      embedded.set(face, entry);
     }
-    return font;
+    return entry;
   };
   const h = doc.paper.height;
   for (const laidOut of doc.pages) {
@@ -48,7 +50,7 @@ export async function writePdf(doc: LaidOutDocument, files: Readonly<Record<Font
     let current = '';
     for (const item of laidOut.items) {
       if (item.kind === 'text') {
-        const font = await fontFor(item.face);
+        const { font, encode } = await fontFor(item.face);
         let name = names.get(item.face);
         if (!name) {
           name = page.node.newFontDictionary('F', font.ref);
@@ -56,7 +58,7 @@ export async function writePdf(doc: LaidOutDocument, files: Readonly<Record<Font
         }
         const tf = `${name.toString()} ${num(item.size)} Tf`;
         if (tf !== current) text.push((current = tf));
-        text.push(`1 0 0 1 ${num(item.x)} ${num(h - item.y)} Tm ${font.encodeText(item.text).toString()} Tj`);
+        text.push(`1 0 0 1 ${num(item.x)} ${num(h - item.y)} Tm ${encode(item.text)} Tj`);
       } else if (item.kind === 'box') {
         graphics.push(`${num(item.x)} ${num(h - item.y - item.height)} ${num(item.width)} ${num(item.height)} re f`);
       } else {
@@ -66,7 +68,7 @@ export async function writePdf(doc: LaidOutDocument, files: Readonly<Record<Font
       }
     }
     text.push('ET');
-    const stream = pdf.context.flateStream(`${graphics.join('\n')}\n${text.join('\n')}\n`);
+    const stream = nativeFlateStream(pdf, Buffer.from(`${graphics.join('\n')}\n${text.join('\n')}\n`, 'latin1'));
     page.node.addContentStream(pdf.context.register(stream));
   }
   return pdf.save();
@@ -80,7 +82,7 @@ function num(value: number): string {
 function imageStream(pdf: PDFDocument, image: BilevelImage) {
   const inverted = new Uint8Array(image.bits.length);
   for (let i = 0; i < inverted.length; i++) inverted[i] = ~image.bits[i] & 0xff;
-  return pdf.context.flateStream(inverted, {
+  return nativeFlateStream(pdf, inverted, {
     Type: 'XObject',
     Subtype: 'Image',
     Width: image.width,
@@ -88,4 +90,33 @@ function imageStream(pdf: PDFDocument, image: BilevelImage) {
     ColorSpace: 'DeviceGray',
     BitsPerComponent: 1,
   });
+}
+
+/**
+ * pdf-lib's flateStream deflates with pako and sets up a fresh compressor per stream, the
+ * largest cost of writing a long document (profiled); Node's zlib writes the same format natively.
+ */
+function nativeFlateStream(pdf: PDFDocument, bytes: Uint8Array, dict: Record<string, unknown> = {}) {
+  return pdf.context.stream(deflateSync(bytes), { ...dict, Filter: 'FlateDecode' } as Parameters<PDFDocument['context']['stream']>[1]);
+}
+
+/**
+ * A text run as a PDF hex string of subset glyph codes. pdf-lib looks every character up in
+ * the font again on each call (profiled: most of the PDF time); one character is one glyph
+ * here (no shaping), so each character's code is asked of pdf-lib once and remembered.
+ */
+function characterEncoder(font: PDFFont): (text: string) => string {
+  const codes = new Map<string, string>();
+  return (text) => {
+    let hex = '';
+    for (const char of text) {
+      let code = codes.get(char);
+      if (code === undefined) {
+        code = font.encodeText(char).toString().slice(1, -1);
+        codes.set(char, code);
+      }
+      hex += code;
+    }
+    return `<${hex}>`;
+  };
 }

@@ -7,7 +7,6 @@ import type { FaxDocument } from './faxDocument';
 import type { RenderedText, TextRendering } from './textRendering';
 import type { FaxPreview } from '../render/index';
 import { diskUploadSource, workspaceUploadSource } from './uploadSources';
-import { bytesUploadSource } from '../api/uploadSource';
 
 export type DocumentsCheck = { ok: true; documents: FaxDocument[] } | { ok: false; message: string };
 
@@ -15,9 +14,9 @@ export type DocumentsCheck = { ok: true; documents: FaxDocument[] } | { ok: fals
  * Turns the chosen URIs into sized documents and applies the file rules
  * (types, count, total size, empty files) before a single byte is uploaded.
  * Sizes come from `workspace.fs.stat`, so remote and virtual files are
- * measured the same way as local ones; untitled editors become `.txt` text.
- * Text files of other types (Markdown, code, CSV, JSON…) are laid out as PDF
- * pages here; binary files of other types are refused by the file rules.
+ * measured the same way as local ones. Every text document (Markdown, code,
+ * CSV, JSON, plain `.txt`, untitled editors) is laid out as PDF pages here, so
+ * the preview is what is sent; binary files of other types are refused by the file rules.
  */
 export class DocumentResolver {
   constructor(
@@ -25,9 +24,14 @@ export class DocumentResolver {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** True when the URI's document is laid out by the extension rather than uploaded as it is on disk. */
+  /**
+   * True when the URI's document is laid out by the extension rather than uploaded as it is on disk.
+   * `.txt` too: how Fax.Plus lays out plain text is unknown, ours is what the preview shows.
+   */
   static isRendered(uri: vscode.Uri): boolean {
-    return uri.scheme !== 'untitled' && faxMimeType(uri.path) === undefined;
+    if (uri.scheme === 'untitled') return true;
+    const mimeType = faxMimeType(uri.path);
+    return mimeType === undefined || mimeType === 'text/plain';
   }
 
   async resolve(uris: readonly vscode.Uri[], render?: RenderArgs): Promise<DocumentsCheck> {
@@ -64,7 +68,7 @@ export class DocumentResolver {
   }
 
   private async documentFor(uri: vscode.Uri, render: RenderArgs | undefined): Promise<FaxDocument> {
-    if (uri.scheme === 'untitled') return this.untitled(uri);
+    if (uri.scheme === 'untitled') return this.untitled(uri, render);
     const name = basename(uri.path);
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.type & vscode.FileType.Directory) {
@@ -79,13 +83,13 @@ export class DocumentResolver {
     return { uri, name, size: stat.size, source };
   }
 
-  private untitled(uri: vscode.Uri): FaxDocument {
+  /** An untitled editor's text, named after its first line and laid out in its language. */
+  private untitled(uri: vscode.Uri, render: RenderArgs | undefined): Promise<FaxDocument> {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (!document) throw new Error(vscode.l10n.t('the editor is no longer open.'));
     const text = document.getText();
     const name = nameForUntitled(text.split(/\r?\n/, 1)[0] ?? '', this.now());
-    const bytes = Buffer.from(text, 'utf8');
-    return { uri, name, size: bytes.byteLength, source: bytesUploadSource(name, bytes) };
+    return this.rendering.render({ uri, name, title: name, text, languageId: document.languageId }, render);
   }
 }
 

@@ -34,8 +34,8 @@ export interface TextToRender {
 }
 
 /**
- * Files Fax.Plus does not accept but that are text (Markdown, code, CSV, JSON, logs…) are
- * laid out here as PDF pages. An open editor's text is used as shown, unsaved changes
+ * Text of any kind (Markdown, code, CSV, JSON, logs, plain text, untitled editors) is laid
+ * out here as PDF pages. An open editor's text is used as shown, unsaved changes
  * included; a closed file is read and refused when it is not text.
  */
 export class TextRendering {

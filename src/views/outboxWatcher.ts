@@ -45,6 +45,7 @@ export class OutboxWatcher extends Disposable {
   reset(): void {
     this.departures.clear();
     this.seen.clear();
+    this.outboxView.description = undefined;
   }
 
   private async sentFromHere(fax: SentFax): Promise<void> {
@@ -61,6 +62,8 @@ export class OutboxWatcher extends Disposable {
   }
 
   private observe(faxes: readonly OutboxFax[]): void {
+    // VS Code lets no extension resize a view: the Outbox stays small (initialSize), so its header says what is pending.
+    this.outboxView.description = faxes.length > 0 ? vscode.l10n.t('{0} pending', faxes.length) : undefined;
     for (const fax of faxes) this.seen.set(fax.id, fax);
     const departed = this.departures.observe(faxes.map((fax) => fax.id));
     if (departed.length === 0) {

@@ -48,7 +48,9 @@ const quietSettings = {
 };
 
 /**
- * @param {{ port?: number, userSettings?: object, env?: object | ((tmp: string) => object), vsix?: string, smokeTestDriver?: boolean, verbose?: boolean }} opts
+ * `locale` starts the workbench in that display language; it needs a language pack for it among
+ * `extraVsix` (see languagePack.mjs), else VS Code stays English.
+ * @param {{ port?: number, userSettings?: object, env?: object | ((tmp: string) => object), vsix?: string, extraVsix?: string[], locale?: string, smokeTestDriver?: boolean, verbose?: boolean }} opts
  */
 export async function startCodeServer(opts = {}) {
   ensureHostInstalled();
@@ -74,29 +76,41 @@ export async function startCodeServer(opts = {}) {
     '--user-data-dir', path.join(tmp, 'user-data'),
     '--extensions-dir', path.join(tmp, 'extensions'),
   ];
-  if (opts.vsix) {
-    const r = spawnSync(node24, [...baseArgs, '--install-extension', opts.vsix], { env, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`installing ${opts.vsix} failed:\n${r.stdout}\n${r.stderr}`);
+  for (const vsix of [...(opts.extraVsix ?? []), ...(opts.vsix ? [opts.vsix] : [])]) {
+    const r = spawnSync(node24, [...baseArgs, '--install-extension', vsix], { env, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`installing ${vsix} failed:\n${r.stdout}\n${r.stderr}`);
+  }
+  if (opts.locale) {
+    const { registerLanguagePack } = await import('./languagePack.mjs');
+    registerLanguagePack(path.join(tmp, 'user-data'), path.join(tmp, 'extensions'), opts.locale);
   }
   const port = opts.port ?? await freePort();
   const host = `127.0.0.1:${port}`;
   const args = [...baseArgs,
     '--auth', 'none', '--bind-addr', host,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--ignore-last-opened'];
+    '--disable-getting-started-override', '--ignore-last-opened', ...(opts.locale ? ['--locale', opts.locale] : [])];
   // Without this flag the workbench silently ignores ?payload= (extensionDevelopmentPath/extensionTestsPath).
   if (opts.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
-  const server = spawn(node24, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+  let server;
   let log = '';
-  await new Promise((resolve, reject) => {
-    const onData = (b) => {
-      const s = b.toString(); log += s;
-      if (opts.verbose) process.stderr.write('[code-server] ' + s);
-      if (s.includes('HTTP server listening')) resolve();
-    };
-    server.stdout.on('data', onData); server.stderr.on('data', onData);
-    server.on('exit', (c) => reject(new Error(`code-server exited early (${c}):\n${log}`)));
-  });
+  // code-server gives its child process 10 s to say hello; a machine shared by many builds can
+  // miss that ("error timed out"), so a start that failed that way is tried again.
+  for (let attempt = 1; ; attempt++) {
+    server = spawn(node24, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+    log = '';
+    const started = await new Promise((resolve, reject) => {
+      const onData = (b) => {
+        const s = b.toString(); log += s;
+        if (opts.verbose) process.stderr.write('[code-server] ' + s);
+        if (s.includes('HTTP server listening')) resolve(true);
+      };
+      server.stdout.on('data', onData); server.stderr.on('data', onData);
+      server.on('exit', (c) => (/error timed out/.test(log) && attempt < 3 ? resolve(false) : reject(new Error(`code-server exited early (${c}):\n${log}`))));
+    });
+    if (started) break;
+    console.error(`[host] code-server timed out starting (busy machine?); attempt ${attempt + 1} of 3`);
+  }
   const stop = async () => {
     // code-server's extension host, pty host and watchers may outlive it (they wait for a reconnect): reap them too.
     const family = server.exitCode === null ? descendantsOf(server.pid) : [];

@@ -71,7 +71,9 @@ try {
   host = await startCodeServer({
     smokeTestDriver: true,
     verbose: Boolean(process.env.VERBOSE),
-    userSettings: { 'faxplus.pollingEnabled': false },
+    // The web workbench autosaves after 1 s by default (desktop does not): tests that edit
+    // before sending would race it, so the host behaves like desktop VS Code.
+    userSettings: { 'faxplus.pollingEnabled': false, 'files.autoSave': 'off' },
     // The extension host inherits code-server's environment: the suite writes its tally there.
     env: (tmp) => ({ FAXPLUS_TEST_RESULT_FILE: path.join(tmp, 'result.json'), FAXPLUS_TEST_TMP: path.join(tmp, 'tmp') }),
   });

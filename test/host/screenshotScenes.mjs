@@ -2,6 +2,8 @@
 // A scene is one workbench signed in with one demo token; its shots are taken
 // in order. Selectors are VS Code's own (1.139); waits are for visible states.
 
+import { readFileSync } from 'node:fs';
+
 const { fetch, FormData, Blob } = globalThis; // Node 20 globals (the lint config lists Node globals without them)
 
 /** The keybinding the read-only scene presses: Send as Fax is hidden from its menus, a key still runs it. */
@@ -23,7 +25,7 @@ export const SCENES = [
   },
   {
     token: 'fullAccess',
-    shots: ['trees', 'viewer', 'send-recipients', 'send-summary', 'walkthrough'],
+    shots: ['trees', 'viewer', 'preview', 'send-recipients', 'send-summary', 'walkthrough'],
     prepare: seedOutbox,
     async take({ driver, page, wants, save }) {
       await driver.openFaxPlus();
@@ -43,20 +45,29 @@ export const SCENES = [
         const webview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
         await webview.locator('canvas#page[aria-label]').waitFor({ timeout: 60_000 });
         // Zoomed out until the whole page fits, so the picture shows a page rather than its top.
-        const zoom = webview.locator('#zoomLabel');
-        for (let label = await zoom.innerText(); parseInt(label, 10) > 55;) {
-          await webview.locator('#zoomOut').click();
-          await webview.locator('#zoomLabel', { hasNotText: label }).waitFor();
-          label = await zoom.innerText();
-        }
+        await zoomOutTo(webview, 55);
         await driver.restMouse();
         await save('viewer');
         await driver.palette('View: Close All Editors');
       }
 
-      if (wants('send-recipients') || wants('send-summary')) {
-        await driver.openFile('lab-request.txt');
+      if (wants('preview') || wants('send-recipients') || wants('send-summary')) {
+        // Text is laid out by the extension: the preview comes first, then the steps.
+        await driver.openFile('TRY-ME.md');
         await driver.palette('Fax.Plus: Send as Fax');
+        const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+        await preview.locator('canvas#page[aria-label]').waitFor({ timeout: 120_000 });
+        await preview.locator('#previewHeading').waitFor();
+        if (wants('preview')) {
+          await driver.palette('View: Close Primary Side Bar');
+          await preview.locator('canvas#page[aria-label]').waitFor();
+          await zoomOutTo(preview, 45); // the whole page under the summary
+          await driver.restMouse();
+          await save('preview');
+          await driver.palette('View: Toggle Primary Side Bar Visibility');
+        }
+        await preview.locator('button[data-action="send"]').click();
+        await driver.restMouse(); // no hover on the quick input's rows
         const input = await driver.quickInputTitled('Send as Fax');
         await input.locator('input').fill('+1 201 555 0123, +44 20 7946 0958');
         await input.locator('.monaco-list-row', { hasText: 'Fax to 2 recipient(s)' }).waitFor();
@@ -90,6 +101,27 @@ export const SCENES = [
       }
     },
   },
+  // The sidebar and a received fax in another display language (issue 19): VS Code's own
+  // menus stay English (the language pack built for the shot translates nothing of VS Code),
+  // the extension's words, dates, numbers and sizes follow the language.
+  ...['de', 'ja'].map((locale) => ({
+    token: 'fullAccess',
+    locale,
+    shots: [`sidebar-${locale}`],
+    prepare: seedOutboxOnce,
+    async take({ driver, page, save }) {
+      const titles = JSON.parse(readFileSync(new URL(`../../package.nls.${locale}.json`, import.meta.url), 'utf8'));
+      await driver.openFaxPlus(titles['view.outbox']);
+      await driver.rows(titles['view.outbox']).nth(1).waitFor();
+      await driver.rows(titles['view.inbox']).nth(5).waitFor();
+      await driver.sideBarWidth(470);
+      // A received fax in a tab: the viewer's toolbar and the fax's details in the language too.
+      await driver.rows(titles['view.inbox']).first().click();
+      await page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('canvas#page[aria-label]').waitFor({ timeout: 180_000 });
+      await driver.restMouse();
+      await save(`sidebar-${locale}`);
+    },
+  })),
   {
     token: 'readOnly',
     shots: ['scope-refusal'],
@@ -142,6 +174,21 @@ async function seedOutbox(emu) {
   emu.clock.advance(3_500); // past converting: the first fax is "sending"
   const later = new Date(emu.clock.now() + 3 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
   await send({ to: ['+442079460958'], comment: 'Referral', send_time: `${later} +0000` });
+}
+
+/** Clicks the viewer's zoom-out button until the zoom is at most `percent`. */
+async function zoomOutTo(webview, percent) {
+  const zoom = webview.locator('#zoomLabel');
+  for (let label = await zoom.innerText(); parseInt(label, 10) > percent;) {
+    await webview.locator('#zoomOut').click();
+    await webview.locator('#zoomLabel', { hasNotText: label }).waitFor();
+    label = await zoom.innerText();
+  }
+}
+
+/** Seeds the Outbox unless an earlier scene has (the emulator lives for the whole run). */
+async function seedOutboxOnce(emu) {
+  if (emu.state.outbox().length === 0) await seedOutbox(emu);
 }
 
 /** The Inbox must show at least `min` whole rows in the window as first laid out (issue: sidebar space). */

@@ -6,15 +6,20 @@
 //
 //   node test/host/screenshots.mjs [--no-package] [--only trees,viewer,…]
 //
+// sidebar-de and sidebar-ja run the workbench in German and Japanese through a
+// language pack built on the spot (languagePack.mjs): no marketplace here.
+//
 // Writes media/screenshots/*.png (README only: .vscodeignore keeps them out of
 // the vsix). The emulator's clock is frozen so pending faxes stay in the Outbox.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot, startCodeServer, launchChromium } from './codeServer.mjs';
 import { WorkbenchDriver } from './workbenchDriver.mjs';
 import { SCENES } from './screenshotScenes.mjs';
+import { buildLanguagePack } from './languagePack.mjs';
 
 const args = process.argv.slice(2);
 const noPackage = args.includes('--no-package');
@@ -50,9 +55,12 @@ log(`emulator up at ${emu.url}`);
  * One workbench signed in with `token`: starts code-server, opens the page,
  * hands the driver to `take`, and stops everything afterwards.
  */
-async function withWorkbench(token, keybindings, take) {
+async function withWorkbench(token, keybindings, locale, take) {
+  const packDir = locale ? mkdtempSync(path.join(tmpdir(), 'faxplus-language-pack-')) : undefined;
   const host = await startCodeServer({
     vsix,
+    locale,
+    extraVsix: packDir ? [await buildLanguagePack(packDir, locale)] : [],
     userSettings: {
       'faxplus.pollingEnabled': false,
       'window.title': 'Fax.Plus — ${rootName}',
@@ -61,13 +69,15 @@ async function withWorkbench(token, keybindings, take) {
       'workbench.reduceMotion': 'on',
     },
     env: { FAXPLUS_API_BASE_URL: emu.apiUrl, FAXPLUS_TOKEN: token },
-  });
+  }).finally(() => packDir && rmSync(packDir, { recursive: true, force: true }));
   let browser;
   try {
     writeFileSync(path.join(host.tmp, 'user-data/User/keybindings.json'), JSON.stringify(keybindings ?? [], null, 2));
     await writeSandboxWorkspace(host.workspace);
     browser = await launchChromium(host.tmp);
     const page = await browser.newPage({ viewport: VIEWPORT });
+    // The trees load over a busy shared machine: playwright's 30 s default is too short there.
+    page.setDefaultTimeout(120_000);
     // A busy shared machine can take longer than playwright's 30 s default to serve the workbench.
     await page.goto(`${host.url}?folder=${encodeURIComponent(pathToFileURL(host.workspace).pathname)}`, { timeout: 120_000 });
     const driver = new WorkbenchDriver(page);
@@ -111,7 +121,7 @@ try {
     if (shots.length === 0) continue;
     log(`workbench with the ${scene.token} token: ${shots.join(', ')}`);
     await scene.prepare?.(emu);
-    await withWorkbench(emu.demoTokens[scene.token], scene.keybindings, (driver, page) =>
+    await withWorkbench(emu.demoTokens[scene.token], scene.keybindings, scene.locale, (driver, page) =>
       scene.take({ driver, page, emu, wants: (s) => shots.includes(s), save: (name, region, margin) => save(page, name, region, margin) }));
   }
 } catch (e) {

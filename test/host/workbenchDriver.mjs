@@ -2,7 +2,8 @@
 // the command palette — and waits for what a person would see (playwright
 // locators, not sleeps). Used by the screenshot script.
 
-const LONG = 60_000;
+// Generous: the workbench comes up slowly on a machine shared by many builds.
+const LONG = 180_000;
 
 export class WorkbenchDriver {
   /** @param {import('playwright-core').Page} page */
@@ -15,11 +16,11 @@ export class WorkbenchDriver {
     await this.page.locator('.activitybar [aria-label^="Fax.Plus"]').first().waitFor({ timeout: LONG });
   }
 
-  /** Opens the Fax.Plus container from the activity bar. */
-  async openFaxPlus() {
+  /** Opens the Fax.Plus container from the activity bar (`outboxTitle`: the Outbox view's title in the display language). */
+  async openFaxPlus(outboxTitle = 'Outbox') {
     const icon = this.page.locator('.activitybar [aria-label^="Fax.Plus"]').first();
     await icon.click();
-    await this.paneHeader('Outbox').waitFor({ timeout: LONG });
+    await this.paneHeader(outboxTitle).waitFor({ timeout: LONG });
   }
 
   /** A view's collapsible header in the side bar, by its title. */

@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { PDFDocument } from 'pdf-lib';
 import { checkUploadedPdf } from '../emulator/pdfCheck';
-import { signInWith, testEnvironment, type TestEnvironment } from './support/environment';
+import { forgetSentFaxes, signInWith, testEnvironment, type TestEnvironment } from './support/environment';
 import { ScriptedPrompter, SilentPrompter } from './support/scriptedPrompter';
 
 const RECIPIENT = '+12015550123';
@@ -34,9 +34,11 @@ describe('Send as fax: text, Markdown, code and CSV rendered to PDF pages', func
     env.emulator.clearRequests();
   });
 
-  afterEach(() => {
+  afterEach(async () => {
     restore?.dispose();
     restore = undefined;
+    // The faxes sent here are followed by the tracker; the next test must not see its requests.
+    await forgetSentFaxes();
   });
 
   const sample = (name: string) => vscode.Uri.file(path.join(dir, name));
@@ -77,6 +79,32 @@ describe('Send as fax: text, Markdown, code and CSV rendered to PDF pages', func
     assert.match(prompter.summary.join('\n'), /TRY-ME\.md\.pdf/);
     const pdf = await PDFDocument.load(upload.content!);
     assert.strictEqual(pdf.getTitle(), 'TRY-ME.md');
+  });
+
+  for (const name of ['greet.ts', 'orders.csv']) {
+    it(`from the editor: ${name} as PDF pages that match the preview`, async () => {
+      await vscode.window.showTextDocument(sample(name));
+      const prompter = answer();
+      assert.ok(await vscode.commands.executeCommand('faxplus.sendFax'), 'the fax was sent (palette: the active editor\'s file)');
+      assert.deepStrictEqual(prompter.asked, ['preview', 'recipients', 'sender', 'options', 'confirm']);
+      await assertPdfMatchesPreview(prompter, `${name}.pdf`);
+      assert.ok((prompter.previewed?.question.documents[0].layout.pages.length ?? 0) >= 2, 'long enough for several pages');
+    });
+  }
+
+  it('plain text (.txt) is laid out too, from the editor as shown: Fax.Plus\'s own layout of .txt is unknown', async () => {
+    const editor = await vscode.window.showTextDocument(sample('lab-request.txt'));
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'URGENT, added before sending\n'));
+    const prompter = answer();
+    assert.ok(await vscode.commands.executeCommand('faxplus.sendFax', editor.document.uri), 'the fax was sent');
+    assert.deepStrictEqual(prompter.asked, ['preview', 'recipients', 'sender', 'options', 'confirm'], 'no "save first?" question: the editor text is rendered');
+    assert.deepStrictEqual(uploads().map((f) => f.fileName), ['lab-request.txt.pdf'], 'nothing goes up as text/plain');
+    await assertPdfMatchesPreview(prompter, 'lab-request.txt.pdf');
+    const [first] = prompter.previewed!.question.documents[0].layout.pages;
+    const printed = first.items.flatMap((item) => (item.kind === 'text' ? [item.text] : []));
+    assert.ok(printed.some((text) => text.includes('URGENT, added before sending')), 'the unsaved line is on the first page');
+    assert.strictEqual(editor.document.isDirty, true, 'the file is left as the editor has it');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   it('from the explorer: Markdown mixed with a PDF in one fax, in the selection\'s order', async () => {

@@ -3,6 +3,7 @@ import * as fs from 'fs/promises';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { SentFax } from '../../src/events/faxEvents';
+import { checkUploadedPdf } from '../emulator/pdfCheck';
 import { eventually, forgetSentFaxes, signInWith, testEnvironment, type TestEnvironment } from './support/environment';
 import { Notices } from './support/notices';
 import { ScriptedPrompter, SilentPrompter, type PromptScript } from './support/scriptedPrompter';
@@ -64,21 +65,21 @@ describe('Send as fax: entry points', () => {
 
   it('editor title / context menu: sends the file VS Code passes, after the multi-step input', async () => {
     const prompter = answer({ recipients: '+1 (201) 555-0123' });
-    const ids = await vscode.commands.executeCommand('faxplus.sendFax', workspaceFile('letter.txt'));
+    const ids = await vscode.commands.executeCommand('faxplus.sendFax', workspaceFile('letter.rtf'));
     assertSentTo(ids, [RECIPIENT]);
     assert.deepStrictEqual(prompter.asked, ['recipients', 'sender', 'options', 'confirm']);
-    assert.deepStrictEqual(uploadedNames(), ['letter.txt']);
+    assert.deepStrictEqual(uploadedNames(), ['letter.rtf']);
     assert.deepStrictEqual(operations().filter((o) => o !== 'listNumbers'), ['uploadFile', 'sendFax'], 'numbers are listed for the sender step, then upload, then create');
     assert.deepStrictEqual(prompter.senderQuestion?.numbers?.length, env.emulator.state.numbers().filter((n) => n.status === 'active').length, 'the sender step offers the active numbers');
-    assert.match(prompter.summary.join('\n'), /letter\.txt \(\d+ B\)\nTo \+1 201 555 0123\nFrom \+1555/);
+    assert.match(prompter.summary.join('\n'), /letter\.rtf \(\d+ B\)\nTo \+1 201 555 0123\nFrom \+1555/);
   });
 
   it('explorer with several files selected: one fax carrying all of them, in the selection\'s order', async () => {
     answer({ recipients: `${RECIPIENT}, +44 20 7946 0958` });
     const pdf = workspaceFile('invoice.pdf');
-    const ids = await vscode.commands.executeCommand('faxplus.sendFax', pdf, [pdf, workspaceFile('letter.txt')]);
+    const ids = await vscode.commands.executeCommand('faxplus.sendFax', pdf, [pdf, workspaceFile('letter.rtf')]);
     assertSentTo(ids, [RECIPIENT, '+442079460958']);
-    assert.deepStrictEqual(uploadedNames(), ['invoice.pdf', 'letter.txt']);
+    assert.deepStrictEqual(uploadedNames(), ['invoice.pdf', 'letter.rtf']);
     const files = sendBodies()[0].files as string[];
     assert.deepStrictEqual(files, env.emulator.state.files().map((f) => f.path));
     assert.strictEqual(env.emulator.state.files()[0].contentType, 'application/pdf');
@@ -92,10 +93,10 @@ describe('Send as fax: entry points', () => {
   });
 
   it('palette: the active editor\'s file', async () => {
-    await vscode.window.showTextDocument(workspaceFile('letter.txt'));
+    await vscode.window.showTextDocument(workspaceFile('letter.rtf'));
     answer({ recipients: RECIPIENT });
     assertSentTo(await vscode.commands.executeCommand('faxplus.sendFax'), [RECIPIENT]);
-    assert.deepStrictEqual(uploadedNames(), ['letter.txt']);
+    assert.deepStrictEqual(uploadedNames(), ['letter.rtf']);
   });
 
   it('palette without an editor (also the Outbox view title): the open-file dialog', async () => {
@@ -111,30 +112,36 @@ describe('Send as fax: entry points', () => {
     assert.deepStrictEqual(operations(), []);
   });
 
-  it('an untitled editor: its text is sent as a .txt named after its first line', async () => {
+  it('an untitled editor: its text is laid out as PDF pages named after its first line, after the preview', async () => {
     const document = await vscode.workspace.openTextDocument({ content: 'Referral – Dr. Müller\nPatient: Jane Roe\n' });
     await vscode.window.showTextDocument(document);
-    answer({ recipients: RECIPIENT });
+    const prompter = answer({ recipients: RECIPIENT });
     assertSentTo(await vscode.commands.executeCommand('faxplus.sendFax'), [RECIPIENT]);
+    assert.deepStrictEqual(prompter.asked, ['preview', 'recipients', 'sender', 'options', 'confirm'], 'previewed, never asked to save');
     const [file] = env.emulator.state.files();
-    assert.strictEqual(file.fileName, 'referral-dr-muller.txt');
-    assert.strictEqual(file.contentType, 'text/plain');
-    assert.strictEqual(file.content?.toString('utf8'), 'Referral – Dr. Müller\nPatient: Jane Roe\n');
+    assert.strictEqual(file.fileName, 'referral-dr-muller.txt.pdf');
+    assert.strictEqual(file.contentType, 'application/pdf');
+    const check = await checkUploadedPdf(file);
+    assert.ok(check.wellFormed, `a well-formed PDF: ${check.wellFormed ? '' : check.problem}`);
+    const layout = prompter.previewed!.question.documents[0].layout;
+    assert.strictEqual(check.pageCount, layout.pages.length, 'the pages of the preview');
+    const printed = layout.pages.flatMap((page) => page.items.flatMap((item) => (item.kind === 'text' ? [item.text] : [])));
+    assert.ok(printed.includes('Patient: Jane Roe'), `the editor's text is printed: ${printed.join(' | ')}`);
   });
 
   it('a file with unsaved changes: asks to save, then faxes what the editor showed', async () => {
-    const uri = await copyToWorkspace('letter.txt', 'unsaved-letter.txt');
+    const uri = await copyToWorkspace('letter.rtf', 'unsaved-letter.rtf');
     const editor = await vscode.window.showTextDocument(uri);
     await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'P.S. added before sending\n'));
     const prompter = answer({ recipients: RECIPIENT });
     assertSentTo(await vscode.commands.executeCommand('faxplus.sendFax', uri), [RECIPIENT]);
-    assert.strictEqual(prompter.asked[0], 'save unsaved-letter.txt');
+    assert.strictEqual(prompter.asked[0], 'save unsaved-letter.rtf');
     assert.strictEqual(editor.document.isDirty, false, 'saved');
     assert.match(env.emulator.state.files()[0].content?.toString('utf8') ?? '', /^P\.S\. added before sending\n/);
   });
 
   it('a file with unsaved changes, save declined: nothing is sent', async () => {
-    const uri = await copyToWorkspace('letter.txt', 'declined-letter.txt');
+    const uri = await copyToWorkspace('letter.rtf', 'declined-letter.rtf');
     const editor = await vscode.window.showTextDocument(uri);
     await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'draft '));
     answer({ recipients: RECIPIENT, save: false });
@@ -156,7 +163,7 @@ describe('Send as fax: entry points', () => {
   });
 
   it('argument object with confirm: false saves a file with unsaved changes (documented choice), then sends', async () => {
-    const uri = await copyToWorkspace('letter.txt', 'automation-letter.txt');
+    const uri = await copyToWorkspace('letter.rtf', 'automation-letter.rtf');
     const editor = await vscode.window.showTextDocument(uri);
     await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'Edited. '));
     restore?.dispose();
@@ -168,34 +175,34 @@ describe('Send as fax: entry points', () => {
 
   it('argument object with confirm left on: asks only what is missing, then shows the summary', async () => {
     const prompter = answer({ recipients: RECIPIENT });
-    const ids = await vscode.commands.executeCommand('faxplus.sendFax', { files: [workspaceFile('letter.txt').toString()], from: adminNumber() });
+    const ids = await vscode.commands.executeCommand('faxplus.sendFax', { files: [workspaceFile('letter.rtf').toString()], from: adminNumber() });
     assertSentTo(ids, [RECIPIENT]);
     assert.deepStrictEqual(prompter.asked, ['recipients', 'confirm']);
   });
 
   it('escape on the summary: nothing is uploaded', async () => {
     answer({ recipients: RECIPIENT, cancelAtSummary: true });
-    assert.strictEqual(await vscode.commands.executeCommand('faxplus.sendFax', workspaceFile('letter.txt')), undefined);
+    assert.strictEqual(await vscode.commands.executeCommand('faxplus.sendFax', workspaceFile('letter.rtf')), undefined);
     assert.deepStrictEqual(operations().filter((o) => o !== 'listNumbers'), []);
   });
 
   it('remembers recipients and the sender for the next fax; "Clear Recent Fax Recipients" forgets them', async () => {
     answer({ recipients: '+44 20 7946 0958' });
-    await vscode.commands.executeCommand('faxplus.sendFax', workspaceFile('letter.txt'), [workspaceFile('letter.txt')]);
+    await vscode.commands.executeCommand('faxplus.sendFax', workspaceFile('letter.rtf'), [workspaceFile('letter.rtf')]);
     const chosen = sendBodies()[0].from;
     const next = answer({ recipients: RECIPIENT });
-    await vscode.commands.executeCommand('faxplus.sendFax', workspaceFile('letter.txt'));
+    await vscode.commands.executeCommand('faxplus.sendFax', workspaceFile('letter.rtf'));
     assert.strictEqual(next.recipientsQuestion?.recent[0], '+442079460958');
     assert.strictEqual(next.senderQuestion?.suggested, chosen, 'the last sender is preselected');
     await vscode.commands.executeCommand('faxplus.clearRecentRecipients');
     const after = answer({ recipients: RECIPIENT });
-    await vscode.commands.executeCommand('faxplus.sendFax', workspaceFile('letter.txt'));
+    await vscode.commands.executeCommand('faxplus.sendFax', workspaceFile('letter.rtf'));
     assert.deepStrictEqual(after.recipientsQuestion?.recent, [], 'nothing is offered after clearing');
   });
 
   it('the real quick input: Escape on the first step stops the command; nothing is uploaded', async () => {
     let settled = false;
-    const run = Promise.resolve(vscode.commands.executeCommand('faxplus.sendFax', workspaceFile('letter.txt'))).finally(() => (settled = true));
+    const run = Promise.resolve(vscode.commands.executeCommand('faxplus.sendFax', workspaceFile('letter.rtf'))).finally(() => (settled = true));
     // Escape until the recipients step has shown and closed (it opens after the numbers are listed).
     await eventually(async () => {
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');

@@ -50,7 +50,7 @@ describe('Send as fax: failures, never twice, cancellation', () => {
   it('413 on upload: says the files are too large; no fax is created', async () => {
     env.emulator.faults.add({ operationId: 'uploadFile', kind: 'status', status: 413, body: { error: 'payload_too_large', description: 'The files are larger than 150 MB' } });
     assert.strictEqual(await send(), undefined);
-    assert.match(told(), /Uploading letter\.txt failed: The files are too large for one fax .*No fax was created/);
+    assert.match(told(), /Uploading letter\.txt\.pdf failed: The files are too large for one fax .*No fax was created/);
     assert.strictEqual(count('sendFax'), 0);
     assert.strictEqual(faxesTo(RECIPIENT).length, 0);
   });

@@ -174,6 +174,7 @@ describe('Sidebar trees', function () {
       const outbox = await rows('outbox');
       assert.strictEqual(outbox.filter((r) => r.node.kind === 'outbox').length, 3);
       assert.ok(outbox.every((r) => /^outbox;status=\w+$/.test(r.contextValue ?? '')));
+      assert.strictEqual(env.api.sidebar.views.outbox.description, '3 pending', 'the small Outbox says in its header what is waiting');
     });
     const shownBefore = new Notices(env.api).sidebar().length;
 
@@ -183,6 +184,7 @@ describe('Sidebar trees', function () {
       const outbox = await rows('outbox');
       assert.strictEqual(outbox.filter((r) => r.node.kind === 'outbox').length, 0, 'the outbox is empty');
       assert.strictEqual(outbox[0].node.kind, 'empty');
+      assert.strictEqual(env.api.sidebar.views.outbox.description, undefined, 'nothing pending, nothing in the header');
     });
 
     const notices = await eventually(() => {
