@@ -38,6 +38,9 @@ import { switchablePort } from './util/switchablePort';
 import { extensionExports, type FaxPlusTestApi } from './extensionExports';
 import { shareL10nBundle } from './l10n/vscodeFreeBundle';
 import { FaxViewerSerializer } from './viewer/faxViewerSerializer';
+import { AddressBook } from './contacts/addressBook';
+import { StorageFile } from './util/storageFile';
+import { SendSettings } from './sendFlow/sendSettings';
 
 /** How long a command waits for the session's start-up check (restore, token validation) before judging it signed out. */
 const SESSION_CHECK_WAIT_MS = 15_000;
@@ -73,7 +76,11 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
   const signInMessages = new SignInErrorMessages();
   const refusals: UserNotifiedError[] = [];
   const events = new FaxEvents();
-  const sidebar = new Sidebar({ session, permissions, clients, errors, events, logger });
+  // A file, not globalState: an imported address book can hold thousands of entries, and globalState is read
+  // by every window at start-up; a file is written only when contacts change and can be backed up or removed.
+  const contacts = new AddressBook(new StorageFile(vscode.Uri.joinPath(context.globalStorageUri, 'contacts.json')), () => new SendSettings().defaultRegion());
+  void contacts.load().then(() => contacts.problem && logger.warn(`The address book could not be read: ${contacts.problem}`));
+  const sidebar = new Sidebar({ session, permissions, clients, errors, events, logger, contacts });
   const tasks = new RunningTasks();
   const viewers = new FaxViewerPanels(context.extensionUri);
   const viewerSerializer = new FaxViewerSerializer(viewers, session, clients, errors, logger);
@@ -82,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   const prompter = switchablePort<Prompter>(new QuickInputPrompter(context.extensionUri));
   const progressUi = switchablePort<ProgressUi>(new NotificationProgressUi());
-  const sendFax = createSendFaxFeature({ gate, session, clients, errors, events, logger, globalState: context.globalState, extensionUri: context.extensionUri },
+  const sendFax = createSendFaxFeature({ gate, session, clients, errors, events, logger, globalState: context.globalState, extensionUri: context.extensionUri, contacts },
     testMode ? { prompter: prompter.port, progressUi: progressUi.port } : undefined);
 
   context.subscriptions.push(
@@ -97,6 +104,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
       recentRecipients: sendFax.recent,
       reportsFolder: vscode.Uri.joinPath(context.globalStorageUri, 'reports'),
       endpointOverrides: () => endpoints.describeOverrides(),
+      contacts,
     }), logger, (e) => refusals.push(e), () => session.whenSettled(SESSION_CHECK_WAIT_MS)),
   );
 
@@ -113,7 +121,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
   }
   return extensionExports(context.extensionMode, () => ({ session, contextKeys, statusBar, expiry, unauthorizedPrompt, refusals, errors, gate, clients, events,
     endpoints, sidebar, oauth: { browser: oauthBrowser, credentials: oauthCredentials, provider: oauthProvider }, viewers, viewerSerializer, tasks, balance,
-    sendFlow: sendFax.flow, creationWatches: sendFax.watches, sendUi: { usePrompter: (p) => prompter.use(p), useProgress: (p) => progressUi.use(p) } }));
+    sendFlow: sendFax.flow, creationWatches: sendFax.watches, contacts, sendUi: { usePrompter: (p) => prompter.use(p), useProgress: (p) => progressUi.use(p) } }));
 }
 
 export function deactivate(): void {

@@ -161,8 +161,18 @@ export class AddressBook {
     return { added, merged, skipped };
   }
 
+  /** Why this draft cannot be saved (for a form that checks as the person types); undefined when it can. */
+  draftProblem(draft: ContactDraft, exceptId?: string): string | undefined {
+    const check = this.checkDraft(draft, exceptId);
+    return check.ok ? undefined : check.message;
+  }
+
   private checkNew(draft: ContactDraft, id?: string): ContactCheck {
     this.ensureWritable();
+    return this.checkDraft(draft, id);
+  }
+
+  private checkDraft(draft: ContactDraft, id?: string): ContactCheck {
     const check = checkContact(draft, this.defaultRegion());
     if (!check.ok) return check;
     const twin = this.named(check.contact.name).find((c) => c.id !== id);

@@ -19,6 +19,8 @@ export interface ContactDraft {
   readonly note?: string;
 }
 
+const E164 = /^\+[1-9]\d{6,14}$/;
+
 export type ContactCheck = { ok: true; contact: Omit<Contact, 'id'> } | { ok: false; message: string };
 
 /**
@@ -34,15 +36,21 @@ export function checkContact(draft: ContactDraft, defaultRegion: string | undefi
   }
   const typed = (draft.faxNumbers ?? []).map((n) => n.trim()).filter((n) => n.length > 0);
   if (typed.length === 0) return { ok: false, message: l10n.t('"{0}" needs at least one fax number.', name) };
-  const list = parseRecipients(typed.join('\n'), { defaultRegion });
-  if (list.invalid.length > 0) {
-    return { ok: false, message: l10n.t('"{0}": "{1}" is not a fax number. Write it as +<country code> <number>.', name, list.invalid[0].input) };
+  // A bare E.164 number is what Fax.Plus records hold (Save as Contact): it reached a fax line, so it is
+  // kept even where the bundled numbering metadata lags behind; anything else is read as the recipients step reads it.
+  const numbers: string[] = [];
+  for (const entry of typed) {
+    const list = E164.test(entry) ? { valid: [entry], invalid: [] } : parseRecipients(entry, { defaultRegion });
+    if (list.invalid.length > 0 || list.valid.length !== 1) {
+      return { ok: false, message: l10n.t('"{0}": "{1}" is not a fax number. Write it as +<country code> <number>.', name, entry) };
+    }
+    if (!numbers.includes(list.valid[0])) numbers.push(list.valid[0]);
   }
   const organisation = draft.organisation?.trim();
   const note = draft.note?.trim();
   return {
     ok: true,
-    contact: { name, faxNumbers: list.valid, ...(organisation ? { organisation } : {}), ...(note ? { note } : {}) },
+    contact: { name, faxNumbers: numbers, ...(organisation ? { organisation } : {}), ...(note ? { note } : {}) },
   };
 }
 

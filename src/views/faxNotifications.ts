@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Fax } from '../api/models';
 import { faxStatusMeaning } from './faxStatusMeaning';
 import { statusOutcome } from './faxStatusOutcome';
-import { phoneDisplay } from '../format/phoneDisplay';
+import { partyDisplay, type NumberOwner } from '../format/phoneDisplay';
 import { COMMANDS } from '../manifest/commandIds';
 
 /** A notification as shown, kept for the integration tests (VS Code cannot read them back). */
@@ -22,13 +22,16 @@ const KEPT = 50;
 export class FaxNotifications {
   readonly shown: ShownNotification[] = [];
 
+  /** `ownerOf` names numbers from the address book in the messages. */
+  constructor(private readonly ownerOf?: NumberOwner) {}
+
   /** One message for all faxes that arrived together; [Open] calls `open`. */
   newFaxes(faxes: readonly Fax[], open: () => void): void {
     if (faxes.length === 0 || !vscode.workspace.getConfiguration('faxplus').get<boolean>('notifications.newFaxes', true)) {
       return;
     }
     const message = faxes.length === 1
-      ? vscode.l10n.t('New fax from {0}.', phoneDisplay(faxes[0].from) || vscode.l10n.t('an unknown number'))
+      ? vscode.l10n.t('New fax from {0}.', partyDisplay(faxes[0].from, this.ownerOf) || vscode.l10n.t('an unknown number'))
       : vscode.l10n.t('{0} new faxes received.', faxes.length);
     const openAction = vscode.l10n.t('Open');
     this.show('info', message, [openAction], (choice) => {
@@ -40,7 +43,7 @@ export class FaxNotifications {
 
   /** A fax left the outbox with a final status; failures offer [Resend]. */
   finished(fax: Fax): void {
-    const to = phoneDisplay(fax.to) || vscode.l10n.t('an unknown number');
+    const to = partyDisplay(fax.to, this.ownerOf) || vscode.l10n.t('an unknown number');
     const outcome = statusOutcome(fax.status);
     const resend = vscode.l10n.t('Resend');
     const onChoice = (choice: string | undefined): void => {
