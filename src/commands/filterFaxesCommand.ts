@@ -129,10 +129,13 @@ export class FilterFaxesCommand implements Command {
     let party: PartyFilter | undefined;
     if (typeof args.contact === 'string') {
       const found = this.book.named(args.contact);
-      if (found.length === 1) party = { kind: 'numbers', label: found[0].name, numbers: found[0].faxNumbers };
-      else {problems.push(found.length === 0
-        ? vscode.l10n.t('No contact is named "{0}".', args.contact)
-        : vscode.l10n.t('"{0}" names {1} contacts. Filter by number instead.', args.contact, found.length));}
+      if (found.length === 1) {
+        party = { kind: 'numbers', label: found[0].name, numbers: found[0].faxNumbers };
+      } else {
+        problems.push(found.length === 0
+          ? vscode.l10n.t('No contact is named "{0}".', args.contact)
+          : vscode.l10n.t('"{0}" names {1} contacts. Filter by number instead.', args.contact, found.length));
+      }
     } else if (typeof args.number === 'string') {
       const digits = args.number.replace(/\D/g, '');
       if (digits.length === 0) problems.push(vscode.l10n.t('"number" holds no digits.'));
