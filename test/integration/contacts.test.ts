@@ -75,6 +75,9 @@ describe('Address book', function () {
     assert.strictEqual(named.label, `Dr. Chen — ${bare}`);
     assert.match(named.tooltip, new RegExp(`Fax from Dr\\. Chen — \\${bare}`));
 
+    env.api.sidebar.notifications.newFaxes([received.fax], () => undefined);
+    assert.strictEqual(env.api.sidebar.notifications.shown.at(-1)?.message, `New fax from Dr. Chen — ${bare}.`, 'the new-fax notification names the sender');
+
     const outgoing = sent.loadedItems.find((n): n is FaxNode => n.kind === 'fax' && !!n.fax.to?.startsWith('+'))!;
     await vscode.commands.executeCommand('faxplus.addContact', { name: 'Law Office', faxNumbers: [outgoing.fax.to] });
     assert.match(rowText(env, 'sent', outgoing).label, /^Law Office — \+/);
@@ -82,12 +85,13 @@ describe('Address book', function () {
     await vscode.commands.executeCommand('faxplus.saveAsContact', { number: received.fax.from, name: 'Twin' });
     assert.match(lastRefusal(), /already in your contacts/, 'a number already saved is not saved twice');
 
+    const lists = operations().filter((o) => o === 'listFaxes').length;
     await vscode.commands.executeCommand('faxplus.deleteContact', { name: 'dr. chen' });
     assert.strictEqual(rowText(env, 'inbox', received).label, bare);
-    assert.strictEqual(operations().filter((o) => o === 'listFaxes').length, 2, 'renaming rows fetched nothing (one load each for Inbox and Sent)');
+    assert.strictEqual(operations().filter((o) => o === 'listFaxes').length, lists, 'renaming rows fetched nothing');
   });
 
-  it('Save as Contact on an Outbox item takes its destination', async () => {
+  it('Save as Contact on an Outbox item takes its destination, and does not save a known number twice', async () => {
     answer({ recipients: '+1 201 555 0177', options: (o) => ({ ...o, sendAt: new Date(Date.now() + 3_600_000) }) });
     await vscode.commands.executeCommand('faxplus.sendFax', workspaceFile('letter.txt'));
     const outbox = env.api.sidebar.providers.outbox;
@@ -97,15 +101,13 @@ describe('Address book', function () {
       assert.ok(found, 'the fax is in the Outbox');
       return found;
     }));
-    // The tree item is what the context menu passes; only the name is asked.
-    const asked = stubInputBoxes(['Records Desk', '', '', '']);
-    try {
-      await vscode.commands.executeCommand('faxplus.saveAsContact', node);
-    } finally {
-      asked.dispose();
-    }
-    assert.deepStrictEqual(env.api.contacts.named('Records Desk')[0]?.faxNumbers, ['+12015550177']);
+    assert.match(rowText(env, 'outbox', node).label, /^\+1 201 555 0177/);
+    const id = await vscode.commands.executeCommand('faxplus.addContact', { name: 'Records Desk', faxNumbers: ['+1 201 555 0177'] });
     assert.match(rowText(env, 'outbox', node).label, /^Records Desk — \+1 201 555 0177/);
+    // The tree item is what the context menu passes: its destination is read from it, and a known
+    // number is reported rather than asked about (input boxes cannot be typed into from a test).
+    assert.strictEqual(await vscode.commands.executeCommand('faxplus.saveAsContact', node), id);
+    assert.strictEqual(env.api.contacts.all().length, 1, 'not saved twice');
   });
 
   it('the recipients step offers contacts by name and the summary names them', async () => {
@@ -178,17 +180,9 @@ describe('Address book', function () {
     assert.deepStrictEqual(drop.dropMimeTypes, ['text/uri-list']);
     await drop.handleDrop(undefined, transfer, new vscode.CancellationTokenSource().token);
     await eventually(() => assert.ok(prompter.asked.includes('confirm'), `asked so far: ${prompter.asked.join(', ')}`), 20_000);
-    assert.deepStrictEqual(prompter.asked, ['preview', 'recipients', 'sender', 'options', 'confirm']);
+    assert.deepStrictEqual(prompter.asked, ['recipients', 'sender', 'options', 'confirm']);
     assert.match(prompter.summary[0], /^2 files/);
     assert.ok(!operations().includes('uploadFile') && !operations().includes('sendFax'), 'cancelled at the summary: nothing uploaded or sent');
   });
 });
 
-/** Answers the next input boxes in order (VS Code offers no way to type into a real one from a test). */
-function stubInputBoxes(answers: string[]): vscode.Disposable {
-  const window = vscode.window as { showInputBox: typeof vscode.window.showInputBox };
-  const original = window.showInputBox;
-  const queue = [...answers];
-  window.showInputBox = async () => queue.shift();
-  return { dispose: () => { window.showInputBox = original; } };
-}
