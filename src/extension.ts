@@ -36,6 +36,9 @@ import { DeferredSendFaxFeature } from './sendFlow/deferredSendFaxFeature';
 import { extensionExports, type FaxPlusTestApi } from './extensionExports';
 import { shareL10nBundle } from './l10n/vscodeFreeBundle';
 import { FaxViewerSerializer } from './viewer/faxViewerSerializer';
+import { AddressBook } from './contacts/addressBook';
+import { StorageFile } from './util/storageFile';
+import { SendSettings } from './sendFlow/sendSettings';
 
 /** How long a command waits for the session's start-up check (restore, token validation) before judging it signed out. */
 const SESSION_CHECK_WAIT_MS = 15_000;
@@ -80,13 +83,17 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
   const expiry = new ExpiryMonitor(session, context.globalState, notifier, () => statusBar.refresh());
   const signInMessages = new SignInErrorMessages();
   const events = new FaxEvents();
-  const sidebar = new Sidebar({ session, permissions, clients, errors, events, logger, notifier });
+  // A file, not globalState: an imported address book can hold thousands of entries, and globalState is read
+  // by every window at start-up; a file is written only when contacts change and can be backed up or removed.
+  const contacts = new AddressBook(new StorageFile(vscode.Uri.joinPath(context.globalStorageUri, 'contacts.json')), () => new SendSettings().defaultRegion());
+  void contacts.load().then(() => contacts.problem && logger.warn(`The address book could not be read: ${contacts.problem}`));
+  const sidebar = new Sidebar({ session, permissions, clients, errors, events, logger, notifier, contacts });
   const tasks = new RunningTasks();
   const viewers = new FaxViewerPanels(context.extensionUri);
   const viewerSerializer = new FaxViewerSerializer(viewers, session, clients, errors, logger);
   const balance = new BalanceStatusBar(session, permissions, clients, logger, sidebar.activity, events.onDidSendFax);
   // Only the integration host may swap the send questions and progress for scripted ones.
-  const sendFax = new DeferredSendFaxFeature({ gate, session, clients, errors, events, logger, notifier, globalState: context.globalState, extensionUri: context.extensionUri },
+  const sendFax = new DeferredSendFaxFeature({ gate, session, clients, errors, events, logger, notifier, globalState: context.globalState, extensionUri: context.extensionUri, contacts },
     testMode);
 
   context.subscriptions.push(
@@ -101,6 +108,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
       recentRecipients: sendFax.get().recent,
       reportsFolder: vscode.Uri.joinPath(context.globalStorageUri, 'reports'),
       endpointOverrides: () => endpoints.describeOverrides(),
+      contacts,
     })), logger, () => session.whenSettled(SESSION_CHECK_WAIT_MS)),
   );
 
@@ -117,7 +125,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
   }
   return extensionExports(context.extensionMode, () => ({ session, contextKeys, statusBar, expiry, notifications: recorder, errors, gate, clients, events,
     endpoints, sidebar, oauth: { browser: oauthBrowser, credentials: oauthCredentials, provider: oauthProvider }, viewers, viewerSerializer, tasks, balance,
-    get sendFlow() { return sendFax.get().flow; }, get creationWatches() { return sendFax.get().watches; },
+    get sendFlow() { return sendFax.get().flow; }, get creationWatches() { return sendFax.get().watches; }, contacts,
     sendUi: { usePrompter: (p) => sendFax.usePrompter(p), useProgress: (p) => sendFax.useProgress(p) } }));
 }
 

@@ -21,6 +21,7 @@ import type { BalanceStatusBar } from './balance/balanceStatusBar';
 import type { SendFlow } from './sendFlow/sendFlow';
 import type { Prompter } from './sendFlow/prompter';
 import type { ProgressUi } from './sendFlow/progressUi';
+import type { AddressBook } from './contacts/addressBook';
 
 /** What the integration tests reach through `extension.exports`; not a public API. */
 export interface FaxPlusTestApi {
@@ -43,6 +44,7 @@ export interface FaxPlusTestApi {
   readonly balance: BalanceStatusBar;
   readonly sendFlow: SendFlow;
   readonly creationWatches: CreationWatches;
+  readonly contacts: AddressBook;
   /** Replace the send questions / progress with scripted ones until disposed. */
   readonly sendUi: { usePrompter(prompter: Prompter): vscode.Disposable; useProgress(progressUi: ProgressUi): vscode.Disposable };
 }

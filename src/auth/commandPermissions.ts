@@ -48,6 +48,18 @@ export const COMMAND_OPERATIONS: Readonly<Record<string, readonly OperationId[]>
   // The signed-in person's own details: shown in the account tooltip and Show Token Info, edited by Edit My Account.
   'faxplus.account.details': ['getUser'],
   'faxplus.editAccount': ['getUser', 'updateUser'],
+  // The address book lives in the extension's storage, and filters work over loaded faxes: no API call.
+  'faxplus.showContacts': [],
+  'faxplus.addContact': [],
+  'faxplus.editContact': [],
+  'faxplus.deleteContact': [],
+  'faxplus.saveAsContact': [],
+  'faxplus.importContacts': [],
+  'faxplus.exportContacts': [],
+  'faxplus.filterInbox': [],
+  'faxplus.filterSent': [],
+  'faxplus.clearInboxFilter': [],
+  'faxplus.clearSentFilter': [],
 };
 
 export type PermittedScopesLookup = (operationId: string) => readonly string[];

@@ -45,6 +45,15 @@ import { EditMemberCommand } from './editMemberCommand';
 import { ManageWebhooksCommand } from './manageWebhooksCommand';
 import { ShowBalanceCommand } from './showBalanceCommand';
 import { COMMANDS } from '../manifest/commandIds';
+import type { AddressBook } from '../contacts/addressBook';
+import { AddContactCommand } from './contacts/addContactCommand';
+import { EditContactCommand } from './contacts/editContactCommand';
+import { DeleteContactCommand } from './contacts/deleteContactCommand';
+import { SaveAsContactCommand } from './contacts/saveAsContactCommand';
+import { ImportContactsCommand } from './contacts/importContactsCommand';
+import { ExportContactsCommand } from './contacts/exportContactsCommand';
+import { ShowContactsCommand } from './contacts/showContactsCommand';
+import { ClearFilterCommand, FilterFaxesCommand } from './filterFaxesCommand';
 
 /** Everything a command may be built with; feature modules provide these, only this file builds commands. */
 export interface CommandDependencies {
@@ -68,12 +77,15 @@ export interface CommandDependencies {
   readonly reportsFolder: vscode.Uri;
   /** Says where environment variables moved the API or OAuth endpoints, if they did. */
   readonly endpointOverrides: () => string | undefined;
+  readonly contacts: AddressBook;
 }
 
 /** Every contributed command, in one list: the one place to look for where a command is wired. */
 export function allCommands(deps: CommandDependencies): Command[] {
   const { services, session, sidebar, oauth } = deps;
   const { gate } = services;
+  const editContact = new EditContactCommand(deps.contacts);
+  const deleteContact = new DeleteContactCommand(deps.contacts);
   return [
     // Account
     new ShowLogsCommand(deps.logger),
@@ -116,5 +128,18 @@ export function allCommands(deps: CommandDependencies): Command[] {
     // Shop and own account
     new BuyNumberCommand(services, deps.balance, sidebar, deps.logger),
     new EditAccountCommand(services, session),
+    // Address book (no API call: kept in the extension's global storage)
+    new ShowContactsCommand(deps.contacts, editContact, deleteContact),
+    new AddContactCommand(deps.contacts),
+    editContact,
+    deleteContact,
+    new SaveAsContactCommand(deps.contacts),
+    new ImportContactsCommand(deps.contacts),
+    new ExportContactsCommand(deps.contacts),
+    // Find faxes: the Inbox and Sent title bars
+    new FilterFaxesCommand(COMMANDS.filterInbox, 'inbox', sidebar, deps.contacts),
+    new FilterFaxesCommand(COMMANDS.filterSent, 'sent', sidebar, deps.contacts),
+    new ClearFilterCommand(COMMANDS.clearInboxFilter, 'inbox', sidebar),
+    new ClearFilterCommand(COMMANDS.clearSentFilter, 'sent', sidebar),
   ];
 }

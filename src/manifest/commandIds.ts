@@ -39,6 +39,17 @@ export const COMMANDS = {
   buyNumber: 'faxplus.buyNumber',
   editAccount: 'faxplus.editAccount',
   sendSelection: 'faxplus.sendSelection',
+  showContacts: 'faxplus.showContacts',
+  addContact: 'faxplus.addContact',
+  editContact: 'faxplus.editContact',
+  deleteContact: 'faxplus.deleteContact',
+  saveAsContact: 'faxplus.saveAsContact',
+  importContacts: 'faxplus.importContacts',
+  exportContacts: 'faxplus.exportContacts',
+  filterInbox: 'faxplus.filterInbox',
+  filterSent: 'faxplus.filterSent',
+  clearInboxFilter: 'faxplus.clearInboxFilter',
+  clearSentFilter: 'faxplus.clearSentFilter',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { FaxPreview } from '../render/index';
+import type { Contact } from '../contacts/contact';
 import type { RenderedText } from './textRendering';
 import type { SendOptions } from './sendOptions';
 import type { SummaryLine } from './sendSummary';
@@ -22,8 +23,12 @@ export interface RecipientsQuestion extends StepPosition {
   readonly initial: string;
   /** E.164 numbers faxed lately, most recent first. */
   readonly recent: readonly string[];
-  /** Reads the text as the flow will; the step accepts only what passes. */
+  /** Reads the text as the flow will (contact names included); the step accepts only what passes. */
   check(text: string): RecipientsCheck;
+  /** Address-book contacts matching what is being typed, best first (absent: no address book). */
+  readonly contacts?: (query: string) => readonly Contact[];
+  /** "Dr. Chen — +1 617 555 0199" for a known number. */
+  readonly display?: (e164: string) => string;
 }
 
 export interface SenderQuestion extends StepPosition {

@@ -11,9 +11,11 @@ import { icon, inputStep, pickStep } from './quickInputSteps';
 import type { Notifier } from '../util/notifier';
 
 const LISTED = 3;
+/** Contacts offered for the name being typed. */
+const OFFERED_CONTACTS = 8;
 const E164_LIST = /^\+[1-9]\d{6,14}(,\+[1-9]\d{6,14})*$/;
 
-type RecipientItem = vscode.QuickPickItem & { readonly use?: boolean; readonly e164?: string };
+type RecipientItem = vscode.QuickPickItem & { readonly use?: boolean; readonly e164?: string; readonly entry?: string };
 type SenderItem = vscode.QuickPickItem & { readonly from: string };
 type ConfirmItem = vscode.QuickPickItem & { readonly send?: boolean };
 
@@ -72,24 +74,49 @@ export class QuickInputPrompter implements Prompter {
   }
 
   askRecipients(question: RecipientsQuestion): Promise<StepAnswer<string[]>> {
+    const display = question.display ?? phoneDisplay;
     const items = (value: string): RecipientItem[] => {
       const check = value.trim() ? question.check(value) : undefined;
       const use: RecipientItem = !check
         ? { label: icon('info', vscode.l10n.t('Type or paste fax numbers')), detail: vscode.l10n.t('Separate them with commas, semicolons or new lines, e.g. +1 201 555 0123, +44 20 7946 0958'), alwaysShow: true }
         : check.ok
-          ? { label: icon('check', vscode.l10n.t('Fax to {0} recipient(s)', check.recipients.length)), detail: listed(check.recipients), alwaysShow: true, use: true }
+          ? { label: icon('check', vscode.l10n.t('Fax to {0} recipient(s)', check.recipients.length)), detail: listed(check.recipients, display), alwaysShow: true, use: true }
           : { label: icon('error', vscode.l10n.t('Correct the numbers first')), detail: check.message, alwaysShow: true };
-      const recent = question.recent.map((e164): RecipientItem => ({ label: phoneDisplay(e164), description: vscode.l10n.t('recent'), e164 }));
-      return [use, ...recent];
+      const recent = question.recent.map((e164): RecipientItem => ({ label: display(e164), description: vscode.l10n.t('recent'), e164 }));
+      return [use, ...contactItems(value), ...recent];
+    };
+    // The entry being typed (after the last separator): when it has letters, contacts are offered by name.
+    const contactItems = (value: string): RecipientItem[] => {
+      const typing = value.split(/[,;\r\n]/).pop()?.trim() ?? '';
+      if (!question.contacts || !/\p{L}/u.test(typing)) return [];
+      return question.contacts(typing).slice(0, OFFERED_CONTACTS).flatMap((contact) => contact.faxNumbers.map((e164): RecipientItem => ({
+        label: icon('person', contact.name),
+        description: phoneDisplay(e164),
+        detail: [contact.organisation, contact.note].filter(Boolean).join(' · ') || undefined,
+        alwaysShow: true,
+        e164,
+        // The name when it alone says which number; the number otherwise.
+        entry: question.check(contact.name).ok ? contact.name : e164,
+      })));
     };
     return pickStep<RecipientItem, string[]>({
       title: this.title,
       position: question,
-      placeholder: vscode.l10n.t('Fax numbers, e.g. +1 201 555 0123; pick recent ones below'),
+      placeholder: question.contacts
+        ? vscode.l10n.t('Fax numbers or contact names, e.g. +1 201 555 0123, Dr. Chen; pick recent ones below')
+        : vscode.l10n.t('Fax numbers, e.g. +1 201 555 0123; pick recent ones below'),
       value: question.initial,
       items,
       itemsFollowValue: true,
+      // While a name is half typed, Enter takes the best matching contact.
+      activeItem: (shown) => shown.find((i) => i.use) ?? shown.find((i) => i.entry),
       accept: (item, pick) => {
+        if (item?.entry) {
+          // A contact replaces the name being typed; the list goes on after it.
+          const before = pick.value.match(/^(.*[,;\r\n])/s)?.[1].trim().replace(/[,;]$/, '') ?? '';
+          pick.value = before ? `${before}, ${item.entry}` : item.entry;
+          return undefined;
+        }
         if (item?.e164) {
           // A recent number is added to what was typed, not sent alone.
           pick.value = pick.value.trim() ? `${pick.value.trim().replace(/[,;]$/, '')}, ${item.e164}` : item.e164;
@@ -143,8 +170,8 @@ export class QuickInputPrompter implements Prompter {
   }
 }
 
-function listed(recipients: readonly string[]): string {
-  const shown = recipients.slice(0, LISTED).map(phoneDisplay).join(', ');
+function listed(recipients: readonly string[], display: (e164: string) => string): string {
+  const shown = recipients.slice(0, LISTED).map(display).join(', ');
   return recipients.length > LISTED ? vscode.l10n.t('{0} and {1} more', shown, recipients.length - LISTED) : shown;
 }
 

@@ -6,6 +6,7 @@ import type { ErrorPresenter } from '../errors/errorPresenter';
 import type { FaxEvents } from '../events/faxEvents';
 import type { Logger } from '../api/logger';
 import { RecentRecipients } from '../send/recentRecipients';
+import type { AddressBook } from '../contacts/addressBook';
 import { CreationCheck } from './creationCheck';
 import { CreationWatches } from './creationWatches';
 import { DocumentResolver } from './documentResolver';
@@ -35,6 +36,7 @@ export interface SendFaxFeatureDependencies {
   readonly globalState: vscode.Memento;
   /** Where the render preview finds the viewer's scripts. */
   readonly extensionUri: vscode.Uri;
+  readonly contacts?: AddressBook;
 }
 
 /** Where the questions and the progress go; the integration host passes switchable ones. */
@@ -75,6 +77,7 @@ export function createSendFaxFeature(deps: SendFaxFeatureDependencies, ui: SendU
       submission: new FaxSubmission(deps.clients),
       outcomes,
       notices,
+      contacts: deps.contacts,
     },
     ui.prompter,
     ui.progressUi,

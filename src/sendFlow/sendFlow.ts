@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { SendFaxRequest } from '../api/models';
 import type { CommandGate } from '../auth/commandGate';
 import { checkSendAt, describeSendAtProblem } from '../send/schedule';
-import { phoneDisplay } from '../format/phoneDisplay';
+import { partyDisplay } from '../format/phoneDisplay';
+import type { AddressBook } from '../contacts/addressBook';
 import type { RecentRecipients } from '../send/recentRecipients';
 import type { SendFaxArgs } from '../send/sendFaxArgs';
 import { DocumentResolver } from './documentResolver';
@@ -34,6 +35,8 @@ export interface SendFlowParts {
   readonly submission: FaxSubmission;
   readonly outcomes: SendOutcomes;
   readonly notices: SendNotices;
+  /** Contact names in the recipients step, in `to`, and in the summary. */
+  readonly contacts?: AddressBook;
 }
 
 /**
@@ -107,7 +110,9 @@ export class SendFlow {
     const { notices, settings, senders, recent } = this.parts;
     const { args } = request;
     const region = settings.defaultRegion();
-    const recipientsCheck = (text: string) => checkRecipients(text, region);
+    const { contacts } = this.parts;
+    const recipientsCheck = (text: string) => checkRecipients(text, region, contacts && ((name) => contacts.lookUpName(name)));
+    const display = (e164: string) => partyDisplay(e164, (n) => contacts?.ownerOf(n)?.name);
 
     let recipients: string[] | undefined;
     if (args.to.length > 0) {
@@ -148,11 +153,13 @@ export class SendFlow {
       numbers,
       suggestedFrom: suggested,
       checkRecipients: recipientsCheck,
+      contacts: contacts && ((query) => contacts.search(query)),
+      display,
       checkSendAt: (text) => {
         const when = checkSendAt(text, new Date());
         return when.ok ? { ok: true, date: when.date } : { ok: false, message: when.message };
       },
-      summary: (choices) => summaryLines({ files: documents, ...choices }, phoneDisplay),
+      summary: (choices) => summaryLines({ files: documents, ...choices }, display),
     });
   }
 }

@@ -1,6 +1,7 @@
 import type { Prompter, RecipientsCheck, StepAnswer, StepPosition } from './prompter';
 import type { SendOptions } from './sendOptions';
 import type { SummaryLine } from './sendSummary';
+import type { Contact } from '../contacts/contact';
 
 /** Everything the steps decide. */
 export interface SendChoices {
@@ -20,6 +21,8 @@ export interface WizardInput {
   readonly numbers: readonly string[] | undefined;
   readonly suggestedFrom?: string;
   readonly checkRecipients: (text: string) => RecipientsCheck;
+  readonly contacts?: (query: string) => readonly Contact[];
+  readonly display?: (e164: string) => string;
   readonly checkSendAt: (text: string) => { ok: true; date: Date } | { ok: false; message: string };
   readonly summary: (choices: SendChoices) => SummaryLine[];
 }
@@ -43,7 +46,7 @@ export class SendWizard {
     if (!input.recipients) {
       steps.push({
         ask: async (position) => {
-          const answer = await this.prompter.askRecipients({ ...position, initial: recipientsText, recent: input.recent, check: input.checkRecipients });
+          const answer = await this.prompter.askRecipients({ ...position, initial: recipientsText, recent: input.recent, check: input.checkRecipients, contacts: input.contacts, display: input.display });
           if (answer.kind === 'next') {
             choices.recipients = answer.value;
             recipientsText = answer.value.join(', ');

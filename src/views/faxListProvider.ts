@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { PagingFacts } from '../api/faxPaging';
 import type { Fax, FaxCategory } from '../api/models';
+import { faxMatcher, isFilterEmpty, type FaxFilter } from '../find/faxFilter';
 import type { SectionDependencies } from './sectionDependencies';
 import { SectionTreeProvider } from './sectionTreeProvider';
 import type { FaxNode, ItemNode, TreeNode } from './treeNodes';
@@ -24,6 +25,7 @@ export class FaxListProvider extends SectionTreeProvider {
   private pagesWanted = 1;
   /** What paging learnt about the server (its effective page cap), kept across loads and polls. */
   private facts: PagingFacts = { largestPage: 0 };
+  private filter: FaxFilter | undefined;
   private readonly loaded = this.register(new vscode.EventEmitter<FaxListLoad>());
   readonly onDidLoad = this.loaded.event;
 
@@ -60,6 +62,41 @@ export class FaxListProvider extends SectionTreeProvider {
       return fax.id === faxId ? this.node({ ...fax, ...changes }) : node;
     }));
     this.fireChanged();
+  }
+
+  get activeFilter(): FaxFilter | undefined {
+    return this.filter;
+  }
+
+  /**
+   * Narrows the view to the faxes that match, over what is loaded. A date range
+   * also becomes the API's date window, so paging starts at the range instead of
+   * walking down to it from today; changing it reloads.
+   */
+  async setFilter(filter: FaxFilter | undefined): Promise<void> {
+    const next = isFilterEmpty(filter) ? undefined : filter;
+    const windowChanged = next?.since?.getTime() !== this.filter?.since?.getTime() || next?.until?.getTime() !== this.filter?.until?.getTime();
+    this.filter = next;
+    if (!windowChanged) {
+      this.fireChanged();
+      return;
+    }
+    void this.pages?.return(undefined);
+    this.pages = undefined;
+    this.exhausted = false;
+    this.pagesWanted = 1;
+    await this.refresh();
+  }
+
+  /** The loaded faxes the filter lets through (what the view shows). */
+  get shownFaxes(): Fax[] {
+    return this.shownItems(this.loadedItems).map((node) => (node as FaxNode).fax);
+  }
+
+  protected override shownItems(items: readonly ItemNode[]): readonly ItemNode[] {
+    if (!this.filter) return items;
+    const matches = faxMatcher(this.filter, this.category);
+    return items.filter((node) => matches((node as FaxNode).fax));
   }
 
   get hasMore(): boolean {
@@ -148,7 +185,9 @@ export class FaxListProvider extends SectionTreeProvider {
   }
 
   private iterate(signal: AbortSignal): AsyncGenerator<Fax[]> {
-    return this.deps.clients.get().iterateFaxes({ category: this.category, pageSize: this.pageSize(), signal, facts: this.facts });
+    return this.deps.clients.get().iterateFaxes({
+      category: this.category, pageSize: this.pageSize(), signal, facts: this.facts, after: this.filter?.since, before: this.filter?.until,
+    });
   }
 
   protected override trailingNodes(): TreeNode[] {
@@ -156,6 +195,11 @@ export class FaxListProvider extends SectionTreeProvider {
   }
 
   protected emptyMessage(): string {
+    if (this.filter) {
+      return this.exhausted
+        ? vscode.l10n.t('No fax matches the filter.')
+        : vscode.l10n.t('No loaded fax matches the filter. Load more to search older faxes.');
+    }
     switch (this.category) {
       case 'inbox':
         return vscode.l10n.t('No faxes received yet.');

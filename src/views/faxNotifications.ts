@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Fax } from '../api/models';
 import { faxStatusMeaning } from './faxStatusMeaning';
 import { statusOutcome } from './faxStatusOutcome';
-import { phoneDisplay } from '../format/phoneDisplay';
+import { partyDisplay, type NumberOwner } from '../format/phoneDisplay';
 import { COMMANDS } from '../manifest/commandIds';
 import type { Notifier } from '../util/notifier';
 import { commandAction } from '../util/noticeActions';
@@ -13,7 +13,8 @@ import { commandAction } from '../util/noticeActions';
  * must not wait for a person.
  */
 export class FaxNotifications {
-  constructor(private readonly notifier: Notifier) {}
+  /** `ownerOf` names numbers from the address book in the messages. */
+  constructor(private readonly notifier: Notifier, private readonly ownerOf?: NumberOwner) {}
 
   /** One message for all faxes that arrived together; [Open] calls `open`. */
   newFaxes(faxes: readonly Fax[], open: () => void): void {
@@ -21,14 +22,14 @@ export class FaxNotifications {
       return;
     }
     const message = faxes.length === 1
-      ? vscode.l10n.t('New fax from {0}.', phoneDisplay(faxes[0].from) || vscode.l10n.t('an unknown number'))
+      ? vscode.l10n.t('New fax from {0}.', partyDisplay(faxes[0].from, this.ownerOf) || vscode.l10n.t('an unknown number'))
       : vscode.l10n.t('{0} new faxes received.', faxes.length);
     void this.notifier.notify('info', message, { label: vscode.l10n.t('Open'), run: open });
   }
 
   /** A fax left the outbox with a final status; failures offer [Resend]. */
   finished(fax: Fax): void {
-    const to = phoneDisplay(fax.to) || vscode.l10n.t('an unknown number');
+    const to = partyDisplay(fax.to, this.ownerOf) || vscode.l10n.t('an unknown number');
     const outcome = statusOutcome(fax.status);
     const resend = commandAction(vscode.l10n.t('Resend'), COMMANDS.resendFax, { faxId: fax.id });
     switch (outcome) {

@@ -3,7 +3,7 @@ import type { Fax } from '../api/models';
 import { contextValueOf } from './contextValues';
 import { faxStatusMeaning } from './faxStatusMeaning';
 import { detailsTooltip } from './detailsTooltip';
-import { phoneDisplay } from '../format/phoneDisplay';
+import { partyDisplay, type NumberOwner } from '../format/phoneDisplay';
 import { faxStatusIcon } from './statusIcons';
 import type { TimeDisplay } from '../format/timeDisplay';
 import type { FaxNode } from './treeNodes';
@@ -15,7 +15,8 @@ import { COMMANDS } from '../manifest/commandIds';
  * how many pages. Unread inbox faxes get a filled dot instead of the status
  * icon, and "unread" in the description for screen readers and colour-blind users.
  */
-export function faxTreeItem(node: FaxNode, time: TimeDisplay): vscode.TreeItem {
+export function faxTreeItem(node: FaxNode, time: TimeDisplay, ownerOf?: NumberOwner): vscode.TreeItem {
+  const phoneDisplay = (n: string | undefined) => partyDisplay(n, ownerOf);
   const { fax, category } = node;
   const party = category === 'sent' ? fax.to : fax.from;
   const unread = category !== 'sent' && fax.isRead === false;
@@ -30,7 +31,7 @@ export function faxTreeItem(node: FaxNode, time: TimeDisplay): vscode.TreeItem {
   item.contextValue = contextValueOf(node);
   // A click opens the fax, as in a mail client; the node carries the record, so no lookup is needed.
   item.command = { command: COMMANDS.openFax, title: vscode.l10n.t('Open Fax'), arguments: [node] };
-  item.tooltip = faxTooltip(node, time);
+  item.tooltip = faxTooltip(node, time, phoneDisplay);
   item.accessibilityInformation = { label: [item.label, item.description, faxStatusMeaning(fax.status, directionOf(category))].join(', ') };
   return item;
 }
@@ -43,8 +44,8 @@ function pagesText(fax: Fax): string | undefined {
   return fax.pages === undefined ? undefined : vscode.l10n.t('{0} p.', fax.pages);
 }
 
-function faxTooltip({ fax, category }: FaxNode, time: TimeDisplay): vscode.MarkdownString {
-  return detailsTooltip(faxTitle(fax, category, fax.id), faxStatusMeaning(fax.status, directionOf(category)), [
+function faxTooltip({ fax, category }: FaxNode, time: TimeDisplay, phoneDisplay: (n: string | undefined) => string): vscode.MarkdownString {
+  return detailsTooltip(faxTitle(fax, category, fax.id, phoneDisplay), faxStatusMeaning(fax.status, directionOf(category)), [
     [vscode.l10n.t('Status'), fax.status],
     [vscode.l10n.t('From'), phoneDisplay(fax.from)],
     [vscode.l10n.t('To'), phoneDisplay(fax.to)],

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { contextValueOf } from './contextValues';
 import { detailsTooltip } from './detailsTooltip';
 import { outboxStatusMeaning } from './faxStatusMeaning';
-import { phoneDisplay } from '../format/phoneDisplay';
+import { partyDisplay, type NumberOwner } from '../format/phoneDisplay';
 import { outboxStatusIcon } from './statusIcons';
 import type { TimeDisplay } from '../format/timeDisplay';
 import type { OutboxNode } from './treeNodes';
@@ -11,7 +11,8 @@ import type { OutboxNode } from './treeNodes';
 const MAX_LISTED_DESTINATIONS = 20;
 
 /** A fax waiting to be sent: its destinations, then its stage and when it goes out. */
-export function outboxTreeItem(node: OutboxNode, time: TimeDisplay): vscode.TreeItem {
+export function outboxTreeItem(node: OutboxNode, time: TimeDisplay, ownerOf?: NumberOwner): vscode.TreeItem {
+  const phoneDisplay = (n: string | undefined) => partyDisplay(n, ownerOf);
   const { fax } = node;
   const first = phoneDisplay(fax.to[0]) || vscode.l10n.t('No destination');
   const label = fax.to.length > 1 ? vscode.l10n.t('{0} and {1} more', first, fax.to.length - 1) : first;

@@ -160,6 +160,16 @@ export abstract class SectionTreeProvider extends Disposable implements vscode.T
     this.changed.fire();
   }
 
+  /** Draws the items again from memory (their labels changed, e.g. a contact was added); no request. */
+  redraw(): void {
+    this.changed.fire();
+  }
+
+  /** The loaded items the view shows (all of them unless a subclass filters). */
+  protected shownItems(items: readonly ItemNode[]): readonly ItemNode[] {
+    return items;
+  }
+
   /** Fetches the section's first screen of items. */
   protected abstract fetchFresh(signal: AbortSignal): Promise<ItemNode[]>;
 
@@ -206,8 +216,9 @@ export abstract class SectionTreeProvider extends Disposable implements vscode.T
       nodes.push({ kind: 'error', view: this.view, message: this.failure });
     }
     if (this.items) {
-      nodes.push(...this.items);
-      if (this.items.length === 0 && !this.failure) {
+      const shown = this.shownItems(this.items);
+      nodes.push(...shown);
+      if (shown.length === 0 && !this.failure) {
         nodes.push({ kind: 'empty', view: this.view, message: this.emptyMessage() });
       }
       if (!this.failure) {

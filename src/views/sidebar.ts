@@ -8,6 +8,9 @@ import type { ErrorPresenter } from '../errors/errorPresenter';
 import type { FaxEvents } from '../events/faxEvents';
 import { Disposable } from '../util/disposable';
 import type { Notifier } from '../util/notifier';
+import type { AddressBook } from '../contacts/addressBook';
+import { FaxFilters } from './faxFilters';
+import { OutboxDrop } from './outboxDrop';
 import { FaxListProvider } from './faxListProvider';
 import { FaxNotifications } from './faxNotifications';
 import { InboxWatcher } from './inboxWatcher';
@@ -34,6 +37,8 @@ export interface SidebarDependencies {
   readonly logger: Logger;
   readonly notifier: Notifier;
   readonly timers?: PollTimers;
+  /** Names known numbers in the trees and notifications. */
+  readonly contacts?: AddressBook;
 }
 
 export interface SidebarProviders {
@@ -55,6 +60,10 @@ export class Sidebar extends Disposable {
   readonly providers: SidebarProviders;
   readonly views: Readonly<Record<ViewName, vscode.TreeView<TreeNode>>>;
   readonly notifications: FaxNotifications;
+  /** Find faxes: the filters of Inbox and Sent. */
+  readonly filters: FaxFilters;
+  /** Files dropped on the Outbox start Send as Fax. */
+  readonly outboxDrop = new OutboxDrop();
   readonly inboxWatcher: InboxWatcher;
   readonly outboxWatcher: OutboxWatcher;
   /** Follows faxes sent from this window to their outcome, views visible or not. */
@@ -66,14 +75,15 @@ export class Sidebar extends Disposable {
 
   constructor(private readonly deps: SidebarDependencies) {
     super();
-    this.notifications = new FaxNotifications(deps.notifier);
+    const ownerOf = deps.contacts && ((number: string) => deps.contacts?.ownerOf(number)?.name);
+    this.notifications = new FaxNotifications(deps.notifier, ownerOf);
     const section: SectionDependencies = {
       session: deps.session,
       permissions: deps.permissions,
       clients: deps.clients,
       errors: deps.errors,
       logger: deps.logger,
-      items: new TreeItemFactory(new TimeDisplay(vscode.env.language)),
+      items: new TreeItemFactory(new TimeDisplay(vscode.env.language), ownerOf),
     };
     const pageSize = (): number => vscode.workspace.getConfiguration('faxplus').get<number>('pageSize', DEFAULT_PAGE_SIZE);
     this.providers = {
@@ -87,12 +97,23 @@ export class Sidebar extends Disposable {
     const views = {} as Record<ViewName, vscode.TreeView<TreeNode>>;
     for (const name of VIEW_NAMES) {
       const provider = this.providers[name];
-      const view = this.register(vscode.window.createTreeView<TreeNode>(`faxplus.${name}`, { treeDataProvider: provider }));
+      const view = this.register(vscode.window.createTreeView<TreeNode>(`faxplus.${name}`, {
+        treeDataProvider: provider,
+        dragAndDropController: name === 'outbox' ? this.outboxDrop : undefined,
+      }));
       provider.isVisible = () => view.visible;
       views[name] = view;
     }
     this.views = views;
     this.activity = this.register(new SidebarActivity(Object.values(views)));
+    this.filters = this.register(new FaxFilters({
+      inbox: { provider: this.providers.inbox, view: views.inbox },
+      sent: { provider: this.providers.sent, view: views.sent },
+    }));
+    if (deps.contacts) {
+      // A contact added, edited or removed renames rows already drawn; nothing is fetched.
+      this.register(deps.contacts.onDidChange(() => VIEW_NAMES.forEach((view) => this.providers[view].redraw())));
+    }
 
     this.inboxWatcher = this.register(new InboxWatcher(this.providers.inbox, views.inbox, this.notifications));
     this.tracker = this.register(new SentFaxTracker(deps, this.notifications));

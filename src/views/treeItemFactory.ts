@@ -5,18 +5,23 @@ import { messageTreeItem } from './messageTreeItem';
 import { numberTreeItem } from './numberTreeItem';
 import { outboxTreeItem } from './outboxTreeItem';
 import type { TimeDisplay } from '../format/timeDisplay';
+import type { NumberOwner } from '../format/phoneDisplay';
 import type { TreeNode } from './treeNodes';
 
 /** Turns any sidebar node into the TreeItem VS Code shows. */
 export class TreeItemFactory {
-  constructor(private readonly time: TimeDisplay) {}
+  constructor(
+    private readonly time: TimeDisplay,
+    /** Names from the address book, so a known number shows as "Dr. Chen — +1 617 555 0199". */
+    private readonly ownerOf?: NumberOwner,
+  ) {}
 
   create(node: TreeNode): vscode.TreeItem {
     switch (node.kind) {
       case 'fax':
-        return faxTreeItem(node, this.time);
+        return faxTreeItem(node, this.time, this.ownerOf);
       case 'outbox':
-        return outboxTreeItem(node, this.time);
+        return outboxTreeItem(node, this.time, this.ownerOf);
       case 'number':
         return numberTreeItem(node, this.time);
       case 'member':

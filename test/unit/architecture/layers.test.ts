@@ -10,7 +10,7 @@ import { folderCycles, folderEdges, folderOf, importsOfSrc } from './importGraph
 const LAYERS: readonly (readonly string[])[] = [
   ['util', 'manifest', 'l10n'],
   ['api', 'logging', 'config', 'events'],
-  ['format', 'send', 'client', 'render'],
+  ['format', 'send', 'client', 'render', 'contacts', 'find'],
   ['auth'],
   ['errors'],
   ['balance', 'viewer'],
@@ -20,7 +20,7 @@ const LAYERS: readonly (readonly string[])[] = [
 ];
 
 /** Folders that must run on plain Node: unit-tested without a VS Code host. */
-const VSCODE_FREE = ['api', 'send', 'format', 'manifest', 'render'];
+const VSCODE_FREE = ['api', 'send', 'format', 'manifest', 'render', 'contacts', 'find'];
 
 const SRC = path.resolve(__dirname, '../../../src');
 const rank = new Map(LAYERS.flatMap((folders, i) => folders.map((f) => [f, i] as const)));
