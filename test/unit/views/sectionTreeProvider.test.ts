@@ -39,7 +39,7 @@ function setup(token: TokenFacts | 'signedOut' = reader) {
   const facts = token === 'signedOut' ? undefined : token;
   const shown: unknown[] = [];
   const warnings: string[] = [];
-  const session = { facts };
+  const session = { facts, whenRestored: () => Promise.resolve() };
   const deps = {
     session,
     permissions: new CommandPermissions(),
