@@ -38,6 +38,7 @@ import { switchablePort } from './util/switchablePort';
 import { extensionExports, type FaxPlusTestApi } from './extensionExports';
 import { shareL10nBundle } from './l10n/vscodeFreeBundle';
 import { FaxViewerSerializer } from './viewer/faxViewerSerializer';
+import { ReceiptsFeature } from './faxHistory/receiptsFeature';
 
 /** How long a command waits for the session's start-up check (restore, token validation) before judging it signed out. */
 const SESSION_CHECK_WAIT_MS = 15_000;
@@ -84,10 +85,11 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
   const progressUi = switchablePort<ProgressUi>(new NotificationProgressUi());
   const sendFax = createSendFaxFeature({ gate, session, clients, errors, events, logger, globalState: context.globalState, extensionUri: context.extensionUri },
     testMode ? { prompter: prompter.port, progressUi: progressUi.port } : undefined);
+  const receipts = new ReceiptsFeature({ clients, events, logger, settled: sidebar.tracker.onDidSettle, globalStorage: context.globalStorageUri });
 
   context.subscriptions.push(
     logger, endpoints, session, clients, contextKeys, statusBar, expiry, events, unauthorizedPrompt,
-    oauthCredentials, oauthBrowser, oauthProvider, sidebar, tasks, viewers, viewerSerializer, balance, sendFax.watches,
+    oauthCredentials, oauthBrowser, oauthProvider, sidebar, tasks, viewers, viewerSerializer, balance, sendFax.watches, receipts,
     registerCommands(allCommands({
       services: { gate, clients, errors, events, tasks },
       logger, session, signInMessages, sidebar, viewers, balance,
@@ -97,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
       recentRecipients: sendFax.recent,
       reportsFolder: vscode.Uri.joinPath(context.globalStorageUri, 'reports'),
       endpointOverrides: () => endpoints.describeOverrides(),
+      receipts: receipts.book,
     }), logger, (e) => refusals.push(e), () => session.whenSettled(SESSION_CHECK_WAIT_MS)),
   );
 
@@ -113,7 +116,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
   }
   return extensionExports(context.extensionMode, () => ({ session, contextKeys, statusBar, expiry, unauthorizedPrompt, refusals, errors, gate, clients, events,
     endpoints, sidebar, oauth: { browser: oauthBrowser, credentials: oauthCredentials, provider: oauthProvider }, viewers, viewerSerializer, tasks, balance,
-    sendFlow: sendFax.flow, creationWatches: sendFax.watches, sendUi: { usePrompter: (p) => prompter.use(p), useProgress: (p) => progressUi.use(p) } }));
+    sendFlow: sendFax.flow, creationWatches: sendFax.watches, receipts, sendUi: { usePrompter: (p) => prompter.use(p), useProgress: (p) => progressUi.use(p) } }));
 }
 
 export function deactivate(): void {

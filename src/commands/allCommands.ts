@@ -45,6 +45,8 @@ import { EditMemberCommand } from './editMemberCommand';
 import { ManageWebhooksCommand } from './manageWebhooksCommand';
 import { ShowBalanceCommand } from './showBalanceCommand';
 import { COMMANDS } from '../manifest/commandIds';
+import { ShowFaxHistoryCommand } from './showFaxHistoryCommand';
+import type { ReceiptBook } from '../faxHistory/receiptBook';
 
 /** Everything a command may be built with; feature modules provide these, only this file builds commands. */
 export interface CommandDependencies {
@@ -68,6 +70,8 @@ export interface CommandDependencies {
   readonly reportsFolder: vscode.Uri;
   /** Says where environment variables moved the API or OAuth endpoints, if they did. */
   readonly endpointOverrides: () => string | undefined;
+  /** The receipts of faxes sent from this editor (Show Fax History). */
+  readonly receipts: ReceiptBook;
 }
 
 /** Every contributed command, in one list: the one place to look for where a command is wired. */
@@ -116,5 +120,7 @@ export function allCommands(deps: CommandDependencies): Command[] {
     // Shop and own account
     new BuyNumberCommand(services, deps.balance, sidebar, deps.logger),
     new EditAccountCommand(services, session),
+    // Receipts of faxes sent from the editor
+    new ShowFaxHistoryCommand(deps.receipts),
   ];
 }

@@ -39,6 +39,7 @@ export const COMMANDS = {
   buyNumber: 'faxplus.buyNumber',
   editAccount: 'faxplus.editAccount',
   sendSelection: 'faxplus.sendSelection',
+  showFaxHistory: 'faxplus.showFaxHistory',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
