@@ -50,7 +50,7 @@ log(`emulator up at ${emu.url}`);
  * One workbench signed in with `token`: starts code-server, opens the page,
  * hands the driver to `take`, and stops everything afterwards.
  */
-async function withWorkbench(token, keybindings, take) {
+async function withWorkbench(token, keybindings, take, settings = {}) {
   const host = await startCodeServer({
     vsix,
     userSettings: {
@@ -59,6 +59,7 @@ async function withWorkbench(token, keybindings, take) {
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
       // No fade-ins: a shot taken as a quick input appears must not catch it half transparent.
       'workbench.reduceMotion': 'on',
+      ...settings,
     },
     env: { FAXPLUS_API_BASE_URL: emu.apiUrl, FAXPLUS_TOKEN: token },
   });
@@ -112,7 +113,7 @@ try {
     log(`workbench with the ${scene.token} token: ${shots.join(', ')}`);
     await scene.prepare?.(emu);
     await withWorkbench(emu.demoTokens[scene.token], scene.keybindings, (driver, page) =>
-      scene.take({ driver, page, emu, wants: (s) => shots.includes(s), save: (name, region, margin) => save(page, name, region, margin) }));
+      scene.take({ driver, page, emu, wants: (s) => shots.includes(s), save: (name, region, margin) => save(page, name, region, margin) }), scene.settings);
   }
 } catch (e) {
   failed = true;
