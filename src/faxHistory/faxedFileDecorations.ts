@@ -62,9 +62,8 @@ export class FaxedFileDecorations extends Disposable implements vscode.FileDecor
 
   /** The decoration of a file, or undefined when no receipt names it. */
   async decorationOf(uri: vscode.Uri): Promise<FaxedDecoration | undefined> {
-    if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote') return undefined;
-    const receipts = (await this.book.all()).map((s) => s.receipt);
-    const summary = summarizeFile(receipts, uri.toString(), deliveredCheck);
+    if (uri.scheme !== 'file') return undefined;
+    const summary = summarizeFile(await this.book.naming(uri.toString()), uri.toString(), deliveredCheck);
     if (!summary) return undefined;
     this.faxed.add(uri.toString());
     const { fingerprint } = summary.document;

@@ -19,6 +19,8 @@ export interface StoredReceipt {
 export class ReceiptBook extends Disposable {
   private readonly byId = new Map<string, StoredReceipt>();
   private loading: Promise<void> | undefined;
+  /** Receipts by the URI of each document they name; rebuilt after a change (the explorer asks per file). */
+  private bySource: Map<string, Receipt[]> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly changedEmitter = this.register(new vscode.EventEmitter<StoredReceipt | undefined>());
   /** A receipt was written (undefined: everything was re-read). */
@@ -36,6 +38,22 @@ export class ReceiptBook extends Disposable {
   async all(): Promise<StoredReceipt[]> {
     await this.load();
     return [...this.byId.values()];
+  }
+
+  /** The receipts naming this document URI (in no particular order). */
+  async naming(sourceUri: string): Promise<readonly Receipt[]> {
+    await this.load();
+    if (!this.bySource) {
+      this.bySource = new Map();
+      for (const { receipt } of this.byId.values()) {
+        for (const uri of new Set(receipt.documents.map((d) => d.sourceUri))) {
+          const list = this.bySource.get(uri) ?? [];
+          list.push(receipt);
+          this.bySource.set(uri, list);
+        }
+      }
+    }
+    return this.bySource.get(sourceUri) ?? [];
   }
 
   reload(): void {
@@ -70,6 +88,7 @@ export class ReceiptBook extends Disposable {
 
   private remember(stored: StoredReceipt): StoredReceipt {
     this.byId.set(stored.receipt.id, stored);
+    this.bySource = undefined;
     this.changedEmitter.fire(stored);
     return stored;
   }
@@ -96,6 +115,7 @@ export class ReceiptBook extends Disposable {
       for (const [id, stored] of this.byId) if (!found.has(id)) found.set(id, stored);
       this.byId.clear();
       for (const [id, stored] of found) this.byId.set(id, stored);
+      this.bySource = undefined;
     })();
     return this.loading;
   }

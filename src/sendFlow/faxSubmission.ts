@@ -45,7 +45,7 @@ export class FaxSubmission {
     let uploadedBefore = 0;
     let shownPercent = 0;
     const paths: string[] = [];
-    const uploaded: ReceiptDocument[] = [];
+    const uploaded: { readonly document: FaxDocument; readonly digest: UploadDigest }[] = [];
     for (const [index, document] of documents.entries()) {
       if (signal.aborted) return { kind: 'cancelled' };
       const label = (sent: number) =>
@@ -72,28 +72,31 @@ export class FaxSubmission {
       }
       uploadedBefore += document.size;
       const digest = hashed.digest();
-      if (digest) uploaded.push(await receiptDocumentOf(document, digest, this.pdfPages));
+      if (digest) uploaded.push({ document, digest });
     }
     if (signal.aborted) return { kind: 'cancelled' };
 
     progress.report(vscode.l10n.t('Creating the fax (this can no longer be cancelled)…'), UPLOAD_SHARE - shownPercent);
-    const attempt: SendAttempt = { destinations: [...new Set(request.to)], from: request.from, filePaths: paths, startedAt: new Date(),
-      // Only a complete set proves what the fax holds.
-      ...(uploaded.length === documents.length ? { documents: uploaded } : {}) };
+    const attempt: SendAttempt = { destinations: [...new Set(request.to)], from: request.from, filePaths: paths, startedAt: new Date() };
+    let outcome: SubmissionResult;
     try {
       // No signal: once the body may reach Fax.Plus, only the answer tells what happened.
       const result = await client.sendFax({ ...request, files: paths, returnIds: true });
-      return { kind: 'sent', ids: result.ids, attempt };
+      outcome = { kind: 'sent', ids: result.ids, attempt };
     } catch (error) {
-      return { kind: 'createFailed', attempt, error };
+      outcome = { kind: 'createFailed', attempt, error };
     }
+    // After the outbox request, so counting a PDF's pages never delays the fax. Only a complete set proves what the fax holds.
+    if (uploaded.length !== documents.length) return outcome;
+    const receiptDocuments = await Promise.all(uploaded.map(({ document, digest }) => receiptDocumentOf(document, digest, this.pdfPages)));
+    return { ...outcome, attempt: { ...attempt, documents: receiptDocuments } };
   }
 }
 
 /** What the receipt says about one uploaded document. */
 async function receiptDocumentOf(document: FaxDocument, digest: UploadDigest, pdfPages: (bytes: Uint8Array) => Promise<number | undefined>): Promise<ReceiptDocument> {
   const { rendered } = document;
-  const pageCount = rendered ? rendered.layout.pages.length : digest.bytes && isPdf(document.name) ? await pdfPages(digest.bytes) : undefined;
+  const pageCount = rendered ? rendered.layout.pages.length : digest.bytes && isPdf(document.name) ? await pdfPages(digest.bytes).catch(() => undefined) : undefined;
   const fingerprint: SourceFingerprint | undefined = rendered
     ? rendered.textSha256 ? { kind: 'text', sha256: rendered.textSha256 } : undefined
     : { kind: 'bytes', sha256: digest.sha256 };

@@ -68,7 +68,7 @@ export function createSendFaxFeature(
       senders: new SenderNumbers(deps.session, deps.clients, deps.globalState, deps.logger),
       recent,
       settings: new SendSettings(),
-      submission: new FaxSubmission(deps.clients, (bytes) => renderer.api.pdfPageCount(bytes)),
+      submission: new FaxSubmission(deps.clients, async (bytes) => renderer.api.pdfPageCount(bytes)),
       outcomes,
       notices,
     },
