@@ -85,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
   const progressUi = switchablePort<ProgressUi>(new NotificationProgressUi());
   const sendFax = createSendFaxFeature({ gate, session, clients, errors, events, logger, globalState: context.globalState, extensionUri: context.extensionUri },
     testMode ? { prompter: prompter.port, progressUi: progressUi.port } : undefined);
-  const receipts = new ReceiptsFeature({ clients, events, logger, settled: sidebar.tracker.onDidSettle, globalStorage: context.globalStorageUri });
+  const receipts = new ReceiptsFeature({ clients, session, events, logger, settled: sidebar.tracker.onDidSettle, globalStorage: context.globalStorageUri });
 
   context.subscriptions.push(
     logger, endpoints, session, clients, contextKeys, statusBar, expiry, events, unauthorizedPrompt,

@@ -40,6 +40,15 @@ export class ReceiptRecorder extends Disposable {
     this.register({ dispose: () => this.timers.forEach((t) => clearTimeout(t)) });
   }
 
+  /**
+   * Stops the report retries waiting for their time (signed out or another account: the
+   * reports are asked for again only after the next fax settles). As SentFaxTracker.reset.
+   */
+  reset(): void {
+    this.timers.forEach((t) => clearTimeout(t));
+    this.timers.clear();
+  }
+
   /** Resolves once every write started so far has finished (tests; deactivation). */
   async idle(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);

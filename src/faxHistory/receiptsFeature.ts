@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../api/logger';
 import type { ClientProvider } from '../client/clientProvider';
+import type { AuthSession } from '../auth/authSession';
 import type { FaxEvents } from '../events/faxEvents';
 import type { TrackedOutcome } from '../views/sentFaxTracker';
 import { Disposable } from '../util/disposable';
@@ -12,6 +13,7 @@ import { ReceiptRecorder } from './receiptRecorder';
 
 export interface ReceiptsFeatureDependencies {
   readonly clients: ClientProvider;
+  readonly session: AuthSession;
   readonly events: FaxEvents;
   readonly logger: Logger;
   /** When the tracker learnt a sent fax's final status. */
@@ -32,6 +34,10 @@ export class ReceiptsFeature extends Disposable {
     this.book = this.register(new ReceiptBook(this.folders, deps.logger));
     this.recorder = this.register(new ReceiptRecorder(this.book, this.folders, deps.clients, deps.logger, deps.events, deps.settled, firstReportRetryMs));
     this.decorations = this.register(new FaxedFileDecorations(this.book, new FileFingerprints()));
+    // Signed out: a report retry would fail for want of a token and use up its attempts.
+    this.register(deps.session.onDidChange(() => {
+      if (deps.session.state.status !== 'signedIn') this.recorder.reset();
+    }));
   }
 }
 
