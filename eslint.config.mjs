@@ -27,7 +27,7 @@ export default tseslint.config(
   {
     // The Fax.Plus client, the send rules, the shared formats and the document renderer never know VS Code, so they are unit tested on Node
     // (and the renderer stays a bundle of its own, loaded on first use).
-    files: ['src/api/**/*.ts', 'src/send/**/*.ts', 'src/format/**/*.ts', 'src/manifest/**/*.ts', 'src/render/**/*.ts', 'src/contacts/**/*.ts', 'src/find/**/*.ts'],
+    files: ['src/api/**/*.ts', 'src/send/**/*.ts', 'src/format/**/*.ts', 'src/manifest/**/*.ts', 'src/render/**/*.ts', 'src/contacts/**/*.ts', 'src/find/**/*.ts', 'src/receipts/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'This folder must not depend on VS Code.' }] }] },
   },
   {

@@ -39,6 +39,7 @@ import { FaxViewerSerializer } from './viewer/faxViewerSerializer';
 import { AddressBook } from './contacts/addressBook';
 import { StorageFile } from './util/storageFile';
 import { SendSettings } from './sendFlow/sendSettings';
+import { ReceiptsFeature } from './faxHistory/receiptsFeature';
 
 /** How long a command waits for the session's start-up check (restore, token validation) before judging it signed out. */
 const SESSION_CHECK_WAIT_MS = 15_000;
@@ -95,10 +96,11 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
   // Only the integration host may swap the send questions and progress for scripted ones.
   const sendFax = new DeferredSendFaxFeature({ gate, session, clients, errors, events, logger, notifier, globalState: context.globalState, extensionUri: context.extensionUri, contacts },
     testMode);
+  const receipts = new ReceiptsFeature({ clients, session, events, logger, settled: sidebar.tracker.onDidSettle, globalStorage: context.globalStorageUri });
 
   context.subscriptions.push(
     logger, endpoints, session, clients, contextKeys, statusBar, expiry, events, unauthorizedPrompt,
-    oauthCredentials, oauthBrowser, oauthProvider, sidebar, tasks, viewers, viewerSerializer, balance, sendFax,
+    oauthCredentials, oauthBrowser, oauthProvider, sidebar, tasks, viewers, viewerSerializer, balance, sendFax, receipts,
     registerCommands(deferredCommands(() => ({
       services: { gate, clients, errors, notifier, events, tasks },
       logger, session, signInMessages, sidebar, viewers, balance,
@@ -109,6 +111,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
       reportsFolder: vscode.Uri.joinPath(context.globalStorageUri, 'reports'),
       endpointOverrides: () => endpoints.describeOverrides(),
       contacts,
+      receipts: receipts.book,
     })), logger, () => session.whenSettled(SESSION_CHECK_WAIT_MS)),
   );
 
@@ -125,7 +128,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
   }
   return extensionExports(context.extensionMode, () => ({ session, contextKeys, statusBar, expiry, notifications: recorder, errors, gate, clients, events,
     endpoints, sidebar, oauth: { browser: oauthBrowser, credentials: oauthCredentials, provider: oauthProvider }, viewers, viewerSerializer, tasks, balance,
-    get sendFlow() { return sendFax.get().flow; }, get creationWatches() { return sendFax.get().watches; }, contacts,
+    get sendFlow() { return sendFax.get().flow; }, get creationWatches() { return sendFax.get().watches; }, contacts, receipts,
     sendUi: { usePrompter: (p) => sendFax.usePrompter(p), useProgress: (p) => sendFax.useProgress(p) } }));
 }
 

@@ -22,6 +22,7 @@ import type { SendFlow } from './sendFlow/sendFlow';
 import type { Prompter } from './sendFlow/prompter';
 import type { ProgressUi } from './sendFlow/progressUi';
 import type { AddressBook } from './contacts/addressBook';
+import type { ReceiptsFeature } from './faxHistory/receiptsFeature';
 
 /** What the integration tests reach through `extension.exports`; not a public API. */
 export interface FaxPlusTestApi {
@@ -45,6 +46,7 @@ export interface FaxPlusTestApi {
   readonly sendFlow: SendFlow;
   readonly creationWatches: CreationWatches;
   readonly contacts: AddressBook;
+  readonly receipts: ReceiptsFeature;
   /** Replace the send questions / progress with scripted ones until disposed. */
   readonly sendUi: { usePrompter(prompter: Prompter): vscode.Disposable; useProgress(progressUi: ProgressUi): vscode.Disposable };
 }

@@ -296,6 +296,17 @@ export class FaxPlusClient {
     );
   }
 
+  /** The confirmation report in memory, kept beside a receipt (bounded by `maxBytes`). */
+  downloadReportBytes(faxId: string, options: BytesDownloadOptions = {}): Promise<Uint8Array> {
+    const limit = options.maxBytes ?? DEFAULT_VIEWER_LIMIT;
+    return this.execute(
+      'getFaxReport',
+      { pathParams: { user_id: options.userId ?? SELF, fax_id: faxId }, accept: 'application/pdf' },
+      (response, op) => readBodyBytes(response.body, limit, op.id),
+      options,
+    );
+  }
+
   /** A fax document in memory, for the in-editor viewer (bounded by `maxBytes`). */
   downloadFileBytes(faxId: string, format: FileFormat, options: BytesDownloadOptions = {}): Promise<Uint8Array> {
     const limit = options.maxBytes ?? DEFAULT_VIEWER_LIMIT;

@@ -54,6 +54,8 @@ import { ImportContactsCommand } from './contacts/importContactsCommand';
 import { ExportContactsCommand } from './contacts/exportContactsCommand';
 import { ShowContactsCommand } from './contacts/showContactsCommand';
 import { ClearFilterCommand, FilterFaxesCommand } from './filterFaxesCommand';
+import { ShowFaxHistoryCommand } from './showFaxHistoryCommand';
+import type { ReceiptBook } from '../faxHistory/receiptBook';
 
 /** Everything a command may be built with; feature modules provide these, only this file builds commands. */
 export interface CommandDependencies {
@@ -78,6 +80,8 @@ export interface CommandDependencies {
   /** Says where environment variables moved the API or OAuth endpoints, if they did. */
   readonly endpointOverrides: () => string | undefined;
   readonly contacts: AddressBook;
+  /** The receipts of faxes sent from this editor (Show Fax History). */
+  readonly receipts: ReceiptBook;
 }
 
 /** Every contributed command, in one list: the one place to look for where a command is wired. */
@@ -141,5 +145,7 @@ export function allCommands(deps: CommandDependencies): Command[] {
     new FilterFaxesCommand(COMMANDS.filterSent, 'sent', sidebar, deps.contacts),
     new ClearFilterCommand(COMMANDS.clearInboxFilter, 'inbox', sidebar),
     new ClearFilterCommand(COMMANDS.clearSentFilter, 'sent', sidebar),
+    // Receipts of faxes sent from the editor
+    new ShowFaxHistoryCommand(deps.receipts),
   ];
 }

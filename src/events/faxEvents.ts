@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Fax, FaxCategory } from '../api/models';
+import type { ReceiptDocument } from '../receipts/receipt';
 import { Disposable } from '../util/disposable';
 
 /** A fax the user has just sent: the outbox fax ids per destination (`return_ids`). */
@@ -9,6 +10,8 @@ export interface SentFax {
   readonly from?: string;
   /** Our clock just before the request, when known. */
   readonly startedAt?: Date;
+  /** The documents as uploaded (hashes, names, pages), when this window uploaded them: receipts are written from this. */
+  readonly documents?: readonly ReceiptDocument[];
 }
 
 /**

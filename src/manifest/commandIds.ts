@@ -50,6 +50,7 @@ export const COMMANDS = {
   filterSent: 'faxplus.filterSent',
   clearInboxFilter: 'faxplus.clearInboxFilter',
   clearSentFilter: 'faxplus.clearSentFilter',
+  showFaxHistory: 'faxplus.showFaxHistory',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -5,3 +5,4 @@ export { paperForLocale } from './pageGeometry';
 export { markdownImageSources } from './markdownBlocks';
 export { MANY_PAGES, type LegibilityFinding } from './legibility';
 export type { DocumentKind, LaidOutDocument, Paper, RenderInput, RenderOptions } from './types';
+export { pdfPageCount } from './pdfPageCount';

@@ -1,4 +1,5 @@
 import { NO_NUMBER, type Fax, type OutboxFax } from '../api/models';
+import type { ReceiptDocument } from '../receipts/receipt';
 import { LOCAL_CLOCK_TOLERANCE_MS, matchSentRecord } from '../send/sentFaxMatch';
 
 /** What is known about one attempt to create a fax, to recognise it on the server afterwards. */
@@ -11,6 +12,8 @@ export interface SendAttempt {
   readonly filePaths: readonly string[];
   /** The local clock just before POST /outbox was sent. */
   readonly startedAt: Date;
+  /** What was uploaded (for the receipt); absent when not every document was hashed. */
+  readonly documents?: readonly ReceiptDocument[];
 }
 
 /**

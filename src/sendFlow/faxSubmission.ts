@@ -6,12 +6,17 @@ import type { FaxDocument } from './faxDocument';
 import type { SendAttempt } from './faxMatch';
 import type { SendProgress } from './progressUi';
 import { formatBytes } from '../format/bytes';
+import { hashedUpload, type UploadDigest } from '../receipts/hashedUpload';
+import type { ReceiptDocument, SourceFingerprint } from '../receipts/receipt';
 
 export type SubmissionResult =
   | { readonly kind: 'sent'; readonly ids: Readonly<Record<string, string>>; readonly attempt: SendAttempt }
   | { readonly kind: 'cancelled' }
   | { readonly kind: 'uploadFailed'; readonly document: FaxDocument; readonly error: unknown }
   | { readonly kind: 'createFailed'; readonly attempt: SendAttempt; readonly error: unknown };
+
+/** PDFs up to this size are kept in memory during the upload to count their pages for the receipt. */
+const PDF_BYTES_KEPT = 20 * 1024 * 1024;
 
 /** Uploads take this share of the progress bar; creating the fax the rest. */
 const UPLOAD_SHARE = 95;
@@ -23,7 +28,11 @@ const UPLOAD_SHARE = 95;
  * leave a fax created without the person knowing.
  */
 export class FaxSubmission {
-  constructor(private readonly clients: ClientProvider) {}
+  constructor(
+    private readonly clients: ClientProvider,
+    /** Counts a PDF's pages (undefined when unreadable); the renderer's bundle holds the PDF reader. */
+    private readonly pdfPages: (bytes: Uint8Array) => Promise<number | undefined> = async () => undefined,
+  ) {}
 
   async submit(
     documents: readonly FaxDocument[],
@@ -36,14 +45,17 @@ export class FaxSubmission {
     let uploadedBefore = 0;
     let shownPercent = 0;
     const paths: string[] = [];
+    const uploaded: { readonly document: FaxDocument; readonly digest: UploadDigest }[] = [];
     for (const [index, document] of documents.entries()) {
       if (signal.aborted) return { kind: 'cancelled' };
       const label = (sent: number) =>
         vscode.l10n.t('Uploading file {0} of {1}: {2} ({3} of {4})', index + 1, documents.length, document.name, formatBytes(sent), formatBytes(document.size));
       progress.report(label(0));
+      // Hashed as the bytes go out: the receipt proves what was uploaded, not what the file holds later.
+      const hashed = hashedUpload(document.source, PDF_BYTES_KEPT);
       try {
         paths.push(
-          await client.uploadFile(document.source, {
+          await client.uploadFile(hashed.source, {
             signal,
             onProgress: (sent) => {
               const percent = Math.floor(((uploadedBefore + sent) / totalBytes) * UPLOAD_SHARE);
@@ -59,17 +71,45 @@ export class FaxSubmission {
         return { kind: 'uploadFailed', document, error };
       }
       uploadedBefore += document.size;
+      const digest = hashed.digest();
+      if (digest) uploaded.push({ document, digest });
     }
     if (signal.aborted) return { kind: 'cancelled' };
 
     progress.report(vscode.l10n.t('Creating the fax (this can no longer be cancelled)…'), UPLOAD_SHARE - shownPercent);
     const attempt: SendAttempt = { destinations: [...new Set(request.to)], from: request.from, filePaths: paths, startedAt: new Date() };
+    let outcome: SubmissionResult;
     try {
       // No signal: once the body may reach Fax.Plus, only the answer tells what happened.
       const result = await client.sendFax({ ...request, files: paths, returnIds: true });
-      return { kind: 'sent', ids: result.ids, attempt };
+      outcome = { kind: 'sent', ids: result.ids, attempt };
     } catch (error) {
-      return { kind: 'createFailed', attempt, error };
+      outcome = { kind: 'createFailed', attempt, error };
     }
+    // After the outbox request, so counting a PDF's pages never delays the fax. Only a complete set proves what the fax holds.
+    if (uploaded.length !== documents.length) return outcome;
+    const receiptDocuments = await Promise.all(uploaded.map(({ document, digest }) => receiptDocumentOf(document, digest, this.pdfPages)));
+    return { ...outcome, attempt: { ...attempt, documents: receiptDocuments } };
   }
+}
+
+/** What the receipt says about one uploaded document. */
+async function receiptDocumentOf(document: FaxDocument, digest: UploadDigest, pdfPages: (bytes: Uint8Array) => Promise<number | undefined>): Promise<ReceiptDocument> {
+  const { rendered } = document;
+  const pageCount = rendered ? rendered.layout.pages.length : digest.bytes && isPdf(document.name) ? await pdfPages(digest.bytes).catch(() => undefined) : undefined;
+  const fingerprint: SourceFingerprint | undefined = rendered
+    ? rendered.textSha256 ? { kind: 'text', sha256: rendered.textSha256 } : undefined
+    : { kind: 'bytes', sha256: digest.sha256 };
+  return {
+    name: document.name,
+    sourceUri: document.uri.toString(),
+    size: digest.size,
+    sha256: digest.sha256,
+    ...(pageCount !== undefined ? { pageCount } : {}),
+    ...(fingerprint ? { fingerprint } : {}),
+  };
+}
+
+function isPdf(name: string): boolean {
+  return /\.pdf$/i.test(name);
 }

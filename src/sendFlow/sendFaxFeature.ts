@@ -74,7 +74,7 @@ export function createSendFaxFeature(deps: SendFaxFeatureDependencies, ui: SendU
       senders: new SenderNumbers(deps.session, deps.clients, deps.globalState, deps.logger),
       recent,
       settings: new SendSettings(),
-      submission: new FaxSubmission(deps.clients),
+      submission: new FaxSubmission(deps.clients, async (bytes) => renderer.api.pdfPageCount(bytes)),
       outcomes,
       notices,
       contacts: deps.contacts,

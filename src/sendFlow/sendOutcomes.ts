@@ -104,6 +104,6 @@ export class SendOutcomes {
   }
 
   private announce(ids: SentIds, attempt?: SendAttempt): void {
-    this.events.fireSent({ ids, from: attempt?.from, startedAt: attempt?.startedAt });
+    this.events.fireSent({ ids, from: attempt?.from, startedAt: attempt?.startedAt, documents: attempt?.documents });
   }
 }

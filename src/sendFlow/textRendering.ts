@@ -5,6 +5,7 @@ import type { FaxDocument } from './faxDocument';
 import type { LazyRenderer } from './rendererModule';
 import type { RenderSettings } from './renderSettings';
 import { bytesUploadSource } from '../api/uploadSource';
+import { sha256Of } from '../receipts/hashedUpload';
 
 /** Longer text would make hundreds of fax pages; the person should split or export it. */
 const MAX_TEXT_BYTES = 2 * 1024 * 1024;
@@ -19,6 +20,8 @@ export interface RenderedText {
   readonly source: vscode.Uri;
   readonly layout: LaidOutDocument;
   readonly pdf: Uint8Array;
+  /** SHA-256 of the whole file's text as UTF-8 (for "changed since faxed"); absent for a part of a file. */
+  readonly textSha256?: string;
 }
 
 export interface TextToRender {
@@ -75,7 +78,10 @@ export class TextRendering {
     );
     const pdf = await renderer.pdf(layout, input.title);
     const name = `${input.name}${input.suffix ?? ''}.pdf`;
-    return { uri: input.uri, name, size: pdf.byteLength, source: bytesUploadSource(name, pdf), rendered: { title: input.title, source: input.uri, layout, pdf } };
+    return { uri: input.uri, name, size: pdf.byteLength, source: bytesUploadSource(name, pdf), rendered: {
+      title: input.title, source: input.uri, layout, pdf,
+      ...(input.suffix === undefined && input.firstLine === undefined ? { textSha256: sha256Of(input.text) } : {}),
+    } };
   }
 }
 

@@ -59,6 +59,12 @@ export interface EmulatorVariants {
   shopNumbersAnswer: ShopNumbersAnswer;
   /** Shape of the undocumented `purchaseNumber` answer; the number is bought in every case (see shopVariants.ts). Default `number`. */
   purchaseAnswer: PurchaseAnswer;
+  /**
+   * How many times `GET /report/{fax_id}` answers 404 `report_not_ready` for a fax that
+   * already reached its final status (no source says the report exists at that moment).
+   * Default 0 (ready at once).
+   */
+  reportNotReady: number;
 }
 
 export const DEFAULT_VARIANTS: Readonly<EmulatorVariants> = Object.freeze({
@@ -80,6 +86,7 @@ export const DEFAULT_VARIANTS: Readonly<EmulatorVariants> = Object.freeze({
   sentFaxIds: 'new',
   shopNumbersAnswer: 'numbers',
   purchaseAnswer: 'number',
+  reportNotReady: 0,
 });
 
 /** The values each key may take (numbers: a few meaningful ones, for the matrix). */
@@ -102,6 +109,7 @@ export const VARIANT_VALUES: { readonly [K in keyof EmulatorVariants]: readonly 
   sentFaxIds: ['new', 'kept'],
   shopNumbersAnswer: ['numbers', 'data', 'records', 'array', 'flat', 'sparse'],
   purchaseAnswer: ['number', 'nested', 'empty', 'text', 'noContent'],
+  reportNotReady: [0, 2],
 };
 
 /** The most hostile combination every journey must still survive. */
@@ -124,6 +132,8 @@ export const HOSTILE_VARIANTS: Readonly<EmulatorVariants> = Object.freeze({
   sentFaxIds: 'new',
   shopNumbersAnswer: 'sparse',
   purchaseAnswer: 'noContent',
+  // Open Confirmation Report asks once, on a person's click; receipts retry on their own (integration: receipts).
+  reportNotReady: 0,
 });
 
 export const VARIANT_PRESETS: Readonly<Record<string, Readonly<EmulatorVariants>>> = Object.freeze({

@@ -123,6 +123,42 @@ export const SCENES = [
     },
   })),
   {
+    // A fax sent from the editor, followed to Sent: the explorer marks the file, Show Fax History lists its receipt.
+    token: 'fullAccess',
+    shots: ['receipts-history'],
+    // Follow the fax every second (the floor) so the shot does not wait for the default 15 s.
+    settings: { 'faxplus.polling.outboxSeconds': 1 },
+    async take({ driver, page, emu, save }) {
+      await driver.openFile('lab-request.txt');
+      await driver.palette('Fax.Plus: Send as Fax');
+      const input = await driver.quickInputTitled('Send as Fax');
+      await input.locator('input').fill('+1 201 555 0123');
+      await input.locator('.monaco-list-row', { hasText: 'Fax to 1 recipient(s)' }).waitFor();
+      await page.keyboard.press('Enter');
+      await driver.quickInputTitled('(2/4)');
+      await page.keyboard.press('Enter');
+      await driver.quickInputTitled('(3/4)');
+      await page.keyboard.press('Enter');
+      await driver.quickInputTitled('check and send');
+      await input.locator('.monaco-list-row', { hasText: 'Send the Fax' }).waitFor();
+      await page.keyboard.press('Enter');
+      await driver.toast('is in the Outbox');
+      emu.clock.advance(60_000); // the emulator delivers the fax
+      await driver.toast('was delivered');
+      await driver.palette('View: Show Explorer');
+      // The decoration's badge is drawn by CSS; its class on the file's label shows it is there.
+      const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'lab-request.txt' });
+      await row.locator('[class*="monaco-decoration-itemBadge"]').first().waitFor({ timeout: 60_000 });
+      await driver.palette('Notifications: Clear All Notifications');
+      await driver.palette('Fax.Plus: Show Fax History');
+      const history = await driver.quickInputTitled('Fax History of lab-request.txt');
+      await history.locator('.monaco-list-row', { hasText: '+1 201 555 0123' }).first().waitFor();
+      await driver.restMouse();
+      await save('receipts-history', { x: 0, y: 0, width: 1400, height: 420 });
+      await page.keyboard.press('Escape');
+    },
+  },
+  {
     token: 'readOnly',
     shots: ['scope-refusal'],
     keybindings: [{ key: SEND_KEY.vscode, command: 'faxplus.sendFax' }],

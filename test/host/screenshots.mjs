@@ -55,7 +55,7 @@ log(`emulator up at ${emu.url}`);
  * One workbench signed in with `token`: starts code-server, opens the page,
  * hands the driver to `take`, and stops everything afterwards.
  */
-async function withWorkbench(token, keybindings, locale, take) {
+async function withWorkbench(token, keybindings, locale, take, settings = {}) {
   const packDir = locale ? mkdtempSync(path.join(tmpdir(), 'faxplus-language-pack-')) : undefined;
   const host = await startCodeServer({
     vsix,
@@ -67,6 +67,7 @@ async function withWorkbench(token, keybindings, locale, take) {
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
       // No fade-ins: a shot taken as a quick input appears must not catch it half transparent.
       'workbench.reduceMotion': 'on',
+      ...settings,
     },
     env: { FAXPLUS_API_BASE_URL: emu.apiUrl, FAXPLUS_TOKEN: token },
   }).finally(() => packDir && rmSync(packDir, { recursive: true, force: true }));
@@ -122,7 +123,7 @@ try {
     log(`workbench with the ${scene.token} token: ${shots.join(', ')}`);
     await scene.prepare?.(emu);
     await withWorkbench(emu.demoTokens[scene.token], scene.keybindings, scene.locale, (driver, page) =>
-      scene.take({ driver, page, emu, wants: (s) => shots.includes(s), save: (name, region, margin) => save(page, name, region, margin) }));
+      scene.take({ driver, page, emu, wants: (s) => shots.includes(s), save: (name, region, margin) => save(page, name, region, margin) }), scene.settings);
   }
 } catch (e) {
   failed = true;

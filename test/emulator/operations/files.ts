@@ -26,6 +26,19 @@ function subject(ctx: ApiContext): DocumentSubject {
   throw new ApiError(404, 'fax_not_found', `No fax with id ${ctx.params.fax_id}`);
 }
 
+/** Reports refused so far per fax (variant `reportNotReady`), per state: a reset starts again. */
+const reportMisses = new WeakMap<object, Map<string, number>>();
+
+function reportMissesOf(ctx: ApiContext, faxId: string): number {
+  return reportMisses.get(ctx.env.state)?.get(faxId) ?? 0;
+}
+
+function countReportMiss(ctx: ApiContext, faxId: string): void {
+  const misses = reportMisses.get(ctx.env.state) ?? new Map<string, number>();
+  misses.set(faxId, (misses.get(faxId) ?? 0) + 1);
+  reportMisses.set(ctx.env.state, misses);
+}
+
 function wantsTiff(ctx: ApiContext): boolean {
   const format = ctx.query.get('format');
   if (format !== null) {
@@ -52,6 +65,10 @@ export const fileOperations: OperationTable = {
     const s = subject(ctx);
     if (s.status === 'pending') {
       throw new ApiError(404, 'report_not_ready', 'The fax has not been sent yet');
+    }
+    if (reportMissesOf(ctx, s.id) < ctx.env.variants.reportNotReady) {
+      countReportMiss(ctx, s.id);
+      throw new ApiError(404, 'report_not_ready', 'The confirmation report is not ready yet');
     }
     return { status: 200, body: await ctx.env.documents.reportPdf(s), contentType: 'application/pdf', headers: { 'content-disposition': `attachment; filename="report-${s.id}.pdf"` } };
   },

@@ -85,7 +85,7 @@ export async function pointApiAt(url: string | undefined, settingValue: string |
 }
 
 /**
- * Stops following the faxes earlier tests sent (and watching unconfirmed ones):
+ * Stops following the faxes earlier tests sent (and watching unconfirmed ones, and retrying their reports):
  * the emulator's reset() makes them vanish, and their background look-ups
  * would otherwise show up in a later test's request log.
  */
@@ -93,4 +93,5 @@ export async function forgetSentFaxes(): Promise<void> {
   const { api } = await testEnvironment();
   api.sidebar.tracker.reset();
   api.creationWatches.cancelAll();
+  api.receipts.recorder.reset();
 }

@@ -9,18 +9,18 @@ import { folderCycles, folderEdges, folderOf, importsOfSrc } from './importGraph
  */
 const LAYERS: readonly (readonly string[])[] = [
   ['util', 'manifest', 'l10n'],
-  ['api', 'logging', 'config', 'events'],
+  ['api', 'logging', 'config', 'events', 'receipts'],
   ['format', 'send', 'client', 'render', 'contacts', 'find'],
   ['auth'],
   ['errors'],
   ['balance', 'viewer'],
-  ['views', 'sendFlow'],
+  ['views', 'sendFlow', 'faxHistory'],
   ['commands'],
   ['(root)'],
 ];
 
 /** Folders that must run on plain Node: unit-tested without a VS Code host. */
-const VSCODE_FREE = ['api', 'send', 'format', 'manifest', 'render', 'contacts', 'find'];
+const VSCODE_FREE = ['api', 'send', 'format', 'manifest', 'render', 'contacts', 'find', 'receipts'];
 
 const SRC = path.resolve(__dirname, '../../../src');
 const rank = new Map(LAYERS.flatMap((folders, i) => folders.map((f) => [f, i] as const)));

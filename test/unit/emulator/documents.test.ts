@@ -64,6 +64,22 @@ describe('emulator: documents', () => {
     assert.equal((await PDFDocument.load(res.bytes)).getPageCount(), 1);
   });
 
+  it('variant reportNotReady: the report of a finished fax is 404 report_not_ready that many times, then served', async () => {
+    emu.setVariants({ reportNotReady: 2 });
+    try {
+      const fax = emu.state.faxes('sent')[1];
+      const ask = () => api(emu, 'GET', `/accounts/self/report/${fax.id}`, { token: emu.demoTokens.fullAccess });
+      for (let i = 0; i < 2; i++) {
+        const res = await ask();
+        assert.equal(res.status, 404);
+        assert.match(res.text, /report_not_ready/);
+      }
+      assert.equal((await PDFDocument.load((await ask()).bytes)).getPageCount(), 1);
+    } finally {
+      emu.setVariants({ reportNotReady: 0 });
+    }
+  });
+
   it('answers 404 for an unknown fax and 400 for an unknown format', async () => {
     assert.equal((await api(emu, 'GET', '/accounts/self/files/nope', { token: emu.demoTokens.fullAccess })).status, 404);
     const id = emu.state.faxes('inbox')[0].id;
