@@ -38,6 +38,7 @@ import { switchablePort } from './util/switchablePort';
 import { extensionExports, type FaxPlusTestApi } from './extensionExports';
 import { shareL10nBundle } from './l10n/vscodeFreeBundle';
 import { FaxViewerSerializer } from './viewer/faxViewerSerializer';
+import { registerChatTools } from './chat/registerChatTools';
 
 /** How long a command waits for the session's start-up check (restore, token validation) before judging it signed out. */
 const SESSION_CHECK_WAIT_MS = 15_000;
@@ -99,6 +100,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
       endpointOverrides: () => endpoints.describeOverrides(),
     }), logger, (e) => refusals.push(e), () => session.whenSettled(SESSION_CHECK_WAIT_MS)),
   );
+  context.subscriptions.push(registerChatTools({ gate, clients, errors, logger, sendFax, globalState: context.globalState, globalStorage: context.globalStorageUri }));
 
   // Restoring reads SecretStorage and globalState only; the network check runs in the background.
   void session.restore().then((state) => {

@@ -48,6 +48,12 @@ export const COMMAND_OPERATIONS: Readonly<Record<string, readonly OperationId[]>
   // The signed-in person's own details: shown in the account tooltip and Show Token Info, edited by Edit My Account.
   'faxplus.account.details': ['getUser'],
   'faxplus.editAccount': ['getUser', 'updateUser'],
+  // The chat tools (src/chat): read-only ones here; faxplus_prepareFax and faxplus_sendFax use faxplus.sendFax.
+  'faxplus.chat.listFaxes': ['listFaxes'],
+  'faxplus.chat.listOutbox': ['listOutboxFaxes'],
+  'faxplus.chat.getFax': ['getFax'],
+  'faxplus.chat.faxStatus': ['listOutboxFaxes', 'getFax', 'listFaxes'],
+  'faxplus.openChatAuditLog': [],
 };
 
 export type PermittedScopesLookup = (operationId: string) => readonly string[];

@@ -39,6 +39,7 @@ export const COMMANDS = {
   buyNumber: 'faxplus.buyNumber',
   editAccount: 'faxplus.editAccount',
   sendSelection: 'faxplus.sendSelection',
+  openChatAuditLog: 'faxplus.openChatAuditLog',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -51,4 +52,9 @@ export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
 export const CAPABILITIES = {
   shopBrowse: 'faxplus.shop.browse',
   accountDetails: 'faxplus.account.details',
+  // The chat tools (src/chat): each is gated like a command. Preparing and sending a draft use faxplus.sendFax.
+  chatListFaxes: 'faxplus.chat.listFaxes',
+  chatListOutbox: 'faxplus.chat.listOutbox',
+  chatGetFax: 'faxplus.chat.getFax',
+  chatFaxStatus: 'faxplus.chat.faxStatus',
 } as const;
