@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuditLog, auditEntry } from '../../../src/chat/auditLog';
@@ -31,7 +31,9 @@ describe('chat: audit log', () => {
 
   it('a file that cannot be written is said in the output channel, never thrown at the tool', async () => {
     const echoed: string[] = [];
-    const log = new AuditLog(join('/proc', 'no-such', 'audit.jsonl'), (line) => echoed.push(line));
+    // A file where the folder should be: the write fails with ENOTDIR.
+    writeFileSync(join(dir, 'blocker'), '');
+    const log = new AuditLog(join(dir, 'blocker', 'sub', 'audit.jsonl'), (line) => echoed.push(line));
     await log.record({ tool: 'faxplus_listFaxes', outcome: 'ok' });
     assert.match(echoed.at(-1) ?? '', /could not write/);
   });
