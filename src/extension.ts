@@ -40,6 +40,7 @@ import { AddressBook } from './contacts/addressBook';
 import { StorageFile } from './util/storageFile';
 import { SendSettings } from './sendFlow/sendSettings';
 import { ReceiptsFeature } from './faxHistory/receiptsFeature';
+import { registerChatTools } from './chat/registerChatTools';
 
 /** How long a command waits for the session's start-up check (restore, token validation) before judging it signed out. */
 const SESSION_CHECK_WAIT_MS = 15_000;
@@ -114,6 +115,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
       receipts: receipts.book,
     })), logger, () => session.whenSettled(SESSION_CHECK_WAIT_MS)),
   );
+  context.subscriptions.push(registerChatTools({ gate, clients, errors, logger, sendFax, globalState: context.globalState, globalStorage: context.globalStorageUri }));
 
   // Restoring reads SecretStorage and globalState only; the network check runs in the background.
   void session.restore().then((state) => {

@@ -60,6 +60,12 @@ export const COMMAND_OPERATIONS: Readonly<Record<string, readonly OperationId[]>
   'faxplus.filterSent': [],
   'faxplus.clearInboxFilter': [],
   'faxplus.clearSentFilter': [],
+  // The chat tools (src/chat): read-only ones here; faxplus_prepareFax and faxplus_sendFax use faxplus.sendFax.
+  'faxplus.chat.listFaxes': ['listFaxes'],
+  'faxplus.chat.listOutbox': ['listOutboxFaxes'],
+  'faxplus.chat.getFax': ['getFax'],
+  'faxplus.chat.faxStatus': ['listOutboxFaxes', 'getFax', 'listFaxes'],
+  'faxplus.openChatAuditLog': [],
 };
 
 export type PermittedScopesLookup = (operationId: string) => readonly string[];

@@ -51,6 +51,7 @@ export const COMMANDS = {
   clearInboxFilter: 'faxplus.clearInboxFilter',
   clearSentFilter: 'faxplus.clearSentFilter',
   showFaxHistory: 'faxplus.showFaxHistory',
+  openChatAuditLog: 'faxplus.openChatAuditLog',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -63,4 +64,9 @@ export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
 export const CAPABILITIES = {
   shopBrowse: 'faxplus.shop.browse',
   accountDetails: 'faxplus.account.details',
+  // The chat tools (src/chat): each is gated like a command. Preparing and sending a draft use faxplus.sendFax.
+  chatListFaxes: 'faxplus.chat.listFaxes',
+  chatListOutbox: 'faxplus.chat.listOutbox',
+  chatGetFax: 'faxplus.chat.getFax',
+  chatFaxStatus: 'faxplus.chat.faxStatus',
 } as const;

@@ -54,6 +54,17 @@ export interface PreviewQuestion {
   preview(): FaxPreview;
 }
 
+/** A send asked for in chat, as the person approves it: a summary and the rendered pages. */
+export interface ChatSendQuestion {
+  /** "Send a fax to …?" */
+  readonly title: string;
+  /** Recipients, sender, pages, documents, one fact per line. */
+  readonly lines: readonly string[];
+  /** The documents the extension laid out (empty when every document is uploaded as it is). */
+  readonly documents: readonly RenderedText[];
+  preview(): FaxPreview;
+}
+
 /**
  * Every question "Send as fax" asks a person. The flow depends on this
  * interface only, so the integration host replaces the quick inputs with
@@ -71,4 +82,9 @@ export interface Prompter {
   confirm(question: ConfirmQuestion): Promise<StepAnswer<true>>;
   /** Shows rendered text as the recipient will get it; true to go on to "Send…". */
   previewRendered(question: PreviewQuestion): Promise<boolean>;
+  /**
+   * The extension's own approval of a send a chat tool asked for: a modal no
+   * chat auto-approval can answer. True only when the person chose Send.
+   */
+  confirmChatSend(question: ChatSendQuestion): Promise<boolean>;
 }

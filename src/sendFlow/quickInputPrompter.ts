@@ -4,7 +4,7 @@ import { phoneDisplay } from '../format/phoneDisplay';
 import { OptionsEditor } from './optionsEditor';
 import { RenderPreviewPanel } from '../viewer/renderPreviewPanel';
 import { describeFindings } from './legibilityMessages';
-import type { ConfirmQuestion, OptionsQuestion, PreviewQuestion, Prompter, RecipientsQuestion, SenderQuestion, StepAnswer } from './prompter';
+import type { ChatSendQuestion, ConfirmQuestion, OptionsQuestion, PreviewQuestion, Prompter, RecipientsQuestion, SenderQuestion, StepAnswer } from './prompter';
 import { NO_NUMBER } from '../api/models';
 import type { SendOptions } from './sendOptions';
 import { icon, inputStep, pickStep } from './quickInputSteps';
@@ -49,6 +49,21 @@ export class QuickInputPrompter implements Prompter {
       return (await panel.choice) === 'send';
     } finally {
       panel.dispose();
+    }
+  }
+
+  /** A modal summary; "Open Preview" shows the pages, whose Send… approves too, and Close comes back here. */
+  async confirmChatSend(question: ChatSendQuestion): Promise<boolean> {
+    const send = vscode.l10n.t('Send');
+    const preview = vscode.l10n.t('Open Preview');
+    for (;;) {
+      const choice = await vscode.window.showWarningMessage(
+        question.title,
+        { modal: true, detail: question.lines.join('\n') },
+        ...(question.documents.length > 0 ? [send, preview] : [send]),
+      );
+      if (choice !== preview) return choice === send;
+      if (await this.previewRendered({ documents: question.documents, preview: () => question.preview() })) return true;
     }
   }
 

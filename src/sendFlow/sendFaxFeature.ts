@@ -52,6 +52,11 @@ export interface SendFaxFeature {
   /** Shared with Resend: one outcome logic for every POST /outbox. */
   readonly outcomes: SendOutcomes;
   readonly watches: CreationWatches;
+  /** For the chat tools: the same document checks and rendering, sender numbers, settings and questions as the command. */
+  readonly documents: DocumentResolver;
+  readonly senders: SenderNumbers;
+  readonly settings: SendSettings;
+  readonly prompter: Prompter;
 }
 
 /** The questions and progress a person sees. */
@@ -66,14 +71,17 @@ export function createSendFaxFeature(deps: SendFaxFeatureDependencies, ui: SendU
   const outcomes = new SendOutcomes(notices, deps.errors, creation, watches, deps.events, deps.logger);
   const renderer = new LazyRenderer();
   const recent = new RecentRecipients(deps.globalState);
+  const documents = new DocumentResolver(new TextRendering(renderer, new RenderSettings(renderer)));
+  const senders = new SenderNumbers(deps.session, deps.clients, deps.globalState, deps.logger);
+  const settings = new SendSettings();
   const flow = new SendFlow(
     {
       gate: deps.gate,
-      documents: new DocumentResolver(new TextRendering(renderer, new RenderSettings(renderer))),
+      documents,
       unsaved: new UnsavedChanges(),
-      senders: new SenderNumbers(deps.session, deps.clients, deps.globalState, deps.logger),
+      senders,
       recent,
-      settings: new SendSettings(),
+      settings,
       submission: new FaxSubmission(deps.clients, async (bytes) => renderer.api.pdfPageCount(bytes)),
       outcomes,
       notices,
@@ -82,5 +90,5 @@ export function createSendFaxFeature(deps: SendFaxFeatureDependencies, ui: SendU
     ui.prompter,
     ui.progressUi,
   );
-  return { flow, recent, outcomes, watches };
+  return { flow, recent, outcomes, watches, documents, senders, settings, prompter: ui.prompter };
 }

@@ -15,6 +15,10 @@ const root = path.resolve(__dirname, '..', '..');
 const PART_TITLES: Readonly<Record<string, string>> = {
   'faxplus.shop.browse': 'Buy a Fax Number… (browsing only)',
   'faxplus.account.details': 'Your account details (account tooltip, Show Token Info)',
+  'faxplus.chat.listFaxes': 'Chat tool faxplus_listFaxes (Inbox, Sent, Spam)',
+  'faxplus.chat.listOutbox': 'Chat tool faxplus_listFaxes (Outbox)',
+  'faxplus.chat.getFax': 'Chat tool faxplus_getFax',
+  'faxplus.chat.faxStatus': 'Chat tool faxplus_faxStatus',
 };
 
 function titleOf(commandId: string, nls: Record<string, string>, commands: { command: string; title: string }[]): string {

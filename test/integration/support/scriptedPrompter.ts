@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type * as vscode from 'vscode';
 import type { FaxPreview } from '../../../src/render/index';
-import type { ConfirmQuestion, OptionsQuestion, PreviewQuestion, Prompter, RecipientsQuestion, SenderQuestion, StepAnswer } from '../../../src/sendFlow/prompter';
+import type { ChatSendQuestion, ConfirmQuestion, OptionsQuestion, PreviewQuestion, Prompter, RecipientsQuestion, SenderQuestion, StepAnswer } from '../../../src/sendFlow/prompter';
 import type { SendOptions } from '../../../src/sendFlow/sendOptions';
 
 /** How a scripted person answers "Send as fax"; anything left out takes the obvious answer. */
@@ -19,6 +19,8 @@ export interface PromptScript {
   readonly cancelAtSummary?: boolean;
   /** Close the render preview instead of pressing Send… (default: send). */
   readonly closePreview?: boolean;
+  /** The answer to the modal approval of a send asked for in chat (default: decline). */
+  readonly approveChatSend?: boolean;
 }
 
 /** A Prompter for tests: answers from a script and records every question, as a person would have seen it. */
@@ -30,7 +32,16 @@ export class ScriptedPrompter implements Prompter {
   /** The render preview as the person saw it: documents and their pages at fax resolution. */
   previewed?: { question: PreviewQuestion; preview: FaxPreview };
 
+  /** Each chat send approval as the person saw it. */
+  readonly chatSends: ChatSendQuestion[] = [];
+
   constructor(private readonly script: PromptScript = {}) {}
+
+  async confirmChatSend(question: ChatSendQuestion): Promise<boolean> {
+    this.asked.push('chatSend');
+    this.chatSends.push(question);
+    return this.script.approveChatSend ?? false;
+  }
 
   async pickFiles(): Promise<vscode.Uri[] | undefined> {
     this.asked.push('files');
@@ -87,4 +98,5 @@ export class SilentPrompter implements Prompter {
   askOptions(): never { return this.fail('options'); }
   confirm(): never { return this.fail('confirm'); }
   previewRendered(): never { return this.fail('preview'); }
+  confirmChatSend(): never { return this.fail('chatSend'); }
 }

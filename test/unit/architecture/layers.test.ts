@@ -15,7 +15,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['errors'],
   ['balance', 'viewer'],
   ['views', 'sendFlow', 'faxHistory'],
-  ['commands'],
+  ['commands', 'chat'],
   ['(root)'],
 ];
 

@@ -23,6 +23,7 @@ function scripted(answers: Array<[Step, StepAnswer<unknown>]>): Prompter & { ask
     askOptions: (q) => next('options', q, q.current),
     confirm: (q) => next('confirm', q, q.lines.map((l) => l.label)),
     previewRendered: () => Promise.resolve(false),
+    confirmChatSend: () => Promise.resolve(false),
   };
 }
 
