@@ -97,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
   // Only the integration host may swap the send questions and progress for scripted ones.
   const sendFax = new DeferredSendFaxFeature({ gate, session, clients, errors, events, logger, notifier, globalState: context.globalState, extensionUri: context.extensionUri, contacts },
     testMode);
+  const chatAuditFile = vscode.Uri.joinPath(context.globalStorageUri, 'chat-audit.jsonl').fsPath;
   const receipts = new ReceiptsFeature({ clients, session, events, logger, settled: sidebar.tracker.onDidSettle, globalStorage: context.globalStorageUri });
 
   context.subscriptions.push(
@@ -113,9 +114,10 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
       endpointOverrides: () => endpoints.describeOverrides(),
       contacts,
       receipts: receipts.book,
+      chatAuditFile,
     })), logger, () => session.whenSettled(SESSION_CHECK_WAIT_MS)),
   );
-  context.subscriptions.push(registerChatTools({ gate, clients, errors, logger, sendFax, globalState: context.globalState, globalStorage: context.globalStorageUri }));
+  context.subscriptions.push(registerChatTools({ gate, clients, errors, logger, sendFax, globalState: context.globalState, globalStorage: context.globalStorageUri, auditFile: chatAuditFile }));
 
   // Restoring reads SecretStorage and globalState only; the network check runs in the background.
   void session.restore().then((state) => {

@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
-import { join } from 'node:path';
 import type { CommandGate } from '../auth/commandGate';
 import type { ClientProvider } from '../client/clientProvider';
 import type { ErrorPresenter } from '../errors/errorPresenter';
 import type { Logger } from '../api/logger';
 import type { SendFaxFeature } from '../sendFlow/sendFaxFeature';
-import { registerCommands } from '../commands/commandRegistry';
 import { faxStatusMeaning, outboxStatusMeaning } from '../views/faxStatusMeaning';
 import { AuditLog } from './auditLog';
 import { ChatDrafts } from './chatDrafts';
@@ -13,7 +11,6 @@ import { ChatSettings } from './chatSettings';
 import type { ChatToolContext } from './chatToolContext';
 import { CHAT_TOOLS, type ChatToolName } from './chatToolNames';
 import { DailySendLimit } from './dailySendLimit';
-import { OpenChatAuditLogCommand } from './openChatAuditLogCommand';
 import { SentFromChat } from './sentFromChat';
 
 export interface ChatToolDependencies {
@@ -25,17 +22,19 @@ export interface ChatToolDependencies {
   readonly sendFax: { get(): SendFaxFeature };
   readonly globalState: vscode.Memento;
   readonly globalStorage: vscode.Uri;
+  /** The JSON-lines audit log (Open Chat Audit Log opens the same file). */
+  readonly auditFile: string;
 }
 
 type Tools = Record<ChatToolName, vscode.LanguageModelTool<unknown>>;
 
 /**
- * The chat tools and the audit log command, registered in one call. The tools
+ * The chat tools, registered in one call (Open Chat Audit Log is built with the other commands). The tools
  * are built on their first use (their modules load then), so activation only
  * registers names.
  */
 export function registerChatTools(deps: ChatToolDependencies): vscode.Disposable {
-  const auditFile = join(deps.globalStorage.fsPath, 'chat-audit.jsonl');
+  const auditFile = deps.auditFile;
   const drafts = new ChatDrafts(deps.globalStorage);
   let tools: Tools | undefined;
   const toolNamed = (name: ChatToolName) => (tools ??= buildTools(deps, auditFile, drafts))[name];
@@ -47,7 +46,6 @@ export function registerChatTools(deps: ChatToolDependencies): vscode.Disposable
         prepareInvocation: (options, token) => toolNamed(name).prepareInvocation?.(options, token),
       }),
     ),
-    registerCommands([new OpenChatAuditLogCommand(auditFile)], deps.logger),
   );
 }
 

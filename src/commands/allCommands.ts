@@ -55,6 +55,7 @@ import { ExportContactsCommand } from './contacts/exportContactsCommand';
 import { ShowContactsCommand } from './contacts/showContactsCommand';
 import { ClearFilterCommand, FilterFaxesCommand } from './filterFaxesCommand';
 import { ShowFaxHistoryCommand } from './showFaxHistoryCommand';
+import { OpenChatAuditLogCommand } from './openChatAuditLogCommand';
 import type { ReceiptBook } from '../faxHistory/receiptBook';
 
 /** Everything a command may be built with; feature modules provide these, only this file builds commands. */
@@ -82,6 +83,8 @@ export interface CommandDependencies {
   readonly contacts: AddressBook;
   /** The receipts of faxes sent from this editor (Show Fax History). */
   readonly receipts: ReceiptBook;
+  /** The chat tools' JSON-lines audit log. */
+  readonly chatAuditFile: string;
 }
 
 /** Every contributed command, in one list: the one place to look for where a command is wired. */
@@ -147,5 +150,7 @@ export function allCommands(deps: CommandDependencies): Command[] {
     new ClearFilterCommand(COMMANDS.clearSentFilter, 'sent', sidebar),
     // Receipts of faxes sent from the editor
     new ShowFaxHistoryCommand(deps.receipts),
+    // The chat tools' record (the tools themselves: chat/registerChatTools.ts)
+    new OpenChatAuditLogCommand(deps.chatAuditFile, services.notifier),
   ];
 }
