@@ -91,8 +91,8 @@ export interface CommandDependencies {
 export function allCommands(deps: CommandDependencies): Command[] {
   const { services, session, sidebar, oauth } = deps;
   const { gate } = services;
-  const editContact = new EditContactCommand(deps.contacts);
-  const deleteContact = new DeleteContactCommand(deps.contacts);
+  const editContact = new EditContactCommand(deps.contacts, services.notifier);
+  const deleteContact = new DeleteContactCommand(deps.contacts, services.notifier);
   return [
     // Account
     new ShowLogsCommand(deps.logger),
@@ -136,20 +136,20 @@ export function allCommands(deps: CommandDependencies): Command[] {
     new BuyNumberCommand(services, deps.balance, sidebar, deps.logger),
     new EditAccountCommand(services, session),
     // Address book (no API call: kept in the extension's global storage)
-    new ShowContactsCommand(deps.contacts, editContact, deleteContact),
-    new AddContactCommand(deps.contacts),
+    new ShowContactsCommand(deps.contacts, editContact, deleteContact, services.notifier),
+    new AddContactCommand(deps.contacts, services.notifier),
     editContact,
     deleteContact,
-    new SaveAsContactCommand(deps.contacts),
-    new ImportContactsCommand(deps.contacts),
-    new ExportContactsCommand(deps.contacts),
+    new SaveAsContactCommand(deps.contacts, services.notifier),
+    new ImportContactsCommand(deps.contacts, services.notifier),
+    new ExportContactsCommand(deps.contacts, services.notifier),
     // Find faxes: the Inbox and Sent title bars
-    new FilterFaxesCommand(COMMANDS.filterInbox, 'inbox', sidebar, deps.contacts),
-    new FilterFaxesCommand(COMMANDS.filterSent, 'sent', sidebar, deps.contacts),
+    new FilterFaxesCommand(COMMANDS.filterInbox, 'inbox', sidebar, deps.contacts, services.notifier),
+    new FilterFaxesCommand(COMMANDS.filterSent, 'sent', sidebar, deps.contacts, services.notifier),
     new ClearFilterCommand(COMMANDS.clearInboxFilter, 'inbox', sidebar),
     new ClearFilterCommand(COMMANDS.clearSentFilter, 'sent', sidebar),
     // Receipts of faxes sent from the editor
-    new ShowFaxHistoryCommand(deps.receipts),
+    new ShowFaxHistoryCommand(deps.receipts, services.notifier),
     // The chat tools' record (the tools themselves: chat/registerChatTools.ts)
     new OpenChatAuditLogCommand(deps.chatAuditFile, services.notifier),
   ];

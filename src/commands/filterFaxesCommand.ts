@@ -7,6 +7,7 @@ import type { FilterableView } from '../views/faxFilters';
 import type { Sidebar } from '../views/sidebar';
 import type { Command } from './command';
 import { refuse } from './contacts/contactPrompts';
+import type { Notifier } from '../util/notifier';
 import { plainArgs, type ArgObject } from './targets/commandArgs';
 
 const KEYS = ['contact', 'number', 'since', 'until', 'status', 'unread'];
@@ -26,6 +27,7 @@ export class FilterFaxesCommand implements Command {
     private readonly view: FilterableView,
     private readonly sidebar: Sidebar,
     private readonly book: AddressBook,
+    private readonly notifier: Notifier,
   ) {}
 
   async execute(arg?: unknown): Promise<FaxFilter | undefined> {
@@ -144,7 +146,7 @@ export class FilterFaxesCommand implements Command {
     const since = readDay(args.since, 'since', problems);
     const lastDay = readDay(args.until, 'until', problems);
     const statuses = typeof args.status === 'string' ? [args.status] : Array.isArray(args.status) ? args.status.filter((s): s is string => typeof s === 'string') : undefined;
-    if (problems.length > 0) throw refuse(vscode.l10n.t('Cannot filter with these arguments: {0}', problems.join(' ')));
+    if (problems.length > 0) throw refuse(this.notifier, vscode.l10n.t('Cannot filter with these arguments: {0}', problems.join(' ')));
     return { party, since, until: lastDay && nextDay(lastDay), statuses, unreadOnly: args.unread === true };
   }
 }

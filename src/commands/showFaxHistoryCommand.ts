@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { basename, isAbsolute, join } from 'node:path';
 import type { Command } from './command';
 import { plainArgs, stringArg } from './targets/commandArgs';
+import type { Notifier } from '../util/notifier';
 import { COMMANDS } from '../manifest/commandIds';
 import { receiptsOfFile } from '../receipts/fileHistory';
 import { CANCELLED_STATUS, type Receipt } from '../receipts/receipt';
@@ -32,7 +33,7 @@ interface HistoryItem extends vscode.QuickPickItem {
 export class ShowFaxHistoryCommand implements Command {
   readonly id = COMMANDS.showFaxHistory;
 
-  constructor(private readonly book: ReceiptBook) {}
+  constructor(private readonly book: ReceiptBook, private readonly notifier: Notifier) {}
 
   async execute(first?: unknown): Promise<FaxHistoryEntry[] | undefined> {
     const args = plainArgs(first);
@@ -40,13 +41,13 @@ export class ShowFaxHistoryCommand implements Command {
     const uri = given instanceof vscode.Uri ? given : given !== undefined ? uriOfArgument(given) : vscode.window.activeTextEditor?.document.uri;
     if (!uri) {
       const text = vscode.l10n.t('Open or select the file whose fax history you want to see.');
-      void vscode.window.showInformationMessage(text);
+      void this.notifier.notify('info', text);
       throw new UserNotifiedError(text);
     }
     const entries = await this.entriesOf(uri);
     if (args) return entries;
     if (entries.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} has not been faxed from this editor (or its receipts were not kept).', labelOf(uri)));
+      void this.notifier.notify('info', vscode.l10n.t('{0} has not been faxed from this editor (or its receipts were not kept).', labelOf(uri)));
       return entries;
     }
     await this.pick(uri, entries);

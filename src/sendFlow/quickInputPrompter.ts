@@ -57,11 +57,7 @@ export class QuickInputPrompter implements Prompter {
     const send = vscode.l10n.t('Send');
     const preview = vscode.l10n.t('Open Preview');
     for (;;) {
-      const choice = await vscode.window.showWarningMessage(
-        question.title,
-        { modal: true, detail: question.lines.join('\n') },
-        ...(question.documents.length > 0 ? [send, preview] : [send]),
-      );
+      const choice = await this.notifier.ask(question.title, { detail: question.lines.join('\n') }, ...(question.documents.length > 0 ? [send, preview] : [send]));
       if (choice !== preview) return choice === send;
       if (await this.previewRendered({ documents: question.documents, preview: () => question.preview() })) return true;
     }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AddressBook } from '../../contacts/addressBook';
 import type { ContactDraft } from '../../contacts/contact';
+import type { Notifier } from '../../util/notifier';
 import { COMMANDS } from '../../manifest/commandIds';
 import type { Command } from '../command';
 import { plainArgs } from '../targets/commandArgs';
@@ -14,7 +15,7 @@ import { askContact, draftOf, refuse } from './contactPrompts';
 export class AddContactCommand implements Command {
   readonly id: typeof COMMANDS.addContact | typeof COMMANDS.saveAsContact = COMMANDS.addContact;
 
-  constructor(protected readonly book: AddressBook) {}
+  constructor(protected readonly book: AddressBook, protected readonly notifier: Notifier) {}
 
   async execute(arg?: unknown): Promise<string | undefined> {
     const args = plainArgs(arg);
@@ -29,8 +30,8 @@ export class AddContactCommand implements Command {
 
   protected async save(draft: ContactDraft): Promise<string | undefined> {
     const added = await this.book.add(draft);
-    if (!added.ok) throw refuse(added.message);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Contact "{0}" saved.', added.contact.name));
+    if (!added.ok) throw refuse(this.notifier, added.message);
+    void this.notifier.notify('info', vscode.l10n.t('Contact "{0}" saved.', added.contact.name));
     return added.id;
   }
 }

@@ -3,13 +3,14 @@ import type { AddressBook } from '../../contacts/addressBook';
 import type { Contact, ContactDraft } from '../../contacts/contact';
 import { phoneDisplay } from '../../format/phoneDisplay';
 import { UserNotifiedError } from '../../util/userNotifiedError';
+import type { Notifier } from '../../util/notifier';
 import { plainArgs, stringArg, type ArgObject } from '../targets/commandArgs';
 
 type ContactItem = vscode.QuickPickItem & { readonly contact: Contact };
 
 /** Shows an error without waiting for the person and returns what the command throws. */
-export function refuse(message: string): UserNotifiedError {
-  void vscode.window.showErrorMessage(message);
+export function refuse(notifier: Notifier, message: string): UserNotifiedError {
+  void notifier.notify('error', message);
   return new UserNotifiedError(message);
 }
 
@@ -24,19 +25,19 @@ export function contactItem(contact: Contact): ContactItem {
 }
 
 /** The contact a command acts on: `{ name }` (exact, refused when unknown or shared), else a quick pick. */
-export async function contactTarget(book: AddressBook, arg: unknown, title: string): Promise<Contact | undefined> {
+export async function contactTarget(book: AddressBook, notifier: Notifier, arg: unknown, title: string): Promise<Contact | undefined> {
   await book.load();
   const args = plainArgs(arg);
   const name = stringArg(args, 'name');
   if (args) {
-    if (!name) throw refuse(vscode.l10n.t('Say which contact: "name" is missing.'));
+    if (!name) throw refuse(notifier, vscode.l10n.t('Say which contact: "name" is missing.'));
     const found = book.named(name);
-    if (found.length === 0) throw refuse(vscode.l10n.t('No contact is named "{0}".', name));
-    if (found.length > 1) throw refuse(vscode.l10n.t('"{0}" names {1} contacts; edit them from the Contacts list.', name, found.length));
+    if (found.length === 0) throw refuse(notifier, vscode.l10n.t('No contact is named "{0}".', name));
+    if (found.length > 1) throw refuse(notifier, vscode.l10n.t('"{0}" names {1} contacts; edit them from the Contacts list.', name, found.length));
     return found[0];
   }
   if (book.all().length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('The address book is empty. Add a contact or import some first.'));
+    void notifier.notify('info', vscode.l10n.t('The address book is empty. Add a contact or import some first.'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(book.all().map(contactItem), {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AddressBook } from '../../contacts/addressBook';
 import type { Contact } from '../../contacts/contact';
+import type { Notifier } from '../../util/notifier';
 import { COMMANDS } from '../../manifest/commandIds';
 import type { Command } from '../command';
 import { plainArgs } from '../targets/commandArgs';
@@ -10,10 +11,10 @@ import { contactTarget } from './contactPrompts';
 export class DeleteContactCommand implements Command {
   readonly id = COMMANDS.deleteContact;
 
-  constructor(private readonly book: AddressBook) {}
+  constructor(private readonly book: AddressBook, private readonly notifier: Notifier) {}
 
   async execute(arg?: unknown): Promise<boolean> {
-    const contact = await contactTarget(this.book, arg, vscode.l10n.t('Delete Contact'));
+    const contact = await contactTarget(this.book, this.notifier, arg, vscode.l10n.t('Delete Contact'));
     if (!contact) return false;
     return plainArgs(arg) ? this.delete(contact) : this.deleteAfterAsking(contact);
   }
@@ -21,9 +22,9 @@ export class DeleteContactCommand implements Command {
   /** A modal confirmation first. */
   async deleteAfterAsking(contact: Contact): Promise<boolean> {
     const remove = vscode.l10n.t('Delete');
-    const choice = await vscode.window.showWarningMessage(
+    const choice = await this.notifier.ask(
       vscode.l10n.t('Delete the contact "{0}"?', contact.name),
-      { modal: true, detail: vscode.l10n.t('Faxes to and from its numbers will show the bare numbers again.') },
+      { detail: vscode.l10n.t('Faxes to and from its numbers will show the bare numbers again.') },
       remove,
     );
     if (choice !== remove) return false;
@@ -32,7 +33,7 @@ export class DeleteContactCommand implements Command {
 
   private async delete(contact: Contact): Promise<boolean> {
     const removed = await this.book.remove(contact.id);
-    if (removed) void vscode.window.showInformationMessage(vscode.l10n.t('Contact "{0}" deleted.', contact.name));
+    if (removed) void this.notifier.notify('info', vscode.l10n.t('Contact "{0}" deleted.', contact.name));
     return removed;
   }
 }

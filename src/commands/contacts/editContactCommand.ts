@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AddressBook } from '../../contacts/addressBook';
 import type { Contact, ContactDraft } from '../../contacts/contact';
+import type { Notifier } from '../../util/notifier';
 import { COMMANDS } from '../../manifest/commandIds';
 import type { Command } from '../command';
 import { plainArgs, stringArg } from '../targets/commandArgs';
@@ -14,10 +15,10 @@ import { askContact, contactTarget, draftOf, refuse } from './contactPrompts';
 export class EditContactCommand implements Command {
   readonly id = COMMANDS.editContact;
 
-  constructor(private readonly book: AddressBook) {}
+  constructor(private readonly book: AddressBook, private readonly notifier: Notifier) {}
 
   async execute(arg?: unknown): Promise<boolean> {
-    const contact = await contactTarget(this.book, arg, vscode.l10n.t('Edit Contact'));
+    const contact = await contactTarget(this.book, this.notifier, arg, vscode.l10n.t('Edit Contact'));
     if (!contact) return false;
     const args = plainArgs(arg);
     if (!args) return this.editInteractively(contact);
@@ -38,8 +39,8 @@ export class EditContactCommand implements Command {
 
   private async save(contact: Contact, draft: ContactDraft): Promise<boolean> {
     const updated = await this.book.update(contact.id, draft);
-    if (!updated.ok) throw refuse(updated.message);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Contact "{0}" saved.', updated.contact.name));
+    if (!updated.ok) throw refuse(this.notifier, updated.message);
+    void this.notifier.notify('info', vscode.l10n.t('Contact "{0}" saved.', updated.contact.name));
     return true;
   }
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AddressBook } from '../../contacts/addressBook';
 import { writeContactsCsv } from '../../contacts/csvContacts';
 import { writeVCards } from '../../contacts/vcard';
+import type { Notifier } from '../../util/notifier';
 import { COMMANDS } from '../../manifest/commandIds';
 import type { Command } from '../command';
 import { plainArgs, stringArg } from '../targets/commandArgs';
@@ -11,7 +12,7 @@ import { refuse } from './contactPrompts';
 export class ExportContactsCommand implements Command {
   readonly id = COMMANDS.exportContacts;
 
-  constructor(private readonly book: AddressBook) {}
+  constructor(private readonly book: AddressBook, private readonly notifier: Notifier) {}
 
   async execute(arg?: unknown): Promise<number | undefined> {
     await this.book.load();
@@ -23,7 +24,7 @@ export class ExportContactsCommand implements Command {
       filters: { vCard: ['vcf'], CSV: ['csv'] },
     });
     if (!uri) {
-      if (args) throw refuse(vscode.l10n.t('Say where to export: "uri" is missing.'));
+      if (args) throw refuse(this.notifier, vscode.l10n.t('Say where to export: "uri" is missing.'));
       return undefined;
     }
     const contacts = this.book.all();
@@ -31,9 +32,9 @@ export class ExportContactsCommand implements Command {
     try {
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     } catch (e) {
-      throw refuse(vscode.l10n.t('Could not write {0}: {1}', uri.fsPath, e instanceof Error ? e.message : String(e)));
+      throw refuse(this.notifier, vscode.l10n.t('Could not write {0}: {1}', uri.fsPath, e instanceof Error ? e.message : String(e)));
     }
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} contacts exported to {1}.', contacts.length, uri.fsPath));
+    void this.notifier.notify('info', vscode.l10n.t('{0} contacts exported to {1}.', contacts.length, uri.fsPath));
     return contacts.length;
   }
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AddressBook } from '../../contacts/addressBook';
 import { parseContactsCsv } from '../../contacts/csvContacts';
 import { parseVCards } from '../../contacts/vcard';
+import type { Notifier } from '../../util/notifier';
 import { COMMANDS } from '../../manifest/commandIds';
 import type { Command } from '../command';
 import { plainArgs, stringArg } from '../targets/commandArgs';
@@ -18,7 +19,7 @@ const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export class ImportContactsCommand implements Command {
   readonly id = COMMANDS.importContacts;
 
-  constructor(private readonly book: AddressBook) {}
+  constructor(private readonly book: AddressBook, private readonly notifier: Notifier) {}
 
   async execute(arg?: unknown): Promise<{ added: number; merged: number; skipped: readonly string[] } | undefined> {
     const args = plainArgs(arg);
@@ -29,28 +30,29 @@ export class ImportContactsCommand implements Command {
       filters: { [vscode.l10n.t('vCard or CSV')]: ['vcf', 'vcard', 'csv', 'tsv'] },
     }))?.[0];
     if (!uri) {
-      if (args) throw refuse(vscode.l10n.t('Say which file to import: "uri" is missing.'));
+      if (args) throw refuse(this.notifier, vscode.l10n.t('Say which file to import: "uri" is missing.'));
       return undefined;
     }
     const kind = /\.(vcf|vcard)$/i.test(uri.path) ? 'vcard' : /\.(csv|tsv)$/i.test(uri.path) ? 'csv' : undefined;
-    if (!kind) throw refuse(vscode.l10n.t('{0} is neither a vCard (.vcf) nor a CSV (.csv) file.', uri.fsPath));
+    if (!kind) throw refuse(this.notifier, vscode.l10n.t('{0} is neither a vCard (.vcf) nor a CSV (.csv) file.', uri.fsPath));
     let text: string;
     try {
       const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_IMPORT_BYTES) throw refuse(vscode.l10n.t('{0} is too large to be an address book ({1} MB at most).', uri.fsPath, MAX_IMPORT_BYTES / 1024 / 1024));
+      if (stat.size > MAX_IMPORT_BYTES) throw refuse(this.notifier, vscode.l10n.t('{0} is too large to be an address book ({1} MB at most).', uri.fsPath, MAX_IMPORT_BYTES / 1024 / 1024));
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch (e) {
       if (e instanceof Error && e.name === 'UserNotifiedError') throw e;
-      throw refuse(vscode.l10n.t('Could not read {0}: {1}', uri.fsPath, e instanceof Error ? e.message : String(e)));
+      throw refuse(this.notifier, vscode.l10n.t('Could not read {0}: {1}', uri.fsPath, e instanceof Error ? e.message : String(e)));
     }
     const drafts = kind === 'vcard' ? parseVCards(text) : parseContactsCsv(text);
-    if (drafts.length === 0) throw refuse(vscode.l10n.t('{0} holds no contacts.', uri.fsPath));
+    if (drafts.length === 0) throw refuse(this.notifier, vscode.l10n.t('{0} holds no contacts.', uri.fsPath));
     const result = await this.book.import(drafts);
     const summary = vscode.l10n.t('Imported from {0}: {1} new, {2} merged into contacts of the same name, {3} skipped.', uri.fsPath, result.added, result.merged, result.skipped.length);
     if (result.skipped.length > 0) {
-      void vscode.window.showWarningMessage(summary, { modal: false, detail: result.skipped.slice(0, 10).join('\n') } as vscode.MessageOptions);
+      // The first few skipped entries say why; the counts say how many.
+      void this.notifier.notify('warning', [summary, ...result.skipped.slice(0, 3)].join(' '));
     } else {
-      void vscode.window.showInformationMessage(summary);
+      void this.notifier.notify('info', summary);
     }
     return result;
   }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AddressBook } from '../../contacts/addressBook';
 import { partyDisplay } from '../../format/phoneDisplay';
+import type { Notifier } from '../../util/notifier';
 import { COMMANDS } from '../../manifest/commandIds';
 import type { OutboxNode } from '../../views/treeNodes';
 import { categoryOf, counterpartOf, faxTargetOf, isFaxNode } from '../targets/faxTarget';
@@ -16,8 +17,8 @@ import { draftOf, refuse } from './contactPrompts';
 export class SaveAsContactCommand extends AddContactCommand {
   override readonly id = COMMANDS.saveAsContact;
 
-  constructor(book: AddressBook) {
-    super(book);
+  constructor(book: AddressBook, notifier: Notifier) {
+    super(book, notifier);
   }
 
   override async execute(arg?: unknown): Promise<string | undefined> {
@@ -25,14 +26,14 @@ export class SaveAsContactCommand extends AddContactCommand {
     const args = plainArgs(arg);
     const number = args ? stringArg(args, 'number') : numberOf(arg);
     if (!number) {
-      if (args) throw refuse(vscode.l10n.t('Say which number to save: "number" is missing.'));
+      if (args) throw refuse(this.notifier, vscode.l10n.t('Say which number to save: "number" is missing.'));
       return this.ask({});
     }
     const known = this.book.ownerOf(number);
     if (known) {
       const message = vscode.l10n.t('{0} is already in your contacts.', partyDisplay(number, () => known.name));
-      if (args) throw refuse(message);
-      void vscode.window.showInformationMessage(message);
+      if (args) throw refuse(this.notifier, message);
+      void this.notifier.notify('info', message);
       return known.id;
     }
     return args ? this.save({ ...draftOf(args), faxNumbers: [number] }) : this.ask({ faxNumbers: [number] });

@@ -3,6 +3,7 @@ import type { AddressBook } from '../../contacts/addressBook';
 import type { Contact } from '../../contacts/contact';
 import type { DeleteContactCommand } from './deleteContactCommand';
 import type { EditContactCommand } from './editContactCommand';
+import type { Notifier } from '../../util/notifier';
 import { COMMANDS } from '../../manifest/commandIds';
 import type { Command } from '../command';
 import { contactItem } from './contactPrompts';
@@ -21,12 +22,13 @@ export class ShowContactsCommand implements Command {
     private readonly book: AddressBook,
     private readonly edit: EditContactCommand,
     private readonly remove: DeleteContactCommand,
+    private readonly notifier: Notifier,
   ) {}
 
   async execute(): Promise<void> {
     await this.book.load();
     if (this.book.problem) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('The address book could not be read ({0}); it is left untouched.', this.book.problem));
+      void this.notifier.notify('error', vscode.l10n.t('The address book could not be read ({0}); it is left untouched.', this.book.problem));
     }
     const run = (id: string, ...args: unknown[]) => () => vscode.commands.executeCommand(id, ...args);
     const rows: Row[] = [
