@@ -36,6 +36,8 @@ describe('Receipts: proof of what was faxed, and the faxed file in the explorer'
     await signInWith(env.emulator.demoTokens.fullAccess);
     // Follow the sent fax (and retry a missing report) every second, the floor, instead of every 15 s.
     await setting('polling.outboxSeconds', 1);
+    // A suite before this one may have closed the sidebar: show it, as a person sending from the editor has it.
+    await vscode.commands.executeCommand('workbench.view.extension.faxplus');
     dir = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'receipts-sandbox');
     await fs.mkdir(dir, { recursive: true });
     await fs.writeFile(path.join(dir, 'minutes.md'), '# Minutes\n\nThe board approved the **budget**.\n\n- item one\n- item two\n');
@@ -210,7 +212,7 @@ describe('Receipts: proof of what was faxed, and the faxed file in the explorer'
       assert.ok(ids[DELIVERED], 'the fax was sent');
       await env.api.receipts.recorder.idle();
       env.emulator.clock.advance(60_000);
-      await eventually(() => assert.strictEqual(env.api.sidebar.tracker.isFollowing(ids[DELIVERED]), false), 30_000);
+      await eventually(() => assert.strictEqual(env.api.sidebar.tracker.isFollowing(ids[DELIVERED]), false, `still following; requests: ${env.emulator.requests.slice(-10).map((r) => `${r.operationId}:${r.status}`).join(' ')}`), 30_000);
       await env.api.receipts.recorder.idle();
       const after = await Promise.all(folders.map((f) => fs.readdir(f).catch(() => [] as string[])));
       assert.deepStrictEqual(after, before, 'no file was added to any receipt folder');

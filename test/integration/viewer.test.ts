@@ -8,6 +8,7 @@ describe('Fax viewer', () => {
   let env: TestEnvironment;
 
   const count = (operationId: string) => env.emulator.requests.filter((r) => r.operationId === operationId).length;
+  const allTabs = () => JSON.stringify(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => [t.label, t.input?.constructor?.name ?? typeof t.input]));
   const viewerTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
 
   before(async () => {
@@ -34,7 +35,8 @@ describe('Fax viewer', () => {
     assert.match(opened.title, /^Fax from \+1/);
     const panel = env.api.viewers.get(fax.id);
     assert.ok(panel, 'a viewer exists for the fax');
-    assert.ok(viewerTabs().some((t) => t.label === opened.title), 'its tab is open with that title');
+    // The workbench tells the extension host about tabs asynchronously.
+    await eventually(() => assert.ok(viewerTabs().some((t) => t.label === opened.title), `its tab is open with that title (${JSON.stringify(opened.title)}; tabs: ${allTabs()})`));
     assert.strictEqual(env.emulator.requests.find((r) => r.operationId === 'getFile')?.query.format, 'tiff');
 
     // The webview decoded the bytes it was sent and reports what it painted.
@@ -53,7 +55,7 @@ describe('Fax viewer', () => {
     await vscode.commands.executeCommand('faxplus.openFax', { faxId: fax.id });
     await vscode.commands.executeCommand('faxplus.openFax', { faxId: fax.id });
     assert.strictEqual(count('getFile'), 1);
-    assert.strictEqual(viewerTabs().length, 1);
+    await eventually(() => assert.strictEqual(viewerTabs().length, 1, `tabs: ${allTabs()}`));
   });
 
   it('titles a sent fax by its destination and needs no lookup when opened from the tree', async () => {
