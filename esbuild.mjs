@@ -49,7 +49,12 @@ const lazyRequire = {
     build.onResolve({ filter: /.*/ }, async (args) => {
       if (args.kind !== 'require-call' || args.pluginData?.lazyProbe || !args.importer.startsWith(path.resolve('src'))) return undefined;
       if (lazyOutBySpecifier.has(args.path)) return { path: `./${lazyOutBySpecifier.get(args.path)}.js`, external: true };
-      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { lazyProbe: true } });
+      const resolved = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: { lazyProbe: true },
+      });
       const out = lazyOutByPath.get(resolved.path);
       return out ? { path: `./${out}.js`, external: true } : undefined;
     });
@@ -65,7 +70,8 @@ const vscodeOnce = {
   name: 'vscode-once',
   setup(build) {
     build.onResolve({ filter: /^vscode$/ }, (args) =>
-      args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' });
+      args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' },
+    );
     build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
   },
 };
@@ -101,7 +107,11 @@ const extensionEsm = {
 
 /** Pass 1's files that activation loads: extension.js and the chunks it imports statically (transitively). */
 function activationFiles(metafile) {
-  const byName = new Map(Object.keys(metafile.outputs).filter((f) => f.endsWith('.js')).map((f) => [path.basename(f), f]));
+  const byName = new Map(
+    Object.keys(metafile.outputs)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => [path.basename(f), f]),
+  );
   const found = new Set();
   const visit = (name) => {
     if (found.has(name)) return;
@@ -144,33 +154,43 @@ async function convertExtension(metafile, outdir, sourcemap) {
     ...chunks.map((c, i) => `import * as chunk${i} from './${c}';`),
     `export const __chunks = { ${chunks.map((c, i) => `${JSON.stringify(c)}: chunk${i}`).join(', ')} };`,
   ].join('\n');
-  await esbuild.build({ ...common, stdin: { contents: entry, resolveDir: split, sourcefile: 'activation.js', loader: 'js' }, outfile: path.join(outdir, 'extension.js') });
+  await esbuild.build({
+    ...common,
+    stdin: { contents: entry, resolveDir: split, sourcefile: 'activation.js', loader: 'js' },
+    outfile: path.join(outdir, 'extension.js'),
+  });
   const lazy = all.filter((f) => !activation.has(f));
   await esbuild.build({
     ...common,
     entryPoints: lazy.map((f) => path.join(split, f)),
     outdir,
-    plugins: [{
-      name: 'chunks-from-activation',
-      setup(build) {
-        build.onResolve({ filter: /^\.\/[^/]+\.js$/ }, (args) => {
-          const file = path.basename(args.path);
-          if (args.namespace === 'activation-chunk' || !activation.has(file)) return { path: args.path, external: true };
-          return { path: file, namespace: 'activation-chunk' };
-        });
-        build.onLoad({ filter: /.*/, namespace: 'activation-chunk' }, (args) => ({
-          contents: `module.exports = require('./extension.js').__chunks[${JSON.stringify(args.path)}];`,
-          loader: 'js',
-        }));
+    plugins: [
+      {
+        name: 'chunks-from-activation',
+        setup(build) {
+          build.onResolve({ filter: /^\.\/[^/]+\.js$/ }, (args) => {
+            const file = path.basename(args.path);
+            if (args.namespace === 'activation-chunk' || !activation.has(file)) return { path: args.path, external: true };
+            return { path: file, namespace: 'activation-chunk' };
+          });
+          build.onLoad({ filter: /.*/, namespace: 'activation-chunk' }, (args) => ({
+            contents: `module.exports = require('./extension.js').__chunks[${JSON.stringify(args.path)}];`,
+            loader: 'js',
+          }));
+        },
       },
-    }],
+    ],
   });
   return { activation: ['extension.js'], lazy };
 }
 
 /** Each of the extension's files in dist/ with its size, and whether activation loads it. */
 function extensionFiles({ activation, lazy }, dist) {
-  return [...activation, ...lazy].map((file) => ({ file, bytes: statSync(path.join(dist, file)).size, atActivation: activation.includes(file) }));
+  return [...activation, ...lazy].map((file) => ({
+    file,
+    bytes: statSync(path.join(dist, file)).size,
+    atActivation: activation.includes(file),
+  }));
 }
 
 function describeExtensionFiles(files) {
@@ -254,13 +274,15 @@ const tiffDecoder = {
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',
-  plugins: [{
-    name: 'no-pako',
-    setup(build) {
-      build.onResolve({ filter: /^pako$/ }, () => ({ path: 'pako', namespace: 'no-pako' }));
-      build.onLoad({ filter: /.*/, namespace: 'no-pako' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  plugins: [
+    {
+      name: 'no-pako',
+      setup(build) {
+        build.onResolve({ filter: /^pako$/ }, () => ({ path: 'pako', namespace: 'no-pako' }));
+        build.onLoad({ filter: /.*/, namespace: 'no-pako' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+      },
     },
-  }],
+  ],
 };
 
 const integrationDir = 'test/integration';
@@ -294,12 +316,14 @@ function writeThirdPartyNotices(metafiles, outfile) {
       if (m) packages.set(m[1], path.join('node_modules', m[1]));
     }
   }
-  const sections = [...packages].sort(([a], [b]) => a.localeCompare(b)).map(([name, dir]) => {
-    const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
-    const licenseFile = readdirSync(dir).find((f) => /^licen[cs]e/i.test(f));
-    const text = licenseFile ? readFileSync(path.join(dir, licenseFile), 'utf8').trim() : `License: ${pkg.license}`;
-    return `${name} ${pkg.version} (${pkg.license})\n${'-'.repeat(60)}\n${text}\n`;
-  });
+  const sections = [...packages]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, dir]) => {
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+      const licenseFile = readdirSync(dir).find((f) => /^licen[cs]e/i.test(f));
+      const text = licenseFile ? readFileSync(path.join(dir, licenseFile), 'utf8').trim() : `License: ${pkg.license}`;
+      return `${name} ${pkg.version} (${pkg.license})\n${'-'.repeat(60)}\n${text}\n`;
+    });
   mkdirSync(path.dirname(outfile), { recursive: true });
   writeFileSync(outfile, `Third-party software bundled in this extension\n\n${sections.join('\n')}`);
 }
@@ -367,7 +391,9 @@ if (watch) {
     await esbuild.build({ ...renderer, sourcemap: 'external', outfile: path.join(mapsDir, 'render.js'), metafile: false });
   }
   const kb = (meta) => (Object.values(meta.outputs).reduce((n, o) => n + o.bytes, 0) / 1024).toFixed(1);
-  console.log(`[esbuild] ${path.join(outRoot, 'dist')}: ${describeExtensionFiles(extensionFiles(extensionBuild.files, path.join(outRoot, 'dist')))}; render.js ${kb(render.metafile)} KB${production ? ' (minified)' : ''}`);
+  console.log(
+    `[esbuild] ${path.join(outRoot, 'dist')}: ${describeExtensionFiles(extensionFiles(extensionBuild.files, path.join(outRoot, 'dist')))}; render.js ${kb(render.metafile)} KB${production ? ' (minified)' : ''}`,
+  );
   if (tests) {
     rmSync(path.join(outRoot, 'out/test/integration'), { recursive: true, force: true });
     await esbuild.build(integration);

@@ -69,7 +69,14 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
   const session = new AuthSession(secrets, context.globalState, new ApiTokenValidator(clientFactory), redactor, logger);
   const clients = new ClientProvider(clientFactory, session, endpoints);
   const oauthClientSecrets = new OAuthClientSecretStore(secrets, redactor);
-  const oauthCredentials = new OAuthCredentials(new OAuthSecretStorage(secrets, redactor), oauthClientSecrets, endpoints, secrets, logger, notifier);
+  const oauthCredentials = new OAuthCredentials(
+    new OAuthSecretStorage(secrets, redactor),
+    oauthClientSecrets,
+    endpoints,
+    secrets,
+    logger,
+    notifier,
+  );
   session.useOAuth(oauthCredentials);
   const oauthBrowser = new OAuthBrowser();
   const oauthSettings = new OAuthSettings();
@@ -81,13 +88,20 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
   const gate = new CommandGate(session, permissions, notifier);
   const unauthorizedPrompt = new UnauthorizedPrompt(session, notifier);
   const errors = new ErrorPresenter(logger, notifier);
-  const statusBar = new AuthStatusBar(session, permissions, () => Math.max(0, ...ExpiryMonitor.thresholds()), () => endpoints.describeOverrides());
+  const statusBar = new AuthStatusBar(
+    session,
+    permissions,
+    () => Math.max(0, ...ExpiryMonitor.thresholds()),
+    () => endpoints.describeOverrides(),
+  );
   const expiry = new ExpiryMonitor(session, context.globalState, notifier, () => statusBar.refresh());
   const signInMessages = new SignInErrorMessages();
   const events = new FaxEvents();
   // A file, not globalState: an imported address book can hold thousands of entries, and globalState is read
   // by every window at start-up; a file is written only when contacts change and can be backed up or removed.
-  const contacts = new AddressBook(new StorageFile(vscode.Uri.joinPath(context.globalStorageUri, 'contacts.json')), () => new SendSettings().defaultRegion());
+  const contacts = new AddressBook(new StorageFile(vscode.Uri.joinPath(context.globalStorageUri, 'contacts.json')), () =>
+    new SendSettings().defaultRegion(),
+  );
   void contacts.load().then(() => contacts.problem && logger.warn(`The address book could not be read: ${contacts.problem}`));
   const sidebar = new Sidebar({ session, permissions, clients, errors, events, logger, notifier, contacts });
   const tasks = new RunningTasks();
@@ -95,29 +109,86 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
   const viewerSerializer = new FaxViewerSerializer(viewers, session, clients, errors, logger);
   const balance = new BalanceStatusBar(session, permissions, clients, logger, sidebar.activity, events.onDidSendFax);
   // Only the integration host may swap the send questions and progress for scripted ones.
-  const sendFax = new DeferredSendFaxFeature({ gate, session, clients, errors, events, logger, notifier, globalState: context.globalState, extensionUri: context.extensionUri, contacts },
-    testMode);
+  const sendFax = new DeferredSendFaxFeature(
+    {
+      gate,
+      session,
+      clients,
+      errors,
+      events,
+      logger,
+      notifier,
+      globalState: context.globalState,
+      extensionUri: context.extensionUri,
+      contacts,
+    },
+    testMode,
+  );
   const chatAuditFile = vscode.Uri.joinPath(context.globalStorageUri, 'chat-audit.jsonl').fsPath;
-  const receipts = new ReceiptsFeature({ clients, session, events, logger, settled: sidebar.tracker.onDidSettle, globalStorage: context.globalStorageUri });
+  const receipts = new ReceiptsFeature({
+    clients,
+    session,
+    events,
+    logger,
+    settled: sidebar.tracker.onDidSettle,
+    globalStorage: context.globalStorageUri,
+  });
 
   context.subscriptions.push(
-    logger, endpoints, session, clients, contextKeys, statusBar, expiry, events, unauthorizedPrompt,
-    oauthCredentials, oauthBrowser, oauthProvider, sidebar, tasks, viewers, viewerSerializer, balance, sendFax, receipts,
-    registerCommands(deferredCommands(() => ({
-      services: { gate, clients, errors, notifier, events, tasks },
-      logger, session, signInMessages, sidebar, viewers, balance,
-      oauth: { flow: oauthFlow, settings: oauthSettings, clientSecrets: oauthClientSecrets, credentials: oauthCredentials },
-      sendFlow: sendFax.get().flow,
-      sendOutcomes: sendFax.get().outcomes,
-      recentRecipients: sendFax.get().recent,
-      reportsFolder: vscode.Uri.joinPath(context.globalStorageUri, 'reports'),
-      endpointOverrides: () => endpoints.describeOverrides(),
-      contacts,
-      receipts: receipts.book,
-      chatAuditFile,
-    })), logger, () => session.whenSettled(SESSION_CHECK_WAIT_MS)),
+    logger,
+    endpoints,
+    session,
+    clients,
+    contextKeys,
+    statusBar,
+    expiry,
+    events,
+    unauthorizedPrompt,
+    oauthCredentials,
+    oauthBrowser,
+    oauthProvider,
+    sidebar,
+    tasks,
+    viewers,
+    viewerSerializer,
+    balance,
+    sendFax,
+    receipts,
+    registerCommands(
+      deferredCommands(() => ({
+        services: { gate, clients, errors, notifier, events, tasks },
+        logger,
+        session,
+        signInMessages,
+        sidebar,
+        viewers,
+        balance,
+        oauth: { flow: oauthFlow, settings: oauthSettings, clientSecrets: oauthClientSecrets, credentials: oauthCredentials },
+        sendFlow: sendFax.get().flow,
+        sendOutcomes: sendFax.get().outcomes,
+        recentRecipients: sendFax.get().recent,
+        reportsFolder: vscode.Uri.joinPath(context.globalStorageUri, 'reports'),
+        endpointOverrides: () => endpoints.describeOverrides(),
+        contacts,
+        receipts: receipts.book,
+        chatAuditFile,
+      })),
+      logger,
+      () => session.whenSettled(SESSION_CHECK_WAIT_MS),
+    ),
   );
-  context.subscriptions.push(registerChatTools({ gate, clients, errors, logger, sendFax, globalState: context.globalState, globalStorage: context.globalStorageUri, auditFile: chatAuditFile }));
+  context.subscriptions.push(
+    registerChatTools({
+      gate,
+      clients,
+      errors,
+      logger,
+      sendFax,
+      globalState: context.globalState,
+      globalStorage: context.globalStorageUri,
+      auditFile: chatAuditFile,
+    }),
+  );
 
   // Restoring reads SecretStorage and globalState only; the network check runs in the background.
   void session.restore().then((state) => {
@@ -130,10 +201,33 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
   if (overrides) {
     logger.warn(overrides);
   }
-  return extensionExports(context.extensionMode, () => ({ session, contextKeys, statusBar, expiry, notifications: recorder, errors, gate, clients, events,
-    endpoints, sidebar, oauth: { browser: oauthBrowser, credentials: oauthCredentials, provider: oauthProvider }, viewers, viewerSerializer, tasks, balance,
-    get sendFlow() { return sendFax.get().flow; }, get creationWatches() { return sendFax.get().watches; }, contacts, receipts,
-    sendUi: { usePrompter: (p) => sendFax.usePrompter(p), useProgress: (p) => sendFax.useProgress(p) } }));
+  return extensionExports(context.extensionMode, () => ({
+    session,
+    contextKeys,
+    statusBar,
+    expiry,
+    notifications: recorder,
+    errors,
+    gate,
+    clients,
+    events,
+    endpoints,
+    sidebar,
+    oauth: { browser: oauthBrowser, credentials: oauthCredentials, provider: oauthProvider },
+    viewers,
+    viewerSerializer,
+    tasks,
+    balance,
+    get sendFlow() {
+      return sendFax.get().flow;
+    },
+    get creationWatches() {
+      return sendFax.get().watches;
+    },
+    contacts,
+    receipts,
+    sendUi: { usePrompter: (p) => sendFax.usePrompter(p), useProgress: (p) => sendFax.useProgress(p) },
+  }));
 }
 
 export function deactivate(): void {

@@ -38,7 +38,11 @@ export interface FaxPlusTestApi {
   readonly events: FaxEvents;
   readonly sidebar: Sidebar;
   readonly endpoints: EndpointSettings;
-  readonly oauth: { readonly browser: OAuthBrowser; readonly credentials: OAuthCredentials; readonly provider: FaxPlusAuthenticationProvider };
+  readonly oauth: {
+    readonly browser: OAuthBrowser;
+    readonly credentials: OAuthCredentials;
+    readonly provider: FaxPlusAuthenticationProvider;
+  };
   readonly viewers: FaxViewerPanels;
   readonly viewerSerializer: FaxViewerSerializer;
   readonly tasks: RunningTasks;

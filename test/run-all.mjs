@@ -15,9 +15,16 @@ function run(name, cmd, args, env = {}) {
     const t0 = Date.now();
     console.error(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
     // npx is npx.cmd on Windows, which only a shell finds.
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env }, shell: process.platform === 'win32' });
+    const child = spawn(cmd, args, {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...env },
+      shell: process.platform === 'win32',
+    });
     let out = '';
-    child.stdout.on('data', (b) => { out += b; process.stdout.write(b); });
+    child.stdout.on('data', (b) => {
+      out += b;
+      process.stdout.write(b);
+    });
     child.on('exit', (code) => {
       steps.push({ name, code, seconds: (Date.now() - t0) / 1000 });
       resolve({ code: code ?? 1, out });
@@ -30,6 +37,7 @@ try {
   const checks = [
     ['type check', 'npx', ['tsc', '--noEmit', '-p', '.']],
     ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
+    ['format', 'npx', ['prettier', '--check', '.']],
   ];
   for (const [name, cmd, args] of checks) {
     const { code } = await run(name, cmd, args);
@@ -37,10 +45,16 @@ try {
   }
 
   const tally = path.join(tallyDir, 'unit.json');
-  const unit = await run('unit tests', 'npx', ['mocha', '--config', 'test/unit/.mocharc.json', '--reporter', './test/unit/tally-reporter.cjs'], { MOCHA_TALLY_FILE: tally });
+  const unit = await run(
+    'unit tests',
+    'npx',
+    ['mocha', '--config', 'test/unit/.mocharc.json', '--reporter', './test/unit/tally-reporter.cjs'],
+    { MOCHA_TALLY_FILE: tally },
+  );
   if (existsSync(tally)) {
     const t = JSON.parse(readFileSync(tally, 'utf8'));
-    passed += t.passes; failed += t.failures;
+    passed += t.passes;
+    failed += t.failures;
   } else if (unit.code !== 0) {
     failed++;
   }
@@ -64,7 +78,10 @@ try {
     ? await run('integration tests (VS Code 1.139 host)', 'node', ['test/host/run-in-code-server.mjs'])
     : await run('integration tests (desktop VS Code)', 'node', ['test/host/run-in-desktop.mjs']);
   const m = /^integration: (\d+) passed, (\d+) failed$/m.exec(integ.out);
-  if (m) { passed += Number(m[1]); failed += Number(m[2]); }
+  if (m) {
+    passed += Number(m[1]);
+    failed += Number(m[2]);
+  }
   if (integ.code !== 0 && !(m && Number(m[2]) > 0)) failed++;
 } finally {
   rmSync(tallyDir, { recursive: true, force: true });

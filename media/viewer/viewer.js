@@ -101,7 +101,14 @@
       for (const control of Object.values(controls)) {
         control.hidden = false;
       }
-      vscode.postMessage({ type: 'rendered', pageCount: doc.pages.length, page: index + 1, width: page.width, height: page.height, byteLength: bytes.byteLength });
+      vscode.postMessage({
+        type: 'rendered',
+        pageCount: doc.pages.length,
+        page: index + 1,
+        width: page.width,
+        height: page.height,
+        byteLength: bytes.byteLength,
+      });
     } catch (e) {
       doc = undefined;
       canvas.hidden = true;

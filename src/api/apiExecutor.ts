@@ -51,12 +51,7 @@ const ERROR_BODY_LIMIT = 64 * 1024;
 export class ApiExecutor {
   constructor(private readonly options: ApiExecutorOptions) {}
 
-  async execute<T>(
-    operationId: OperationId,
-    request: ApiRequest,
-    reader: ResponseReader<T>,
-    call: CallOptions = {},
-  ): Promise<T> {
+  async execute<T>(operationId: OperationId, request: ApiRequest, reader: ResponseReader<T>, call: CallOptions = {}): Promise<T> {
     const op = OPERATIONS[operationId];
     const { signal } = call;
     const url = buildUrl(this.options.baseUrl, expandPath(op.path, request.pathParams), request.query);

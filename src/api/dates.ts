@@ -4,8 +4,7 @@
  * place that knows it.
  */
 
-const API_DATE =
-  /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(?:\s*(Z|[+-]\d{2}:?\d{2}))?$/;
+const API_DATE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(?:\s*(Z|[+-]\d{2}:?\d{2}))?$/;
 
 /** Parses an API date (UTC unless it names an offset); undefined when it is not one. */
 export function parseApiDate(text: string): Date | undefined {

@@ -64,7 +64,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     ...(proxy.authorization ? { token: proxy.authorization } : {}),
     ...(proxy.strictSSL === false ? { proxyTls: { rejectUnauthorized: false }, requestTls: { rejectUnauthorized: false } } : {}),
   };
-  const noProxy = [envValue(env, 'NO_PROXY'), ...(proxy.noProxy ?? [])].map((h) => h?.trim()).filter(Boolean).join(',');
+  const noProxy = [envValue(env, 'NO_PROXY'), ...(proxy.noProxy ?? [])]
+    .map((h) => h?.trim())
+    .filter(Boolean)
+    .join(',');
   if (explicit && !noProxy) {
     return createProxyAgent({ uri: explicit, ...viaProxy });
   }

@@ -4,7 +4,8 @@
  * is refused rather than silently replaced, so a mistyped URL never receives a
  * token and the user is told what to fix.
  */
-export type EndpointCheck = { ok: true; url: string } | { ok: false; url: string; reason: 'malformed' | 'insecure' | 'unsupportedProtocol' };
+export type EndpointCheck =
+  { ok: true; url: string } | { ok: false; url: string; reason: 'malformed' | 'insecure' | 'unsupportedProtocol' };
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 

@@ -180,8 +180,5 @@ export class ResponseTooLargeError extends FaxPlusError {
 
 /** Errors after which the request may have had its effect on the server. */
 export function maybeDelivered(error: unknown): boolean {
-  return (
-    (error instanceof NetworkError || error instanceof TimeoutError || error instanceof CancelledError) &&
-    error.maybeDelivered
-  );
+  return (error instanceof NetworkError || error instanceof TimeoutError || error instanceof CancelledError) && error.maybeDelivered;
 }

@@ -51,10 +51,7 @@ export async function* iterateFaxPages(list: ListFaxesPage, options: IterateFaxe
   let after = options.after;
   let stale = 0;
   for (;;) {
-    const page = await list(
-      { category: options.category, after, before, limit, userId: options.userId },
-      { signal: options.signal },
-    );
+    const page = await list({ category: options.category, after, before, limit, userId: options.userId }, { signal: options.signal });
     if (page.length === 0) {
       return;
     }

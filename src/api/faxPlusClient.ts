@@ -136,7 +136,6 @@ export class FaxPlusClient {
     return this.executor.execute(operationId, request, reader, options);
   }
 
-
   // ---- authentication & account ------------------------------------------
 
   getTokenInfo(options?: CallOptions): Promise<TokenInfo> {
@@ -318,7 +317,6 @@ export class FaxPlusClient {
     );
   }
 
-
   // ---- numbers ----------------------------------------------------------------
 
   listNumbers(userId = SELF, options?: CallOptions): Promise<FaxNumber[]> {
@@ -366,15 +364,9 @@ export class FaxPlusClient {
     );
   }
 
-
   /** Cancels a fax that has not been sent yet. */
   deleteOutboxFax(outboxFaxId: string, options?: CallOptions & { userId?: string }): Promise<void> {
-    return this.execute(
-      'deleteOutboxFax',
-      { pathParams: { user_id: options?.userId ?? SELF, outbox_fax_id: outboxFaxId } },
-      none,
-      options,
-    );
+    return this.execute('deleteOutboxFax', { pathParams: { user_id: options?.userId ?? SELF, outbox_fax_id: outboxFaxId } }, none, options);
   }
 
   /**
@@ -403,7 +395,6 @@ export class FaxPlusClient {
 
   // ---- lifecycle --------------------------------------------------------------
 
-
   dispose(): void {
     if (this.ownsDispatcher) {
       void this.dispatcher.destroy().catch(() => undefined);
@@ -414,4 +405,3 @@ export class FaxPlusClient {
 function acceptFor(format: FileFormat): string {
   return format === 'pdf' ? 'application/pdf' : 'image/tiff';
 }
-

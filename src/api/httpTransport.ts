@@ -84,8 +84,7 @@ export class HttpTransport {
   }
 
   private nextHop(req: TransportRequest, from: URL, location: string, status: number, hop: number): URL {
-    const fail = (why: string) =>
-      new ProtocolError(`Fax.Plus ${req.operationId}: ${why}`, { operationId: req.operationId, status });
+    const fail = (why: string) => new ProtocolError(`Fax.Plus ${req.operationId}: ${why}`, { operationId: req.operationId, status });
     if (hop >= this.maxRedirects) {
       throw fail('too many redirects');
     }

@@ -28,5 +28,7 @@ export function extensionOf(name: string): string | undefined {
 export function faxMimeType(name: string): string | undefined {
   const extension = extensionOf(name);
   // hasOwn: 'x.constructor' must not find Object.prototype.constructor.
-  return extension !== undefined && Object.hasOwn(FAX_FILE_TYPES, extension) ? FAX_FILE_TYPES[extension as keyof typeof FAX_FILE_TYPES] : undefined;
+  return extension !== undefined && Object.hasOwn(FAX_FILE_TYPES, extension)
+    ? FAX_FILE_TYPES[extension as keyof typeof FAX_FILE_TYPES]
+    : undefined;
 }

@@ -102,7 +102,14 @@ const DEFAULT_EXPIRES_IN_S = 3600;
 const MAX_EXPIRES_IN_S = 365 * 24 * 3600;
 const MAX_BODY_BYTES = 64 * 1024;
 
-export function buildAuthorizeUrl({ authorizeUrl, clientId, redirectUri, state, scope = 'all', codeChallenge }: AuthorizeUrlParams): string {
+export function buildAuthorizeUrl({
+  authorizeUrl,
+  clientId,
+  redirectUri,
+  state,
+  scope = 'all',
+  codeChallenge,
+}: AuthorizeUrlParams): string {
   const url = new URL(authorizeUrl);
   assertSafeEndpoint(url);
   url.searchParams.set('response_type', 'code');
@@ -233,7 +240,8 @@ function interpretResponse(status: number, text: string, mask: (s: string) => st
 
 function errorFromBody(status: number, json: Record<string, unknown> | undefined, mask: (s: string) => string): OAuthError {
   // The code becomes part of the message: one that echoes a secret is not used.
-  const serverCode = typeof json?.error === 'string' && /^[\w.-]{1,64}$/.test(json.error) && mask(json.error) === json.error ? json.error : undefined;
+  const serverCode =
+    typeof json?.error === 'string' && /^[\w.-]{1,64}$/.test(json.error) && mask(json.error) === json.error ? json.error : undefined;
   const code = serverCode ?? (status >= 500 ? 'server_error' : 'http_error');
   const rawDescription = json?.error_description ?? json?.description;
   const description = typeof rawDescription === 'string' ? mask(rawDescription).slice(0, 500) : undefined;

@@ -166,14 +166,17 @@ export class OAuthSession {
       this.unsaved = undefined;
       return stored;
     }
-    this.retryingWrite ??= this.storage.write(unsaved.value).then(
-      () => {
-        if (this.unsaved === unsaved) {
-          this.unsaved = undefined;
-        }
-      },
-      () => undefined, // still refused: the tokens stay in memory; the person was told already
-    ).finally(() => (this.retryingWrite = undefined));
+    this.retryingWrite ??= this.storage
+      .write(unsaved.value)
+      .then(
+        () => {
+          if (this.unsaved === unsaved) {
+            this.unsaved = undefined;
+          }
+        },
+        () => undefined, // still refused: the tokens stay in memory; the person was told already
+      )
+      .finally(() => (this.retryingWrite = undefined));
     return unsaved.value;
   }
 
@@ -196,7 +199,8 @@ export class OAuthSession {
     }
     const next = toStored(tokens, stored.clientId);
     const latest = await this.storage.read().catch(() => stored);
-    const unchanged = latest !== undefined && (latest.refreshToken === stored.refreshToken || latest.refreshToken === this.unsaved?.replaced);
+    const unchanged =
+      latest !== undefined && (latest.refreshToken === stored.refreshToken || latest.refreshToken === this.unsaved?.replaced);
     if (!unchanged) {
       // Signed out (or signed in anew) while the grant was on its way: writing now would undo that.
       return latest;

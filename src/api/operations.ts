@@ -27,11 +27,7 @@ const READ_NUMBERS = ['fax:all:read', 'fax:numbers:read'] as const;
 const EDIT_NUMBERS = ['fax:all:edit', 'fax:numbers:edit'] as const;
 const READ_SHOP = ['fax:all:read', 'fax:shop:read'] as const;
 
-function op(
-  method: HttpMethod,
-  path: string,
-  permittedScopes: readonly Scope[],
-): Omit<OperationDescriptor, 'id'> {
+function op(method: HttpMethod, path: string, permittedScopes: readonly Scope[]): Omit<OperationDescriptor, 'id'> {
   // POST creates something each time it is sent; GET/PUT/DELETE do not.
   return { method, path, permittedScopes, idempotent: method !== 'POST' };
 }
@@ -74,9 +70,9 @@ const TABLE = {
 export type OperationId = keyof typeof TABLE;
 
 export const OPERATIONS: { readonly [K in OperationId]: OperationDescriptor } = Object.freeze(
-  Object.fromEntries(
-    Object.entries(TABLE).map(([id, d]) => [id, Object.freeze({ id: id as OperationId, ...d })]),
-  ) as { [K in OperationId]: OperationDescriptor },
+  Object.fromEntries(Object.entries(TABLE).map(([id, d]) => [id, Object.freeze({ id: id as OperationId, ...d })])) as {
+    [K in OperationId]: OperationDescriptor;
+  },
 );
 
 export function allOperations(): OperationDescriptor[] {

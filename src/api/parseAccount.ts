@@ -1,5 +1,24 @@
-import { openEnum, optBoolean, optDate, optNumber, optObject, optString, requireArray, requireId, requireObject, stringList, type JsonObject } from './jsonShape';
-import { NOTIFICATION_CHANNELS, NOTIFICATION_EVENTS, type Account, type AccountNotifications, type MemberDetails, type NotificationToggles } from './models';
+import {
+  openEnum,
+  optBoolean,
+  optDate,
+  optNumber,
+  optObject,
+  optString,
+  requireArray,
+  requireId,
+  requireObject,
+  stringList,
+  type JsonObject,
+} from './jsonShape';
+import {
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_EVENTS,
+  type Account,
+  type AccountNotifications,
+  type MemberDetails,
+  type NotificationToggles,
+} from './models';
 
 export function parseAccount(value: unknown, operationId = 'getUser'): Account {
   const obj = requireObject(value, operationId, 'account');

@@ -146,7 +146,9 @@ export function parseAvailableNumbers(value: unknown): AvailableNumberList {
   if (!list) {
     // One number on its own (an object that looks like an item) is a list of one.
     const single = isObject(value) && (isObject(value.item) || typeof value.number === 'string') ? [value] : undefined;
-    return single ? { numbers: single.map(parseAvailableNumber), recognised: true, raw: value } : { numbers: [], recognised: false, raw: value };
+    return single
+      ? { numbers: single.map(parseAvailableNumber), recognised: true, raw: value }
+      : { numbers: [], recognised: false, raw: value };
   }
   return { numbers: list.map(parseAvailableNumber), recognised: true, raw: value };
 }
@@ -157,7 +159,14 @@ export function parsePurchaseResult(value: unknown): PurchaseResult {
     return { raw: value };
   }
   const data = optObject(value, 'data');
-  const candidates = [value, data, optObject(value, 'item'), data && optObject(data, 'item'), optObject(value, 'number'), data && optObject(data, 'number')];
+  const candidates = [
+    value,
+    data,
+    optObject(value, 'item'),
+    data && optObject(data, 'item'),
+    optObject(value, 'number'),
+    data && optObject(data, 'number'),
+  ];
   return {
     number: firstString(candidates, ['number', 'phone_number', 'e164', 'fax_number']),
     id: firstString(candidates, ['id', 'number_id', 'item_id']),
@@ -165,4 +174,3 @@ export function parsePurchaseResult(value: unknown): PurchaseResult {
     raw: value,
   };
 }
-

@@ -27,11 +27,7 @@ export function readErrorBody(text: string, secrets: readonly string[]): { code?
       const record = parsed as Record<string, unknown>;
       code = typeof record.error === 'string' ? record.error : undefined;
       description =
-        typeof record.description === 'string'
-          ? record.description
-          : typeof record.message === 'string'
-            ? record.message
-            : undefined;
+        typeof record.description === 'string' ? record.description : typeof record.message === 'string' ? record.message : undefined;
     }
   } catch {
     // Not JSON (a proxy's HTML page, say): the status alone has to do.
@@ -53,7 +49,9 @@ export function errorForStatus(
   const message = `Fax.Plus ${op.id} failed with HTTP ${status}${detail}`;
   if (status === 401) {
     // Read the server's words here, once, so the UI can tell "expired" apart by class.
-    return /expir/i.test(`${body.code ?? ''} ${body.description ?? ''}`) ? new TokenExpiredError(message, init) : new UnauthorizedError(message, init);
+    return /expir/i.test(`${body.code ?? ''} ${body.description ?? ''}`)
+      ? new TokenExpiredError(message, init)
+      : new UnauthorizedError(message, init);
   }
   if (status === 403) {
     return new ForbiddenError(message, { ...init, permittedScopes: op.permittedScopes });

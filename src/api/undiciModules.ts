@@ -11,6 +11,8 @@ export const ProxyAgent: typeof Undici.ProxyAgent = require('undici/lib/dispatch
 export const EnvHttpProxyAgent: typeof Undici.EnvHttpProxyAgent = require('undici/lib/dispatcher/env-http-proxy-agent');
 export const DispatcherClass: { prototype: { connect?: unknown } } = require('undici/lib/dispatcher/dispatcher');
 export const apiConnect: unknown = require('undici/lib/api/api-connect');
-export const apiRequest: (this: Undici.Dispatcher, options: Undici.Dispatcher.RequestOptions) => Promise<Undici.Dispatcher.ResponseData> =
-  require('undici/lib/api/api-request');
+export const apiRequest: (
+  this: Undici.Dispatcher,
+  options: Undici.Dispatcher.RequestOptions,
+) => Promise<Undici.Dispatcher.ResponseData> = require('undici/lib/api/api-request');
 /* eslint-enable @typescript-eslint/no-require-imports */

@@ -19,9 +19,17 @@ import { tokenFingerprint } from './tokenFingerprint';
  * /auth/token is asked, unless the server lacks it.
  */
 export class ApiTokenValidator implements TokenValidator {
-  constructor(private readonly clients: ClientFactory, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly clients: ClientFactory,
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  async validate(credential: Credential, source: TokenFacts['source'], signal?: AbortSignal, knownAccount?: AccountFacts): Promise<TokenFacts> {
+  async validate(
+    credential: Credential,
+    source: TokenFacts['source'],
+    signal?: AbortSignal,
+    knownAccount?: AccountFacts,
+  ): Promise<TokenFacts> {
     const client = this.clients.create({ getCredential: async () => credential });
     try {
       // Both asked at once: a sign-in costs one round trip, not two. The token's answer decides first.

@@ -57,12 +57,14 @@ export class AuthSession extends Disposable {
   ) {
     super();
     // Sign-in or sign-out in another window reaches this one.
-    this.register(this.secrets.onDidChange((e) => {
-      if (e.key === SECRET_KEYS.pat) {
-        this.storedPat = undefined;
-        void this.restore();
-      }
-    }));
+    this.register(
+      this.secrets.onDidChange((e) => {
+        if (e.key === SECRET_KEYS.pat) {
+          this.storedPat = undefined;
+          void this.restore();
+        }
+      }),
+    );
   }
 
   get state(): AuthState {
@@ -114,7 +116,10 @@ export class AuthSession extends Disposable {
    * only after another round through the workbench.
    */
   whenRestored(): Promise<void> {
-    return this.restoring.then(() => undefined, () => undefined);
+    return this.restoring.then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   private checked<T>(work: Promise<T>): Promise<T> {
@@ -199,10 +204,11 @@ export class AuthSession extends Disposable {
   /** The stored facts, only when they describe this very credential (fingerprint, kind and source). */
   private storedFactsFor(credential: Credential): TokenFacts | undefined {
     const facts = this.memento.get<TokenFacts>(FACTS_KEY);
-    const matches = facts !== undefined
-      && facts.kind === credential.kind
-      && (facts.source === 'environment') === this.fromEnvironment()
-      && facts.fingerprint === tokenFingerprint(credential.token);
+    const matches =
+      facts !== undefined &&
+      facts.kind === credential.kind &&
+      (facts.source === 'environment') === this.fromEnvironment() &&
+      facts.fingerprint === tokenFingerprint(credential.token);
     return matches ? facts : undefined;
   }
 
@@ -350,7 +356,12 @@ export class AuthSession extends Disposable {
   }
 
   /** An OAuth access token may have expired early: refresh it once (OAuthSession single-flights that) and ask again. */
-  private async validateRefreshing(credential: Credential, source: TokenFacts['source'], signal?: AbortSignal, knownAccount?: AccountFacts): Promise<TokenFacts> {
+  private async validateRefreshing(
+    credential: Credential,
+    source: TokenFacts['source'],
+    signal?: AbortSignal,
+    knownAccount?: AccountFacts,
+  ): Promise<TokenFacts> {
     try {
       return await this.validator.validate(credential, source, signal, knownAccount);
     } catch (e) {

@@ -39,10 +39,16 @@ export class AuthStatusBar extends Disposable {
 
   private render(state: AuthState): void {
     if (state.status === 'signedOut') {
-      const problem = state.problem === 'expired' ? vscode.l10n.t('token expired')
-        : state.problem === 'unauthorized' ? vscode.l10n.t('token rejected') : undefined;
+      const problem =
+        state.problem === 'expired'
+          ? vscode.l10n.t('token expired')
+          : state.problem === 'unauthorized'
+            ? vscode.l10n.t('token rejected')
+            : undefined;
       this.item.text = problem ? `$(warning) Fax.Plus: ${problem}` : '$(sign-in) Fax.Plus';
-      this.item.tooltip = this.withOverrides(problem ? vscode.l10n.t('Fax.Plus: {0}. Click to sign in again.', problem) : vscode.l10n.t('Sign in to Fax.Plus'));
+      this.item.tooltip = this.withOverrides(
+        problem ? vscode.l10n.t('Fax.Plus: {0}. Click to sign in again.', problem) : vscode.l10n.t('Sign in to Fax.Plus'),
+      );
       this.item.command = COMMANDS.signIn;
       this.item.backgroundColor = problem ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
       this.item.show();
@@ -53,7 +59,7 @@ export class AuthStatusBar extends Disposable {
     const days = daysLeft(facts, this.now());
     const near = days !== undefined && days <= this.warnWithinDays();
     this.item.text = near
-      ? `$(warning) Fax.Plus: ${who} · ${(days === 1 ? vscode.l10n.t('1 day left') : vscode.l10n.t('{0} days left', days))}`
+      ? `$(warning) Fax.Plus: ${who} · ${days === 1 ? vscode.l10n.t('1 day left') : vscode.l10n.t('{0} days left', days)}`
       : `$(account) Fax.Plus: ${who}`;
     this.item.backgroundColor = near ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.tooltip = this.tooltipOf(facts);
@@ -94,6 +100,6 @@ export class AuthStatusBar extends Disposable {
 
   /** For tests: what a person sees on hover. */
   get tooltip(): string {
-    return typeof this.item.tooltip === 'string' ? this.item.tooltip : this.item.tooltip?.value ?? '';
+    return typeof this.item.tooltip === 'string' ? this.item.tooltip : (this.item.tooltip?.value ?? '');
   }
 }

@@ -13,7 +13,11 @@ import { commandAction, openUrlAction } from '../util/noticeActions';
  * words (see ErrorPresenter).
  */
 export class CommandGate {
-  constructor(private readonly session: AuthSession, private readonly permissions: CommandPermissions, private readonly notifier: Notifier) {}
+  constructor(
+    private readonly session: AuthSession,
+    private readonly permissions: CommandPermissions,
+    private readonly notifier: Notifier,
+  ) {}
 
   /**
    * Whether the signed-in token may run the command, without telling anyone:
@@ -47,9 +51,12 @@ export class CommandGate {
       facts.tokenName ?? facts.preview ?? '',
       needed,
     );
-    void this.notifier.notify('error', message,
+    void this.notifier.notify(
+      'error',
+      message,
       commandAction(vscode.l10n.t('Replace Token'), COMMANDS.rotateToken),
-      openUrlAction(vscode.l10n.t('Open Fax.Plus Integrations'), INTEGRATIONS_PAGE_URL));
+      openUrlAction(vscode.l10n.t('Open Fax.Plus Integrations'), INTEGRATIONS_PAGE_URL),
+    );
     throw new NotPermittedError(message, verdict.refusedOperations, verdict.wouldPermit);
   }
 }

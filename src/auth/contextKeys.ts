@@ -12,7 +12,10 @@ import { isAdmin } from './tokenFacts';
 export class ContextKeys extends Disposable {
   private readonly values = new Map<string, unknown>();
 
-  constructor(session: AuthSession, private readonly permissions: CommandPermissions) {
+  constructor(
+    session: AuthSession,
+    private readonly permissions: CommandPermissions,
+  ) {
     super();
     this.register(session.onDidChange((state) => this.apply(state)));
     this.apply(session.state);
@@ -26,7 +29,7 @@ export class ContextKeys extends Disposable {
   private apply(state: AuthState): void {
     const facts = state.status === 'signedIn' ? state.facts : undefined;
     this.set('faxplus.signedIn', Boolean(facts));
-    this.set('faxplus.authProblem', state.status === 'signedOut' ? state.problem ?? '' : '');
+    this.set('faxplus.authProblem', state.status === 'signedOut' ? (state.problem ?? '') : '');
     this.set('faxplus.isAdmin', isAdmin(facts));
     this.set('faxplus.tokenSource', facts?.source ?? '');
     for (const id of this.permissions.commandIds) {

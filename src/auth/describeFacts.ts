@@ -5,12 +5,12 @@ import { daysLeft, type AccountFacts, type TokenFacts } from './tokenFacts';
 export function describeFacts(facts: TokenFacts, now: number): string {
   const parts: string[] = [...describeAccount(facts)];
   if (facts.scopesUnknown) {
+    parts.push(facts.kind === 'oauth' ? vscode.l10n.t('Signed in with OAuth.') : vscode.l10n.t('Signed in with a personal access token.'));
     parts.push(
-      facts.kind === 'oauth'
-        ? vscode.l10n.t('Signed in with OAuth.')
-        : vscode.l10n.t('Signed in with a personal access token.'),
+      vscode.l10n.t(
+        'Its scopes could not be read (Fax.Plus does not answer GET /auth/token here), so every command is offered and Fax.Plus decides what is allowed.',
+      ),
     );
-    parts.push(vscode.l10n.t('Its scopes could not be read (Fax.Plus does not answer GET /auth/token here), so every command is offered and Fax.Plus decides what is allowed.'));
   } else if (facts.kind === 'oauth') {
     parts.push(vscode.l10n.t('Signed in with OAuth (all permissions).'));
   } else {
@@ -19,7 +19,13 @@ export function describeFacts(facts: TokenFacts, now: number): string {
   }
   const days = daysLeft(facts, now);
   if (days !== undefined) {
-    parts.push(days < 0 ? vscode.l10n.t('Expired.') : days === 1 ? vscode.l10n.t('Expires within a day.') : vscode.l10n.t('Expires in {0} days.', days));
+    parts.push(
+      days < 0
+        ? vscode.l10n.t('Expired.')
+        : days === 1
+          ? vscode.l10n.t('Expires within a day.')
+          : vscode.l10n.t('Expires in {0} days.', days),
+    );
   }
   if (facts.source === 'environment') {
     parts.push(vscode.l10n.t('From the FAXPLUS_TOKEN environment variable (not stored).'));

@@ -54,9 +54,10 @@ export class ExpiryMonitor extends Disposable {
       return;
     }
     await this.memento.update(RECORD_KEY, { lastWarnedDay: localDay(now) } satisfies WarningRecord);
-    const message = due.days === 1
-      ? vscode.l10n.t('Your Fax.Plus token "{0}" expires within a day.', facts.tokenName ?? '')
-      : vscode.l10n.t('Your Fax.Plus token "{0}" expires in {1} days.', facts.tokenName ?? '', due.days);
+    const message =
+      due.days === 1
+        ? vscode.l10n.t('Your Fax.Plus token "{0}" expires within a day.', facts.tokenName ?? '')
+        : vscode.l10n.t('Your Fax.Plus token "{0}" expires in {1} days.', facts.tokenName ?? '', due.days);
     void this.notifier.notify('warning', message, commandAction(vscode.l10n.t('Rotate Token'), COMMANDS.rotateToken));
   }
 }

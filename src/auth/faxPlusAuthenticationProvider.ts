@@ -15,15 +15,24 @@ const OAUTH_SCOPES: readonly string[] = ['all'];
  * in asks the same questions and shows the same messages.
  */
 export class FaxPlusAuthenticationProvider extends Disposable implements vscode.AuthenticationProvider {
-  private readonly sessionsChanged = this.register(new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>());
+  private readonly sessionsChanged = this.register(
+    new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>(),
+  );
   readonly onDidChangeSessions = this.sessionsChanged.event;
   private last: vscode.AuthenticationSession | undefined;
   /** Syncs run one after another so the events keep the order of the changes. */
   private syncing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly credentials: OAuthCredentials, private readonly session: AuthSession) {
+  constructor(
+    private readonly credentials: OAuthCredentials,
+    private readonly session: AuthSession,
+  ) {
     super();
-    this.register(vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, vscode.l10n.t('Fax.Plus'), this, { supportsMultipleAccounts: false }));
+    this.register(
+      vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, vscode.l10n.t('Fax.Plus'), this, {
+        supportsMultipleAccounts: false,
+      }),
+    );
     this.register(credentials.onDidChange(() => this.sync()));
     this.register(session.onDidChange(() => this.sync()));
     this.sync();
@@ -77,7 +86,10 @@ export class FaxPlusAuthenticationProvider extends Disposable implements vscode.
     return {
       id: SESSION_ID,
       accessToken: token ?? stored.accessToken,
-      account: { id: account?.uid ?? stored.userId ?? stored.clientId, label: account?.email ?? account?.name ?? vscode.l10n.t('Fax.Plus account') },
+      account: {
+        id: account?.uid ?? stored.userId ?? stored.clientId,
+        label: account?.email ?? account?.name ?? vscode.l10n.t('Fax.Plus account'),
+      },
       scopes: OAUTH_SCOPES,
     };
   }

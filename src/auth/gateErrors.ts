@@ -10,7 +10,11 @@ export class NotSignedInError extends UserNotifiedError {
 
 /** The command was refused before any request: the token lacks a scope. */
 export class NotPermittedError extends UserNotifiedError {
-  constructor(message: string, readonly refusedOperations: readonly string[], readonly wouldPermit: readonly (readonly string[])[]) {
+  constructor(
+    message: string,
+    readonly refusedOperations: readonly string[],
+    readonly wouldPermit: readonly (readonly string[])[],
+  ) {
     super(message);
     this.name = 'NotPermittedError';
   }

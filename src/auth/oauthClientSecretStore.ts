@@ -8,7 +8,10 @@ import { SECRET_KEYS, type SecretStore } from './secretStore';
  * "Forget OAuth Client" removes it.
  */
 export class OAuthClientSecretStore {
-  constructor(private readonly secrets: SecretStore, private readonly redactor: Redactor) {}
+  constructor(
+    private readonly secrets: SecretStore,
+    private readonly redactor: Redactor,
+  ) {}
 
   /** The secret stored for this client id, if any. */
   async get(clientId: string): Promise<string | undefined> {
@@ -34,7 +37,9 @@ export class OAuthClientSecretStore {
 function parseEntry(raw: string): { clientId: string; secret: string } | undefined {
   try {
     const v = JSON.parse(raw) as Record<string, unknown>;
-    return typeof v.clientId === 'string' && typeof v.secret === 'string' && v.secret !== '' ? { clientId: v.clientId, secret: v.secret } : undefined;
+    return typeof v.clientId === 'string' && typeof v.secret === 'string' && v.secret !== ''
+      ? { clientId: v.clientId, secret: v.secret }
+      : undefined;
   } catch {
     return undefined;
   }

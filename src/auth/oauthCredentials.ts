@@ -38,12 +38,17 @@ export class OAuthCredentials extends Disposable implements OAuthCredentialSourc
     private readonly notifier: Notifier,
   ) {
     super();
-    this.register(secrets.onDidChange((e) => {
-      if (e.key === SECRET_KEYS.oauthSession) {
-        void this.checkIdentity();
-      }
-    }));
-    void this.peek().then((stored) => (this.identity ??= identityOf(stored)), () => undefined);
+    this.register(
+      secrets.onDidChange((e) => {
+        if (e.key === SECRET_KEYS.oauthSession) {
+          void this.checkIdentity();
+        }
+      }),
+    );
+    void this.peek().then(
+      (stored) => (this.identity ??= identityOf(stored)),
+      () => undefined,
+    );
   }
 
   /** What is stored, without refreshing. */
@@ -128,9 +133,12 @@ export class OAuthCredentials extends Disposable implements OAuthCredentialSourc
   /** The refreshed tokens work in this window, but the keyring kept refusing them: say what that means. */
   private reportUnsavedRefresh(e: unknown): void {
     this.logger.error(`Could not store the renewed OAuth session: ${e instanceof Error ? e.message : String(e)}`);
-    void this.notifier.notify('warning', vscode.l10n.t(
-      'Fax.Plus renewed your sign-in, but VS Code could not save it to the system keyring. It keeps working in this window; other windows, or this one after a restart, may ask you to sign in again.',
-    ));
+    void this.notifier.notify(
+      'warning',
+      vscode.l10n.t(
+        'Fax.Plus renewed your sign-in, but VS Code could not save it to the system keyring. It keeps working in this window; other windows, or this one after a restart, may ask you to sign in again.',
+      ),
+    );
   }
 
   private async checkIdentity(): Promise<void> {

@@ -187,7 +187,11 @@ export class OAuthLoopbackServer {
       case 'error': {
         const kind = decision.oauthError === 'access_denied' ? 'access-denied' : 'authorization-failed';
         this.closeAfter(res);
-        respond(res, 200, page('Sign-in to Fax.Plus was not completed', `Fax.Plus answered: ${decision.oauthError}. You can close this tab.`));
+        respond(
+          res,
+          200,
+          page('Sign-in to Fax.Plus was not completed', `Fax.Plus answered: ${decision.oauthError}. You can close this tab.`),
+        );
         this.fail(new OAuthLoopbackError(kind, decision.oauthError), false);
         return;
       }

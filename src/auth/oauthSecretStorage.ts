@@ -8,7 +8,10 @@ import { SECRET_KEYS, type SecretStore } from './secretStore';
  * masked should it ever reach a log line.
  */
 export class OAuthSecretStorage implements OAuthStorage {
-  constructor(private readonly secrets: SecretStore, private readonly redactor: Redactor) {}
+  constructor(
+    private readonly secrets: SecretStore,
+    private readonly redactor: Redactor,
+  ) {}
 
   async read(): Promise<StoredOAuth | undefined> {
     const raw = await this.secrets.get(SECRET_KEYS.oauthSession);

@@ -46,7 +46,11 @@ export class MissingClientSecretError extends Error {
 }
 
 export function isCancellation(e: unknown): boolean {
-  return (e instanceof OAuthLoopbackError && e.kind === 'cancelled') || (e instanceof OAuthError && e.kind === 'cancelled') || e instanceof CancelledError;
+  return (
+    (e instanceof OAuthLoopbackError && e.kind === 'cancelled') ||
+    (e instanceof OAuthError && e.kind === 'cancelled') ||
+    e instanceof CancelledError
+  );
 }
 
 /** True when the client id or secret is what Fax.Plus refused, so a stored secret should go. */
@@ -57,10 +61,16 @@ export function isClientRejected(e: unknown): boolean {
 /** One sentence for the user; never contains a secret (the errors never carry one). */
 export function describeOAuthSignInFailure(e: unknown): string {
   if (e instanceof RedirectPortBusyError) {
-    return vscode.l10n.t('Port {0} on this machine is in use, so the browser cannot return to VS Code. Close what uses it or change the setting faxplus.oauth.redirectPort (and the redirect URI of your OAuth app).', e.port);
+    return vscode.l10n.t(
+      'Port {0} on this machine is in use, so the browser cannot return to VS Code. Close what uses it or change the setting faxplus.oauth.redirectPort (and the redirect URI of your OAuth app).',
+      e.port,
+    );
   }
   if (e instanceof RemoteRedirectUnreachableError) {
-    return vscode.l10n.t('In this remote window the browser cannot return to VS Code: port {0} could not be forwarded to the same port on this computer. Sign in with a Personal Access Token instead (it works everywhere), or free port {0} on this computer and try again.', e.port);
+    return vscode.l10n.t(
+      'In this remote window the browser cannot return to VS Code: port {0} could not be forwarded to the same port on this computer. Sign in with a Personal Access Token instead (it works everywhere), or free port {0} on this computer and try again.',
+      e.port,
+    );
   }
   if (e instanceof MissingClientSecretError) {
     return vscode.l10n.t('No OAuth client secret is stored for this client id. Pass clientSecret or sign in interactively once.');
@@ -70,7 +80,10 @@ export function describeOAuthSignInFailure(e: unknown): string {
   }
   if (e instanceof OAuthTokenCheckFailedError) {
     const status = e.reason.status === undefined ? e.reason.name : `HTTP ${e.reason.status}`;
-    return vscode.l10n.t('Fax.Plus issued a token, but it could not be checked ({0}): Fax.Plus could not be reached or answered with an error. Your previous sign-in is unchanged. Try again in a moment.', status);
+    return vscode.l10n.t(
+      'Fax.Plus issued a token, but it could not be checked ({0}): Fax.Plus could not be reached or answered with an error. Your previous sign-in is unchanged. Try again in a moment.',
+      status,
+    );
   }
   if (e instanceof EndpointError || e instanceof SecretStorageUnavailableError) {
     return e.message;

@@ -9,7 +9,12 @@ import type { OAuthBrowser } from './oauthBrowser';
 import type { OAuthClientSecretStore } from './oauthClientSecretStore';
 import type { OAuthCredentials } from './oauthCredentials';
 import { OAuthLoopbackError, OAuthLoopbackServer } from './oauthLoopbackServer';
-import { OAuthTokenCheckFailedError, OAuthTokenNotAcceptedError, RedirectPortBusyError, RemoteRedirectUnreachableError } from './oauthSignInErrors';
+import {
+  OAuthTokenCheckFailedError,
+  OAuthTokenNotAcceptedError,
+  RedirectPortBusyError,
+  RemoteRedirectUnreachableError,
+} from './oauthSignInErrors';
 import { CancelledError, FaxPlusError, UnauthorizedError } from '../api/errors';
 import type { TokenFacts } from './tokenFacts';
 
@@ -47,7 +52,13 @@ export class OAuthSignInFlow {
     const server = await startLoopback(request.redirectPort, signal);
     try {
       const pkce = createPkce();
-      const authorizeUrl = buildAuthorizeUrl({ authorizeUrl: oauthAuthorizeUrl, clientId, redirectUri: server.redirectUri, state: server.state, codeChallenge: pkce.challenge });
+      const authorizeUrl = buildAuthorizeUrl({
+        authorizeUrl: oauthAuthorizeUrl,
+        clientId,
+        redirectUri: server.redirectUri,
+        state: server.state,
+        codeChallenge: pkce.challenge,
+      });
       if (!(await this.browser.reachable(server.redirectUri))) {
         throw new RemoteRedirectUnreachableError(server.port);
       }
@@ -58,15 +69,30 @@ export class OAuthSignInFlow {
       const code = await server.waitForCode();
       this.redactor.addSecret(code);
       if (server.stateWasMissing) {
-        this.logger.warn('OAuth: the redirect from Fax.Plus carried no state; accepted (the loopback address, port, path and single use still checked)');
+        this.logger.warn(
+          'OAuth: the redirect from Fax.Plus carried no state; accepted (the loopback address, port, path and single use still checked)',
+        );
       }
-      const tokens = await exchangeCode({ tokenUrl: oauthTokenUrl, clientId, clientSecret, code, codeVerifier: pkce.verifier, redirectUri: server.redirectUri, signal, proxy: proxyOptionsFromSettings() });
+      const tokens = await exchangeCode({
+        tokenUrl: oauthTokenUrl,
+        clientId,
+        clientSecret,
+        code,
+        codeVerifier: pkce.verifier,
+        redirectUri: server.redirectUri,
+        signal,
+        proxy: proxyOptionsFromSettings(),
+      });
       this.redactor.addSecret(tokens.accessToken);
       this.redactor.addSecret(tokens.refreshToken);
       // Kept for the refresh grant, and so that signing in again needs no typing.
       await this.clientSecrets.store(clientId, clientSecret);
       const facts = await this.session
-        .adoptOAuth({ token: tokens.accessToken, kind: 'oauth', clientId }, () => this.credentials.save(tokens, clientId, clientSecret), signal)
+        .adoptOAuth(
+          { token: tokens.accessToken, kind: 'oauth', clientId },
+          () => this.credentials.save(tokens, clientId, clientSecret),
+          signal,
+        )
         .catch((e: unknown) => {
           throw tokenCheckFailure(e);
         });

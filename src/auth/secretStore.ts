@@ -2,7 +2,10 @@ import type * as vscode from 'vscode';
 
 /** Raised when the OS keyring behind SecretStorage is unavailable. There is never a plaintext fallback. */
 export class SecretStorageUnavailableError extends Error {
-  constructor(readonly operation: 'read' | 'write' | 'delete', cause: unknown) {
+  constructor(
+    readonly operation: 'read' | 'write' | 'delete',
+    cause: unknown,
+  ) {
     // The cause's message may come from the keyring; it never contains the secret itself.
     super(`Secret storage ${operation} failed: ${cause instanceof Error ? cause.message : String(cause)}`);
     this.name = 'SecretStorageUnavailableError';

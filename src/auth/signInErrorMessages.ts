@@ -1,5 +1,13 @@
 import * as vscode from 'vscode';
-import { CancelledError, ForbiddenError, NetworkError, ServerError, TimeoutError, TokenExpiredError, UnauthorizedError } from '../api/errors';
+import {
+  CancelledError,
+  ForbiddenError,
+  NetworkError,
+  ServerError,
+  TimeoutError,
+  TokenExpiredError,
+  UnauthorizedError,
+} from '../api/errors';
 import { INTEGRATIONS_PAGE_URL } from '../config/endpoints';
 import { EndpointError } from '../config/endpointSettings';
 import { SecretStorageUnavailableError } from './secretStore';
@@ -18,13 +26,18 @@ export class SignInErrorMessages {
     const showLogs = showLogsAction();
     if (e instanceof ExpiredTokenError) {
       return {
-        text: vscode.l10n.t('This token expired on {0}. Create a new token on Fax.Plus and sign in with it.', new Date(e.expiresAt).toLocaleDateString(vscode.env.language)),
+        text: vscode.l10n.t(
+          'This token expired on {0}. Create a new token on Fax.Plus and sign in with it.',
+          new Date(e.expiresAt).toLocaleDateString(vscode.env.language),
+        ),
         actions: [createToken],
       };
     }
     if (e instanceof SecretStorageUnavailableError) {
       return {
-        text: vscode.l10n.t("VS Code's secret storage (the operating system keyring) is not available, so the token was not saved anywhere. Set up a keyring and try again."),
+        text: vscode.l10n.t(
+          "VS Code's secret storage (the operating system keyring) is not available, so the token was not saved anywhere. Set up a keyring and try again.",
+        ),
         actions: [open(vscode.l10n.t('Keyring Help'), KEYRING_HELP_URL)],
       };
     }
@@ -42,31 +55,43 @@ export class SignInErrorMessages {
     }
     if (e instanceof UnauthorizedError) {
       return {
-        text: vscode.l10n.t('Fax.Plus rejected this token: it is wrong, revoked or expired. Copy it again from Fax.Plus → Integrations, or create a new one.'),
+        text: vscode.l10n.t(
+          'Fax.Plus rejected this token: it is wrong, revoked or expired. Copy it again from Fax.Plus → Integrations, or create a new one.',
+        ),
         actions: [createToken],
       };
     }
     if (e instanceof ForbiddenError) {
       return {
-        text: vscode.l10n.t('This Fax.Plus account cannot use the API. The Fax.Plus API is available on Enterprise plans; ask your administrator or upgrade.'),
+        text: vscode.l10n.t(
+          'This Fax.Plus account cannot use the API. The Fax.Plus API is available on Enterprise plans; ask your administrator or upgrade.',
+        ),
         actions: [open(vscode.l10n.t('Fax.Plus Plans'), ENTERPRISE_URL)],
       };
     }
     if (e instanceof ServerError && e.enterpriseHint) {
       return {
-        text: vscode.l10n.t('Fax.Plus answered with a server error (HTTP {0}). The Fax.Plus API is available on Enterprise plans only, and other accounts get this error; check your plan, or try again later.', e.status ?? 500),
+        text: vscode.l10n.t(
+          'Fax.Plus answered with a server error (HTTP {0}). The Fax.Plus API is available on Enterprise plans only, and other accounts get this error; check your plan, or try again later.',
+          e.status ?? 500,
+        ),
         actions: [open(vscode.l10n.t('Fax.Plus Plans'), ENTERPRISE_URL), showLogs],
       };
     }
     if (e instanceof ServerError && e.gatewayPage) {
       return {
-        text: vscode.l10n.t('Fax.Plus is not reachable right now (HTTP {0} from a gateway in front of it). Nothing was stored; try again in a moment.', e.status ?? 502),
+        text: vscode.l10n.t(
+          'Fax.Plus is not reachable right now (HTTP {0} from a gateway in front of it). Nothing was stored; try again in a moment.',
+          e.status ?? 502,
+        ),
         actions: [showLogs],
       };
     }
     if (e instanceof NetworkError || e instanceof TimeoutError) {
       return {
-        text: vscode.l10n.t('Fax.Plus could not be reached. Check your internet connection and proxy settings (http.proxy), then try again.'),
+        text: vscode.l10n.t(
+          'Fax.Plus could not be reached. Check your internet connection and proxy settings (http.proxy), then try again.',
+        ),
         actions: [showLogs],
       };
     }

@@ -44,15 +44,19 @@ export class BalanceStatusBar extends Disposable {
     this.register(session.onDidChange(() => this.apply()));
     this.register(activity.onDidChange(() => this.apply()));
     // A fax costs money: show what is left as soon as it is sent.
-    this.register(onDidSendFax(() => {
-      if (this.permitted()) void this.refresh(true);
-    }));
-    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('faxplus.polling.balanceSeconds')) {
-        this.stopTimer();
-        this.apply();
-      }
-    }));
+    this.register(
+      onDidSendFax(() => {
+        if (this.permitted()) void this.refresh(true);
+      }),
+    );
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('faxplus.polling.balanceSeconds')) {
+          this.stopTimer();
+          this.apply();
+        }
+      }),
+    );
     this.register({ dispose: () => this.stopTimer() });
     this.apply();
   }

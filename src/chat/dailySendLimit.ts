@@ -37,9 +37,15 @@ export class DailySendLimit {
     if (used < limit) return { ok: true, left: limit - used };
     return {
       ok: false,
-      message: limit === 0
-        ? l10n.t('Not sent: sending from chat is turned off (setting "faxplus.chat.dailySendLimit" is 0). Send it with the command "Send as Fax" instead.')
-        : l10n.t('Not sent: chat already sent {0} fax(es) today, the daily limit (setting "faxplus.chat.dailySendLimit"). Send it with the command "Send as Fax", or raise the limit.', used),
+      message:
+        limit === 0
+          ? l10n.t(
+              'Not sent: sending from chat is turned off (setting "faxplus.chat.dailySendLimit" is 0). Send it with the command "Send as Fax" instead.',
+            )
+          : l10n.t(
+              'Not sent: chat already sent {0} fax(es) today, the daily limit (setting "faxplus.chat.dailySendLimit"). Send it with the command "Send as Fax", or raise the limit.',
+              used,
+            ),
     };
   }
 

@@ -20,7 +20,10 @@ export class FaxStatusTool implements vscode.LanguageModelTool<unknown> {
     private readonly sent: SentFromChat,
   ) {}
 
-  invoke(options: vscode.LanguageModelToolInvocationOptions<unknown>, token: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
+  invoke(
+    options: vscode.LanguageModelToolInvocationOptions<unknown>,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.LanguageModelToolResult> {
     const { gate, clients, audit, errors, words } = this.context;
     return runTool(CHAT_TOOLS.faxStatus, audit, errors, async () => {
       const input = parseFaxIdInput(options.input);
@@ -38,12 +41,21 @@ export class FaxStatusTool implements vscode.LanguageModelTool<unknown> {
       }
       const outgoing = this.sent.get(id);
       if (!outgoing) {
-        return refused(vscode.l10n.t('No fax with id {0} in the Outbox or Sent. Use an id that faxplus_sendFax or faxplus_listFaxes reported.', id), { ids: [id] });
+        return refused(
+          vscode.l10n.t('No fax with id {0} in the Outbox or Sent. Use an id that faxplus_sendFax or faxplus_listFaxes reported.', id),
+          { ids: [id] },
+        );
       }
       const sent = await client.listFaxes({ category: 'sent', after: earliestSentTime(outgoing) }, { signal });
       const record = matchSentRecord(outgoing, sent);
       if (record) return done(sentStatusText(record, words, id), { ids: [id, record.id] });
-      return done(vscode.l10n.t('Fax {0} has left the Outbox, but Fax.Plus does not list it in Sent yet. Ask again in a minute; do not send it again.', id), { ids: [id] });
+      return done(
+        vscode.l10n.t(
+          'Fax {0} has left the Outbox, but Fax.Plus does not list it in Sent yet. Ask again in a minute; do not send it again.',
+          id,
+        ),
+        { ids: [id] },
+      );
     });
   }
 }

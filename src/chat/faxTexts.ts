@@ -21,10 +21,14 @@ function pagesText(pages: number | undefined): string {
 
 function categoryName(category: ListCategory): string {
   switch (category) {
-    case 'inbox': return l10n.t('Inbox');
-    case 'sent': return l10n.t('Sent');
-    case 'spam': return l10n.t('Spam');
-    case 'outbox': return l10n.t('Outbox');
+    case 'inbox':
+      return l10n.t('Inbox');
+    case 'sent':
+      return l10n.t('Sent');
+    case 'spam':
+      return l10n.t('Spam');
+    case 'outbox':
+      return l10n.t('Outbox');
   }
 }
 
@@ -33,7 +37,9 @@ export function faxListText(category: ListCategory, faxes: readonly Fax[], words
   if (faxes.length === 0) return l10n.t('No faxes in {0} match.', categoryName(category));
   const received = category !== 'sent';
   const lines = faxes.map((fax) => {
-    const who = received ? l10n.t('from {0}', phoneDisplay(fax.from) || l10n.t('unknown sender')) : l10n.t('to {0}', phoneDisplay(fax.to) || l10n.t('unknown number'));
+    const who = received
+      ? l10n.t('from {0}', phoneDisplay(fax.from) || l10n.t('unknown sender'))
+      : l10n.t('to {0}', phoneDisplay(fax.to) || l10n.t('unknown number'));
     const read = received && fax.isRead === false ? `, ${l10n.t('unread')}` : '';
     return `- ${utcTime(fax.submitTime ?? fax.startTime)}, ${who}, ${pagesText(fax.pages)}, ${words.fax(fax.status, received ? 'received' : 'sent')}${read} (id ${fax.id})`;
   });
@@ -43,8 +49,10 @@ export function faxListText(category: ListCategory, faxes: readonly Fax[], words
 
 export function outboxListText(faxes: readonly OutboxFax[], words: StatusWords): string {
   if (faxes.length === 0) return l10n.t('The Outbox is empty: no fax is waiting to go out.');
-  const lines = faxes.map((fax) =>
-    `- ${utcTime(fax.submitTime)}, ${l10n.t('to {0}', fax.to.map(phoneDisplay).join(', '))}, ${pagesText(fax.pageCount)}, ${words.outbox(fax.status)}${fax.sendTime ? `, ${l10n.t('scheduled for {0}', utcTime(fax.sendTime))}` : ''} (id ${fax.id})`);
+  const lines = faxes.map(
+    (fax) =>
+      `- ${utcTime(fax.submitTime)}, ${l10n.t('to {0}', fax.to.map(phoneDisplay).join(', '))}, ${pagesText(fax.pageCount)}, ${words.outbox(fax.status)}${fax.sendTime ? `, ${l10n.t('scheduled for {0}', utcTime(fax.sendTime))}` : ''} (id ${fax.id})`,
+  );
   return [l10n.t('{0} fax(es) in the Outbox:', faxes.length), ...lines].join('\n');
 }
 
@@ -74,9 +82,10 @@ export function outboxStatusText(fax: OutboxFax, words: StatusWords): string {
 }
 
 export function sentStatusText(fax: Fax, words: StatusWords, outboxId?: string): string {
-  const head = outboxId && outboxId !== fax.id
-    ? l10n.t('Fax {0} left the Outbox; its record in Sent is {1}.', outboxId, fax.id)
-    : l10n.t('Fax {0} left the Outbox.', fax.id);
+  const head =
+    outboxId && outboxId !== fax.id
+      ? l10n.t('Fax {0} left the Outbox; its record in Sent is {1}.', outboxId, fax.id)
+      : l10n.t('Fax {0} left the Outbox.', fax.id);
   return [
     head,
     l10n.t('To: {0}', phoneDisplay(fax.to) || l10n.t('unknown')),

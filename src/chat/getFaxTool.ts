@@ -11,7 +11,10 @@ import { CAPABILITIES } from '../manifest/commandIds';
 export class GetFaxTool implements vscode.LanguageModelTool<unknown> {
   constructor(private readonly context: ChatToolContext) {}
 
-  invoke(options: vscode.LanguageModelToolInvocationOptions<unknown>, token: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
+  invoke(
+    options: vscode.LanguageModelToolInvocationOptions<unknown>,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.LanguageModelToolResult> {
     const { gate, clients, audit, errors, words } = this.context;
     return runTool(CHAT_TOOLS.getFax, audit, errors, async () => {
       const input = parseFaxIdInput(options.input);
@@ -23,7 +26,13 @@ export class GetFaxTool implements vscode.LanguageModelTool<unknown> {
         return done(faxDetailsText(fax, words), { ids: [id] });
       } catch (error) {
         if (!isNotFound(error)) throw error;
-        return refused(vscode.l10n.t('No fax with id {0} in Inbox, Sent or Spam. Ids come from faxplus_listFaxes; follow a fax sent from chat with faxplus_faxStatus.', id), { ids: [id] });
+        return refused(
+          vscode.l10n.t(
+            'No fax with id {0} in Inbox, Sent or Spam. Ids come from faxplus_listFaxes; follow a fax sent from chat with faxplus_faxStatus.',
+            id,
+          ),
+          { ids: [id] },
+        );
       }
     });
   }

@@ -11,7 +11,10 @@ import { CAPABILITIES } from '../manifest/commandIds';
 export class ListFaxesTool implements vscode.LanguageModelTool<unknown> {
   constructor(private readonly context: ChatToolContext) {}
 
-  invoke(options: vscode.LanguageModelToolInvocationOptions<unknown>, token: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
+  invoke(
+    options: vscode.LanguageModelToolInvocationOptions<unknown>,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.LanguageModelToolResult> {
     const { gate, clients, audit, errors, words } = this.context;
     return runTool(CHAT_TOOLS.listFaxes, audit, errors, async () => {
       const input = parseListFaxesInput(options.input);
@@ -20,13 +23,17 @@ export class ListFaxesTool implements vscode.LanguageModelTool<unknown> {
       const signal = signalOf(token);
       if (category === 'outbox') {
         gate.ensure(CAPABILITIES.chatListOutbox);
-        const outbox = (await clients.get().listOutbox({ signal })).filter((f) => !number || f.to.some((to) => to.replace(/\D/g, '').includes(number)));
+        const outbox = (await clients.get().listOutbox({ signal })).filter(
+          (f) => !number || f.to.some((to) => to.replace(/\D/g, '').includes(number)),
+        );
         return done(outboxListText(outbox.slice(0, limit), words), { ids: outbox.slice(0, limit).map((f) => f.id) });
       }
       gate.ensure(CAPABILITIES.chatListFaxes);
       const filtering = unreadOnly || number !== undefined;
       // Filters apply after the request: ask for the most Fax.Plus gives in one page then.
-      const faxes = await clients.get().listFaxes({ category, after: since, limit: filtering ? LIST_LIMIT_MAX * 2 : limit + 1 }, { signal });
+      const faxes = await clients
+        .get()
+        .listFaxes({ category, after: since, limit: filtering ? LIST_LIMIT_MAX * 2 : limit + 1 }, { signal });
       const matching = faxes
         .filter((f) => !unreadOnly || f.isRead === false)
         .filter((f) => !number || [f.from, f.to].some((n) => (n ?? '').replace(/\D/g, '').includes(number)))

@@ -40,19 +40,30 @@ export class PrepareFaxTool implements vscode.LanguageModelTool<unknown> {
     const located = input.files.map(workspaceFile);
     const outside = located.filter((l) => !l.uri).map((l) => l.written);
     if (outside.length > 0) {
-      return refused(vscode.l10n.t('Only files inside the open workspace folders can be faxed from chat: {0}. Give a path relative to the workspace.', outside.join(', ')));
+      return refused(
+        vscode.l10n.t(
+          'Only files inside the open workspace folders can be faxed from chat: {0}. Give a path relative to the workspace.',
+          outside.join(', '),
+        ),
+      );
     }
     const render = input.paper ? { paper: input.paper } : undefined;
     const collected: FaxDocument[] = [];
     if (located.length > 0) {
-      const files = await this.documents.resolve(located.map((l) => l.uri!), render);
+      const files = await this.documents.resolve(
+        located.map((l) => l.uri!),
+        render,
+      );
       if (!files.ok) return refused(files.message);
       collected.push(...files.documents);
     }
     if (input.text !== undefined) {
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
       const uri = folder ? vscode.Uri.joinPath(folder, input.title) : vscode.Uri.from({ scheme: 'untitled', path: input.title });
-      const text = await this.documents.resolveText({ uri, name: input.title, title: input.title, text: input.text, languageId: input.title.endsWith('.md') ? 'markdown' : undefined }, render);
+      const text = await this.documents.resolveText(
+        { uri, name: input.title, title: input.title, text: input.text, languageId: input.title.endsWith('.md') ? 'markdown' : undefined },
+        render,
+      );
       if (!text.ok) return refused(text.message);
       collected.push(...text.documents);
     }
@@ -64,15 +75,24 @@ export class PrepareFaxTool implements vscode.LanguageModelTool<unknown> {
     const lines = [vscode.l10n.t('Draft {0} is ready. Nothing was sent.', draft.id)];
     for (const document of draft.documents) {
       const pages = documentPages(document);
-      lines.push(pages === undefined
-        ? vscode.l10n.t('- {0}: uploaded as it is; Fax.Plus counts its pages.', document.name)
-        : vscode.l10n.t('- {0}: {1} page(s), laid out here.', document.name, pages));
+      lines.push(
+        pages === undefined
+          ? vscode.l10n.t('- {0}: uploaded as it is; Fax.Plus counts its pages.', document.name)
+          : vscode.l10n.t('- {0}: {1} page(s), laid out here.', document.name, pages),
+      );
     }
     if (draft.pages !== undefined) lines.push(vscode.l10n.t('Total: {0} page(s).', draft.pages));
     if (draft.rendered.length > 0) {
       const preview = this.documents.preview(draft.rendered);
-      const findings = describeFindings(draft.rendered.map((r) => r.title), preview.findings);
-      lines.push(findings.length === 0 ? vscode.l10n.t('Legibility check: nothing to report.') : vscode.l10n.t('Legibility check: {0}', findings.join(' ')));
+      const findings = describeFindings(
+        draft.rendered.map((r) => r.title),
+        preview.findings,
+      );
+      lines.push(
+        findings.length === 0
+          ? vscode.l10n.t('Legibility check: nothing to report.')
+          : vscode.l10n.t('Legibility check: {0}', findings.join(' ')),
+      );
     }
     lines.push(vscode.l10n.t('To send it, call faxplus_sendFax with draftId "{0}"; the person approves every send.', draft.id));
     return lines.join('\n');
@@ -93,4 +113,3 @@ function workspaceFile(written: string): { written: string; uri?: vscode.Uri } {
   const named = rest.length > 0 ? folders.find((f) => f.name === head) : undefined;
   return { written, uri: named ? vscode.Uri.joinPath(named.uri, ...rest) : vscode.Uri.joinPath(folders[0].uri, relative) };
 }
-

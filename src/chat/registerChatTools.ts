@@ -69,7 +69,14 @@ function buildTools(deps: ChatToolDependencies, auditFile: string, drafts: ChatD
     [CHAT_TOOLS.listFaxes]: new ListFaxesTool(context),
     [CHAT_TOOLS.getFax]: new GetFaxTool(context),
     [CHAT_TOOLS.prepareFax]: new PrepareFaxTool(context, deps.sendFax.get().documents, drafts),
-    [CHAT_TOOLS.sendFax]: new SendFaxTool(context, deps.sendFax.get(), drafts, new ChatSettings(), new DailySendLimit(deps.globalState), sent),
+    [CHAT_TOOLS.sendFax]: new SendFaxTool(
+      context,
+      deps.sendFax.get(),
+      drafts,
+      new ChatSettings(),
+      new DailySendLimit(deps.globalState),
+      sent,
+    ),
     [CHAT_TOOLS.faxStatus]: new FaxStatusTool(context, sent),
   };
 }

@@ -32,6 +32,8 @@ export function sendSummaryLines(facts: SendFacts): string[] {
 export function sendConfirmation(facts: SendFacts | undefined): { title: string; message: string } {
   return {
     title: l10n.t('Send a fax?'),
-    message: facts ? sendSummaryLines(facts).join('  \n') : l10n.t('The extension checks this request before anything is sent; it may be refused.'),
+    message: facts
+      ? sendSummaryLines(facts).join('  \n')
+      : l10n.t('The extension checks this request before anything is sent; it may be refused.'),
   };
 }

@@ -48,7 +48,10 @@ export class SendFaxTool implements vscode.LanguageModelTool<unknown> {
     const planned = this.context.gate.permits(COMMANDS.sendFax) ? await this.plan(options.input) : undefined;
     // Asked even when the request will be refused: VS Code's confirmation is never left out for this tool.
     const { title, message } = sendConfirmation(planned?.ok ? auditFacts(planned.plan) : undefined);
-    return { invocationMessage: vscode.l10n.t('Sending the fax'), confirmationMessages: { title, message: new vscode.MarkdownString(message) } };
+    return {
+      invocationMessage: vscode.l10n.t('Sending the fax'),
+      confirmationMessages: { title, message: new vscode.MarkdownString(message) },
+    };
   }
 
   invoke(options: vscode.LanguageModelToolInvocationOptions<unknown>): Promise<vscode.LanguageModelToolResult> {
@@ -60,7 +63,14 @@ export class SendFaxTool implements vscode.LanguageModelTool<unknown> {
       const { plan } = planned;
       const facts = auditFacts(plan);
       if (plan.draft.sentAt) {
-        return refused(vscode.l10n.t('Not sent again: draft {0} was already handed to Fax.Plus at {1}. A fax is never sent twice from chat; to send the same pages again, prepare a new draft and the person approves it again.', plan.draft.id, plan.draft.sentAt.toISOString()), facts);
+        return refused(
+          vscode.l10n.t(
+            'Not sent again: draft {0} was already handed to Fax.Plus at {1}. A fax is never sent twice from chat; to send the same pages again, prepare a new draft and the person approves it again.',
+            plan.draft.id,
+            plan.draft.sentAt.toISOString(),
+          ),
+          facts,
+        );
       }
       const allowed = this.limit.check(this.settings.dailySendLimit());
       if (!allowed.ok) return refused(allowed.message, facts);
@@ -71,7 +81,13 @@ export class SendFaxTool implements vscode.LanguageModelTool<unknown> {
           documents: plan.draft.rendered,
           preview: () => this.send.documents.preview(plan.draft.rendered),
         });
-        if (!approved) return { text: vscode.l10n.t('Not sent: the person did not approve the fax. Nothing was uploaded.'), outcome: 'declined', audit: facts };
+        if (!approved) {
+          return {
+            text: vscode.l10n.t('Not sent: the person did not approve the fax. Nothing was uploaded.'),
+            outcome: 'declined',
+            audit: facts,
+          };
+        }
       }
       return this.sendApproved(plan, facts);
     });
@@ -86,12 +102,27 @@ export class SendFaxTool implements vscode.LanguageModelTool<unknown> {
     try {
       const ids = await this.send.flow.run({
         kind: 'arguments',
-        raw: { files: plan.draft.files.map((f) => f.toString()), to: [...plan.recipients], from: plan.from, ...(plan.comment ? { comment: plan.comment } : {}), confirm: false },
+        raw: {
+          files: plan.draft.files.map((f) => f.toString()),
+          to: [...plan.recipients],
+          from: plan.from,
+          ...(plan.comment ? { comment: plan.comment } : {}),
+          confirm: false,
+        },
       });
       if (!ids) return { text: vscode.l10n.t('Not sent: sending stopped before the fax was created.'), outcome: 'failed', audit: facts };
       this.sent.remember(ids, plan.from, startedAt);
-      const list = Object.entries(ids).map(([to, id]) => `${phoneDisplay(to)}: ${id}`).join(', ');
-      return done(vscode.l10n.t('Sent: Fax.Plus created the fax ({0} page(s)) and it is in the Outbox. Outbox ids: {1}. Follow it with faxplus_faxStatus; do not send it again.', plan.draft.pages ?? '?', list), { ...facts, ids: Object.values(ids) });
+      const list = Object.entries(ids)
+        .map(([to, id]) => `${phoneDisplay(to)}: ${id}`)
+        .join(', ');
+      return done(
+        vscode.l10n.t(
+          'Sent: Fax.Plus created the fax ({0} page(s)) and it is in the Outbox. Outbox ids: {1}. Follow it with faxplus_faxStatus; do not send it again.',
+          plan.draft.pages ?? '?',
+          list,
+        ),
+        { ...facts, ids: Object.values(ids) },
+      );
     } catch (error) {
       if (!(error instanceof UserNotifiedError)) throw error;
       // The command's own words: created, not created, or not confirmed yet (never "send again" when unsure).
@@ -106,9 +137,24 @@ export class SendFaxTool implements vscode.LanguageModelTool<unknown> {
     if (!input.ok) return { ok: false, outcome: refused(input.message) };
     const { draftId, to, from, comment } = input.value;
     const draft = this.drafts.get(draftId);
-    if (!draft) return { ok: false, outcome: refused(vscode.l10n.t('No draft {0} in this window. Prepare the fax with faxplus_prepareFax and use the draft id it returns.', draftId), { draftId }) };
+    if (!draft) {
+      return {
+        ok: false,
+        outcome: refused(
+          vscode.l10n.t('No draft {0} in this window. Prepare the fax with faxplus_prepareFax and use the draft id it returns.', draftId),
+          { draftId },
+        ),
+      };
+    }
     const read = checkRecipients(to.join('\n'), this.send.settings.defaultRegion());
-    if (!read.ok) return { ok: false, outcome: refused(vscode.l10n.t('Not sent: {0} Write each number in international form, such as +1 617 555 0199.', read.message), { draftId }) };
+    if (!read.ok) {
+      return {
+        ok: false,
+        outcome: refused(vscode.l10n.t('Not sent: {0} Write each number in international form, such as +1 617 555 0199.', read.message), {
+          draftId,
+        }),
+      };
+    }
     const recipients = read.recipients;
     const allowList = new RecipientAllowList(this.settings.allowedRecipients());
     const allowed = allowList.check(recipients);
@@ -124,10 +170,22 @@ export class SendFaxTool implements vscode.LanguageModelTool<unknown> {
       // As the command takes it: the account's own numbers are what counts, written with or without spaces.
       const written = from === NO_NUMBER ? NO_NUMBER : from.replace(/[\s().-]/g, '');
       if (written !== NO_NUMBER && !/^\+[1-9]\d{6,14}$/.test(written)) {
-        return { ok: false, message: vscode.l10n.t('Not sent: "from" must be one of the account\'s fax numbers in international form, such as +1 617 555 0100.') };
+        return {
+          ok: false,
+          message: vscode.l10n.t(
+            'Not sent: "from" must be one of the account\'s fax numbers in international form, such as +1 617 555 0100.',
+          ),
+        };
       }
       if (numbers && written !== NO_NUMBER && !numbers.includes(written)) {
-        return { ok: false, message: vscode.l10n.t('Not sent: {0} is not one of the account\'s active fax numbers ({1}).', from, numbers.join(', ') || vscode.l10n.t('none')) };
+        return {
+          ok: false,
+          message: vscode.l10n.t(
+            "Not sent: {0} is not one of the account's active fax numbers ({1}).",
+            from,
+            numbers.join(', ') || vscode.l10n.t('none'),
+          ),
+        };
       }
       return { ok: true, from: written };
     }
@@ -135,14 +193,22 @@ export class SendFaxTool implements vscode.LanguageModelTool<unknown> {
     if (chosen !== undefined) return { ok: true, from: chosen };
     return {
       ok: false,
-      message: numbers && numbers.length > 0
-        ? vscode.l10n.t('Not sent: say which number to send from ("from"); the account has several: {0}.', numbers.join(', '))
-        : vscode.l10n.t('Not sent: say which number to send from ("from"); this token may not list the account\'s numbers.'),
+      message:
+        numbers && numbers.length > 0
+          ? vscode.l10n.t('Not sent: say which number to send from ("from"); the account has several: {0}.', numbers.join(', '))
+          : vscode.l10n.t('Not sent: say which number to send from ("from"); this token may not list the account\'s numbers.'),
     };
   }
 }
 
 /** The facts approved and audited (never the documents' contents). */
 function auditFacts(plan: SendPlan): SendFacts {
-  return { draftId: plan.draft.id, recipients: plan.recipients, from: plan.from, pages: plan.draft.pages, documents: plan.draft.documents.map((d) => d.name), comment: plan.comment };
+  return {
+    draftId: plan.draft.id,
+    recipients: plan.recipients,
+    from: plan.from,
+    pages: plan.draft.pages,
+    documents: plan.draft.documents.map((d) => d.name),
+    comment: plan.comment,
+  };
 }

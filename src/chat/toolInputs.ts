@@ -65,7 +65,10 @@ export function parseListFaxesInput(raw: unknown): Parsed<ListFaxesInput> {
     problems.push(l10n.t('"limit" must be a whole number from 1 to {0}.', LIST_LIMIT_MAX));
   }
   if (problems.length > 0) return { ok: false, message: problems.join(' ') };
-  return { ok: true, value: { category: category as ListCategory, unreadOnly: unreadOnly as boolean, since, number, limit: limit as number } };
+  return {
+    ok: true,
+    value: { category: category as ListCategory, unreadOnly: unreadOnly as boolean, since, number, limit: limit as number },
+  };
 }
 
 export function parseFaxIdInput(raw: unknown): Parsed<FaxIdInput> {
@@ -88,8 +91,9 @@ export function parsePrepareFaxInput(raw: unknown): Parsed<PrepareFaxInput> {
   let title = 'fax.md';
   if (input.title !== undefined) {
     const name = typeof input.title === 'string' ? input.title.trim() : '';
-    if (!/^[^\\/:*?"<>|\r\n]{1,80}$/.test(name)) problems.push(l10n.t('"title" must be a short file name such as referral.md (no slashes).'));
-    else title = /\.[A-Za-z0-9]{1,5}$/.test(name) ? name : `${name}.md`;
+    if (!/^[^\\/:*?"<>|\r\n]{1,80}$/.test(name)) {
+      problems.push(l10n.t('"title" must be a short file name such as referral.md (no slashes).'));
+    } else title = /\.[A-Za-z0-9]{1,5}$/.test(name) ? name : `${name}.md`;
   }
   let paper: 'letter' | 'a4' | undefined;
   if (input.paper !== undefined) {
@@ -107,9 +111,13 @@ export function parseSendFaxInput(raw: unknown): Parsed<SendFaxInput> {
   const input = objectOf(raw);
   const problems: string[] = [];
   const draftId = typeof input.draftId === 'string' ? input.draftId.trim() : '';
-  if (!draftId) problems.push(l10n.t('"draftId" is missing: prepare the fax with faxplus_prepareFax first and pass the draft id it returned.'));
-  const to = typeof input.to === 'string' ? [input.to] : stringList(input.to, 'to', problems) ?? [];
-  if (to.length === 0 && !problems.some((p) => p.includes('"to"'))) problems.push(l10n.t('"to" is missing: give the fax numbers, in international form such as +1 617 555 0199.'));
+  if (!draftId) {
+    problems.push(l10n.t('"draftId" is missing: prepare the fax with faxplus_prepareFax first and pass the draft id it returned.'));
+  }
+  const to = typeof input.to === 'string' ? [input.to] : (stringList(input.to, 'to', problems) ?? []);
+  if (to.length === 0 && !problems.some((p) => p.includes('"to"'))) {
+    problems.push(l10n.t('"to" is missing: give the fax numbers, in international form such as +1 617 555 0199.'));
+  }
   const from = optionalText(input.from, 'from', problems);
   const comment = optionalText(input.comment, 'comment', problems);
   if (problems.length > 0) return { ok: false, message: problems.join(' ') };

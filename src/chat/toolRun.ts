@@ -25,7 +25,12 @@ export function refused(text: string, audit?: ToolOutcome['audit']): ToolOutcome
  * scope gate, bad input) or an API error says what the person must do. Every
  * call lands in the audit log, whatever happened.
  */
-export async function runTool(tool: ChatToolName, audit: AuditLog, errors: ErrorPresenter, work: () => Promise<ToolOutcome>): Promise<vscode.LanguageModelToolResult> {
+export async function runTool(
+  tool: ChatToolName,
+  audit: AuditLog,
+  errors: ErrorPresenter,
+  work: () => Promise<ToolOutcome>,
+): Promise<vscode.LanguageModelToolResult> {
   let result: ToolOutcome;
   try {
     result = await work();

@@ -21,6 +21,12 @@ export class ClientFactory {
     // The client (parsers, transport, undici) loads on the first request, not at activation: the build maps this require to dist/client.js.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { FaxPlusClient: Client } = require('../api/faxPlusClient') as typeof import('../api/faxPlusClient');
-    return new Client({ baseUrl: apiBaseUrl, credentials, logger: this.logger, userAgent: this.userAgent, proxy: proxyOptionsFromSettings() });
+    return new Client({
+      baseUrl: apiBaseUrl,
+      credentials,
+      logger: this.logger,
+      userAgent: this.userAgent,
+      proxy: proxyOptionsFromSettings(),
+    });
   }
 }

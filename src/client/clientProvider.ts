@@ -15,14 +15,20 @@ export class ClientProvider extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly factory: ClientFactory, private readonly credentials: CredentialsProvider, endpoints: EndpointSettings) {
+  constructor(
+    private readonly factory: ClientFactory,
+    private readonly credentials: CredentialsProvider,
+    endpoints: EndpointSettings,
+  ) {
     super();
     this.register(endpoints.onDidChange(() => this.rebuild()));
-    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (affectsProxy(e)) {
-        this.rebuild();
-      }
-    }));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affectsProxy(e)) {
+          this.rebuild();
+        }
+      }),
+    );
     this.register({ dispose: () => this.client?.dispose() });
   }
 

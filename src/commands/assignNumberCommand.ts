@@ -20,11 +20,11 @@ export class AssignNumberCommand implements Command {
   async execute(arg?: unknown): Promise<boolean> {
     const { gate, clients, errors, events } = this.services;
     gate.ensure(this.id);
-    const number = numberTargetOf(arg) ?? await pickNumber(clients, errors, vscode.l10n.t('Assign Number'), (n) => n.status === 'active');
+    const number = numberTargetOf(arg) ?? (await pickNumber(clients, errors, vscode.l10n.t('Assign Number'), (n) => n.status === 'active'));
     if (!number) {
       return false;
     }
-    const member = memberTargetOf(arg) ?? await pickMember(clients, errors, vscode.l10n.t('Assign {0} to…', phoneDisplay(number.number)));
+    const member = memberTargetOf(arg) ?? (await pickMember(clients, errors, vscode.l10n.t('Assign {0} to…', phoneDisplay(number.number))));
     if (!member) {
       return false;
     }
@@ -35,7 +35,10 @@ export class AssignNumberCommand implements Command {
     }
     events.fireChanged('numbers');
     events.fireChanged('members');
-    void this.services.notifier.notify('info', vscode.l10n.t('{0} can now send and receive faxes with {1}.', personLabel(member.account, member.uid), phoneDisplay(number.number)));
+    void this.services.notifier.notify(
+      'info',
+      vscode.l10n.t('{0} can now send and receive faxes with {1}.', personLabel(member.account, member.uid), phoneDisplay(number.number)),
+    );
     return true;
   }
 }

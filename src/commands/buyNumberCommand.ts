@@ -76,7 +76,9 @@ export class BuyNumberCommand implements Command {
     if (country) {
       return this.browseFromArgs(country, stringArg(args, 'area'), stringArg(args, 'contains'));
     }
-    const title = gate.permits(this.id) ? vscode.l10n.t('Buy a Fax Number') : vscode.l10n.t('Browse Fax Numbers (buying needs fax:shop:edit)');
+    const title = gate.permits(this.id)
+      ? vscode.l10n.t('Buy a Fax Number')
+      : vscode.l10n.t('Browse Fax Numbers (buying needs fax:shop:edit)');
     const { clients, errors } = this.services;
     const picked = await new NumberShopPicker(clients, errors, this.logger, vscode.env.language).pick(title);
     if (!picked) {
@@ -115,10 +117,18 @@ export class BuyNumberCommand implements Command {
     const itemId = args.item_id ?? args.itemId;
     // Exactly the item named: no trimming, no matching by number, nothing picked for the caller.
     if (typeof itemId !== 'string' || !/^\S+$/.test(itemId)) {
-      throw this.refuse(vscode.l10n.t('Buy a Fax Number: "item_id" must be the exact item id of a number for sale (from browsing with "country" and "area").'));
+      throw this.refuse(
+        vscode.l10n.t(
+          'Buy a Fax Number: "item_id" must be the exact item id of a number for sale (from browsing with "country" and "area").',
+        ),
+      );
     }
     if (args.confirm !== false) {
-      throw this.refuse(vscode.l10n.t('Buy a Fax Number: a purchase from an argument object needs "confirm": false, because a purchase cannot be undone and nobody is asked.'));
+      throw this.refuse(
+        vscode.l10n.t(
+          'Buy a Fax Number: a purchase from an argument object needs "confirm": false, because a purchase cannot be undone and nobody is asked.',
+        ),
+      );
     }
     this.services.gate.ensure(this.id);
     return this.purchase(itemId, stringArg(args, 'number'));
@@ -142,9 +152,15 @@ export class BuyNumberCommand implements Command {
     const number = result.number ?? expected ?? this.newNumber(before, await this.check.snapshot());
     const revealed = await this.announce(number);
     const what = number ? phoneDisplay(number) : vscode.l10n.t('the number (item {0})', itemId);
-    const answer = result.number || result.raw === undefined || typeof result.raw === 'object' ? '' : ` ${vscode.l10n.t('Fax.Plus answered: {0}', rawText(result.raw))}`;
-    void this.services.notifier.notify('info',
-      (revealed ? vscode.l10n.t('You bought {0}. It is now in Numbers.', what) : vscode.l10n.t('You bought {0}. Refresh Numbers if it is not there yet.', what)) + answer,
+    const answer =
+      result.number || result.raw === undefined || typeof result.raw === 'object'
+        ? ''
+        : ` ${vscode.l10n.t('Fax.Plus answered: {0}', rawText(result.raw))}`;
+    void this.services.notifier.notify(
+      'info',
+      (revealed
+        ? vscode.l10n.t('You bought {0}. It is now in Numbers.', what)
+        : vscode.l10n.t('You bought {0}. Refresh Numbers if it is not there yet.', what)) + answer,
     );
     if (!revealed) {
       events.fireChanged('numbers'); // the reveal reloaded Numbers already
@@ -152,7 +168,12 @@ export class BuyNumberCommand implements Command {
     return { itemId, number, result, revealed };
   }
 
-  private async afterFailure(error: unknown, itemId: string, expected: string | undefined, before: readonly FaxNumber[] | undefined): Promise<PurchaseOutcome> {
+  private async afterFailure(
+    error: unknown,
+    itemId: string,
+    expected: string | undefined,
+    before: readonly FaxNumber[] | undefined,
+  ): Promise<PurchaseOutcome> {
     const { errors } = this.services;
     const name = expected ? phoneDisplay(expected) : vscode.l10n.t('item {0}', itemId);
     if (PurchaseCheck.provedRefusal(error)) {
@@ -164,23 +185,42 @@ export class BuyNumberCommand implements Command {
     // Like an unclear fax creation: nothing is repeated, and Numbers is looked at before anything is said.
     const reason = errors.describe(error);
     const verdict = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('The answer was unclear; checking whether {0} was bought…', name) },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('The answer was unclear; checking whether {0} was bought…', name),
+      },
       () => this.check.verify(expected, before),
     );
-    this.logger.warn(`Buy a Fax Number: the purchase request failed (${error instanceof Error ? error.name : String(error)}); verdict after looking: ${verdict.kind}`);
+    this.logger.warn(
+      `Buy a Fax Number: the purchase request failed (${error instanceof Error ? error.name : String(error)}); verdict after looking: ${verdict.kind}`,
+    );
     if (verdict.kind === 'bought') {
       const revealed = await this.announce(verdict.number);
-      void this.services.notifier.notify('warning',
-        vscode.l10n.t('{0} was bought: it is in Numbers, although the answer from Fax.Plus was lost ({1}). Do not buy it again.', phoneDisplay(verdict.number), reason),
+      void this.services.notifier.notify(
+        'warning',
+        vscode.l10n.t(
+          '{0} was bought: it is in Numbers, although the answer from Fax.Plus was lost ({1}). Do not buy it again.',
+          phoneDisplay(verdict.number),
+          reason,
+        ),
       );
       if (!revealed) {
         this.services.events.fireChanged('numbers');
       }
       return { itemId, number: verdict.number, revealed };
     }
-    const text = verdict.kind === 'notSeen'
-      ? vscode.l10n.t('Could not confirm whether {0} was bought ({1}). It is not in Numbers yet. Look at Numbers and your balance again in a few minutes before buying again.', name, reason)
-      : vscode.l10n.t('Could not check whether {0} was bought ({1}), and Numbers could not be read. Check Numbers and your balance before buying again.', name, reason);
+    const text =
+      verdict.kind === 'notSeen'
+        ? vscode.l10n.t(
+            'Could not confirm whether {0} was bought ({1}). It is not in Numbers yet. Look at Numbers and your balance again in a few minutes before buying again.',
+            name,
+            reason,
+          )
+        : vscode.l10n.t(
+            'Could not check whether {0} was bought ({1}), and Numbers could not be read. Check Numbers and your balance before buying again.',
+            name,
+            reason,
+          );
     void this.services.notifier.notify('error', text, commandAction(vscode.l10n.t('Show Numbers'), 'faxplus.numbers.focus'));
     this.services.events.fireChanged('numbers');
     throw new UserNotifiedError(text, error);

@@ -20,7 +20,7 @@ export class CancelFaxCommand implements Command {
   async execute(arg?: unknown): Promise<boolean> {
     const { gate, clients, errors, events } = this.services;
     gate.ensure(this.id);
-    const target = outboxTargetOf(arg) ?? await pickOutboxFax(clients, errors, vscode.l10n.t('Cancel Pending Fax'));
+    const target = outboxTargetOf(arg) ?? (await pickOutboxFax(clients, errors, vscode.l10n.t('Cancel Pending Fax')));
     if (!target) {
       return false;
     }

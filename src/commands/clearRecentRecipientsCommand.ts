@@ -8,7 +8,10 @@ import type { Notifier } from '../util/notifier';
 export class ClearRecentRecipientsCommand implements Command {
   readonly id = COMMANDS.clearRecentRecipients;
 
-  constructor(private readonly recent: RecentRecipients, private readonly notifier: Notifier) {}
+  constructor(
+    private readonly recent: RecentRecipients,
+    private readonly notifier: Notifier,
+  ) {}
 
   async execute(): Promise<boolean> {
     await this.recent.clear();

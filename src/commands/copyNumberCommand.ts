@@ -17,7 +17,7 @@ export class CopyNumberCommand implements Command {
   constructor(private readonly services: ActionServices) {}
 
   async execute(arg?: unknown): Promise<string | undefined> {
-    const number = this.numberIn(arg) ?? await this.pick();
+    const number = this.numberIn(arg) ?? (await this.pick());
     if (!number) {
       return undefined;
     }

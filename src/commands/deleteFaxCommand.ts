@@ -32,10 +32,17 @@ export class DeleteFaxCommand implements Command {
       }
       targets.push(picked);
     }
-    const question = targets.length === 1
-      ? vscode.l10n.t('Delete “{0}” from Fax.Plus?', faxTitle(targets[0].fax, targets[0].category, targets[0].faxId))
-      : vscode.l10n.t('Delete {0} faxes from Fax.Plus?', targets.length);
-    const ok = await confirmed(this.services.notifier, plainArgs(arg), question, vscode.l10n.t('The fax and its document are removed for good. This cannot be undone.'), vscode.l10n.t('Delete'));
+    const question =
+      targets.length === 1
+        ? vscode.l10n.t('Delete “{0}” from Fax.Plus?', faxTitle(targets[0].fax, targets[0].category, targets[0].faxId))
+        : vscode.l10n.t('Delete {0} faxes from Fax.Plus?', targets.length);
+    const ok = await confirmed(
+      this.services.notifier,
+      plainArgs(arg),
+      question,
+      vscode.l10n.t('The fax and its document are removed for good. This cannot be undone.'),
+      vscode.l10n.t('Delete'),
+    );
     if (!ok) {
       return 0;
     }

@@ -29,7 +29,8 @@ export class DownloadFaxCommand implements Command {
     const { gate, clients, errors, tasks } = this.services;
     gate.ensure(this.id);
     const args = plainArgs(arg);
-    const target = faxTargetOf(arg) ?? await pickFax(clients, errors, { title: vscode.l10n.t('Download Fax'), categories: ['inbox', 'sent', 'spam'] });
+    const target =
+      faxTargetOf(arg) ?? (await pickFax(clients, errors, { title: vscode.l10n.t('Download Fax'), categories: ['inbox', 'sent', 'spam'] }));
     if (!target) {
       return undefined;
     }
@@ -41,19 +42,23 @@ export class DownloadFaxCommand implements Command {
         throw errors.show(new Error(destinationProblem(check.reason, '.pdf, .tif, .tiff')), vscode.l10n.t('Downloading the fax'));
       }
     }
-    const destination = given ?? await this.askDestination(target, requested === 'tiff' ? 'tiff' : 'pdf');
+    const destination = given ?? (await this.askDestination(target, requested === 'tiff' ? 'tiff' : 'pdf'));
     if (!destination) {
       return undefined;
     }
     const format: FileFormat = requested === 'tiff' || requested === 'pdf' ? requested : /\.tiff?$/i.test(destination) ? 'tiff' : 'pdf';
     try {
       await tasks.run(vscode.l10n.t('Downloading the fax as {0}…', format.toUpperCase()), (signal, progress) =>
-        clients.get().downloadFile(target.faxId, format, destination, { signal, onProgress: transferProgress(progress) }));
+        clients.get().downloadFile(target.faxId, format, destination, { signal, onProgress: transferProgress(progress) }),
+      );
     } catch (e) {
       throw errors.show(e, vscode.l10n.t('Downloading the fax'));
     }
-    void this.services.notifier.notify('info', vscode.l10n.t('Fax saved to {0}', destination),
-      commandAction(vscode.l10n.t('Reveal in File Explorer'), 'revealFileInOS', vscode.Uri.file(destination)));
+    void this.services.notifier.notify(
+      'info',
+      vscode.l10n.t('Fax saved to {0}', destination),
+      commandAction(vscode.l10n.t('Reveal in File Explorer'), 'revealFileInOS', vscode.Uri.file(destination)),
+    );
     return destination;
   }
 
@@ -62,9 +67,10 @@ export class DownloadFaxCommand implements Command {
       title: vscode.l10n.t('Save Fax'),
       saveLabel: vscode.l10n.t('Save Fax'),
       defaultUri: vscode.Uri.file(join(defaultFolder(), suggestedName(target, format))),
-      filters: format === 'tiff'
-        ? { [vscode.l10n.t('TIFF image')]: ['tif', 'tiff'], [vscode.l10n.t('PDF document')]: ['pdf'] }
-        : { [vscode.l10n.t('PDF document')]: ['pdf'], [vscode.l10n.t('TIFF image')]: ['tif', 'tiff'] },
+      filters:
+        format === 'tiff'
+          ? { [vscode.l10n.t('TIFF image')]: ['tif', 'tiff'], [vscode.l10n.t('PDF document')]: ['pdf'] }
+          : { [vscode.l10n.t('PDF document')]: ['pdf'], [vscode.l10n.t('TIFF image')]: ['tif', 'tiff'] },
     });
     return uri?.fsPath;
   }

@@ -38,7 +38,7 @@ export class EditAccountCommand implements Command {
     const client = clients.get();
     try {
       const account = await client.getAccount('self');
-      const wanted = given ?? await this.editor.edit(account);
+      const wanted = given ?? (await this.editor.edit(account));
       if (!wanted) {
         return undefined;
       }
@@ -61,7 +61,9 @@ export class EditAccountCommand implements Command {
   private changesFromArgs(args: ArgObject): AccountChanges {
     const unknown = Object.keys(args).filter((k) => !['name', 'lastname', 'phone', 'notifications'].includes(k));
     if (unknown.length > 0) {
-      throw this.refuse(vscode.l10n.t('Edit My Account: unknown argument {0}. Known: name, lastname, phone, notifications.', unknown.join(', ')));
+      throw this.refuse(
+        vscode.l10n.t('Edit My Account: unknown argument {0}. Known: name, lastname, phone, notifications.', unknown.join(', ')),
+      );
     }
     const changes: { name?: string; lastname?: string; phone?: string; notifications?: NotificationToggles } = {};
     for (const field of ['name', 'lastname', 'phone'] as const) {
@@ -81,7 +83,8 @@ export class EditAccountCommand implements Command {
 
   private toggles(value: unknown): NotificationToggles {
     const known = `${NOTIFICATION_CHANNELS.join(', ')}; ${NOTIFICATION_EVENTS.join(', ')}`;
-    const bad = () => this.refuse(vscode.l10n.t('Edit My Account: "notifications" must map channels to events with true or false ({0}).', known));
+    const bad = () =>
+      this.refuse(vscode.l10n.t('Edit My Account: "notifications" must map channels to events with true or false ({0}).', known));
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw bad();
     const result: NotificationToggles = {};
     for (const [channel, events] of Object.entries(value)) {

@@ -22,7 +22,9 @@ export class EditCommentCommand implements Command {
   async execute(arg?: unknown): Promise<string | undefined> {
     const { gate, clients, errors, events } = this.services;
     gate.ensure(this.id);
-    const target = faxTargetOf(arg) ?? await pickFax(clients, errors, { title: vscode.l10n.t('Edit Fax Comment'), categories: ['inbox', 'sent', 'spam'] });
+    const target =
+      faxTargetOf(arg) ??
+      (await pickFax(clients, errors, { title: vscode.l10n.t('Edit Fax Comment'), categories: ['inbox', 'sent', 'spam'] }));
     if (!target) {
       return undefined;
     }
@@ -30,12 +32,15 @@ export class EditCommentCommand implements Command {
     try {
       const fax = await faxRecordOf(target, client);
       const given = plainArgs(arg)?.comment;
-      const comment = typeof given === 'string' ? given : await vscode.window.showInputBox({
-        title: vscode.l10n.t('Edit Fax Comment'),
-        prompt: vscode.l10n.t('A note for this fax, visible to everyone on the account. Leave empty to remove it.'),
-        value: fax.comment,
-        validateInput: (v) => (v.length > MAX_COMMENT ? vscode.l10n.t('At most {0} characters.', MAX_COMMENT) : undefined),
-      });
+      const comment =
+        typeof given === 'string'
+          ? given
+          : await vscode.window.showInputBox({
+              title: vscode.l10n.t('Edit Fax Comment'),
+              prompt: vscode.l10n.t('A note for this fax, visible to everyone on the account. Leave empty to remove it.'),
+              value: fax.comment,
+              validateInput: (v) => (v.length > MAX_COMMENT ? vscode.l10n.t('At most {0} characters.', MAX_COMMENT) : undefined),
+            });
       if (comment === undefined || comment === fax.comment) {
         return undefined;
       }

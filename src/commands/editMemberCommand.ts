@@ -21,7 +21,7 @@ export class EditMemberCommand implements Command {
   async execute(arg?: unknown): Promise<MemberDetails | undefined> {
     const { gate, clients, errors, events } = this.services;
     gate.ensure(this.id);
-    const member = memberTargetOf(arg) ?? await pickMember(clients, errors, vscode.l10n.t('Edit Member'));
+    const member = memberTargetOf(arg) ?? (await pickMember(clients, errors, vscode.l10n.t('Edit Member')));
     if (!member) {
       return undefined;
     }
@@ -30,9 +30,10 @@ export class EditMemberCommand implements Command {
     try {
       const current = await client.getMemberDetails(member.uid);
       const given = { role: stringArg(args, 'role'), quota: typeof args?.quota === 'number' ? args.quota : undefined };
-      const wanted = given.role !== undefined || given.quota !== undefined
-        ? { role: given.role ?? current.role, quota: given.quota ?? current.quota }
-        : await this.ask(personLabel(member.account, member.uid), current);
+      const wanted =
+        given.role !== undefined || given.quota !== undefined
+          ? { role: given.role ?? current.role, quota: given.quota ?? current.quota }
+          : await this.ask(personLabel(member.account, member.uid), current);
       if (!wanted || (wanted.role === current.role && wanted.quota === current.quota)) {
         return current;
       }

@@ -55,20 +55,37 @@ export class FilterFaxesCommand implements Command {
   private facets(filter: FaxFilter): Facet[] {
     const party = filter.party?.kind === 'numbers' ? filter.party.label : filter.party?.digits;
     return [
-      { label: `$(person) ${vscode.l10n.t('Contact or number…')}`, description: party, apply: async (f) => {
-        const chosen = await this.askParty();
-        return chosen === undefined ? undefined : { ...f, party: chosen ?? undefined };
-      } },
-      { label: `$(calendar) ${vscode.l10n.t('Date range…')}`, description: filter.since || filter.until ? vscode.l10n.t('set') : undefined, apply: async (f) => {
-        const range = await askRange();
-        return range && { ...f, since: range.since, until: range.until };
-      } },
-      { label: `$(pulse) ${vscode.l10n.t('Status…')}`, description: filter.statuses?.join(', '), apply: async (f) => {
-        const statuses = await this.askStatuses(f.statuses ?? []);
-        return statuses && { ...f, statuses };
-      } },
+      {
+        label: `$(person) ${vscode.l10n.t('Contact or number…')}`,
+        description: party,
+        apply: async (f) => {
+          const chosen = await this.askParty();
+          return chosen === undefined ? undefined : { ...f, party: chosen ?? undefined };
+        },
+      },
+      {
+        label: `$(calendar) ${vscode.l10n.t('Date range…')}`,
+        description: filter.since || filter.until ? vscode.l10n.t('set') : undefined,
+        apply: async (f) => {
+          const range = await askRange();
+          return range && { ...f, since: range.since, until: range.until };
+        },
+      },
+      {
+        label: `$(pulse) ${vscode.l10n.t('Status…')}`,
+        description: filter.statuses?.join(', '),
+        apply: async (f) => {
+          const statuses = await this.askStatuses(f.statuses ?? []);
+          return statuses && { ...f, statuses };
+        },
+      },
       ...(this.view === 'inbox'
-        ? [{ label: `$(mail) ${filter.unreadOnly ? vscode.l10n.t('Show read faxes too') : vscode.l10n.t('Unread only')}`, apply: async (f: FaxFilter) => ({ ...f, unreadOnly: !f.unreadOnly }) }]
+        ? [
+            {
+              label: `$(mail) ${filter.unreadOnly ? vscode.l10n.t('Show read faxes too') : vscode.l10n.t('Unread only')}`,
+              apply: async (f: FaxFilter) => ({ ...f, unreadOnly: !f.unreadOnly }),
+            },
+          ]
         : []),
       { label: `$(clear-all) ${vscode.l10n.t('Clear Filter')}`, apply: async () => ({}) },
     ];
@@ -87,9 +104,10 @@ export class FilterFaxesCommand implements Command {
     const any: Item = { label: `$(close) ${vscode.l10n.t('Any contact or number')}`, party: null };
     const update = () => {
       const digits = pick.value.replace(/\D/g, '');
-      const typed: Item[] = digits.length >= 3
-        ? [{ label: `$(search) ${vscode.l10n.t('Number contains {0}', digits)}`, alwaysShow: true, party: { kind: 'digits', digits } }]
-        : [];
+      const typed: Item[] =
+        digits.length >= 3
+          ? [{ label: `$(search) ${vscode.l10n.t('Number contains {0}', digits)}`, alwaysShow: true, party: { kind: 'digits', digits } }]
+          : [];
       pick.items = [...typed, ...contactItems, any];
     };
     pick.title = vscode.l10n.t('Faxes with which contact or number?');
@@ -115,11 +133,14 @@ export class FilterFaxesCommand implements Command {
     // The statuses of the faxes loaded, so the list names what the account really has.
     const seen = new Set(this.sidebar.providers[this.view].loadedItems.flatMap((n) => (n.kind === 'fax' ? [n.fax.status] : [])));
     current.forEach((s) => seen.add(s));
-    const picked = await vscode.window.showQuickPick([...seen].sort().map((status) => ({ label: status, picked: current.includes(status) })), {
-      title: vscode.l10n.t('Faxes with which status?'),
-      placeHolder: vscode.l10n.t('Pick one or more; none shows every status'),
-      canPickMany: true,
-    });
+    const picked = await vscode.window.showQuickPick(
+      [...seen].sort().map((status) => ({ label: status, picked: current.includes(status) })),
+      {
+        title: vscode.l10n.t('Faxes with which status?'),
+        placeHolder: vscode.l10n.t('Pick one or more; none shows every status'),
+        canPickMany: true,
+      },
+    );
     return picked?.map((p) => p.label);
   }
 
@@ -134,9 +155,11 @@ export class FilterFaxesCommand implements Command {
       if (found.length === 1) {
         party = { kind: 'numbers', label: found[0].name, numbers: found[0].faxNumbers };
       } else {
-        problems.push(found.length === 0
-          ? vscode.l10n.t('No contact is named "{0}".', args.contact)
-          : vscode.l10n.t('"{0}" names {1} contacts. Filter by number instead.', args.contact, found.length));
+        problems.push(
+          found.length === 0
+            ? vscode.l10n.t('No contact is named "{0}".', args.contact)
+            : vscode.l10n.t('"{0}" names {1} contacts. Filter by number instead.', args.contact, found.length),
+        );
       }
     } else if (typeof args.number === 'string') {
       const digits = args.number.replace(/\D/g, '');
@@ -145,7 +168,12 @@ export class FilterFaxesCommand implements Command {
     }
     const since = readDay(args.since, 'since', problems);
     const lastDay = readDay(args.until, 'until', problems);
-    const statuses = typeof args.status === 'string' ? [args.status] : Array.isArray(args.status) ? args.status.filter((s): s is string => typeof s === 'string') : undefined;
+    const statuses =
+      typeof args.status === 'string'
+        ? [args.status]
+        : Array.isArray(args.status)
+          ? args.status.filter((s): s is string => typeof s === 'string')
+          : undefined;
     if (problems.length > 0) throw refuse(this.notifier, vscode.l10n.t('Cannot filter with these arguments: {0}', problems.join(' ')));
     return { party, since, until: lastDay && nextDay(lastDay), statuses, unreadOnly: args.unread === true };
   }
@@ -182,13 +210,17 @@ async function askRange(): Promise<{ since?: Date; until?: Date } | undefined> {
   const typed = await vscode.window.showInputBox({
     title: vscode.l10n.t('Faxes from when?'),
     prompt: vscode.l10n.t('First and last day as YYYY-MM-DD..YYYY-MM-DD; leave a side empty for no limit, or give one day'),
-    validateInput: (v) => (readRange(v) ? undefined : vscode.l10n.t('Write the days as 2026-11-01..2026-11-30, 2026-11-01.. or 2026-11-01.')),
+    validateInput: (v) =>
+      readRange(v) ? undefined : vscode.l10n.t('Write the days as 2026-11-01..2026-11-30, 2026-11-01.. or 2026-11-01.'),
   });
   return typed === undefined ? undefined : readRange(typed);
 }
 
 function readRange(text: string): { since?: Date; until?: Date } | undefined {
-  const [first, last = first] = text.trim().split('..').map((s) => s.trim());
+  const [first, last = first] = text
+    .trim()
+    .split('..')
+    .map((s) => s.trim());
   const since = first ? dayOf(first) : undefined;
   const lastDay = last ? dayOf(last) : undefined;
   if ((first && !since) || (last && !lastDay)) return undefined;

@@ -27,9 +27,12 @@ export class ForgetOAuthClientCommand implements Command {
     if (signedInWithOAuth) {
       await this.session.signOut();
     }
-    void this.notifier.notify('info', signedInWithOAuth
-      ? vscode.l10n.t('The OAuth client secret was removed from VS Code secret storage, and you were signed out of Fax.Plus.')
-      : vscode.l10n.t('The OAuth client secret was removed from VS Code secret storage.'));
+    void this.notifier.notify(
+      'info',
+      signedInWithOAuth
+        ? vscode.l10n.t('The OAuth client secret was removed from VS Code secret storage, and you were signed out of Fax.Plus.')
+        : vscode.l10n.t('The OAuth client secret was removed from VS Code secret storage.'),
+    );
     return true;
   }
 }

@@ -15,12 +15,16 @@ const PAGED_VIEWS: readonly ViewName[] = ['inbox', 'sent', 'spam'];
 export class LoadMoreCommand implements Command {
   readonly id = COMMANDS.loadMore;
 
-  constructor(private readonly views: MoreFaxesLoader, private readonly gate: CommandGate) {}
+  constructor(
+    private readonly views: MoreFaxesLoader,
+    private readonly gate: CommandGate,
+  ) {}
 
   async execute(arg?: unknown): Promise<void> {
     this.gate.ensure(this.id);
-    const view = viewFromArgument(arg, PAGED_VIEWS)
-      ?? (arg === undefined ? await pickView(PAGED_VIEWS, vscode.l10n.t('Load older faxes into which view?')) : undefined);
+    const view =
+      viewFromArgument(arg, PAGED_VIEWS) ??
+      (arg === undefined ? await pickView(PAGED_VIEWS, vscode.l10n.t('Load older faxes into which view?')) : undefined);
     if (view) {
       await this.views.loadMore(view as 'inbox' | 'sent' | 'spam');
     }

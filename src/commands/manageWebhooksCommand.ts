@@ -39,7 +39,14 @@ export class ManageWebhooksCommand implements Command {
         }
       case 'create':
         if (!confirmationWaived(args)) {
-          throw errors.show(new Error(vscode.l10n.t('Creating a webhook from a keybinding, task or another extension needs "confirm": false in its arguments (the webhook sends fax events to another server until it is deleted). Nothing was created. To be asked instead, run "Fax.Plus: Manage Webhooks" from the Command Palette.')), vscode.l10n.t('Creating the webhook'));
+          throw errors.show(
+            new Error(
+              vscode.l10n.t(
+                'Creating a webhook from a keybinding, task or another extension needs "confirm": false in its arguments (the webhook sends fax events to another server until it is deleted). Nothing was created. To be asked instead, run "Fax.Plus: Manage Webhooks" from the Command Palette.',
+              ),
+            ),
+            vscode.l10n.t('Creating the webhook'),
+          );
         }
         return this.create(client, stringArg(args, 'event'), stringArg(args, 'target'));
       case 'delete':
@@ -57,11 +64,19 @@ export class ManageWebhooksCommand implements Command {
       emptyText: '',
       load: async (signal) => {
         const hooks = await listAll(client, signal);
-        const items: ValueItem<Choice>[] = [{ label: `$(add) ${vscode.l10n.t('Create a Webhook…')}`, alwaysShow: true, value: { kind: 'create' } }];
+        const items: ValueItem<Choice>[] = [
+          { label: `$(add) ${vscode.l10n.t('Create a Webhook…')}`, alwaysShow: true, value: { kind: 'create' } },
+        ];
         for (const event of EVENTS) {
           items.push({ label: eventLabel(event), kind: vscode.QuickPickItemKind.Separator });
           const ofEvent = hooks.filter((h) => h.event === event);
-          items.push(...ofEvent.map((hook): ValueItem<Choice> => ({ label: `$(link) ${hook.target}`, description: hook.id, value: { kind: 'hook', hook } })));
+          items.push(
+            ...ofEvent.map((hook): ValueItem<Choice> => ({
+              label: `$(link) ${hook.target}`,
+              description: hook.id,
+              value: { kind: 'hook', hook },
+            })),
+          );
           if (ofEvent.length === 0) {
             items.push({ label: vscode.l10n.t('No webhook for this event.') });
           }
@@ -80,28 +95,44 @@ export class ManageWebhooksCommand implements Command {
 
   private async create(client: FaxPlusClient, event: string | undefined, target: string | undefined): Promise<string | undefined> {
     const { errors } = this.services;
-    const chosenEvent = event ?? (await vscode.window.showQuickPick(EVENTS.map((e) => ({ label: eventLabel(e), value: e })), {
-      title: vscode.l10n.t('Create a Webhook (1/2)'),
-      placeHolder: vscode.l10n.t('When should Fax.Plus call your URL?'),
-    }))?.value;
+    const chosenEvent =
+      event ??
+      (
+        await vscode.window.showQuickPick(
+          EVENTS.map((e) => ({ label: eventLabel(e), value: e })),
+          {
+            title: vscode.l10n.t('Create a Webhook (1/2)'),
+            placeHolder: vscode.l10n.t('When should Fax.Plus call your URL?'),
+          },
+        )
+      )?.value;
     if (!chosenEvent) {
       return undefined;
     }
-    const url = target ?? await vscode.window.showInputBox({
-      title: vscode.l10n.t('Create a Webhook (2/2)'),
-      prompt: vscode.l10n.t('The URL Fax.Plus sends a POST request to'),
-      placeHolder: 'https://example.com/fax-hook',
-      validateInput: (v) => (isHttpsUrl(v.trim()) ? undefined : vscode.l10n.t('Enter an https:// URL (fax details must not travel unencrypted).')),
-    });
+    const url =
+      target ??
+      (await vscode.window.showInputBox({
+        title: vscode.l10n.t('Create a Webhook (2/2)'),
+        prompt: vscode.l10n.t('The URL Fax.Plus sends a POST request to'),
+        placeHolder: 'https://example.com/fax-hook',
+        validateInput: (v) =>
+          isHttpsUrl(v.trim()) ? undefined : vscode.l10n.t('Enter an https:// URL (fax details must not travel unencrypted).'),
+      }));
     if (!url) {
       return undefined;
     }
     if (!isHttpsUrl(url.trim())) {
-      throw errors.show(new Error(vscode.l10n.t('"{0}" is not an https:// URL. Webhooks carry fax details, so only https:// targets are accepted.', url)), vscode.l10n.t('Creating the webhook'));
+      throw errors.show(
+        new Error(vscode.l10n.t('"{0}" is not an https:// URL. Webhooks carry fax details, so only https:// targets are accepted.', url)),
+        vscode.l10n.t('Creating the webhook'),
+      );
     }
     try {
       const id = await client.createWebhook({ target: url.trim(), event: chosenEvent });
-      void this.services.notifier.notify('info', vscode.l10n.t('Webhook created: Fax.Plus will call {0} ({1}).', url.trim(), eventLabel(chosenEvent)));
+      void this.services.notifier.notify(
+        'info',
+        vscode.l10n.t('Webhook created: Fax.Plus will call {0} ({1}).', url.trim(), eventLabel(chosenEvent)),
+      );
       return id;
     } catch (e) {
       throw errors.show(e, vscode.l10n.t('Creating the webhook'));
@@ -138,7 +169,11 @@ async function listAll(client: FaxPlusClient, signal?: AbortSignal): Promise<Web
 }
 
 function eventLabel(event: WebhookEvent): string {
-  return event === 'fax_received' ? vscode.l10n.t('When a fax is received') : event === 'fax_sent' ? vscode.l10n.t('When a fax is sent') : event;
+  return event === 'fax_received'
+    ? vscode.l10n.t('When a fax is received')
+    : event === 'fax_sent'
+      ? vscode.l10n.t('When a fax is sent')
+      : event;
 }
 
 function isHttpsUrl(value: string): boolean {

@@ -8,7 +8,10 @@ import { COMMANDS } from '../manifest/commandIds';
 export class OpenChatAuditLogCommand implements Command {
   readonly id = COMMANDS.openChatAuditLog;
 
-  constructor(private readonly file: string, private readonly notifier: Notifier) {}
+  constructor(
+    private readonly file: string,
+    private readonly notifier: Notifier,
+  ) {}
 
   async execute(): Promise<vscode.Uri | undefined> {
     if (!existsSync(this.file)) {

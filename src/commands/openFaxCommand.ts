@@ -22,12 +22,16 @@ export interface OpenFaxResult {
 export class OpenFaxCommand implements Command {
   readonly id = COMMANDS.openFax;
 
-  constructor(private readonly services: ActionServices, private readonly viewers: FaxViewerPanels) {}
+  constructor(
+    private readonly services: ActionServices,
+    private readonly viewers: FaxViewerPanels,
+  ) {}
 
   async execute(arg?: unknown): Promise<OpenFaxResult | undefined> {
     const { gate, clients, errors, tasks } = this.services;
     gate.ensure(this.id);
-    const target = faxTargetOf(arg) ?? await pickFax(clients, errors, { title: vscode.l10n.t('Open Fax'), categories: ['inbox', 'sent', 'spam'] });
+    const target =
+      faxTargetOf(arg) ?? (await pickFax(clients, errors, { title: vscode.l10n.t('Open Fax'), categories: ['inbox', 'sent', 'spam'] }));
     if (!target) {
       return undefined;
     }
@@ -39,15 +43,19 @@ export class OpenFaxCommand implements Command {
     // The tab opens at once (with a loading line); closing it cancels the download.
     const panel = this.viewers.create(target.faxId, faxTitle(target.fax, target.category, target.faxId));
     try {
-      const { fax, bytes } = await tasks.run(vscode.l10n.t('Downloading the fax from Fax.Plus…'), async (signal) => {
-        const client = clients.get();
-        let fax = target.fax;
-        if (!fax) {
-          fax = await client.getFax(target.faxId, { signal });
-          panel.setTitle(faxTitle(fax, categoryOf(target, fax), target.faxId));
-        }
-        return { fax, bytes: await client.downloadFileBytes(target.faxId, 'tiff', { signal }) };
-      }, panel.signal);
+      const { fax, bytes } = await tasks.run(
+        vscode.l10n.t('Downloading the fax from Fax.Plus…'),
+        async (signal) => {
+          const client = clients.get();
+          let fax = target.fax;
+          if (!fax) {
+            fax = await client.getFax(target.faxId, { signal });
+            panel.setTitle(faxTitle(fax, categoryOf(target, fax), target.faxId));
+          }
+          return { fax, bytes: await client.downloadFileBytes(target.faxId, 'tiff', { signal }) };
+        },
+        panel.signal,
+      );
       panel.show(bytes);
       await markOpenedFaxRead(this.services, target, fax);
       return { faxId: target.faxId, title: panel.title };

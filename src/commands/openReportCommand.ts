@@ -21,13 +21,17 @@ import { COMMANDS } from '../manifest/commandIds';
 export class OpenReportCommand implements Command {
   readonly id = COMMANDS.openReport;
 
-  constructor(private readonly services: ActionServices, private readonly reportsFolder: vscode.Uri) {}
+  constructor(
+    private readonly services: ActionServices,
+    private readonly reportsFolder: vscode.Uri,
+  ) {}
 
   async execute(arg?: unknown): Promise<string | undefined> {
     const { gate, clients, errors, tasks } = this.services;
     gate.ensure(this.id);
     const args = plainArgs(arg);
-    const target = faxTargetOf(arg) ?? await pickFax(clients, errors, { title: vscode.l10n.t('Open Confirmation Report'), categories: ['sent'] });
+    const target =
+      faxTargetOf(arg) ?? (await pickFax(clients, errors, { title: vscode.l10n.t('Open Confirmation Report'), categories: ['sent'] }));
     if (!target) {
       return undefined;
     }
@@ -43,7 +47,8 @@ export class OpenReportCommand implements Command {
     try {
       await mkdir(this.reportsFolder.fsPath, { recursive: true });
       await tasks.run(vscode.l10n.t('Downloading the confirmation report…'), (signal, progress) =>
-        clients.get().downloadReport(target.faxId, destination, { signal, onProgress: transferProgress(progress) }));
+        clients.get().downloadReport(target.faxId, destination, { signal, onProgress: transferProgress(progress) }),
+      );
       written = destination;
     } catch (e) {
       throw errors.show(e, vscode.l10n.t('Opening the confirmation report'));

@@ -10,7 +10,10 @@ export interface AllViewsRefresher {
 export class RefreshCommand implements Command {
   readonly id = COMMANDS.refresh;
 
-  constructor(private readonly views: AllViewsRefresher, private readonly gate: CommandGate) {}
+  constructor(
+    private readonly views: AllViewsRefresher,
+    private readonly gate: CommandGate,
+  ) {}
 
   async execute(): Promise<void> {
     this.gate.ensure(this.id);

@@ -26,7 +26,10 @@ export class RefreshViewCommand implements Command {
 
   async execute(arg?: unknown): Promise<void> {
     this.gate.ensure(this.id);
-    const view = this.fixedView ?? viewFromArgument(arg) ?? (arg === undefined ? await pickView(VIEW_NAMES, vscode.l10n.t('Which Fax.Plus view should be refreshed?')) : undefined);
+    const view =
+      this.fixedView ??
+      viewFromArgument(arg) ??
+      (arg === undefined ? await pickView(VIEW_NAMES, vscode.l10n.t('Which Fax.Plus view should be refreshed?')) : undefined);
     if (!view) {
       return;
     }

@@ -24,12 +24,15 @@ import type { SendOutcomes } from '../sendFlow/sendOutcomes';
 export class ResendFaxCommand implements Command {
   readonly id = COMMANDS.resendFax;
 
-  constructor(private readonly services: ActionServices, private readonly outcomes: Pick<SendOutcomes, 'settleCreateFailure'>) {}
+  constructor(
+    private readonly services: ActionServices,
+    private readonly outcomes: Pick<SendOutcomes, 'settleCreateFailure'>,
+  ) {}
 
   async execute(arg?: unknown): Promise<SendFaxResult | undefined> {
     const { gate, clients, errors, events, tasks } = this.services;
     gate.ensure(this.id);
-    const target = faxTargetOf(arg) ?? await pickFax(clients, errors, { title: vscode.l10n.t('Resend Fax'), categories: ['sent'] });
+    const target = faxTargetOf(arg) ?? (await pickFax(clients, errors, { title: vscode.l10n.t('Resend Fax'), categories: ['sent'] }));
     if (!target) {
       return undefined;
     }
@@ -47,7 +50,11 @@ export class ResendFaxCommand implements Command {
       this.services.notifier,
       plainArgs(arg),
       vscode.l10n.t('Send this fax again to {0}?', phoneDisplay(fax.to)),
-      vscode.l10n.t('The same document ({0} pages) is sent from {1} as a new fax, and charged again.', fax.pages ?? '?', phoneDisplay(from)),
+      vscode.l10n.t(
+        'The same document ({0} pages) is sent from {1} as a new fax, and charged again.',
+        fax.pages ?? '?',
+        phoneDisplay(from),
+      ),
       vscode.l10n.t('Send Again'),
     );
     if (!ok) {
@@ -66,7 +73,12 @@ export class ResendFaxCommand implements Command {
         attempt = { destinations: [fax.to as string], from, filePaths: [path], startedAt: new Date() };
         try {
           // No signal: once the body may reach Fax.Plus, only the answer tells what happened.
-          return await client.sendFax({ from, to: [fax.to as string], files: [path], comment: fax.comment ? { text: fax.comment } : undefined });
+          return await client.sendFax({
+            from,
+            to: [fax.to as string],
+            files: [path],
+            comment: fax.comment ? { text: fax.comment } : undefined,
+          });
         } catch (error) {
           createError = { error };
           const ids = await this.outcomes.settleCreateFailure(attempt, error, { report: (message) => progress.report({ message }) });
@@ -75,7 +87,10 @@ export class ResendFaxCommand implements Command {
       });
       if (!createError) {
         events.fireSent({ ids: result.ids, from, startedAt: attempt?.startedAt });
-        void this.services.notifier.notify('info', vscode.l10n.t('The fax to {0} is on its way again. Follow it in the Outbox.', phoneDisplay(fax.to)));
+        void this.services.notifier.notify(
+          'info',
+          vscode.l10n.t('The fax to {0} is on its way again. Follow it in the Outbox.', phoneDisplay(fax.to)),
+        );
       }
       events.fireChanged('outbox');
       return result;

@@ -23,11 +23,12 @@ export class RevokeNumberCommand implements Command {
   async execute(arg?: unknown): Promise<boolean> {
     const { gate, clients, errors, events } = this.services;
     gate.ensure(this.id);
-    const number = numberTargetOf(arg) ?? await pickNumber(clients, errors, vscode.l10n.t('Revoke Number'), (n) => n.assignedTo.length > 0);
+    const number =
+      numberTargetOf(arg) ?? (await pickNumber(clients, errors, vscode.l10n.t('Revoke Number'), (n) => n.assignedTo.length > 0));
     if (!number) {
       return false;
     }
-    const member = memberTargetOf(arg) ?? await this.holderOf(number);
+    const member = memberTargetOf(arg) ?? (await this.holderOf(number));
     if (!member) {
       return false;
     }
@@ -56,7 +57,7 @@ export class RevokeNumberCommand implements Command {
     const { clients, errors } = this.services;
     let assigned: readonly string[];
     try {
-      assigned = (number.record ?? await clients.get().getNumber(number.number)).assignedTo;
+      assigned = (number.record ?? (await clients.get().getNumber(number.number))).assignedTo;
     } catch (e) {
       throw errors.show(e, vscode.l10n.t('Revoking the number'));
     }

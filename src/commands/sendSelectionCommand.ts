@@ -6,7 +6,6 @@ import type { Notifier } from '../util/notifier';
 import type { SendFlow } from '../sendFlow/sendFlow';
 import type { SentIds } from '../sendFlow/sendOutcomes';
 
-
 /**
  * "Send Selection as Fax": the selected text of the active editor (several selections in
  * document order, one after the other) laid out as its own document, with its line numbers.
@@ -14,7 +13,10 @@ import type { SentIds } from '../sendFlow/sendOutcomes';
 export class SendSelectionCommand implements Command {
   readonly id = COMMANDS.sendSelection;
 
-  constructor(private readonly flow: SendFlow, private readonly notifier: Notifier) {}
+  constructor(
+    private readonly flow: SendFlow,
+    private readonly notifier: Notifier,
+  ) {}
 
   async execute(): Promise<SentIds | undefined> {
     const editor = vscode.window.activeTextEditor;

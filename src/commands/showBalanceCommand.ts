@@ -10,7 +10,10 @@ import { COMMANDS } from '../manifest/commandIds';
 export class ShowBalanceCommand implements Command {
   readonly id = COMMANDS.showBalance;
 
-  constructor(private readonly services: ActionServices, private readonly statusBar: BalanceStatusBar) {}
+  constructor(
+    private readonly services: ActionServices,
+    private readonly statusBar: BalanceStatusBar,
+  ) {}
 
   async execute(): Promise<Balance> {
     const { gate, clients, errors } = this.services;
@@ -22,7 +25,8 @@ export class ShowBalanceCommand implements Command {
       throw errors.show(e, vscode.l10n.t('Checking the balance'));
     }
     this.statusBar.update(balance);
-    void this.services.notifier.notify('info',
+    void this.services.notifier.notify(
+      'info',
       balance.balance === undefined
         ? vscode.l10n.t('Fax.Plus answered the balance request without an amount we recognise: {0}', balanceAnswerText(balance))
         : vscode.l10n.t('Fax.Plus balance: {0}', balanceText(balance, vscode.env.language)),

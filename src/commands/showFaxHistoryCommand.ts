@@ -33,12 +33,16 @@ interface HistoryItem extends vscode.QuickPickItem {
 export class ShowFaxHistoryCommand implements Command {
   readonly id = COMMANDS.showFaxHistory;
 
-  constructor(private readonly book: ReceiptBook, private readonly notifier: Notifier) {}
+  constructor(
+    private readonly book: ReceiptBook,
+    private readonly notifier: Notifier,
+  ) {}
 
   async execute(first?: unknown): Promise<FaxHistoryEntry[] | undefined> {
     const args = plainArgs(first);
     const given = first instanceof vscode.Uri ? first : stringArg(args, 'file');
-    const uri = given instanceof vscode.Uri ? given : given !== undefined ? uriOfArgument(given) : vscode.window.activeTextEditor?.document.uri;
+    const uri =
+      given instanceof vscode.Uri ? given : given !== undefined ? uriOfArgument(given) : vscode.window.activeTextEditor?.document.uri;
     if (!uri) {
       const text = vscode.l10n.t('Open or select the file whose fax history you want to see.');
       void this.notifier.notify('info', text);
@@ -47,7 +51,10 @@ export class ShowFaxHistoryCommand implements Command {
     const entries = await this.entriesOf(uri);
     if (args) return entries;
     if (entries.length === 0) {
-      void this.notifier.notify('info', vscode.l10n.t('{0} has not been faxed from this editor (or its receipts were not kept).', labelOf(uri)));
+      void this.notifier.notify(
+        'info',
+        vscode.l10n.t('{0} has not been faxed from this editor (or its receipts were not kept).', labelOf(uri)),
+      );
       return entries;
     }
     await this.pick(uri, entries);
@@ -56,7 +63,10 @@ export class ShowFaxHistoryCommand implements Command {
 
   private async entriesOf(uri: vscode.Uri): Promise<FaxHistoryEntry[]> {
     const stored = new Map<string, StoredReceipt>((await this.book.all()).map((s) => [s.receipt.id, s]));
-    return receiptsOfFile([...stored.values()].map((s) => s.receipt), uri.toString()).map((receipt) => {
+    return receiptsOfFile(
+      [...stored.values()].map((s) => s.receipt),
+      uri.toString(),
+    ).map((receipt) => {
       const { store } = stored.get(receipt.id)!;
       return {
         receipt,
@@ -67,13 +77,21 @@ export class ShowFaxHistoryCommand implements Command {
   }
 
   private async pick(uri: vscode.Uri, entries: readonly FaxHistoryEntry[]): Promise<void> {
-    const openReport: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('file-pdf'), tooltip: vscode.l10n.t('Open Confirmation Report') };
+    const openReport: vscode.QuickInputButton = {
+      iconPath: new vscode.ThemeIcon('file-pdf'),
+      tooltip: vscode.l10n.t('Open Confirmation Report'),
+    };
     const openReceipt: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('json'), tooltip: vscode.l10n.t('Open Receipt') };
     const items: HistoryItem[] = entries.map((entry) => ({
       entry,
       label: `$(${iconOf(entry.receipt)}) ${new Date(entry.receipt.submittedAt).toLocaleString(vscode.env.language)}`,
       description: entry.receipt.destinations.map((d) => phoneDisplay(d.to)).join(', '),
-      detail: entry.receipt.destinations.map((d) => `${phoneDisplay(d.to)}: ${d.status === undefined ? vscode.l10n.t('not delivered yet') : (d.status === CANCELLED_STATUS ? vscode.l10n.t('cancelled before it was sent') : faxStatusMeaning(d.status))}`).join(' · '),
+      detail: entry.receipt.destinations
+        .map(
+          (d) =>
+            `${phoneDisplay(d.to)}: ${d.status === undefined ? vscode.l10n.t('not delivered yet') : d.status === CANCELLED_STATUS ? vscode.l10n.t('cancelled before it was sent') : faxStatusMeaning(d.status)}`,
+        )
+        .join(' · '),
       buttons: entry.reportFiles.length > 0 ? [openReport, openReceipt] : [openReceipt],
     }));
     const quickPick = vscode.window.createQuickPick<HistoryItem>();

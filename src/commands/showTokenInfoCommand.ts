@@ -20,7 +20,11 @@ export class ShowTokenInfoCommand implements Command {
   async execute(): Promise<TokenFacts | undefined> {
     const state = await this.session.revalidate();
     if (state.status !== 'signedIn') {
-      void this.notifier.notify('warning', vscode.l10n.t('Not signed in to Fax.Plus.'), commandAction(vscode.l10n.t('Sign In'), COMMANDS.signIn));
+      void this.notifier.notify(
+        'warning',
+        vscode.l10n.t('Not signed in to Fax.Plus.'),
+        commandAction(vscode.l10n.t('Sign In'), COMMANDS.signIn),
+      );
       return undefined;
     }
     const rotate = commandAction(vscode.l10n.t('Rotate Token'), COMMANDS.rotateToken);

@@ -23,7 +23,11 @@ export interface SignInArgs {
 export class SignInCommand implements Command {
   readonly id = COMMANDS.signIn;
 
-  constructor(private readonly session: AuthSession, private readonly messages: SignInErrorMessages, private readonly notifier: Notifier) {}
+  constructor(
+    private readonly session: AuthSession,
+    private readonly messages: SignInErrorMessages,
+    private readonly notifier: Notifier,
+  ) {}
 
   async execute(args?: unknown): Promise<TokenFacts | undefined> {
     if (isSignInArgs(args)) {
@@ -35,8 +39,14 @@ export class SignInCommand implements Command {
 
   private async askForToken(): Promise<string | undefined> {
     const paste = { label: `$(key) ${vscode.l10n.t('Paste a Personal Access Token')}`, description: vscode.l10n.t('recommended') };
-    const create = { label: `$(link-external) ${vscode.l10n.t('Create a token on Fax.Plus')}`, description: vscode.l10n.t('opens Integrations in the Fax.Plus web app') };
-    const oauth = { label: `$(account) ${vscode.l10n.t('Sign in with OAuth instead')}`, description: vscode.l10n.t('needs an OAuth client id and secret') };
+    const create = {
+      label: `$(link-external) ${vscode.l10n.t('Create a token on Fax.Plus')}`,
+      description: vscode.l10n.t('opens Integrations in the Fax.Plus web app'),
+    };
+    const oauth = {
+      label: `$(account) ${vscode.l10n.t('Sign in with OAuth instead')}`,
+      description: vscode.l10n.t('needs an OAuth client id and secret'),
+    };
     const choice = await vscode.window.showQuickPick([paste, create, oauth], {
       title: vscode.l10n.t('Sign in to Fax.Plus'),
       placeHolder: vscode.l10n.t('Choose how to sign in (a token is kept in VS Code secret storage only)'),

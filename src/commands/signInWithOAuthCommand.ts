@@ -55,23 +55,31 @@ export class SignInWithOAuthCommand implements Command {
   }
 
   private async interactive(): Promise<TokenFacts | undefined> {
-    const clientId = (await vscode.window.showInputBox({
-      title: vscode.l10n.t('Sign in to Fax.Plus with OAuth (1/2)'),
-      prompt: vscode.l10n.t('The client id of your OAuth app (Fax.Plus → Integrations → OAuth apps). It is kept in the setting faxplus.oauth.clientId.'),
-      value: this.settings.clientId(),
-      ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the client id.')),
-    }))?.trim();
+    const clientId = (
+      await vscode.window.showInputBox({
+        title: vscode.l10n.t('Sign in to Fax.Plus with OAuth (1/2)'),
+        prompt: vscode.l10n.t(
+          'The client id of your OAuth app (Fax.Plus → Integrations → OAuth apps). It is kept in the setting faxplus.oauth.clientId.',
+        ),
+        value: this.settings.clientId(),
+        ignoreFocusOut: true,
+        validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the client id.')),
+      })
+    )?.trim();
     if (!clientId) {
       return undefined;
     }
-    const clientSecret = (await this.clientSecrets.get(clientId)) ?? (await vscode.window.showInputBox({
-      title: vscode.l10n.t('Sign in to Fax.Plus with OAuth (2/2)'),
-      prompt: vscode.l10n.t('The client secret of this OAuth app. It is kept in VS Code secret storage only.'),
-      password: true,
-      ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the client secret.')),
-    }))?.trim();
+    const clientSecret =
+      (await this.clientSecrets.get(clientId)) ??
+      (
+        await vscode.window.showInputBox({
+          title: vscode.l10n.t('Sign in to Fax.Plus with OAuth (2/2)'),
+          prompt: vscode.l10n.t('The client secret of this OAuth app. It is kept in VS Code secret storage only.'),
+          password: true,
+          ignoreFocusOut: true,
+          validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the client secret.')),
+        })
+      )?.trim();
     if (!clientSecret) {
       return undefined;
     }
@@ -83,7 +91,11 @@ export class SignInWithOAuthCommand implements Command {
   private async signIn(request: Omit<OAuthSignInRequest, 'signal'>, interactive: boolean): Promise<TokenFacts | undefined> {
     try {
       const facts = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Waiting for the Fax.Plus sign-in in your browser…'), cancellable: true },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: vscode.l10n.t('Waiting for the Fax.Plus sign-in in your browser…'),
+          cancellable: true,
+        },
         (_progress, cancel) => this.flow.run({ ...request, signal: abortSignalOf(cancel) }),
       );
       void this.notifier.notify('info', vscode.l10n.t('Signed in to Fax.Plus. {0}', describeFacts(facts, Date.now())));
@@ -107,5 +119,10 @@ export class SignInWithOAuthCommand implements Command {
 }
 
 function isArgs(args: unknown): args is SignInWithOAuthArgs {
-  return typeof args === 'object' && args !== null && typeof (args as SignInWithOAuthArgs).clientId === 'string' && (args as SignInWithOAuthArgs).clientId.trim() !== '';
+  return (
+    typeof args === 'object' &&
+    args !== null &&
+    typeof (args as SignInWithOAuthArgs).clientId === 'string' &&
+    (args as SignInWithOAuthArgs).clientId.trim() !== ''
+  );
 }

@@ -11,7 +11,11 @@ const SETTINGS: Record<EndpointKey, { section: string; env: string }> = {
 };
 
 export class EndpointError extends Error {
-  constructor(readonly setting: string, readonly value: string, readonly reason: string) {
+  constructor(
+    readonly setting: string,
+    readonly value: string,
+    readonly reason: string,
+  ) {
     super(reason);
     this.name = 'EndpointError';
   }
@@ -47,9 +51,10 @@ export class EndpointSettings implements vscode.Disposable {
       const raw = fromEnv || inspected?.globalValue || DEFAULT_ENDPOINTS[key];
       const check = checkEndpoint(raw);
       if (!check.ok) {
-        const reason = check.reason === 'insecure'
-          ? vscode.l10n.t('{0} must use https:// (plain http:// is only allowed to this machine).', fromEnv ? env : section)
-          : vscode.l10n.t('{0} is not a valid https:// URL.', fromEnv ? env : section);
+        const reason =
+          check.reason === 'insecure'
+            ? vscode.l10n.t('{0} must use https:// (plain http:// is only allowed to this machine).', fromEnv ? env : section)
+            : vscode.l10n.t('{0} is not a valid https:// URL.', fromEnv ? env : section);
         throw new EndpointError(fromEnv ? env : section, check.url, reason);
       }
       result[key] = check.url;
@@ -74,7 +79,10 @@ export class EndpointSettings implements vscode.Disposable {
     if (overrides.length === 0) {
       return undefined;
     }
-    return vscode.l10n.t('Environment variables decide where your Fax.Plus credentials are sent: {0}.', overrides.map((o) => `${o.variable}=${o.value}`).join(', '));
+    return vscode.l10n.t(
+      'Environment variables decide where your Fax.Plus credentials are sent: {0}.',
+      overrides.map((o) => `${o.variable}=${o.value}`).join(', '),
+    );
   }
 
   dispose(): void {

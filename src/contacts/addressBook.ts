@@ -19,10 +19,7 @@ export interface ImportResult {
 }
 
 /** What a name in a recipients list stands for. */
-export type NameLookup =
-  | { kind: 'number'; e164: string; contact: Contact }
-  | { kind: 'unknown' }
-  | { kind: 'ambiguous'; message: string };
+export type NameLookup = { kind: 'number'; e164: string; contact: Contact } | { kind: 'unknown' } | { kind: 'ambiguous'; message: string };
 
 /**
  * The person's contacts, in memory after load(); every change is written at once.
@@ -44,13 +41,16 @@ export class AddressBook {
 
   /** Reads the stored book once; later calls wait for the same read. */
   load(): Promise<void> {
-    this.loaded ??= this.storage.read().then((text) => {
-      const read = readContactsFile(text);
-      if (!read.ok) this.unreadable = read.message;
-      else this.replace(read.contacts);
-    }, (e: unknown) => {
-      this.unreadable = e instanceof Error ? e.message : String(e);
-    });
+    this.loaded ??= this.storage.read().then(
+      (text) => {
+        const read = readContactsFile(text);
+        if (!read.ok) this.unreadable = read.message;
+        else this.replace(read.contacts);
+      },
+      (e: unknown) => {
+        this.unreadable = e instanceof Error ? e.message : String(e);
+      },
+    );
     return this.loaded;
   }
 
@@ -93,11 +93,22 @@ export class AddressBook {
     const found = this.named(name);
     if (found.length === 0) return { kind: 'unknown' };
     if (found.length > 1) {
-      return { kind: 'ambiguous', message: l10n.t('"{0}" names {1} contacts. Write the fax number instead, or rename one of the contacts.', name, found.length) };
+      return {
+        kind: 'ambiguous',
+        message: l10n.t('"{0}" names {1} contacts. Write the fax number instead, or rename one of the contacts.', name, found.length),
+      };
     }
     const [contact] = found;
     if (contact.faxNumbers.length > 1) {
-      return { kind: 'ambiguous', message: l10n.t('"{0}" has {1} fax numbers ({2}). Write the one to use.', contact.name, contact.faxNumbers.length, contact.faxNumbers.join(', ')) };
+      return {
+        kind: 'ambiguous',
+        message: l10n.t(
+          '"{0}" has {1} fax numbers ({2}). Write the one to use.',
+          contact.name,
+          contact.faxNumbers.length,
+          contact.faxNumbers.join(', '),
+        ),
+      };
     }
     return { kind: 'number', e164: contact.faxNumbers[0], contact };
   }
@@ -182,7 +193,12 @@ export class AddressBook {
 
   private ensureWritable(): void {
     if (this.unreadable !== undefined) {
-      throw new Error(l10n.t('The address book could not be read ({0}); it is left untouched. Fix or remove the file, then reload the window.', this.unreadable));
+      throw new Error(
+        l10n.t(
+          'The address book could not be read ({0}); it is left untouched. Fix or remove the file, then reload the window.',
+          this.unreadable,
+        ),
+      );
     }
   }
 

@@ -27,7 +27,16 @@ export function readContactsFile(text: string | undefined): ContactsFileRead {
 
 function isContact(value: unknown): value is Contact {
   const c = value as Partial<Contact> | null;
-  return typeof c === 'object' && c !== null && typeof c.id === 'string' && typeof c.name === 'string' && c.name.trim() !== ''
-    && Array.isArray(c.faxNumbers) && c.faxNumbers.length > 0 && c.faxNumbers.every((n) => typeof n === 'string')
-    && (c.organisation === undefined || typeof c.organisation === 'string') && (c.note === undefined || typeof c.note === 'string');
+  return (
+    typeof c === 'object' &&
+    c !== null &&
+    typeof c.id === 'string' &&
+    typeof c.name === 'string' &&
+    c.name.trim() !== '' &&
+    Array.isArray(c.faxNumbers) &&
+    c.faxNumbers.length > 0 &&
+    c.faxNumbers.every((n) => typeof n === 'string') &&
+    (c.organisation === undefined || typeof c.organisation === 'string') &&
+    (c.note === undefined || typeof c.note === 'string')
+  );
 }

@@ -42,13 +42,19 @@ export function parseContactsCsv(text: string): ContactDraft[] {
 }
 
 export function writeContactsCsv(contacts: readonly Contact[]): string {
-  const rows = [['Name', 'Organisation', 'Fax', 'Note'], ...contacts.map((c) => [c.name, c.organisation ?? '', c.faxNumbers.join(' ; '), c.note ?? ''])];
+  const rows = [
+    ['Name', 'Organisation', 'Fax', 'Note'],
+    ...contacts.map((c) => [c.name, c.organisation ?? '', c.faxNumbers.join(' ; '), c.note ?? '']),
+  ];
   return rows.map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n';
 }
 
 /** Several numbers in one cell are separated by ';' (Google writes ' ::: '). */
 function splitNumbers(cell: string): string[] {
-  return cell.split(/\s*(?:;|:::)\s*/).map((n) => n.trim()).filter(Boolean);
+  return cell
+    .split(/\s*(?:;|:::)\s*/)
+    .map((n) => n.trim())
+    .filter(Boolean);
 }
 
 function separatorOf(text: string): ',' | '\t' {

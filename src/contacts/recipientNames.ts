@@ -18,17 +18,25 @@ export interface NamesRead {
 export function readRecipientNames(text: string, lookUp: (name: string) => NameLookup): NamesRead {
   const unknown = new Set<string>();
   const problems: string[] = [];
-  const entries = text.split(/[,;\r\n]+/).map((chunk) => chunk.trim()).filter((chunk) => chunk.length > 0).map((entry) => {
-    if (!/\p{L}/u.test(entry) || /^tel:/i.test(entry)) return entry;
-    const found = lookUp(entry);
-    if (found.kind === 'number') return found.e164;
-    if (found.kind === 'ambiguous') problems.push(found.message);
-    else unknown.add(entry);
-    return entry;
-  });
+  const entries = text
+    .split(/[,;\r\n]+/)
+    .map((chunk) => chunk.trim())
+    .filter((chunk) => chunk.length > 0)
+    .map((entry) => {
+      if (!/\p{L}/u.test(entry) || /^tel:/i.test(entry)) return entry;
+      const found = lookUp(entry);
+      if (found.kind === 'number') return found.e164;
+      if (found.kind === 'ambiguous') problems.push(found.message);
+      else unknown.add(entry);
+      return entry;
+    });
   return { text: entries.join('\n'), unknown, problems };
 }
 
 export function describeUnknownName(position: number, input: string): string {
-  return l10n.t('Recipient {0} ("{1}"): no contact has this name, and it is not a fax number. Check the spelling, or add the contact first.', position, input);
+  return l10n.t(
+    'Recipient {0} ("{1}"): no contact has this name, and it is not a fax number. Check the spelling, or add the contact first.',
+    position,
+    input,
+  );
 }

@@ -23,16 +23,24 @@ export function parseVCards(text: string): ContactDraft[] {
 }
 
 export function writeVCards(contacts: readonly Contact[]): string {
-  return contacts.map((c) => [
-    'BEGIN:VCARD',
-    'VERSION:3.0',
-    `FN:${escape(c.name)}`,
-    `N:${escape(c.name)};;;;`,
-    ...(c.organisation ? [`ORG:${escape(c.organisation)}`] : []),
-    ...c.faxNumbers.map((n, i) => `TEL;TYPE=${i === 0 ? 'FAX,PREF' : 'FAX'}:${n}`),
-    ...(c.note ? [`NOTE:${escape(c.note)}`] : []),
-    'END:VCARD',
-  ].map(fold).join('\r\n')).join('\r\n') + (contacts.length > 0 ? '\r\n' : '');
+  return (
+    contacts
+      .map((c) =>
+        [
+          'BEGIN:VCARD',
+          'VERSION:3.0',
+          `FN:${escape(c.name)}`,
+          `N:${escape(c.name)};;;;`,
+          ...(c.organisation ? [`ORG:${escape(c.organisation)}`] : []),
+          ...c.faxNumbers.map((n, i) => `TEL;TYPE=${i === 0 ? 'FAX,PREF' : 'FAX'}:${n}`),
+          ...(c.note ? [`NOTE:${escape(c.note)}`] : []),
+          'END:VCARD',
+        ]
+          .map(fold)
+          .join('\r\n'),
+      )
+      .join('\r\n') + (contacts.length > 0 ? '\r\n' : '')
+  );
 }
 
 interface Card {
@@ -107,8 +115,14 @@ function parseLine(line: string): Property | undefined {
   for (const param of params) {
     const [key, rawValue] = param.includes('=') ? param.split(/=(.*)/s, 2) : ['TYPE', param];
     const k = key.toUpperCase();
-    if (k === 'TYPE') types.push(...rawValue.replace(/"/g, '').split(',').map((t) => t.trim().toUpperCase()));
-    else if (k === 'PREF') types.push('PREF');
+    if (k === 'TYPE') {
+      types.push(
+        ...rawValue
+          .replace(/"/g, '')
+          .split(',')
+          .map((t) => t.trim().toUpperCase()),
+      );
+    } else if (k === 'PREF') types.push('PREF');
     else if (k === 'ENCODING' && rawValue.toUpperCase() === 'QUOTED-PRINTABLE') quotedPrintable = true;
   }
   let value = line.slice(colon + 1);

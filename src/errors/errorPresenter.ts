@@ -1,7 +1,16 @@
 import * as vscode from 'vscode';
 import {
-  CancelledError, FaxPlusError, ForbiddenError, NetworkError, NotFoundError, PayloadTooLargeError, ProtocolError, RateLimitedError, ServerError,
-  TimeoutError, UnauthorizedError,
+  CancelledError,
+  FaxPlusError,
+  ForbiddenError,
+  NetworkError,
+  NotFoundError,
+  PayloadTooLargeError,
+  ProtocolError,
+  RateLimitedError,
+  ServerError,
+  TimeoutError,
+  UnauthorizedError,
 } from '../api/errors';
 import type { Logger } from '../api/logger';
 import { scopesThatPermit } from '../api/scopes';
@@ -18,7 +27,10 @@ import { showLogsAction } from '../util/noticeActions';
  * scopes that would permit the call, and the token is kept.
  */
 export class ErrorPresenter {
-  constructor(private readonly logger: Logger, private readonly notifier: Notifier) {}
+  constructor(
+    private readonly logger: Logger,
+    private readonly notifier: Notifier,
+  ) {}
 
   /** A sentence for the error, also used by tree error nodes. */
   describe(error: unknown): string {
@@ -36,15 +48,31 @@ export class ErrorPresenter {
       case 'tooLarge':
         return vscode.l10n.t('The files are too large for one fax (150 MB in total at most). Send fewer or smaller files.') + server;
       case 'rateLimited':
-        return vscode.l10n.t('Fax.Plus asks to slow down. Try again in {0} seconds.', Math.ceil(((error instanceof RateLimitedError ? error.retryAfterMs : undefined) ?? 60000) / 1000));
+        return vscode.l10n.t(
+          'Fax.Plus asks to slow down. Try again in {0} seconds.',
+          Math.ceil(((error instanceof RateLimitedError ? error.retryAfterMs : undefined) ?? 60000) / 1000),
+        );
       case 'server':
         if (error instanceof ServerError && error.gatewayPage) {
-          return vscode.l10n.t('Fax.Plus is not reachable right now (HTTP {0} from a gateway in front of it). Try again in a moment.', error.status ?? 502);
+          return vscode.l10n.t(
+            'Fax.Plus is not reachable right now (HTTP {0} from a gateway in front of it). Try again in a moment.',
+            error.status ?? 502,
+          );
         }
         if (error instanceof ServerError && error.enterpriseHint) {
-          return vscode.l10n.t('Fax.Plus had a problem answering (HTTP {0}). The Fax.Plus API needs an Enterprise plan; accounts without one get this error.', error.status ?? 500) + server;
+          return (
+            vscode.l10n.t(
+              'Fax.Plus had a problem answering (HTTP {0}). The Fax.Plus API needs an Enterprise plan; accounts without one get this error.',
+              error.status ?? 500,
+            ) + server
+          );
         }
-        return vscode.l10n.t('Fax.Plus had a problem answering (HTTP {0}). Try again in a moment.', (error instanceof FaxPlusError ? error.status : undefined) ?? 500) + server;
+        return (
+          vscode.l10n.t(
+            'Fax.Plus had a problem answering (HTTP {0}). Try again in a moment.',
+            (error instanceof FaxPlusError ? error.status : undefined) ?? 500,
+          ) + server
+        );
       case 'network':
         return vscode.l10n.t('Fax.Plus could not be reached. Check your connection and proxy settings, then retry.');
       case 'timeout':
@@ -75,7 +103,18 @@ export class ErrorPresenter {
   }
 }
 
-export type ErrorKind = 'unauthorized' | 'forbidden' | 'tooLarge' | 'rateLimited' | 'server' | 'network' | 'timeout' | 'notFound' | 'protocol' | 'cancelled' | 'other';
+export type ErrorKind =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'tooLarge'
+  | 'rateLimited'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'notFound'
+  | 'protocol'
+  | 'cancelled'
+  | 'other';
 
 /** Classifies by the API client's error classes (src/api/errors.ts); anything else is 'other'. */
 export function kindOf(error: unknown): ErrorKind {

@@ -14,13 +14,18 @@ import { commandAction } from '../util/noticeActions';
 export class UnauthorizedPrompt extends Disposable {
   private open = false;
 
-  constructor(session: AuthSession, private readonly notifier: Notifier) {
+  constructor(
+    session: AuthSession,
+    private readonly notifier: Notifier,
+  ) {
     super();
-    this.register(session.onDidChange((state) => {
-      if (state.status === 'signedOut' && (state.problem === 'unauthorized' || state.problem === 'expired')) {
-        this.show(state.problem);
-      }
-    }));
+    this.register(
+      session.onDidChange((state) => {
+        if (state.status === 'signedOut' && (state.problem === 'unauthorized' || state.problem === 'expired')) {
+          this.show(state.problem);
+        }
+      }),
+    );
   }
 
   private show(problem: 'unauthorized' | 'expired'): void {
@@ -28,9 +33,10 @@ export class UnauthorizedPrompt extends Disposable {
       return;
     }
     this.open = true;
-    const text = problem === 'expired'
-      ? vscode.l10n.t('Your Fax.Plus token has expired. Sign in with a new token to continue.')
-      : vscode.l10n.t('Fax.Plus no longer accepts your token (it was revoked, expired or replaced). Sign in again to continue.');
+    const text =
+      problem === 'expired'
+        ? vscode.l10n.t('Your Fax.Plus token has expired. Sign in with a new token to continue.')
+        : vscode.l10n.t('Fax.Plus no longer accepts your token (it was revoked, expired or replaced). Sign in again to continue.');
     void this.notifier.notify('error', text, commandAction(vscode.l10n.t('Replace Token'), COMMANDS.signIn)).finally(() => {
       this.open = false;
     });

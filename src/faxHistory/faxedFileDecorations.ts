@@ -28,16 +28,23 @@ export const deliveredCheck: DeliveredCheck = (status) => {
 export class FaxedFileDecorations extends Disposable implements vscode.FileDecorationProvider {
   private readonly changedEmitter = this.register(new vscode.EventEmitter<vscode.Uri | vscode.Uri[] | undefined>());
   readonly onDidChangeFileDecorations = this.changedEmitter.event;
-  private readonly decoratedEmitter = this.register(new vscode.EventEmitter<{ readonly uri: vscode.Uri; readonly decoration: FaxedDecoration | undefined }>());
+  private readonly decoratedEmitter = this.register(
+    new vscode.EventEmitter<{ readonly uri: vscode.Uri; readonly decoration: FaxedDecoration | undefined }>(),
+  );
   /** Fires each time a decoration was worked out (tests wait on it). */
   readonly onDidDecorate = this.decoratedEmitter.event;
   private readonly faxed = new Set<string>();
 
-  constructor(private readonly book: ReceiptBook, private readonly fingerprints: FileFingerprints) {
+  constructor(
+    private readonly book: ReceiptBook,
+    private readonly fingerprints: FileFingerprints,
+  ) {
     super();
-    this.register(book.onDidChange((stored) => {
-      this.changedEmitter.fire(stored ? stored.receipt.documents.flatMap((d) => uriOf(d.sourceUri) ?? []) : undefined);
-    }));
+    this.register(
+      book.onDidChange((stored) => {
+        this.changedEmitter.fire(stored ? stored.receipt.documents.flatMap((d) => uriOf(d.sourceUri) ?? []) : undefined);
+      }),
+    );
     // Only files a receipt names are looked at again when they change.
     const watcher = this.register(vscode.workspace.createFileSystemWatcher('**/*', true, false, false));
     const changed = (uri: vscode.Uri) => {
@@ -55,8 +62,11 @@ export class FaxedFileDecorations extends Disposable implements vscode.FileDecor
     const decoration = await this.decorationOf(uri);
     this.decoratedEmitter.fire({ uri, decoration });
     if (!decoration) return undefined;
-    const color = decoration.changed ? new vscode.ThemeColor('list.warningForeground')
-      : decoration.state === 'failed' ? new vscode.ThemeColor('list.errorForeground') : undefined;
+    const color = decoration.changed
+      ? new vscode.ThemeColor('list.warningForeground')
+      : decoration.state === 'failed'
+        ? new vscode.ThemeColor('list.errorForeground')
+        : undefined;
     return { badge: decoration.badge, tooltip: decoration.tooltip, color, propagate: false };
   }
 
@@ -70,11 +80,12 @@ export class FaxedFileDecorations extends Disposable implements vscode.FileDecor
     const changed = fingerprint !== undefined && (await this.fingerprints.current(uri, fingerprint.kind)) !== fingerprint.sha256;
     const to = summary.receipt.destinations.map((d) => phoneDisplay(d.to)).join(', ');
     const when = new Date(summary.receipt.submittedAt).toLocaleString(vscode.env.language);
-    const said = summary.state === 'pending'
-      ? vscode.l10n.t('Faxed to {0} on {1}; not delivered yet.', to, when)
-      : summary.state === 'failed'
-        ? vscode.l10n.t('Fax to {0} on {1} failed.', to, when)
-        : vscode.l10n.t('Faxed to {0} on {1}.', to, when);
+    const said =
+      summary.state === 'pending'
+        ? vscode.l10n.t('Faxed to {0} on {1}; not delivered yet.', to, when)
+        : summary.state === 'failed'
+          ? vscode.l10n.t('Fax to {0} on {1} failed.', to, when)
+          : vscode.l10n.t('Faxed to {0} on {1}.', to, when);
     const tooltip = changed ? `${said} ${vscode.l10n.t('Changed since it was faxed.')}` : said;
     const badge = changed ? 'F*' : summary.state === 'failed' ? 'F!' : summary.state === 'pending' ? 'F…' : 'F';
     return { badge, tooltip, changed, state: summary.state };

@@ -26,13 +26,18 @@ export class ReceiptBook extends Disposable {
   /** A receipt was written (undefined: everything was re-read). */
   readonly onDidChange = this.changedEmitter.event;
 
-  constructor(private readonly folders: ReceiptFolders, private readonly logger: Logger) {
+  constructor(
+    private readonly folders: ReceiptFolders,
+    private readonly logger: Logger,
+  ) {
     super();
     // Another workspace folder (or another setting) may bring other receipts.
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()));
-    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('faxplus.receipts.location')) this.reload();
-    }));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('faxplus.receipts.location')) this.reload();
+      }),
+    );
   }
 
   async all(): Promise<StoredReceipt[]> {
@@ -74,7 +79,10 @@ export class ReceiptBook extends Disposable {
    * Applies `update` to the receipt holding the destination with this outbox id and saves it;
    * undefined when no receipt holds it (a fax sent without one: receipts off, or another window).
    */
-  updateByOutboxId(outboxId: string, update: (receipt: Receipt, store: ReceiptStore) => Promise<Receipt> | Receipt): Promise<StoredReceipt | undefined> {
+  updateByOutboxId(
+    outboxId: string,
+    update: (receipt: Receipt, store: ReceiptStore) => Promise<Receipt> | Receipt,
+  ): Promise<StoredReceipt | undefined> {
     return this.enqueue(async () => {
       await this.load();
       const found = [...this.byId.values()].find((s) => s.receipt.destinations.some((d) => d.outboxId === outboxId));

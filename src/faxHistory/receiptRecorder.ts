@@ -80,13 +80,15 @@ export class ReceiptRecorder extends Disposable {
   }
 
   private async recordOutcome({ outboxId, fax }: TrackedOutcome): Promise<void> {
-    const stored = await this.book.updateByOutboxId(outboxId, (receipt) => withDestination(receipt, outboxId, (d) => ({
-      ...d,
-      status: fax ? fax.status : CANCELLED_STATUS,
-      ...(fax ? { faxId: fax.id } : {}),
-      ...(fax?.pages !== undefined ? { pages: fax.pages } : {}),
-      settledAt: new Date().toISOString(),
-    })));
+    const stored = await this.book.updateByOutboxId(outboxId, (receipt) =>
+      withDestination(receipt, outboxId, (d) => ({
+        ...d,
+        status: fax ? fax.status : CANCELLED_STATUS,
+        ...(fax ? { faxId: fax.id } : {}),
+        ...(fax?.pages !== undefined ? { pages: fax.pages } : {}),
+        settledAt: new Date().toISOString(),
+      })),
+    );
     if (stored && fax) await this.fetchReport(outboxId);
   }
 

@@ -32,12 +32,16 @@ export class ReceiptsFeature extends Disposable {
     super();
     this.folders = new ReceiptFolders(deps.globalStorage);
     this.book = this.register(new ReceiptBook(this.folders, deps.logger));
-    this.recorder = this.register(new ReceiptRecorder(this.book, this.folders, deps.clients, deps.logger, deps.events, deps.settled, firstReportRetryMs));
+    this.recorder = this.register(
+      new ReceiptRecorder(this.book, this.folders, deps.clients, deps.logger, deps.events, deps.settled, firstReportRetryMs),
+    );
     this.decorations = this.register(new FaxedFileDecorations(this.book, new FileFingerprints()));
     // Signed out: a report retry would fail for want of a token and use up its attempts.
-    this.register(deps.session.onDidChange(() => {
-      if (deps.session.state.status !== 'signedIn') this.recorder.reset();
-    }));
+    this.register(
+      deps.session.onDidChange(() => {
+        if (deps.session.state.status !== 'signedIn') this.recorder.reset();
+      }),
+    );
   }
 }
 

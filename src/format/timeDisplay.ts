@@ -8,7 +8,10 @@ export class TimeDisplay {
   private relativeFormatter: Intl.RelativeTimeFormat | undefined;
   private absoluteFormatter: Intl.DateTimeFormat | undefined;
 
-  constructor(private readonly locale: string, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly locale: string,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   private get relativeFormat(): Intl.RelativeTimeFormat {
     return (this.relativeFormatter ??= new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto', style: 'short' }));

@@ -7,7 +7,10 @@ import type { Logger } from '../api/logger';
 export class OutputLogger implements Logger, vscode.Disposable {
   private readonly channel: vscode.LogOutputChannel;
 
-  constructor(private readonly redactor: Redactor, name = 'Fax.Plus') {
+  constructor(
+    private readonly redactor: Redactor,
+    name = 'Fax.Plus',
+  ) {
     this.channel = vscode.window.createOutputChannel(name, { log: true });
   }
 

@@ -33,7 +33,9 @@ export function summarizeFile(receipts: Iterable<Receipt>, sourceUri: string, de
     const document = receipt.documents.find((d) => d.sourceUri === sourceUri)!;
     const state: FaxedState = live.some((d) => d.status === undefined)
       ? 'pending'
-      : live.some((d) => delivered(d.status!) === 'failed') ? 'failed' : 'sent';
+      : live.some((d) => delivered(d.status!) === 'failed')
+        ? 'failed'
+        : 'sent';
     return { state, receipt, document };
   }
   return undefined;

@@ -105,15 +105,32 @@ const SHA256 = /^[0-9a-f]{64}$/;
 function isDocument(v: unknown): v is ReceiptDocument {
   if (!isRecord(v)) return false;
   const fp = v.fingerprint;
-  const fingerprintOk = fp === undefined || (isRecord(fp) && (fp.kind === 'bytes' || fp.kind === 'text') && typeof fp.sha256 === 'string' && SHA256.test(fp.sha256));
-  return typeof v.name === 'string' && typeof v.sourceUri === 'string' && typeof v.size === 'number'
-    && typeof v.sha256 === 'string' && SHA256.test(v.sha256) && optional(v.pageCount, 'number') && fingerprintOk;
+  const fingerprintOk =
+    fp === undefined ||
+    (isRecord(fp) && (fp.kind === 'bytes' || fp.kind === 'text') && typeof fp.sha256 === 'string' && SHA256.test(fp.sha256));
+  return (
+    typeof v.name === 'string' &&
+    typeof v.sourceUri === 'string' &&
+    typeof v.size === 'number' &&
+    typeof v.sha256 === 'string' &&
+    SHA256.test(v.sha256) &&
+    optional(v.pageCount, 'number') &&
+    fingerprintOk
+  );
 }
 
 function isDestination(v: unknown): v is ReceiptDestination {
-  return isRecord(v) && typeof v.to === 'string' && typeof v.outboxId === 'string' && typeof v.reportAttempts === 'number'
-    && optional(v.faxId, 'string') && optional(v.status, 'string') && optional(v.pages, 'number')
-    && optional(v.settledAt, 'string') && optional(v.reportFile, 'string');
+  return (
+    isRecord(v) &&
+    typeof v.to === 'string' &&
+    typeof v.outboxId === 'string' &&
+    typeof v.reportAttempts === 'number' &&
+    optional(v.faxId, 'string') &&
+    optional(v.status, 'string') &&
+    optional(v.pages, 'number') &&
+    optional(v.settledAt, 'string') &&
+    optional(v.reportFile, 'string')
+  );
 }
 
 function optional(v: unknown, type: 'string' | 'number'): boolean {

@@ -19,7 +19,10 @@ export class ReceiptStore {
 
   /** A new receipt id: the time (sortable) and some randomness (two sends in one second). */
   static newId(now: Date): string {
-    const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const stamp = now
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d+Z$/, 'Z');
     return `${stamp}-${randomBytes(4).toString('hex')}`;
   }
 

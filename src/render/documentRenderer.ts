@@ -61,7 +61,12 @@ export class DocumentRenderer {
     const dpi = RESOLUTIONS[resolution];
     const rasteriser = new Rasteriser(this.fonts, dpi);
     const bitmaps = docs.flatMap((doc) => rasteriser.document(doc));
-    return { resolution, tiff: writeTiff(bitmaps, dpi), ink: bitmaps.map(countInk), findings: docs.map((doc) => checkLegibility(doc, dpi)) };
+    return {
+      resolution,
+      tiff: writeTiff(bitmaps, dpi),
+      ink: bitmaps.map(countInk),
+      findings: docs.map((doc) => checkLegibility(doc, dpi)),
+    };
   }
 }
 
@@ -71,7 +76,9 @@ function blocksFor(input: RenderInput, options: RenderOptions): { blocks: Block[
       return { blocks: markdownBlocks(input.text), notes: [] };
     case 'csv':
     case 'tsv': {
-      const rows = parseDelimited(input.text, input.kind === 'csv' ? ',' : '\t').map((row) => row.map((cell) => [{ text: cell, face: 'regular' as const }]));
+      const rows = parseDelimited(input.text, input.kind === 'csv' ? ',' : '\t').map((row) =>
+        row.map((cell) => [{ text: cell, face: 'regular' as const }]),
+      );
       if (rows.length === 0) return { blocks: [], notes: [] };
       const header = rows[0].map((cell) => cell.map((run) => ({ ...run, face: 'bold' as const })));
       return { blocks: [{ kind: 'table', header, rows: rows.slice(1) }], notes: [] };
@@ -79,16 +86,25 @@ function blocksFor(input: RenderInput, options: RenderOptions): { blocks: Block[
     case 'json': {
       try {
         const pretty = JSON.stringify(JSON.parse(input.text), null, 2);
-        return { blocks: [{ kind: 'code', lines: splitLines(pretty), lineNumbers: options.lineNumbers, firstLine: input.firstLine }], notes: [] };
+        return {
+          blocks: [{ kind: 'code', lines: splitLines(pretty), lineNumbers: options.lineNumbers, firstLine: input.firstLine }],
+          notes: [],
+        };
       } catch (e) {
         // Printed as written rather than refused: the person may want exactly that.
         const notes: LayoutNote[] = [{ kind: 'notJson', reason: e instanceof Error ? e.message : String(e) }];
-        return { blocks: [{ kind: 'code', lines: splitLines(input.text), lineNumbers: options.lineNumbers, firstLine: input.firstLine }], notes };
+        return {
+          blocks: [{ kind: 'code', lines: splitLines(input.text), lineNumbers: options.lineNumbers, firstLine: input.firstLine }],
+          notes,
+        };
       }
     }
     case 'code':
     case 'text':
-      return { blocks: [{ kind: 'code', lines: splitLines(input.text), lineNumbers: options.lineNumbers, firstLine: input.firstLine }], notes: [] };
+      return {
+        blocks: [{ kind: 'code', lines: splitLines(input.text), lineNumbers: options.lineNumbers, firstLine: input.firstLine }],
+        notes: [],
+      };
   }
 }
 

@@ -107,17 +107,32 @@ export class Layout {
         if (!first) this.space(size * 0.6);
         // A heading never ends a page: it moves down with its first line of text.
         this.ensure(size * 1.3 + SIZES.body * 1.4);
-        this.paragraph(block.runs.map((r) => ({ ...r, face: r.face === 'mono' ? 'mono' : 'bold' })), frame, size);
+        this.paragraph(
+          block.runs.map((r) => ({ ...r, face: r.face === 'mono' ? 'mono' : 'bold' })),
+          frame,
+          size,
+        );
         if (block.level <= 2) this.box(frame.left, this.y + 1, frame.width, block.level === 1 ? 1.2 : 0.6);
         this.space(block.level <= 2 ? 6 : 3);
         break;
       }
       case 'code':
-        this.code(block.lines, block.firstLine ?? 1, frame, block.lineNumbers, first && frame.bars.length === 0 && frame.left === MARGIN && this.isWholeDocument);
+        this.code(
+          block.lines,
+          block.firstLine ?? 1,
+          frame,
+          block.lineNumbers,
+          first && frame.bars.length === 0 && frame.left === MARGIN && this.isWholeDocument,
+        );
         this.space(6);
         break;
       case 'quote': {
-        const inner: Frame = { left: frame.left + 12, width: frame.width - 12, bars: [...frame.bars, frame.left + 2], marker: frame.marker };
+        const inner: Frame = {
+          left: frame.left + 12,
+          width: frame.width - 12,
+          bars: [...frame.bars, frame.left + 2],
+          marker: frame.marker,
+        };
         block.blocks.forEach((b, i) => this.block(b, inner, i === 0));
         frame.marker = inner.marker;
         break;
@@ -276,8 +291,14 @@ export class Layout {
     const depth = frame.bars.length + Math.round((frame.left - MARGIN) / 18);
     const indent = ordered ? this.fonts.width('regular', `${start + items.length}.`, SIZES.body) + 8 : 16;
     items.forEach((item, index) => {
-      const label = item.task !== undefined ? (item.task ? TASK_DONE : TASK_OPEN) : ordered ? `${start + index}.` : BULLETS[depth % BULLETS.length];
-      const inner: Frame = { left: frame.left + indent, width: frame.width - indent, bars: frame.bars, marker: { text: label, x: frame.left, face: 'regular' } };
+      const label =
+        item.task !== undefined ? (item.task ? TASK_DONE : TASK_OPEN) : ordered ? `${start + index}.` : BULLETS[depth % BULLETS.length];
+      const inner: Frame = {
+        left: frame.left + indent,
+        width: frame.width - indent,
+        bars: frame.bars,
+        marker: { text: label, x: frame.left, face: 'regular' },
+      };
       item.blocks.forEach((b, i) => this.block(b, inner, i === 0));
       if (inner.marker) {
         // An empty item still shows its marker.
@@ -296,13 +317,20 @@ export class Layout {
     const longestWord = new Array<number>(columns).fill(0);
     for (const row of all) {
       row.forEach((cell, c) => {
-        natural[c] = Math.max(natural[c], cell.reduce((w, r) => w + this.fonts.width(r.face, r.text, size), 0));
+        natural[c] = Math.max(
+          natural[c],
+          cell.reduce((w, r) => w + this.fonts.width(r.face, r.text, size), 0),
+        );
         for (const run of cell) {
           for (const word of run.text.split(/\s+/)) longestWord[c] = Math.max(longestWord[c], this.fonts.width(run.face, word, size));
         }
       });
     }
-    const widths = columnWidths(natural.map((n) => n + 2 * TABLE_PADDING), longestWord.map((n) => n + 2 * TABLE_PADDING), frame.width);
+    const widths = columnWidths(
+      natural.map((n) => n + 2 * TABLE_PADDING),
+      longestWord.map((n) => n + 2 * TABLE_PADDING),
+      frame.width,
+    );
     const xs = widths.reduce<number[]>((acc, w) => [...acc, acc[acc.length - 1] + w], [frame.left]);
     const tableWidth = xs[xs.length - 1] - frame.left;
     const rowLines = (row: Run[][]) => widths.map((w, c) => this.wrap(row[c] ?? [], w - 2 * TABLE_PADDING, size));
@@ -314,7 +342,13 @@ export class Layout {
       let drawn = height;
       if (height > available) {
         drawn = available;
-        this.note({ kind: 'cutContent', what: lines.map((l) => l[0]?.pieces.map((p) => p.text).join('') ?? '').join(' | ').slice(0, 60) });
+        this.note({
+          kind: 'cutContent',
+          what: lines
+            .map((l) => l[0]?.pieces.map((p) => p.text).join('') ?? '')
+            .join(' | ')
+            .slice(0, 60),
+        });
       }
       this.box(frame.left, this.y, tableWidth, 0.6);
       this.box(frame.left, this.y + drawn - 0.6, tableWidth, 0.6);

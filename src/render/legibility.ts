@@ -29,7 +29,7 @@ export function checkLegibility(doc: LaidOutDocument, resolution: Resolution): L
         pages.add(index + 1);
         small.set(item.size, pages);
       } else if (item.kind === 'image') {
-        const percent = Math.round(((item.width / 0.75) / item.image.width) * 100);
+        const percent = Math.round((item.width / 0.75 / item.image.width) * 100);
         if (percent < 50) {
           shrunk.percent = Math.min(shrunk.percent, percent);
           shrunk.pages.add(index + 1);

@@ -104,8 +104,7 @@ class TokenReader {
       else if (token.type === 'tr_close') {
         if (inHead) header.push(...row);
         else rows.push(row);
-      }
-      else if (token.type === 'inline') row.push(inlineRuns(token.children ?? [], inHead ? 'bold' : 'regular').runs);
+      } else if (token.type === 'inline') row.push(inlineRuns(token.children ?? [], inHead ? 'bold' : 'regular').runs);
     }
     return { kind: 'table', header, rows };
   }
@@ -172,7 +171,10 @@ function inlineRuns(children: Token[], base: FontFace): { runs: Run[]; images: {
       case 'link_close': {
         const link = links.pop();
         if (!link) break;
-        const text = runs.slice(link.start).map((r) => r.text).join('');
+        const text = runs
+          .slice(link.start)
+          .map((r) => r.text)
+          .join('');
         // A printed page cannot be clicked: the address is printed after the text, unless it is the text.
         const shown = link.href.replace(/^mailto:/, '');
         if (link.href && text !== link.href && text !== shown) push(` (${link.href})`, 'regular');

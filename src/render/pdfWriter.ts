@@ -64,7 +64,9 @@ export async function writePdf(doc: LaidOutDocument, files: Readonly<Record<Font
       } else {
         const ref = pdf.context.register(imageStream(pdf, item.image));
         const name = page.node.newXObject('Im', ref);
-        graphics.push(`q ${num(item.width)} 0 0 ${num(item.height)} ${num(item.x)} ${num(h - item.y - item.height)} cm ${name.toString()} Do Q`);
+        graphics.push(
+          `q ${num(item.width)} 0 0 ${num(item.height)} ${num(item.x)} ${num(h - item.y - item.height)} cm ${name.toString()} Do Q`,
+        );
       }
     }
     text.push('ET');

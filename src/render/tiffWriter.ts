@@ -72,7 +72,13 @@ function packBits(page: Bitmap): Uint8Array {
         continue;
       }
       let literal = 1;
-      while (i + literal < data.length && literal < 128 && !(i + literal + 1 < data.length && data[i + literal] === data[i + literal + 1])) literal++;
+      while (
+        i + literal < data.length &&
+        literal < 128 &&
+        !(i + literal + 1 < data.length && data[i + literal] === data[i + literal + 1])
+      ) {
+        literal++;
+      }
       out.push(literal - 1, ...data.subarray(i, i + literal));
       i += literal;
     }

@@ -11,4 +11,3 @@ export interface CoverPageFields {
   message?: string;
   flags?: CoverPageFlag[];
 }
-

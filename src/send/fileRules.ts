@@ -32,9 +32,7 @@ export type FileProblem =
   | { kind: 'tooMany'; count: number; max: number }
   | { kind: 'tooLarge'; totalBytes: number; maxBytes: number };
 
-export type FileCheck =
-  | { ok: true; files: AcceptedFile[]; duplicates: number }
-  | { ok: false; problems: FileProblem[]; message: string };
+export type FileCheck = { ok: true; files: AcceptedFile[]; duplicates: number } | { ok: false; problems: FileProblem[]; message: string };
 
 /** Checks the files of one fax before anything is uploaded, so a refusal costs no bandwidth. */
 export function checkFilesToSend(files: readonly FileToSend[]): FileCheck {
@@ -61,15 +59,29 @@ export function describeFileProblems(problems: readonly FileProblem[]): string {
   const sentences: string[] = [];
 
   const unsupported = names('unsupportedType');
-  if (unsupported) sentences.push(l10n.t('Cannot fax {0}: it is not text, and the other types a fax can carry are {1}. Export it to PDF first, or choose other files.', unsupported, acceptedTypesLabel()));
+  if (unsupported) {
+    sentences.push(
+      l10n.t(
+        'Cannot fax {0}: it is not text, and the other types a fax can carry are {1}. Export it to PDF first, or choose other files.',
+        unsupported,
+        acceptedTypesLabel(),
+      ),
+    );
+  }
   const empty = names('empty');
   if (empty) sentences.push(l10n.t('Cannot fax {0}: the file is empty.', empty));
   for (const problem of problems) {
     if (problem.kind === 'tooMany') {
-      sentences.push(l10n.t('{0} files selected: a fax can carry at most {1}. Send the others in another fax.', problem.count, problem.max));
+      sentences.push(
+        l10n.t('{0} files selected: a fax can carry at most {1}. Send the others in another fax.', problem.count, problem.max),
+      );
     } else if (problem.kind === 'tooLarge') {
       sentences.push(
-        l10n.t('The files total {0} MB: a fax can carry at most {1} MB. Remove some files or make them smaller.', megabytesRoundedUp(problem.totalBytes), megabytesRoundedUp(problem.maxBytes)),
+        l10n.t(
+          'The files total {0} MB: a fax can carry at most {1} MB. Remove some files or make them smaller.',
+          megabytesRoundedUp(problem.totalBytes),
+          megabytesRoundedUp(problem.maxBytes),
+        ),
       );
     }
   }
@@ -95,7 +107,11 @@ export function nameForUntitled(firstLine: string, now: Date): string {
 
 function slugify(text: string): string {
   const ascii = text
-    .replace(/ß/g, 'ss').replace(/[Ææ]/g, 'ae').replace(/[Œœ]/g, 'oe').replace(/[Øø]/g, 'o').replace(/[Łł]/g, 'l')
+    .replace(/ß/g, 'ss')
+    .replace(/[Ææ]/g, 'ae')
+    .replace(/[Œœ]/g, 'oe')
+    .replace(/[Øø]/g, 'o')
+    .replace(/[Łł]/g, 'l')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();

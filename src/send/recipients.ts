@@ -12,13 +12,7 @@ import * as l10n from '@vscode/l10n';
 export const MAX_RECIPIENTS = 4000;
 
 export type RecipientProblem =
-  | 'notANumber'
-  | 'noCountryCode'
-  | 'invalidCountryCode'
-  | 'tooShort'
-  | 'tooLong'
-  | 'invalidForRegion'
-  | 'hasExtension';
+  'notANumber' | 'noCountryCode' | 'invalidCountryCode' | 'tooShort' | 'tooLong' | 'invalidForRegion' | 'hasExtension';
 
 export interface InvalidRecipient {
   /** 1-based position of the entry among all entries read from the input. */
@@ -129,7 +123,10 @@ function describeProblem(reason: RecipientProblem): string {
 }
 
 function splitIntoChunks(input: string): string[] {
-  return input.split(/[,;\r\n]+/).map((chunk) => chunk.trim()).filter((chunk) => chunk.length > 0);
+  return input
+    .split(/[,;\r\n]+/)
+    .map((chunk) => chunk.trim())
+    .filter((chunk) => chunk.length > 0);
 }
 
 function readChunk(chunk: string, region: CountryCode | undefined): Entry[] {
@@ -148,7 +145,7 @@ function readChunk(chunk: string, region: CountryCode | undefined): Entry[] {
     unread = [];
   };
 
-  for (let start = 0; start < pieces.length; ) {
+  for (let start = 0; start < pieces.length;) {
     const run = longestValidRun(pieces, start, region);
     if (run === undefined) {
       unread.push(pieces[start]);
@@ -164,11 +161,7 @@ function readChunk(chunk: string, region: CountryCode | undefined): Entry[] {
 }
 
 /** The longest run of pieces starting at `start` that reads as a valid number, if any. */
-function longestValidRun(
-  pieces: string[],
-  start: number,
-  region: CountryCode | undefined,
-): { end: number; entry: Entry } | undefined {
+function longestValidRun(pieces: string[], start: number, region: CountryCode | undefined): { end: number; entry: Entry } | undefined {
   let found: { end: number; entry: Entry } | undefined;
   let digits = 0;
   const last = Math.min(pieces.length, start + MAX_PIECES_IN_ONE_NUMBER) - 1;

@@ -5,13 +5,9 @@ export type UtcOffsetMinutes = number;
 
 export type SendAtProblem = 'format' | 'invalidDate' | 'nonexistentLocalTime' | 'past';
 
-export type SendAtReading =
-  | { ok: true; date: Date }
-  | { ok: false; problem: Exclude<SendAtProblem, 'past'> };
+export type SendAtReading = { ok: true; date: Date } | { ok: false; problem: Exclude<SendAtProblem, 'past'> };
 
-export type SendAtCheck =
-  | { ok: true; date: Date; sendTime: string }
-  | { ok: false; problem: SendAtProblem; message: string };
+export type SendAtCheck = { ok: true; date: Date; sendTime: string } | { ok: false; problem: SendAtProblem; message: string };
 
 /**
  * The API's `send_time`: wall-clock time with its UTC offset, `YYYY-MM-DD HH:mm:ss +HHMM`.
@@ -43,8 +39,12 @@ export function parseSendAt(text: string, utcOffsetMinutes?: UtcOffsetMinutes): 
   if (!match) return { ok: false, problem: 'format' };
   const [, year, month, day, hour, minute, second = '0', fraction = '0', zone] = match;
   const fields = {
-    year: Number(year), month: Number(month), day: Number(day),
-    hour: Number(hour), minute: Number(minute), second: Number(second),
+    year: Number(year),
+    month: Number(month),
+    day: Number(day),
+    hour: Number(hour),
+    minute: Number(minute),
+    second: Number(second),
     millisecond: Math.floor(Number(`0.${fraction}`) * 1000),
   };
   if (!isRealCalendarTime(fields)) return { ok: false, problem: 'invalidDate' };
@@ -93,7 +93,13 @@ export function describeSendAtProblem(problem: SendAtProblem, input: string, now
 }
 
 interface CalendarFields {
-  year: number; month: number; day: number; hour: number; minute: number; second: number; millisecond: number;
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
 }
 
 function isRealCalendarTime(f: CalendarFields): boolean {

@@ -48,7 +48,9 @@ export function validateSendFaxArgs(raw: unknown): SendFaxArgsCheck {
   if (raw === undefined || raw === null) return { ok: true, args: { files: [], to: [], confirm: true } };
   const problems: string[] = [];
   if (!isPlainObject(raw)) {
-    problems.push(l10n.t('The argument must be an object, for example {0}.', '{ "files": ["file:///home/me/letter.pdf"], "to": ["+12015550123"] }'));
+    problems.push(
+      l10n.t('The argument must be an object, for example {0}.', '{ "files": ["file:///home/me/letter.pdf"], "to": ["+12015550123"] }'),
+    );
     return failure(problems);
   }
 
@@ -80,9 +82,7 @@ function failure(problems: string[]): SendFaxArgsCheck {
 
 /** Reads one property at a time, collecting a sentence per problem. */
 class ArgumentReader {
-  constructor(
-    private readonly problems: string[],
-  ) {}
+  constructor(private readonly problems: string[]) {}
 
   unknownKeys(object: Record<string, unknown>, known: readonly string[], prefix: string): void {
     for (const key of Object.keys(object)) {
@@ -98,7 +98,9 @@ class ArgumentReader {
     list.forEach((uri, index) => {
       // Two or more letters before ':' so that a Windows path such as C:\letter.pdf is not taken for a URI.
       if (!/^[a-z][a-z0-9+.-]+:/i.test(uri)) {
-        this.problems.push(l10n.t('"files[{0}]" is not a URI: "{1}". Write it as a URI, for example file:///home/me/letter.pdf.', index, uri));
+        this.problems.push(
+          l10n.t('"files[{0}]" is not a URI: "{1}". Write it as a URI, for example file:///home/me/letter.pdf.', index, uri),
+        );
       }
     });
     return list;
@@ -150,7 +152,9 @@ class ArgumentReader {
     if (flags) {
       const unknown = flags.filter((flag) => !(COVER_PAGE_FLAGS as readonly string[]).includes(flag));
       if (unknown.length > 0) {
-        this.problems.push(l10n.t('Unknown cover page flag {0} (known: {1}).', unknown.map((f) => `"${f}"`).join(', '), COVER_PAGE_FLAGS.join(', ')));
+        this.problems.push(
+          l10n.t('Unknown cover page flag {0} (known: {1}).', unknown.map((f) => `"${f}"`).join(', '), COVER_PAGE_FLAGS.join(', ')),
+        );
       } else {
         fields.flags = flags as CoverPageFlag[];
       }
@@ -182,7 +186,14 @@ class ArgumentReader {
     const render: RenderArgs = {};
     if (object.paper !== undefined) {
       if (typeof object.paper === 'string' && PAPERS.includes(object.paper)) render.paper = object.paper as RenderArgs['paper'];
-      else this.problems.push(l10n.t('"render.paper" must be "letter" or "a4" (got {0}).', typeof object.paper === 'string' ? JSON.stringify(object.paper) : describeType(object.paper)));
+      else {
+        this.problems.push(
+          l10n.t(
+            '"render.paper" must be "letter" or "a4" (got {0}).',
+            typeof object.paper === 'string' ? JSON.stringify(object.paper) : describeType(object.paper),
+          ),
+        );
+      }
     }
     const lineNumbers = this.boolean(object.lineNumbers, 'render.lineNumbers');
     if (lineNumbers !== undefined) render.lineNumbers = lineNumbers;

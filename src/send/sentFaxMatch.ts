@@ -50,7 +50,11 @@ export function matchSentRecord(fax: OutgoingFax, sent: readonly Fax[], claimed:
     const when = timeOf(record);
     if (when === undefined || when < earliest) return false;
     // The same server clock on both sides: the Sent record carries the outbox's submit time.
-    return !(fax.submitTime && record.submitTime && Math.abs(record.submitTime.getTime() - fax.submitTime.getTime()) > SERVER_CLOCK_TOLERANCE_MS);
+    return !(
+      fax.submitTime &&
+      record.submitTime &&
+      Math.abs(record.submitTime.getTime() - fax.submitTime.getTime()) > SERVER_CLOCK_TOLERANCE_MS
+    );
   });
   const kept = candidates.find((record) => record.id === fax.outboxId);
   if (kept) return kept;

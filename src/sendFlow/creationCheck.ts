@@ -31,7 +31,9 @@ export class CreationCheck {
       try {
         found = await this.look(attempt);
       } catch (error) {
-        this.logger.warn(`Send as fax: could not look for the fax after a failed outbox request (${error instanceof Error ? error.name : String(error)})`);
+        this.logger.warn(
+          `Send as fax: could not look for the fax after a failed outbox request (${error instanceof Error ? error.name : String(error)})`,
+        );
         return { kind: 'unknown', error };
       }
       if (found.size > 0) return { kind: 'created', ids: found };

@@ -50,29 +50,41 @@ export class CreationWatches extends Disposable {
       sleep: abortableSleep,
       now: Date.now,
       signal: controller.signal,
-    }).then((result) => {
-      const to = attempt.destinations.map(phoneDisplay).join(', ');
-      if (result.kind === 'found') {
-        const ids = Object.fromEntries(result.found);
-        this.logger.info(`Send as fax: the unconfirmed fax appeared after ${result.looks} look(s)`);
-        this.events.fireSent({ ids, from: attempt.from, startedAt: attempt.startedAt, documents: attempt.documents });
-        this.notices.warn(
-          vscode.l10n.t('The fax to {0} was created after all: Fax.Plus has it now, although it did not confirm it at first. Do not send it again.', to),
-          SendNotices.showOutbox(),
-        );
-      } else if (result.kind === 'notFound') {
-        this.logger.warn(`Send as fax: the unconfirmed fax did not appear after ${result.looks} look(s), ${result.failedLooks} of them failed`);
-        this.notices.warn(
-          vscode.l10n.t('The fax to {0} has still not appeared in the Outbox or Sent, {1} minutes after Fax.Plus failed to confirm it. It was most likely not created; look at the Outbox and Sent once more before you send it again.', to, CreationWatches.minutes),
-          SendNotices.showOutbox(),
-        );
-      }
-    }).catch((e: unknown) => {
-      this.logger.warn(`Send as fax: looking for an unconfirmed fax stopped: ${e instanceof Error ? e.message : String(e)}`);
-    }).finally(() => {
-      this.controllers.delete(controller);
-      this.settledEmitter.fire(attempt);
-    });
+    })
+      .then((result) => {
+        const to = attempt.destinations.map(phoneDisplay).join(', ');
+        if (result.kind === 'found') {
+          const ids = Object.fromEntries(result.found);
+          this.logger.info(`Send as fax: the unconfirmed fax appeared after ${result.looks} look(s)`);
+          this.events.fireSent({ ids, from: attempt.from, startedAt: attempt.startedAt, documents: attempt.documents });
+          this.notices.warn(
+            vscode.l10n.t(
+              'The fax to {0} was created after all: Fax.Plus has it now, although it did not confirm it at first. Do not send it again.',
+              to,
+            ),
+            SendNotices.showOutbox(),
+          );
+        } else if (result.kind === 'notFound') {
+          this.logger.warn(
+            `Send as fax: the unconfirmed fax did not appear after ${result.looks} look(s), ${result.failedLooks} of them failed`,
+          );
+          this.notices.warn(
+            vscode.l10n.t(
+              'The fax to {0} has still not appeared in the Outbox or Sent, {1} minutes after Fax.Plus failed to confirm it. It was most likely not created; look at the Outbox and Sent once more before you send it again.',
+              to,
+              CreationWatches.minutes,
+            ),
+            SendNotices.showOutbox(),
+          );
+        }
+      })
+      .catch((e: unknown) => {
+        this.logger.warn(`Send as fax: looking for an unconfirmed fax stopped: ${e instanceof Error ? e.message : String(e)}`);
+      })
+      .finally(() => {
+        this.controllers.delete(controller);
+        this.settledEmitter.fire(attempt);
+      });
   }
 
   /** Stops every watch (deactivation; tests between cases, as RunningTasks.cancelAll). */

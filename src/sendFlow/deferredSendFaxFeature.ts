@@ -19,7 +19,10 @@ export class DeferredSendFaxFeature implements vscode.Disposable {
   private built: Built | undefined;
 
   /** `switchableUi`: only the integration host may swap the send questions and progress for scripted ones. */
-  constructor(private readonly deps: SendFaxFeatureDependencies, private readonly switchableUi: boolean) {}
+  constructor(
+    private readonly deps: SendFaxFeatureDependencies,
+    private readonly switchableUi: boolean,
+  ) {}
 
   get(): SendFaxFeature {
     return this.build().feature;

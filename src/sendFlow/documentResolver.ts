@@ -59,9 +59,7 @@ export class DocumentResolver {
     }
     if (unreadable.length > 0) return { ok: false, message: unreadable.join(' ') };
 
-    const check = checkFilesToSend(
-      documents.map((d) => ({ uri: d.uri.toString(), name: d.name, size: d.size })),
-    );
+    const check = checkFilesToSend(documents.map((d) => ({ uri: d.uri.toString(), name: d.name, size: d.size })));
     if (!check.ok) return { ok: false, message: check.message };
     const kept = new Set(check.files.map((f) => f.uri));
     return { ok: true, documents: documents.filter((d) => kept.delete(d.uri.toString())) };

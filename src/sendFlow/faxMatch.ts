@@ -35,11 +35,7 @@ export const CLOCK_TOLERANCE_MS = LOCAL_CLOCK_TOLERANCE_MS;
  * A record listing other files is never ours. A sent fax has a new id and no file
  * paths, so it is recognised by destination, sender and time (matchSentRecord).
  */
-export function findAttemptOnServer(
-  attempt: SendAttempt,
-  outbox: readonly OutboxFax[],
-  sent: readonly Fax[],
-): Map<string, string> {
+export function findAttemptOnServer(attempt: SendAttempt, outbox: readonly OutboxFax[], sent: readonly Fax[]): Map<string, string> {
   const found = new Map<string, string>();
   const ours = new Set(attempt.destinations);
   for (const record of outbox) {
@@ -71,7 +67,10 @@ function submittedSinceAttempt(attempt: SendAttempt, submitted: Date | undefined
 
 function sameSender(attempt: SendAttempt, from: string | undefined): boolean {
   if (from === undefined || attempt.from === NO_NUMBER) return true;
-  return attempt.from.split(',').map((n) => n.trim()).includes(from);
+  return attempt.from
+    .split(',')
+    .map((n) => n.trim())
+    .includes(from);
 }
 
 function sameMembers(a: readonly string[], b: readonly string[]): boolean {

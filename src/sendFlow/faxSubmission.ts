@@ -49,7 +49,14 @@ export class FaxSubmission {
     for (const [index, document] of documents.entries()) {
       if (signal.aborted) return { kind: 'cancelled' };
       const label = (sent: number) =>
-        vscode.l10n.t('Uploading file {0} of {1}: {2} ({3} of {4})', index + 1, documents.length, document.name, formatBytes(sent), formatBytes(document.size));
+        vscode.l10n.t(
+          'Uploading file {0} of {1}: {2} ({3} of {4})',
+          index + 1,
+          documents.length,
+          document.name,
+          formatBytes(sent),
+          formatBytes(document.size),
+        );
       progress.report(label(0));
       // Hashed as the bytes go out: the receipt proves what was uploaded, not what the file holds later.
       const hashed = hashedUpload(document.source, PDF_BYTES_KEPT);
@@ -94,11 +101,21 @@ export class FaxSubmission {
 }
 
 /** What the receipt says about one uploaded document. */
-async function receiptDocumentOf(document: FaxDocument, digest: UploadDigest, pdfPages: (bytes: Uint8Array) => Promise<number | undefined>): Promise<ReceiptDocument> {
+async function receiptDocumentOf(
+  document: FaxDocument,
+  digest: UploadDigest,
+  pdfPages: (bytes: Uint8Array) => Promise<number | undefined>,
+): Promise<ReceiptDocument> {
   const { rendered } = document;
-  const pageCount = rendered ? rendered.layout.pages.length : digest.bytes && isPdf(document.name) ? await pdfPages(digest.bytes).catch(() => undefined) : undefined;
+  const pageCount = rendered
+    ? rendered.layout.pages.length
+    : digest.bytes && isPdf(document.name)
+      ? await pdfPages(digest.bytes).catch(() => undefined)
+      : undefined;
   const fingerprint: SourceFingerprint | undefined = rendered
-    ? rendered.textSha256 ? { kind: 'text', sha256: rendered.textSha256 } : undefined
+    ? rendered.textSha256
+      ? { kind: 'text', sha256: rendered.textSha256 }
+      : undefined
     : { kind: 'bytes', sha256: digest.sha256 };
   return {
     name: document.name,

@@ -42,11 +42,26 @@ export class OptionsEditor {
     const cover = options.coverPage;
     return [
       { id: 'continue', label: icon('arrow-right', vscode.l10n.t('Continue to the summary')) },
-      { id: 'coverPage', label: icon('note', cover ? vscode.l10n.t('Cover page: {0}', cover.subject || vscode.l10n.t('(no subject)')) : vscode.l10n.t('No cover page')) },
-      { id: 'schedule', label: icon('clock', options.sendAt ? vscode.l10n.t('Send at {0}', formatLocalTime(options.sendAt)) : vscode.l10n.t('Send now')) },
+      {
+        id: 'coverPage',
+        label: icon(
+          'note',
+          cover ? vscode.l10n.t('Cover page: {0}', cover.subject || vscode.l10n.t('(no subject)')) : vscode.l10n.t('No cover page'),
+        ),
+      },
+      {
+        id: 'schedule',
+        label: icon('clock', options.sendAt ? vscode.l10n.t('Send at {0}', formatLocalTime(options.sendAt)) : vscode.l10n.t('Send now')),
+      },
       { id: 'retry', label: icon('sync', retryLabel(options)) },
-      { id: 'enhancement', label: icon('sparkle', options.enhancement ? vscode.l10n.t('Enhance for text: on') : vscode.l10n.t('Enhance for text: off')) },
-      { id: 'comment', label: icon('comment', options.comment ? vscode.l10n.t('Comment: {0}', options.comment) : vscode.l10n.t('No comment')) },
+      {
+        id: 'enhancement',
+        label: icon('sparkle', options.enhancement ? vscode.l10n.t('Enhance for text: on') : vscode.l10n.t('Enhance for text: off')),
+      },
+      {
+        id: 'comment',
+        label: icon('comment', options.comment ? vscode.l10n.t('Comment: {0}', options.comment) : vscode.l10n.t('No comment')),
+      },
     ];
   }
 
@@ -55,7 +70,10 @@ export class OptionsEditor {
       case 'enhancement':
         return { ...options, enhancement: !options.enhancement };
       case 'comment': {
-        const text = await this.text(vscode.l10n.t('A comment for your records (not printed on the fax). Empty for none.'), options.comment);
+        const text = await this.text(
+          vscode.l10n.t('A comment for your records (not printed on the fax). Empty for none.'),
+          options.comment,
+        );
         return text === undefined ? options : { ...options, comment: text || undefined };
       }
       case 'schedule': {
@@ -82,13 +100,22 @@ export class OptionsEditor {
   }
 
   private async changeRetry(options: SendOptions): Promise<SendOptions> {
-    const wholeNumber = (value: string) => (WHOLE_NUMBER.test(value.trim()) ? undefined : vscode.l10n.t('Write a whole number, 0 or more.'));
+    const wholeNumber = (value: string) =>
+      WHOLE_NUMBER.test(value.trim()) ? undefined : vscode.l10n.t('Write a whole number, 0 or more.');
     const redials = (value: string) =>
       wholeNumber(value) ?? (Number(value) > MAX_REDIALS ? vscode.l10n.t('Fax.Plus redials at most {0} times.', MAX_REDIALS) : undefined);
-    const count = await this.ask({ prompt: vscode.l10n.t('How many times Fax.Plus redials a busy or unanswered number (0 = Fax.Plus default).'), value: String(options.retry.count ?? 0), validate: redials });
+    const count = await this.ask({
+      prompt: vscode.l10n.t('How many times Fax.Plus redials a busy or unanswered number (0 = Fax.Plus default).'),
+      value: String(options.retry.count ?? 0),
+      validate: redials,
+    });
     if (count === undefined) return options;
     if (Number(count) === 0) return { ...options, retry: {} };
-    const delay = await this.ask({ prompt: vscode.l10n.t('Delay between redials, sent to Fax.Plus as retry.delay (0 = Fax.Plus default).'), value: String(options.retry.delay ?? 0), validate: wholeNumber });
+    const delay = await this.ask({
+      prompt: vscode.l10n.t('Delay between redials, sent to Fax.Plus as retry.delay (0 = Fax.Plus default).'),
+      value: String(options.retry.delay ?? 0),
+      validate: wholeNumber,
+    });
     if (delay === undefined) return options;
     return { ...options, retry: Number(delay) > 0 ? { count: Number(count), delay: Number(delay) } : { count: Number(count) } };
   }
@@ -104,7 +131,7 @@ export class OptionsEditor {
     }
     const subject = await this.text(vscode.l10n.t('Cover page subject'), current?.subject);
     if (subject === undefined) return undefined;
-    const to = await this.text(vscode.l10n.t('Cover page: to (the recipient\'s name)'), current?.to);
+    const to = await this.text(vscode.l10n.t("Cover page: to (the recipient's name)"), current?.to);
     if (to === undefined) return undefined;
     const from = await this.text(vscode.l10n.t('Cover page: from (your name)'), current?.from);
     if (from === undefined) return undefined;
@@ -115,14 +142,24 @@ export class OptionsEditor {
       { title: this.title, canPickMany: true, placeHolder: vscode.l10n.t('Cover page check boxes (optional)'), ignoreFocusOut: true },
     );
     if (flags === undefined) return undefined;
-    return { subject, to, from, ...(message ? { message } : {}), ...(flags.length ? { flags: flags.map((f) => f.label as CoverPageFlag) } : {}) };
+    return {
+      subject,
+      to,
+      from,
+      ...(message ? { message } : {}),
+      ...(flags.length ? { flags: flags.map((f) => f.label as CoverPageFlag) } : {}),
+    };
   }
 
   private text(prompt: string, value: string | undefined): Promise<string | undefined> {
     return this.ask({ prompt, value: value ?? '', validate: () => undefined });
   }
 
-  private async ask(setup: { prompt: string; value: string; validate: (value: string) => string | undefined }): Promise<string | undefined> {
+  private async ask(setup: {
+    prompt: string;
+    value: string;
+    validate: (value: string) => string | undefined;
+  }): Promise<string | undefined> {
     const answer = await inputStep({ title: this.title, ...setup });
     return answer.kind === 'next' ? answer.value : undefined;
   }

@@ -4,7 +4,16 @@ import { phoneDisplay } from '../format/phoneDisplay';
 import { OptionsEditor } from './optionsEditor';
 import { RenderPreviewPanel } from '../viewer/renderPreviewPanel';
 import { describeFindings } from './legibilityMessages';
-import type { ChatSendQuestion, ConfirmQuestion, OptionsQuestion, PreviewQuestion, Prompter, RecipientsQuestion, SenderQuestion, StepAnswer } from './prompter';
+import type {
+  ChatSendQuestion,
+  ConfirmQuestion,
+  OptionsQuestion,
+  PreviewQuestion,
+  Prompter,
+  RecipientsQuestion,
+  SenderQuestion,
+  StepAnswer,
+} from './prompter';
 import { NO_NUMBER } from '../api/models';
 import type { SendOptions } from './sendOptions';
 import { icon, inputStep, pickStep } from './quickInputSteps';
@@ -23,7 +32,10 @@ type ConfirmItem = vscode.QuickPickItem & { readonly send?: boolean };
 export class QuickInputPrompter implements Prompter {
   private readonly title = vscode.l10n.t('Send as Fax');
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly notifier: Notifier) {}
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly notifier: Notifier,
+  ) {}
 
   /** The render preview in an editor tab; Send… goes on with the questions, Close (or closing the tab) stops. */
   async previewRendered(question: PreviewQuestion): Promise<boolean> {
@@ -35,9 +47,10 @@ export class QuickInputPrompter implements Prompter {
       tiff: preview.tiff,
       findings: describeFindings(titles, preview.findings),
       strings: {
-        heading: preview.ink.length === 1
-          ? vscode.l10n.t('1 page, as the recipient\'s fax machine prints it ({0} dpi, black and white)', dpi)
-          : vscode.l10n.t('{0} pages, as the recipient\'s fax machine prints them ({1} dpi, black and white)', preview.ink.length, dpi),
+        heading:
+          preview.ink.length === 1
+            ? vscode.l10n.t("1 page, as the recipient's fax machine prints it ({0} dpi, black and white)", dpi)
+            : vscode.l10n.t("{0} pages, as the recipient's fax machine prints them ({1} dpi, black and white)", preview.ink.length, dpi),
         allClear: vscode.l10n.t('Legibility check: nothing to report.'),
         send: vscode.l10n.t('Send…'),
         save: vscode.l10n.t('Save as PDF'),
@@ -57,7 +70,11 @@ export class QuickInputPrompter implements Prompter {
     const send = vscode.l10n.t('Send');
     const preview = vscode.l10n.t('Open Preview');
     for (;;) {
-      const choice = await this.notifier.ask(question.title, { detail: question.lines.join('\n') }, ...(question.documents.length > 0 ? [send, preview] : [send]));
+      const choice = await this.notifier.ask(
+        question.title,
+        { detail: question.lines.join('\n') },
+        ...(question.documents.length > 0 ? [send, preview] : [send]),
+      );
       if (choice !== preview) return choice === send;
       if (await this.previewRendered({ documents: question.documents, preview: () => question.preview() })) return true;
     }
@@ -89,26 +106,44 @@ export class QuickInputPrompter implements Prompter {
     const items = (value: string): RecipientItem[] => {
       const check = value.trim() ? question.check(value) : undefined;
       const use: RecipientItem = !check
-        ? { label: icon('info', vscode.l10n.t('Type or paste fax numbers')), detail: vscode.l10n.t('Separate them with commas, semicolons or new lines, e.g. +1 201 555 0123, +44 20 7946 0958'), alwaysShow: true }
+        ? {
+            label: icon('info', vscode.l10n.t('Type or paste fax numbers')),
+            detail: vscode.l10n.t('Separate them with commas, semicolons or new lines, e.g. +1 201 555 0123, +44 20 7946 0958'),
+            alwaysShow: true,
+          }
         : check.ok
-          ? { label: icon('check', vscode.l10n.t('Fax to {0} recipient(s)', check.recipients.length)), detail: listed(check.recipients, display), alwaysShow: true, use: true }
+          ? {
+              label: icon('check', vscode.l10n.t('Fax to {0} recipient(s)', check.recipients.length)),
+              detail: listed(check.recipients, display),
+              alwaysShow: true,
+              use: true,
+            }
           : { label: icon('error', vscode.l10n.t('Correct the numbers first')), detail: check.message, alwaysShow: true };
       const recent = question.recent.map((e164): RecipientItem => ({ label: display(e164), description: vscode.l10n.t('recent'), e164 }));
       return [use, ...contactItems(value), ...recent];
     };
     // The entry being typed (after the last separator): when it has letters, contacts are offered by name.
     const contactItems = (value: string): RecipientItem[] => {
-      const typing = value.split(/[,;\r\n]/).pop()?.trim() ?? '';
+      const typing =
+        value
+          .split(/[,;\r\n]/)
+          .pop()
+          ?.trim() ?? '';
       if (!question.contacts || !/\p{L}/u.test(typing)) return [];
-      return question.contacts(typing).slice(0, OFFERED_CONTACTS).flatMap((contact) => contact.faxNumbers.map((e164): RecipientItem => ({
-        label: icon('person', contact.name),
-        description: phoneDisplay(e164),
-        detail: [contact.organisation, contact.note].filter(Boolean).join(' · ') || undefined,
-        alwaysShow: true,
-        e164,
-        // The name when it alone says which number; the number otherwise.
-        entry: question.check(contact.name).ok ? contact.name : e164,
-      })));
+      return question
+        .contacts(typing)
+        .slice(0, OFFERED_CONTACTS)
+        .flatMap((contact) =>
+          contact.faxNumbers.map((e164): RecipientItem => ({
+            label: icon('person', contact.name),
+            description: phoneDisplay(e164),
+            detail: [contact.organisation, contact.note].filter(Boolean).join(' · ') || undefined,
+            alwaysShow: true,
+            e164,
+            // The name when it alone says which number; the number otherwise.
+            entry: question.check(contact.name).ok ? contact.name : e164,
+          })),
+        );
     };
     return pickStep<RecipientItem, string[]>({
       title: this.title,
@@ -124,7 +159,11 @@ export class QuickInputPrompter implements Prompter {
       accept: (item, pick) => {
         if (item?.entry) {
           // A contact replaces the name being typed; the list goes on after it.
-          const before = pick.value.match(/^(.*[,;\r\n])/s)?.[1].trim().replace(/[,;]$/, '') ?? '';
+          const before =
+            pick.value
+              .match(/^(.*[,;\r\n])/s)?.[1]
+              .trim()
+              .replace(/[,;]$/, '') ?? '';
           pick.value = before ? `${before}, ${item.entry}` : item.entry;
           return undefined;
         }
@@ -144,15 +183,30 @@ export class QuickInputPrompter implements Prompter {
       return inputStep({
         title: this.title,
         position: question,
-        prompt: vscode.l10n.t('Your Fax.Plus number to send from, e.g. +12015550123. Leave it empty to send without a number (no_number). This token may not list your numbers.'),
+        prompt: vscode.l10n.t(
+          'Your Fax.Plus number to send from, e.g. +12015550123. Leave it empty to send without a number (no_number). This token may not list your numbers.',
+        ),
         value: question.suggested === NO_NUMBER ? '' : question.suggested,
         validate: (value) =>
-          !value.trim() || E164_LIST.test(value.replace(/[\s()-]/g, '')) ? undefined : vscode.l10n.t('Write the number as +<country code><number>, e.g. +12015550123.'),
+          !value.trim() || E164_LIST.test(value.replace(/[\s()-]/g, ''))
+            ? undefined
+            : vscode.l10n.t('Write the number as +<country code><number>, e.g. +12015550123.'),
       }).then((answer) => (answer.kind === 'next' ? { kind: 'next', value: answer.value.replace(/[\s()-]/g, '') || NO_NUMBER } : answer));
     }
-    const items: SenderItem[] = question.numbers.length === 0
-      ? [{ label: icon('circle-slash', vscode.l10n.t('Without a number')), detail: vscode.l10n.t('Your account has no fax number of its own; Fax.Plus sends from a shared one (no_number).'), from: NO_NUMBER }]
-      : question.numbers.map((n) => ({ label: icon('call-outgoing', phoneDisplay(n)), description: n === question.suggested ? vscode.l10n.t('last used') : undefined, from: n }));
+    const items: SenderItem[] =
+      question.numbers.length === 0
+        ? [
+            {
+              label: icon('circle-slash', vscode.l10n.t('Without a number')),
+              detail: vscode.l10n.t('Your account has no fax number of its own; Fax.Plus sends from a shared one (no_number).'),
+              from: NO_NUMBER,
+            },
+          ]
+        : question.numbers.map((n) => ({
+            label: icon('call-outgoing', phoneDisplay(n)),
+            description: n === question.suggested ? vscode.l10n.t('last used') : undefined,
+            from: n,
+          }));
     return pickStep<SenderItem, string>({
       title: this.title,
       position: question,
@@ -189,7 +243,10 @@ function listed(recipients: readonly string[], display: (e164: string) => string
 /** "Save as PDF" in the preview: a save dialog per document, next to its source file. */
 async function saveRenderedPdfs(documents: PreviewQuestion['documents'], notifier: Notifier): Promise<void> {
   for (const document of documents) {
-    const base = document.source.scheme === 'untitled' ? undefined : document.source.with({ path: `${document.source.path.replace(/\.[^./]*$/, '')}.pdf` });
+    const base =
+      document.source.scheme === 'untitled'
+        ? undefined
+        : document.source.with({ path: `${document.source.path.replace(/\.[^./]*$/, '')}.pdf` });
     const target = await vscode.window.showSaveDialog({
       defaultUri: base,
       filters: { PDF: ['pdf'] },

@@ -16,9 +16,12 @@ export function checkRecipients(text: string, defaultRegion: string | undefined,
   const read = names ? readRecipientNames(text, names) : { text, unknown: new Set<string>(), problems: [] };
   if (read.problems.length > 0) return { ok: false, message: read.problems.join(' ') };
   const list = parseRecipients(read.text, { defaultRegion });
-  const problems = list.invalid.slice(0, LISTED_PROBLEMS).map((entry) =>
-    (read.unknown.has(entry.input) ? describeUnknownName(entry.position, entry.input) : describeInvalidRecipient(entry)));
-  if (list.invalid.length > LISTED_PROBLEMS) problems.push(l10n.t('… and {0} more invalid entries.', list.invalid.length - LISTED_PROBLEMS));
+  const problems = list.invalid
+    .slice(0, LISTED_PROBLEMS)
+    .map((entry) => (read.unknown.has(entry.input) ? describeUnknownName(entry.position, entry.input) : describeInvalidRecipient(entry)));
+  if (list.invalid.length > LISTED_PROBLEMS) {
+    problems.push(l10n.t('… and {0} more invalid entries.', list.invalid.length - LISTED_PROBLEMS));
+  }
   if (list.tooMany) problems.push(describeTooManyRecipients(list.tooMany));
   if (problems.length > 0) return { ok: false, message: problems.join(' ') };
   if (list.valid.length === 0) return { ok: false, message: l10n.t('Enter at least one fax number.') };

@@ -64,7 +64,10 @@ export function defaultSendUi(extensionUri: vscode.Uri, notifier: Notifier): Sen
   return { prompter: new QuickInputPrompter(extensionUri, notifier), progressUi: new NotificationProgressUi() };
 }
 
-export function createSendFaxFeature(deps: SendFaxFeatureDependencies, ui: SendUi = defaultSendUi(deps.extensionUri, deps.notifier)): SendFaxFeature {
+export function createSendFaxFeature(
+  deps: SendFaxFeatureDependencies,
+  ui: SendUi = defaultSendUi(deps.extensionUri, deps.notifier),
+): SendFaxFeature {
   const notices = new SendNotices(deps.notifier);
   const creation = new CreationCheck(deps.clients, deps.logger);
   const watches = new CreationWatches(creation, notices, deps.events, deps.logger);

@@ -182,7 +182,13 @@ function outboxRequest(choices: SendChoices): Omit<SendFaxRequest, 'files' | 're
     comment: comment ? { text: comment } : undefined,
     options: { enhancement, retry: retry.count ? { ...retry } : undefined },
     coverPage: coverPage
-      ? { nameTo: coverPage.to ?? '', nameFrom: coverPage.from ?? '', subject: coverPage.subject ?? '', message: coverPage.message || undefined, flags: coverPage.flags }
+      ? {
+          nameTo: coverPage.to ?? '',
+          nameFrom: coverPage.from ?? '',
+          subject: coverPage.subject ?? '',
+          message: coverPage.message || undefined,
+          flags: coverPage.flags,
+        }
       : undefined,
     sendTime: sendAt,
   };

@@ -19,7 +19,8 @@ export function readInvocation(args: readonly unknown[]): SendInvocation {
   const [first, second] = args;
   if (first instanceof vscode.Uri) {
     // The explorer passes the whole selection (the clicked file included) as the second argument.
-    const selection = Array.isArray(second) && second.length > 0 && second.every((u) => u instanceof vscode.Uri) ? (second as vscode.Uri[]) : [first];
+    const selection =
+      Array.isArray(second) && second.length > 0 && second.every((u) => u instanceof vscode.Uri) ? (second as vscode.Uri[]) : [first];
     return { kind: 'resources', uris: selection };
   }
   if (first === undefined || first === null) return { kind: 'current' };

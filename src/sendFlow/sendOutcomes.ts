@@ -39,7 +39,10 @@ export class SendOutcomes {
     switch (result.kind) {
       case 'sent':
         this.announce(result.ids, result.attempt);
-        this.notices.info(vscode.l10n.t('The fax was created for {0} recipient(s) and is in the Outbox.', Object.keys(result.ids).length), SendNotices.showOutbox());
+        this.notices.info(
+          vscode.l10n.t('The fax was created for {0} recipient(s) and is in the Outbox.', Object.keys(result.ids).length),
+          SendNotices.showOutbox(),
+        );
         return result.ids;
       case 'cancelled': {
         const text = vscode.l10n.t('Sending cancelled before the fax was created. No fax was created.');
@@ -47,7 +50,10 @@ export class SendOutcomes {
         throw new UserNotifiedError(text);
       }
       case 'uploadFailed':
-        throw this.failure(result.error, vscode.l10n.t('Uploading {0} failed: {1} No fax was created.', result.document.name, this.errors.describe(result.error)));
+        throw this.failure(
+          result.error,
+          vscode.l10n.t('Uploading {0} failed: {1} No fax was created.', result.document.name, this.errors.describe(result.error)),
+        );
       case 'createFailed':
         return this.settleCreateFailure(result.attempt, result.error, progress);
     }
@@ -58,9 +64,18 @@ export class SendOutcomes {
     const reason = this.errors.describe(error);
     switch (classifyCreateFailure(error)) {
       case 'refused':
-        throw this.failure(error, vscode.l10n.t('Fax.Plus did not create the fax: {0} No fax was created; correct the problem and send again.', reason));
+        throw this.failure(
+          error,
+          vscode.l10n.t('Fax.Plus did not create the fax: {0} No fax was created; correct the problem and send again.', reason),
+        );
       case 'notSent':
-        throw this.failure(error, vscode.l10n.t('Could not reach Fax.Plus: {0} The request never left this computer, so no fax was created; you can send again.', reason));
+        throw this.failure(
+          error,
+          vscode.l10n.t(
+            'Could not reach Fax.Plus: {0} The request never left this computer, so no fax was created; you can send again.',
+            reason,
+          ),
+        );
       case 'uncertain':
         progress.report(vscode.l10n.t('The answer was lost; checking whether Fax.Plus created the fax…'));
         return this.afterUncertainFailure(error, attempt, await this.creation.verify(attempt));
@@ -70,15 +85,27 @@ export class SendOutcomes {
   private afterUncertainFailure(error: unknown, attempt: SendAttempt, verdict: CreationVerdict): SentIds {
     const reason = this.errors.describe(error);
     const { destinations } = attempt;
-    this.logger.warn(`Send as fax: the outbox request failed (${error instanceof Error ? error.name : String(error)}); verdict after looking: ${verdict.kind}`);
+    this.logger.warn(
+      `Send as fax: the outbox request failed (${error instanceof Error ? error.name : String(error)}); verdict after looking: ${verdict.kind}`,
+    );
     if (verdict.kind === 'created') {
       const ids = Object.fromEntries(verdict.ids);
       this.announce(ids, attempt);
       const missing = destinations.filter((d) => !verdict.ids.has(d));
       this.notices.warn(
         missing.length === 0
-          ? vscode.l10n.t('The fax was created: Fax.Plus has it for all {0} recipient(s), although its answer was lost ({1}). Do not send it again.', destinations.length, reason)
-          : vscode.l10n.t('The fax was created for {0} of {1} recipients, although the answer was lost ({2}). Not found for: {3}. Check the Outbox before sending to them again.', verdict.ids.size, destinations.length, reason, missing.map(phoneDisplay).join(', ')),
+          ? vscode.l10n.t(
+              'The fax was created: Fax.Plus has it for all {0} recipient(s), although its answer was lost ({1}). Do not send it again.',
+              destinations.length,
+              reason,
+            )
+          : vscode.l10n.t(
+              'The fax was created for {0} of {1} recipients, although the answer was lost ({2}). Not found for: {3}. Check the Outbox before sending to them again.',
+              verdict.ids.size,
+              destinations.length,
+              reason,
+              missing.map(phoneDisplay).join(', '),
+            ),
         SendNotices.showOutbox(),
       );
       return ids;
@@ -87,8 +114,16 @@ export class SendOutcomes {
     this.watches.watch(attempt);
     throw this.notices.refuse(
       verdict.kind === 'unknown'
-        ? vscode.l10n.t('Fax.Plus has not confirmed the fax yet ({0}), and the Outbox could not be read. It may still be created, so do not send it again now: this window keeps looking for it for up to {1} minutes and will tell you.', reason, CreationWatches.minutes)
-        : vscode.l10n.t('Fax.Plus has not confirmed the fax yet ({0}). It may still be created, so do not send it again now: this window keeps looking for it in the Outbox and Sent for up to {1} minutes and will tell you.', reason, CreationWatches.minutes),
+        ? vscode.l10n.t(
+            'Fax.Plus has not confirmed the fax yet ({0}), and the Outbox could not be read. It may still be created, so do not send it again now: this window keeps looking for it for up to {1} minutes and will tell you.',
+            reason,
+            CreationWatches.minutes,
+          )
+        : vscode.l10n.t(
+            'Fax.Plus has not confirmed the fax yet ({0}). It may still be created, so do not send it again now: this window keeps looking for it in the Outbox and Sent for up to {1} minutes and will tell you.',
+            reason,
+            CreationWatches.minutes,
+          ),
       error,
       SendNotices.showOutbox(),
     );

@@ -26,7 +26,10 @@ export function sendRequestFor(invocation: SendInvocation): SendRequestCheck {
     case 'resources':
       return { ok: true, request: { uris: invocation.uris, args: NO_ARGS, interactive: true, fromArguments: false } };
     case 'text':
-      return { ok: true, request: { uris: [invocation.text.uri], text: invocation.text, args: NO_ARGS, interactive: true, fromArguments: false } };
+      return {
+        ok: true,
+        request: { uris: [invocation.text.uri], text: invocation.text, args: NO_ARGS, interactive: true, fromArguments: false },
+      };
     case 'current':
       return { ok: true, request: { uris: currentDocument(), args: NO_ARGS, interactive: true, fromArguments: false } };
     case 'arguments': {

@@ -23,7 +23,6 @@ export class SendSettings {
   }
 }
 
-
 /** Settings can be edited by hand: anything but a whole number ≥ 0 counts as 0. */
 function wholeNumber(value: unknown): number {
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 0;

@@ -30,7 +30,10 @@ export function summaryLines(input: SummaryInput, formatNumber: (e164: string) =
   const lines: SummaryLine[] = [
     {
       icon: 'files',
-      label: files.length === 1 ? l10n.t('{0} ({1})', files[0].name, formatBytes(total)) : l10n.t('{0} files ({1})', files.length, formatBytes(total)),
+      label:
+        files.length === 1
+          ? l10n.t('{0} ({1})', files[0].name, formatBytes(total))
+          : l10n.t('{0} files ({1})', files.length, formatBytes(total)),
       detail: files.length === 1 ? undefined : files.map((f) => f.name).join(', '),
     },
     {
@@ -59,7 +62,11 @@ export function retryLabel(options: Pick<SendOptions, 'retry'>): string {
 }
 
 function coverDetail(cover: NonNullable<SendOptions['coverPage']>): string {
-  const parts = [cover.to && l10n.t('to {0}', cover.to), cover.from && l10n.t('from {0}', cover.from), cover.flags?.length ? cover.flags.join(', ') : undefined];
+  const parts = [
+    cover.to && l10n.t('to {0}', cover.to),
+    cover.from && l10n.t('from {0}', cover.from),
+    cover.flags?.length ? cover.flags.join(', ') : undefined,
+  ];
   return parts.filter(Boolean).join(' · ');
 }
 

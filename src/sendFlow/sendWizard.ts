@@ -46,7 +46,14 @@ export class SendWizard {
     if (!input.recipients) {
       steps.push({
         ask: async (position) => {
-          const answer = await this.prompter.askRecipients({ ...position, initial: recipientsText, recent: input.recent, check: input.checkRecipients, contacts: input.contacts, display: input.display });
+          const answer = await this.prompter.askRecipients({
+            ...position,
+            initial: recipientsText,
+            recent: input.recent,
+            check: input.checkRecipients,
+            contacts: input.contacts,
+            display: input.display,
+          });
           if (answer.kind === 'next') {
             choices.recipients = answer.value;
             recipientsText = answer.value.join(', ');
@@ -58,7 +65,11 @@ export class SendWizard {
     if (input.from === undefined) {
       steps.push({
         ask: async (position) => {
-          const answer = await this.prompter.askSender({ ...position, numbers: input.numbers, suggested: choices.from ?? input.suggestedFrom });
+          const answer = await this.prompter.askSender({
+            ...position,
+            numbers: input.numbers,
+            suggested: choices.from ?? input.suggestedFrom,
+          });
           if (answer.kind === 'next') choices.from = answer.value;
           return answer;
         },
@@ -67,7 +78,11 @@ export class SendWizard {
     if (!input.optionsDecided) {
       steps.push({
         ask: async (position) => {
-          const answer = await this.prompter.askOptions({ ...position, current: choices.options ?? input.options, checkSendAt: input.checkSendAt });
+          const answer = await this.prompter.askOptions({
+            ...position,
+            current: choices.options ?? input.options,
+            checkSendAt: input.checkSendAt,
+          });
           if (answer.kind === 'next') choices.options = answer.value;
           return answer;
         },
@@ -75,7 +90,7 @@ export class SendWizard {
     }
     steps.push({ ask: (position) => this.prompter.confirm({ ...position, lines: input.summary(complete(choices)) }) });
 
-    for (let index = 0; index < steps.length; ) {
+    for (let index = 0; index < steps.length;) {
       const answer = await steps[index].ask({ step: index + 1, totalSteps: steps.length, canGoBack: index > 0 });
       if (answer.kind === 'cancel') return undefined;
       index = answer.kind === 'back' ? Math.max(0, index - 1) : index + 1;

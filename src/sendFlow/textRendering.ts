@@ -49,7 +49,10 @@ export class TextRendering {
 
   /** The documents' pages at the preview resolution, from the layouts their PDFs were written from. */
   preview(documents: readonly RenderedText[]): FaxPreview {
-    return this.renderer.renderer.preview(documents.map((d) => d.layout), this.settings.resolution());
+    return this.renderer.renderer.preview(
+      documents.map((d) => d.layout),
+      this.settings.resolution(),
+    );
   }
 
   /** The rendered document, or undefined when the file is not text. */
@@ -57,7 +60,12 @@ export class TextRendering {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) return this.render({ uri, name, title: name, text: open.getText(), languageId: open.languageId }, args);
     if (size > MAX_TEXT_BYTES) {
-      throw new Error(vscode.l10n.t('it is larger than {0} MB, too long to lay out as fax pages. Export it to PDF, or send a selection.', MAX_TEXT_BYTES / (1024 * 1024)));
+      throw new Error(
+        vscode.l10n.t(
+          'it is larger than {0} MB, too long to lay out as fax pages. Export it to PDF, or send a selection.',
+          MAX_TEXT_BYTES / (1024 * 1024),
+        ),
+      );
     }
     const text = decodeText(await vscode.workspace.fs.readFile(uri));
     return text === undefined ? undefined : this.render({ uri, name, title: name, text }, args);
@@ -78,10 +86,19 @@ export class TextRendering {
     );
     const pdf = await renderer.pdf(layout, input.title);
     const name = `${input.name}${input.suffix ?? ''}.pdf`;
-    return { uri: input.uri, name, size: pdf.byteLength, source: bytesUploadSource(name, pdf), rendered: {
-      title: input.title, source: input.uri, layout, pdf,
-      ...(input.suffix === undefined && input.firstLine === undefined ? { textSha256: sha256Of(input.text) } : {}),
-    } };
+    return {
+      uri: input.uri,
+      name,
+      size: pdf.byteLength,
+      source: bytesUploadSource(name, pdf),
+      rendered: {
+        title: input.title,
+        source: input.uri,
+        layout,
+        pdf,
+        ...(input.suffix === undefined && input.firstLine === undefined ? { textSha256: sha256Of(input.text) } : {}),
+      },
+    };
   }
 }
 

@@ -4,7 +4,10 @@
  * of letting VS Code show a second, vaguer notification.
  */
 export class UserNotifiedError extends Error {
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super(message);
     this.name = 'UserNotifiedError';
   }

@@ -5,11 +5,12 @@ import type { NoticeAction, NoticeSeverity, Notifier } from './notifier';
 export class WindowNotifier implements Notifier {
   async notify(severity: NoticeSeverity, message: string, ...actions: readonly NoticeAction[]): Promise<void> {
     const labels = actions.map((a) => a.label);
-    const choice = severity === 'error'
-      ? await vscode.window.showErrorMessage(message, ...labels)
-      : severity === 'warning'
-        ? await vscode.window.showWarningMessage(message, ...labels)
-        : await vscode.window.showInformationMessage(message, ...labels);
+    const choice =
+      severity === 'error'
+        ? await vscode.window.showErrorMessage(message, ...labels)
+        : severity === 'warning'
+          ? await vscode.window.showWarningMessage(message, ...labels)
+          : await vscode.window.showInformationMessage(message, ...labels);
     actions.find((a) => a.label === choice)?.run();
   }
 

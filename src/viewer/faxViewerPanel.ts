@@ -32,7 +32,12 @@ export class FaxViewerPanel extends Disposable {
    * `restored` is a tab VS Code brought back after a window reload (the
    * serializer), with the page it showed; otherwise a new tab opens.
    */
-  constructor(readonly faxId: string, title: string, extensionUri: vscode.Uri, restored?: { panel: vscode.WebviewPanel; page: number }) {
+  constructor(
+    readonly faxId: string,
+    title: string,
+    extensionUri: vscode.Uri,
+    restored?: { panel: vscode.WebviewPanel; page: number },
+  ) {
     super();
     const media = vscode.Uri.joinPath(extensionUri, 'media', 'viewer');
     // The TIFF decoder is built from the utif2 package into dist/viewer (esbuild.mjs).
@@ -51,8 +56,11 @@ export class FaxViewerPanel extends Disposable {
       faxId,
       cspSource: webview.cspSource,
       nonce: createNonce(),
-      scriptUris: [vscode.Uri.joinPath(decoder, 'tiff-decoder.js'), vscode.Uri.joinPath(media, 'faxDocument.js'), vscode.Uri.joinPath(media, 'viewer.js')]
-        .map((uri) => webview.asWebviewUri(uri).toString()),
+      scriptUris: [
+        vscode.Uri.joinPath(decoder, 'tiff-decoder.js'),
+        vscode.Uri.joinPath(media, 'faxDocument.js'),
+        vscode.Uri.joinPath(media, 'viewer.js'),
+      ].map((uri) => webview.asWebviewUri(uri).toString()),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'viewer.css')).toString(),
       strings: {
         title: this.panel.title || title,
@@ -63,11 +71,13 @@ export class FaxViewerPanel extends Disposable {
     });
     this.register(webview.onDidReceiveMessage((raw) => this.receive(raw)));
     // Closing the tab ends a download still running for it.
-    this.register(this.panel.onDidDispose(() => {
-      this.aborter.abort();
-      this.closed.fire();
-      this.dispose();
-    }));
+    this.register(
+      this.panel.onDidDispose(() => {
+        this.aborter.abort();
+        this.closed.fire();
+        this.dispose();
+      }),
+    );
     this.register({ dispose: () => this.panel.dispose() });
   }
 

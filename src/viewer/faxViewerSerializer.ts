@@ -62,10 +62,17 @@ export class FaxViewerSerializer extends Disposable implements vscode.WebviewPan
         panel.showUnavailable(vscode.l10n.t('This fax is no longer in your Fax.Plus account: it was deleted. Close this tab.'));
       } else if (e instanceof UnauthorizedError) {
         // The client already reported the 401 to the session (AuthSession.onUnauthorized), which signed out.
-        panel.showUnavailable(vscode.l10n.t('Fax.Plus rejected the token. Sign in again to see this fax; it appears here as soon as you are signed in.'));
+        panel.showUnavailable(
+          vscode.l10n.t('Fax.Plus rejected the token. Sign in again to see this fax; it appears here as soon as you are signed in.'),
+        );
         this.retryOnSignIn(panel);
       } else {
-        panel.showUnavailable(vscode.l10n.t('This fax could not be loaded: {0} Close the tab and open the fax again from the sidebar.', this.errors.describe(e)));
+        panel.showUnavailable(
+          vscode.l10n.t(
+            'This fax could not be loaded: {0} Close the tab and open the fax again from the sidebar.',
+            this.errors.describe(e),
+          ),
+        );
       }
     }
   }

@@ -28,9 +28,10 @@ export function previewHtml(parts: PreviewPageParts): string {
   const csp = contentSecurityPolicy(parts.cspSource, parts.nonce);
   const scripts = scriptTags(parts.nonce, parts.scriptUris);
   const styles = parts.styleUris.map((uri) => `<link rel="stylesheet" href="${escapeAttr(uri)}">`).join('\n    ');
-  const findings = parts.findings.length > 0
-    ? `<ul class="warning">${parts.findings.map((f) => `<li>${escapeText(f)}</li>`).join('')}</ul>`
-    : `<p class="ok">${escapeText(s.allClear)}</p>`;
+  const findings =
+    parts.findings.length > 0
+      ? `<ul class="warning">${parts.findings.map((f) => `<li>${escapeText(f)}</li>`).join('')}</ul>`
+      : `<p class="ok">${escapeText(s.allClear)}</p>`;
   return `<!DOCTYPE html>
 <html lang="en">
   <head>

@@ -33,7 +33,10 @@ export class RenderPreviewPanel extends Disposable {
   /** The webview painted the pages (tests wait for it). */
   readonly onDidRender = this.rendered.event;
 
-  constructor(extensionUri: vscode.Uri, private readonly content: PreviewContent) {
+  constructor(
+    extensionUri: vscode.Uri,
+    private readonly content: PreviewContent,
+  ) {
     super();
     this.choice = new Promise((resolve) => (this.settle = resolve));
     const media = vscode.Uri.joinPath(extensionUri, 'media', 'viewer');
@@ -60,10 +63,12 @@ export class RenderPreviewPanel extends Disposable {
       },
     });
     this.register(webview.onDidReceiveMessage((raw) => this.receive(raw)));
-    this.register(this.panel.onDidDispose(() => {
-      this.settle?.('close');
-      this.dispose();
-    }));
+    this.register(
+      this.panel.onDidDispose(() => {
+        this.settle?.('close');
+        this.dispose();
+      }),
+    );
     this.register({ dispose: () => this.panel.dispose() });
   }
 

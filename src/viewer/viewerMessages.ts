@@ -6,12 +6,12 @@
 /** Extension → webview. */
 export type ToViewerMessage =
   | {
-    readonly type: 'document';
-    readonly format: 'tiff';
-    readonly bytes: Uint8Array;
-    /** Zero-based page to show first when the webview has no saved page (a restored tab). */
-    readonly page?: number;
-  }
+      readonly type: 'document';
+      readonly format: 'tiff';
+      readonly bytes: Uint8Array;
+      /** Zero-based page to show first when the webview has no saved page (a restored tab). */
+      readonly page?: number;
+    }
   /** The document cannot be shown; the text says why and what to do. */
   | { readonly type: 'unavailable'; readonly message: string };
 
@@ -49,9 +49,7 @@ export interface RenderReport {
 
 /** Webview → extension. */
 export type FromViewerMessage =
-  | { readonly type: 'ready' }
-  | ({ readonly type: 'rendered' } & RenderReport)
-  | { readonly type: 'failed'; readonly message: string };
+  { readonly type: 'ready' } | ({ readonly type: 'rendered' } & RenderReport) | { readonly type: 'failed'; readonly message: string };
 
 /** The webview is another process's page: check what it sends before trusting it. */
 export function parseViewerMessage(value: unknown): FromViewerMessage | undefined {

@@ -54,7 +54,9 @@ export class FaxFilters extends Disposable {
 /** "Dr. Chen · 2026-11-01 – 2026-11-30 · failed · unread": short enough for a view's title bar. */
 export function describeFilter(filter: FaxFilter): string {
   const parts: string[] = [];
-  if (filter.party) parts.push(filter.party.kind === 'numbers' ? filter.party.label : vscode.l10n.t('number contains {0}', filter.party.digits));
+  if (filter.party) {
+    parts.push(filter.party.kind === 'numbers' ? filter.party.label : vscode.l10n.t('number contains {0}', filter.party.digits));
+  }
   if (filter.since || filter.until) {
     const lastDay = filter.until && new Date(filter.until.getTime() - 1);
     parts.push(vscode.l10n.t('{0} – {1}', filter.since ? localDay(filter.since) : '…', lastDay ? localDay(lastDay) : '…'));

@@ -57,10 +57,12 @@ export class FaxListProvider extends SectionTreeProvider {
     if (!this.loadedItems.some((node) => (node as FaxNode).fax.id === faxId)) {
       return;
     }
-    await this.enqueue(async () => this.loadedItems.map((node) => {
-      const fax = (node as FaxNode).fax;
-      return fax.id === faxId ? this.node({ ...fax, ...changes }) : node;
-    }));
+    await this.enqueue(async () =>
+      this.loadedItems.map((node) => {
+        const fax = (node as FaxNode).fax;
+        return fax.id === faxId ? this.node({ ...fax, ...changes }) : node;
+      }),
+    );
     this.fireChanged();
   }
 
@@ -75,7 +77,8 @@ export class FaxListProvider extends SectionTreeProvider {
    */
   async setFilter(filter: FaxFilter | undefined): Promise<void> {
     const next = isFilterEmpty(filter) ? undefined : filter;
-    const windowChanged = next?.since?.getTime() !== this.filter?.since?.getTime() || next?.until?.getTime() !== this.filter?.until?.getTime();
+    const windowChanged =
+      next?.since?.getTime() !== this.filter?.since?.getTime() || next?.until?.getTime() !== this.filter?.until?.getTime();
     this.filter = next;
     if (!windowChanged) {
       this.fireChanged();
@@ -186,7 +189,12 @@ export class FaxListProvider extends SectionTreeProvider {
 
   private iterate(signal: AbortSignal): AsyncGenerator<Fax[]> {
     return this.deps.clients.get().iterateFaxes({
-      category: this.category, pageSize: this.pageSize(), signal, facts: this.facts, after: this.filter?.since, before: this.filter?.until,
+      category: this.category,
+      pageSize: this.pageSize(),
+      signal,
+      facts: this.facts,
+      after: this.filter?.since,
+      before: this.filter?.until,
     });
   }
 

@@ -14,16 +14,20 @@ import { commandAction } from '../util/noticeActions';
  */
 export class FaxNotifications {
   /** `ownerOf` names numbers from the address book in the messages. */
-  constructor(private readonly notifier: Notifier, private readonly ownerOf?: NumberOwner) {}
+  constructor(
+    private readonly notifier: Notifier,
+    private readonly ownerOf?: NumberOwner,
+  ) {}
 
   /** One message for all faxes that arrived together; [Open] calls `open`. */
   newFaxes(faxes: readonly Fax[], open: () => void): void {
     if (faxes.length === 0 || !vscode.workspace.getConfiguration('faxplus').get<boolean>('notifications.newFaxes', true)) {
       return;
     }
-    const message = faxes.length === 1
-      ? vscode.l10n.t('New fax from {0}.', partyDisplay(faxes[0].from, this.ownerOf) || vscode.l10n.t('an unknown number'))
-      : vscode.l10n.t('{0} new faxes received.', faxes.length);
+    const message =
+      faxes.length === 1
+        ? vscode.l10n.t('New fax from {0}.', partyDisplay(faxes[0].from, this.ownerOf) || vscode.l10n.t('an unknown number'))
+        : vscode.l10n.t('{0} new faxes received.', faxes.length);
     void this.notifier.notify('info', message, { label: vscode.l10n.t('Open'), run: open });
   }
 
@@ -37,7 +41,11 @@ export class FaxNotifications {
         void this.notifier.notify('info', vscode.l10n.t('Fax to {0} was delivered.', to));
         break;
       case 'partial':
-        void this.notifier.notify('warning', vscode.l10n.t('Fax to {0} was only partly delivered: {1}', to, faxStatusMeaning(fax.status)), resend);
+        void this.notifier.notify(
+          'warning',
+          vscode.l10n.t('Fax to {0} was only partly delivered: {1}', to, faxStatusMeaning(fax.status)),
+          resend,
+        );
         break;
       case 'failure':
         void this.notifier.notify('error', vscode.l10n.t('Fax to {0} failed: {1}', to, faxStatusMeaning(fax.status)), resend);

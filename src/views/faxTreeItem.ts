@@ -26,7 +26,9 @@ export function faxTreeItem(node: FaxNode, time: TimeDisplay, ownerOf?: NumberOw
     unread ? vscode.l10n.t('unread') : undefined,
     fax.startTime ? time.relative(fax.startTime) : undefined,
     pagesText(fax),
-  ].filter(Boolean).join(' · ');
+  ]
+    .filter(Boolean)
+    .join(' · ');
   item.iconPath = faxStatusIcon(fax.status, unread);
   item.contextValue = contextValueOf(node);
   // A click opens the fax, as in a mail client; the node carries the record, so no lookup is needed.

@@ -54,8 +54,9 @@ export class InboxWatcher extends Disposable {
 
   private updateBadge(): void {
     const unread = this.provider.loadedItems.filter((item) => item.kind === 'fax' && item.fax.isRead === false).length;
-    this.view.badge = unread > 0
-      ? { value: unread, tooltip: unread === 1 ? vscode.l10n.t('1 unread fax') : vscode.l10n.t('{0} unread faxes', unread) }
-      : undefined;
+    this.view.badge =
+      unread > 0
+        ? { value: unread, tooltip: unread === 1 ? vscode.l10n.t('1 unread fax') : vscode.l10n.t('{0} unread faxes', unread) }
+        : undefined;
   }
 }

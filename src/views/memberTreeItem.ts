@@ -31,4 +31,3 @@ export function memberTreeItem(node: MemberNode, time: TimeDisplay): vscode.Tree
 function roleText(account: Account): string {
   return account.role ?? accountTypeText(account.accountType);
 }
-

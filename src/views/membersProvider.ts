@@ -15,11 +15,16 @@ export class MembersProvider extends SectionTreeProvider {
     const facts = this.deps.session.facts;
     // An unknown account type (older stored facts) is left to the server to decide.
     if (facts?.account?.type && !isAdmin(facts)) {
-      return [{
-        kind: 'empty',
-        view: this.view,
-        message: vscode.l10n.t('Only administrators of a corporate Fax.Plus account can see its members; this token belongs to a {0} account.', accountTypeText(facts.account.type)),
-      }];
+      return [
+        {
+          kind: 'empty',
+          view: this.view,
+          message: vscode.l10n.t(
+            'Only administrators of a corporate Fax.Plus account can see its members; this token belongs to a {0} account.',
+            accountTypeText(facts.account.type),
+          ),
+        },
+      ];
     }
     return super.blockedNodes();
   }
@@ -33,4 +38,3 @@ export class MembersProvider extends SectionTreeProvider {
     return vscode.l10n.t('This account has no members.');
   }
 }
-

@@ -17,13 +17,19 @@ export function messageTreeItem(node: MessageNode): vscode.TreeItem {
     case 'error':
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
       item.description = vscode.l10n.t('Retry');
-      item.tooltip = new vscode.MarkdownString().appendText(node.message).appendMarkdown('\n\n').appendText(vscode.l10n.t('Click to try again.'));
+      item.tooltip = new vscode.MarkdownString()
+        .appendText(node.message)
+        .appendMarkdown('\n\n')
+        .appendText(vscode.l10n.t('Click to try again.'));
       item.command = { command: COMMANDS.refreshView, title: vscode.l10n.t('Retry'), arguments: [{ view: node.view }] };
       break;
     case 'missingScope':
       item.iconPath = new vscode.ThemeIcon('lock', new vscode.ThemeColor('list.warningForeground'));
       item.description = vscode.l10n.t('Replace token…');
-      item.tooltip = new vscode.MarkdownString().appendText(labelOf(node)).appendMarkdown('\n\n').appendText(vscode.l10n.t('Click to replace the token with one that has this scope.'));
+      item.tooltip = new vscode.MarkdownString()
+        .appendText(labelOf(node))
+        .appendMarkdown('\n\n')
+        .appendText(vscode.l10n.t('Click to replace the token with one that has this scope.'));
       item.command = { command: COMMANDS.rotateToken, title: vscode.l10n.t('Replace Token') };
       break;
     case 'loadMore':

@@ -15,7 +15,9 @@ export function numberTreeItem(node: NumberNode, time: TimeDisplay): vscode.Tree
   item.description = [
     who.length > 0 ? who.join(', ') : vscode.l10n.t('unassigned'),
     number.status === 'active' ? undefined : statusWord(number.status),
-  ].filter(Boolean).join(' · ');
+  ]
+    .filter(Boolean)
+    .join(' · ');
   item.iconPath = numberStatusIcon(number);
   item.contextValue = contextValueOf(node);
   item.tooltip = detailsTooltip(vscode.l10n.t('Fax number {0}', phoneDisplay(number.number)), undefined, [

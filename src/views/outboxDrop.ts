@@ -26,11 +26,15 @@ export class OutboxDrop implements vscode.TreeDragAndDropController<TreeNode> {
 
 /** RFC 2483: one URI per line, lines starting with '#' are comments. */
 export function urisOf(uriList: string): vscode.Uri[] {
-  return uriList.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#')).flatMap((line) => {
-    try {
-      return [vscode.Uri.parse(line, true)];
-    } catch {
-      return [];
-    }
-  });
+  return uriList
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .flatMap((line) => {
+      try {
+        return [vscode.Uri.parse(line, true)];
+      } catch {
+        return [];
+      }
+    });
 }

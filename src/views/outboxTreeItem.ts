@@ -22,7 +22,9 @@ export function outboxTreeItem(node: OutboxNode, time: TimeDisplay, ownerOf?: Nu
     statusWord(fax.status),
     fax.sendTime && fax.sendTime.getTime() > Date.now() ? vscode.l10n.t('sends {0}', time.relative(fax.sendTime)) : undefined,
     fax.submitTime && !fax.sendTime ? time.relative(fax.submitTime) : undefined,
-  ].filter(Boolean).join(' · ');
+  ]
+    .filter(Boolean)
+    .join(' · ');
   item.iconPath = outboxStatusIcon(fax.status);
   item.contextValue = contextValueOf(node);
   const listed = fax.to.slice(0, MAX_LISTED_DESTINATIONS).map(phoneDisplay).join(', ');

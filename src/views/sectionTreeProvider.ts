@@ -30,7 +30,10 @@ export abstract class SectionTreeProvider extends Disposable implements vscode.T
   /** Set by the sidebar once the TreeView exists. */
   isVisible: () => boolean = () => false;
 
-  constructor(readonly view: ViewName, protected readonly deps: SectionDependencies) {
+  constructor(
+    readonly view: ViewName,
+    protected readonly deps: SectionDependencies,
+  ) {
     super();
     this.register({ dispose: () => this.abort.abort() });
   }

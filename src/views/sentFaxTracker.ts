@@ -58,7 +58,10 @@ export class SentFaxTracker extends Disposable {
   /** Fires once per followed fax when it settled (tests wait on it). */
   readonly onDidSettle = this.settledEmitter.event;
 
-  constructor(private readonly deps: SentFaxTrackerDependencies, private readonly notifications: FaxNotifications) {
+  constructor(
+    private readonly deps: SentFaxTrackerDependencies,
+    private readonly notifications: FaxNotifications,
+  ) {
     super();
     this.register(deps.events.onDidSendFax((fax) => this.follow(fax)));
     this.register({ dispose: () => this.stopTimer() });
@@ -96,7 +99,12 @@ export class SentFaxTracker extends Disposable {
     } else {
       const to = record.to[0];
       if (to === undefined) return;
-      this.add(record.id, { outboxId: record.id, to, from: record.from, submitTime: record.submitTime, startedAt: record.submitTime ?? new Date() }, 'sent', 0);
+      this.add(
+        record.id,
+        { outboxId: record.id, to, from: record.from, submitTime: record.submitTime, startedAt: record.submitTime ?? new Date() },
+        'sent',
+        0,
+      );
     }
     this.schedule();
   }
@@ -186,10 +194,13 @@ export class SentFaxTracker extends Disposable {
     let found: Fax | undefined;
     if (item.sentLooks === 1 && !this.claimed.has(id)) {
       // Shortcut for servers that keep the outbox id; the real one usually answers 404.
-      found = await client.getFax(id).then((fax) => (isSameFax(item.fax, fax) ? fax : undefined), (e: unknown) => {
-        if (kindOf(e) === 'notFound') return undefined;
-        throw e;
-      });
+      found = await client.getFax(id).then(
+        (fax) => (isSameFax(item.fax, fax) ? fax : undefined),
+        (e: unknown) => {
+          if (kindOf(e) === 'notFound') return undefined;
+          throw e;
+        },
+      );
     }
     if (!found) {
       const sent = await client.listFaxes({ category: 'sent', after: earliestSentTime(item.fax), limit: SENT_PAGE_LIMIT });

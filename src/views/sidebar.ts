@@ -97,19 +97,23 @@ export class Sidebar extends Disposable {
     const views = {} as Record<ViewName, vscode.TreeView<TreeNode>>;
     for (const name of VIEW_NAMES) {
       const provider = this.providers[name];
-      const view = this.register(vscode.window.createTreeView<TreeNode>(`faxplus.${name}`, {
-        treeDataProvider: provider,
-        dragAndDropController: name === 'outbox' ? this.outboxDrop : undefined,
-      }));
+      const view = this.register(
+        vscode.window.createTreeView<TreeNode>(`faxplus.${name}`, {
+          treeDataProvider: provider,
+          dragAndDropController: name === 'outbox' ? this.outboxDrop : undefined,
+        }),
+      );
       provider.isVisible = () => view.visible;
       views[name] = view;
     }
     this.views = views;
     this.activity = this.register(new SidebarActivity(Object.values(views)));
-    this.filters = this.register(new FaxFilters({
-      inbox: { provider: this.providers.inbox, view: views.inbox },
-      sent: { provider: this.providers.sent, view: views.sent },
-    }));
+    this.filters = this.register(
+      new FaxFilters({
+        inbox: { provider: this.providers.inbox, view: views.inbox },
+        sent: { provider: this.providers.sent, view: views.sent },
+      }),
+    );
     if (deps.contacts) {
       // A contact added, edited or removed renames rows already drawn; nothing is fetched.
       this.register(deps.contacts.onDidChange(() => VIEW_NAMES.forEach((view) => this.providers[view].redraw())));
@@ -117,30 +121,36 @@ export class Sidebar extends Disposable {
 
     this.inboxWatcher = this.register(new InboxWatcher(this.providers.inbox, views.inbox, this.notifications));
     this.tracker = this.register(new SentFaxTracker(deps, this.notifications));
-    this.outboxWatcher = this.register(new OutboxWatcher(this.providers.outbox, views.outbox, this.providers.sent, {
-      logger: deps.logger,
-      events: deps.events,
-      tracker: this.tracker,
-    }));
-    this.polling = this.register(new SidebarPolling(
-      { provider: this.providers.inbox, view: views.inbox },
-      { provider: this.providers.outbox, view: views.outbox },
-      () => this.outboxWatcher.pending,
-      deps.session,
-      deps.timers,
-    ));
+    this.outboxWatcher = this.register(
+      new OutboxWatcher(this.providers.outbox, views.outbox, this.providers.sent, {
+        logger: deps.logger,
+        events: deps.events,
+        tracker: this.tracker,
+      }),
+    );
+    this.polling = this.register(
+      new SidebarPolling(
+        { provider: this.providers.inbox, view: views.inbox },
+        { provider: this.providers.outbox, view: views.outbox },
+        () => this.outboxWatcher.pending,
+        deps.session,
+        deps.timers,
+      ),
+    );
 
     this.register(deps.events.onDidChangeList((list) => void this.refresh(list)));
     this.register(deps.events.onDidUpdateFax(({ category, faxId, changes }) => void this.providers[category].showUpdated(faxId, changes)));
     this.identity = identityOf(deps.session.facts);
-    this.register(deps.session.onDidChange(() => {
-      const identity = identityOf(deps.session.facts);
-      if (identity !== this.identity) {
-        this.identity = identity;
-        this.resetAll();
-        this.loadVisible();
-      }
-    }));
+    this.register(
+      deps.session.onDidChange(() => {
+        const identity = identityOf(deps.session.facts);
+        if (identity !== this.identity) {
+          this.identity = identity;
+          this.resetAll();
+          this.loadVisible();
+        }
+      }),
+    );
   }
 
   provider(view: ViewName): SectionTreeProvider {

@@ -28,18 +28,22 @@ export class SidebarPolling extends Disposable {
     timers: PollTimers = SYSTEM_TIMERS,
   ) {
     super();
-    this.inbox = this.register(new Poller({
-      canRun: () => this.canRun(inbox.view),
-      intervalMs: () => this.seconds('polling.inboxSeconds', 60) * 1000,
-      tick: () => inbox.provider.poll(),
-      timers,
-    }));
-    this.outbox = this.register(new Poller({
-      canRun: () => this.canRun(outbox.view),
-      intervalMs: () => (outboxPending() ? this.seconds('polling.outboxSeconds', 15) * 1000 : undefined),
-      tick: () => outbox.provider.poll(),
-      timers,
-    }));
+    this.inbox = this.register(
+      new Poller({
+        canRun: () => this.canRun(inbox.view),
+        intervalMs: () => this.seconds('polling.inboxSeconds', 60) * 1000,
+        tick: () => inbox.provider.poll(),
+        timers,
+      }),
+    );
+    this.outbox = this.register(
+      new Poller({
+        canRun: () => this.canRun(outbox.view),
+        intervalMs: () => (outboxPending() ? this.seconds('polling.outboxSeconds', 15) * 1000 : undefined),
+        tick: () => outbox.provider.poll(),
+        timers,
+      }),
+    );
     const update = (): void => {
       this.inbox.update();
       this.outbox.update();
@@ -49,20 +53,24 @@ export class SidebarPolling extends Disposable {
     this.register(outbox.provider.onDidUpdateItems(update));
     this.register(vscode.window.onDidChangeWindowState(update));
     this.register(session.onDidChange(update));
-    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('faxplus.pollingEnabled') || e.affectsConfiguration('faxplus.polling')) {
-        this.inbox.restart();
-        this.outbox.restart();
-      }
-    }));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('faxplus.pollingEnabled') || e.affectsConfiguration('faxplus.polling')) {
+          this.inbox.restart();
+          this.outbox.restart();
+        }
+      }),
+    );
     update();
   }
 
   private canRun(view: vscode.TreeView<TreeNode>): boolean {
-    return vscode.workspace.getConfiguration('faxplus').get<boolean>('pollingEnabled', true)
-      && Boolean(this.session.facts)
-      && vscode.window.state.focused
-      && view.visible;
+    return (
+      vscode.workspace.getConfiguration('faxplus').get<boolean>('pollingEnabled', true) &&
+      Boolean(this.session.facts) &&
+      vscode.window.state.focused &&
+      view.visible
+    );
   }
 
   private seconds(key: string, fallback: number): number {

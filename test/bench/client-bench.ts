@@ -42,7 +42,9 @@ async function main(): Promise<void> {
       ['peak RSS growth during upload, MB', (u.peakRssGrowthBytes / MB).toFixed(1), '', '', '≤ 20 MB'],
     ];
     const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-    console.log(`\nFax.Plus client benchmark — emulator (child process), node ${process.version}, ${REQUESTS} interleaved request pairs, ${ROUNDS} upload rounds\n`);
+    console.log(
+      `\nFax.Plus client benchmark — emulator (child process), node ${process.version}, ${REQUESTS} interleaved request pairs, ${ROUNDS} upload rounds\n`,
+    );
     for (const [i, r] of rows.entries()) {
       console.log(r.map((cell, c) => cell.padEnd(widths[c])).join('  '));
       if (i === 0) {

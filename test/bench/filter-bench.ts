@@ -22,7 +22,12 @@ async function main(): Promise<void> {
 
     // An address book of 2,000 contacts, one of them the sender of a loaded fax.
     let stored: string | undefined;
-    const book = new AddressBook({ read: async () => stored, write: async (t) => { stored = t; } });
+    const book = new AddressBook({
+      read: async () => stored,
+      write: async (t) => {
+        stored = t;
+      },
+    });
     const target = faxes[4321];
     await book.import([
       { name: 'Dr. Chen', faxNumbers: [target.from!] },
@@ -31,11 +36,18 @@ async function main(): Promise<void> {
     const chen = book.named('Dr. Chen')[0];
     const day = target.startTime!;
     const filters: Record<string, FaxFilter> = {
-      'contact': { party: { kind: 'numbers', label: chen.name, numbers: chen.faxNumbers } },
+      contact: { party: { kind: 'numbers', label: chen.name, numbers: chen.faxNumbers } },
       'digits typed': { party: { kind: 'digits', digits: target.from!.slice(-6) } },
-      'date range (1 day)': { since: new Date(day.getFullYear(), day.getMonth(), day.getDate()), until: new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1) },
+      'date range (1 day)': {
+        since: new Date(day.getFullYear(), day.getMonth(), day.getDate()),
+        until: new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1),
+      },
       'status + unread': { statuses: [target.status], unreadOnly: true },
-      'all four': { party: { kind: 'numbers', label: chen.name, numbers: chen.faxNumbers }, since: new Date(0), statuses: [target.status, 'success'] },
+      'all four': {
+        party: { kind: 'numbers', label: chen.name, numbers: chen.faxNumbers },
+        since: new Date(0),
+        statuses: [target.status, 'success'],
+      },
     };
     console.log(`filtering ${faxes.length} loaded faxes, median of ${ROUNDS} rounds (${process.version}, ${process.platform})`);
     for (const [name, filter] of Object.entries(filters)) {
@@ -61,7 +73,10 @@ async function main(): Promise<void> {
   }
 }
 
-void main().then(() => process.exit(0), (e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+void main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -33,7 +33,14 @@ async function main(): Promise<void> {
       const linkFile = join(dir, 'link.pdf');
       const linkBytes = Number(process.env.BENCH_LINK_MB ?? 20) * MB;
       await writeBenchFile(linkFile, linkBytes);
-      linkUpload = await measureLinkUpload(client, process.env.BENCH_CONTROL_URL!, linkFile, linkBytes, Number(process.env.BENCH_LINK_MBPS ?? 50), Number(process.env.BENCH_LINK_ROUNDS ?? 2));
+      linkUpload = await measureLinkUpload(
+        client,
+        process.env.BENCH_CONTROL_URL!,
+        linkFile,
+        linkBytes,
+        Number(process.env.BENCH_LINK_MBPS ?? 50),
+        Number(process.env.BENCH_LINK_ROUNDS ?? 2),
+      );
     }
     process.stdout.write(JSON.stringify({ firstPage, overhead, upload, linkUpload }) + '\n');
   } finally {

@@ -11,7 +11,7 @@ const options = { paper: 'letter' as const, lineNumbers: true, header: true, tab
 
 function markdown50Pages(): string {
   const sections: string[] = [];
-  for (let i = 1; sections.join("\n").length < 75_000; i++) {
+  for (let i = 1; sections.join('\n').length < 75_000; i++) {
     sections.push(
       `## Section ${i}: Überweisung – Ελληνικά – Кириллица`,
       '',
@@ -62,7 +62,12 @@ async function measure(label: string, kind: DocumentKind, text: string): Promise
 }
 
 (async () => {
-  console.log(`node ${process.version}, load average ${(await import('node:os')).loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+  console.log(
+    `node ${process.version}, load average ${(await import('node:os'))
+      .loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')}`,
+  );
   await measure('50-page Markdown', 'markdown', markdown50Pages());
   await measure('5,000-line source', 'code', source5000Lines());
 })();

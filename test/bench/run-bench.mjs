@@ -32,7 +32,9 @@ const LINK_ROUNDS = num('BENCH_LINK_ROUNDS', 2);
 const SEED_FAXES = 10_000;
 const ONLY = process.env.BENCH_ONLY;
 const BASELINE = process.env.BENCH_BASELINE;
-if (ONLY !== undefined && ONLY !== 'activation') throw new Error(`BENCH_ONLY=${ONLY}: only "activation" is known here (journeys: npm run bench:journeys)`);
+if (ONLY !== undefined && ONLY !== 'activation') {
+  throw new Error(`BENCH_ONLY=${ONLY}: only "activation" is known here (journeys: npm run bench:journeys)`);
+}
 if (BASELINE && ONLY !== 'activation') throw new Error('BENCH_BASELINE needs BENCH_ONLY=activation (journeys: npm run bench:journeys)');
 
 const t0 = Date.now();
@@ -55,20 +57,33 @@ let cleaning;
 const cleanup = () => {
   cleaning ??= (async () => {
     for (const fn of cleanups.reverse()) {
-      try { await fn(); } catch { /* already gone */ }
+      try {
+        await fn();
+      } catch {
+        /* already gone */
+      }
     }
     if (!process.env.KEEP_TMP) rmSync(work, { recursive: true, force: true });
   })();
   return cleaning;
 };
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => { log(`${signal}: cleaning up`); void cleanup().then(() => process.exit(130)); });
+  process.on(signal, () => {
+    log(`${signal}: cleaning up`);
+    void cleanup().then(() => process.exit(130));
+  });
 }
 
 /** One fresh host running the bench suite in `mode` (see test/bench/host/index.ts). */
 function runHost({ mode, extensionDir, suite, emulator, cpuProfile }) {
   return runHostIn({
-    work, mode, extensionDir, suite, emulator, cleanups, log,
+    work,
+    mode,
+    extensionDir,
+    suite,
+    emulator,
+    cleanups,
+    log,
     env: {
       FAXPLUS_BENCH_HIDDEN_MS: String(HIDDEN_MS),
       FAXPLUS_BENCH_VISIBLE_MS: String(VISIBLE_MS),
@@ -80,12 +95,22 @@ function runHost({ mode, extensionDir, suite, emulator, cpuProfile }) {
 }
 
 async function nodeMeasures(emulator) {
-  log(`client measures: ${PAIRS} request pairs, ${UPLOAD_ROUNDS} rounds of ${UPLOAD_MB} MB upload vs curl, ${LINK_ROUNDS} × ${LINK_MB} MB over ${LINK_MBPS} Mbit/s, first page ×15…`);
+  log(
+    `client measures: ${PAIRS} request pairs, ${UPLOAD_ROUNDS} rounds of ${UPLOAD_MB} MB upload vs curl, ${LINK_ROUNDS} × ${LINK_MB} MB over ${LINK_MBPS} Mbit/s, first page ×15…`,
+  );
   const { out } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(repoRoot, 'test/bench/node-measures.ts')], {
     env: {
-      ...process.env, BENCH_API_URL: emulator.apiUrl, BENCH_CONTROL_URL: emulator.controlUrl, BENCH_TOKEN: emulator.token, BENCH_UPLOAD_MB: String(UPLOAD_MB),
-      BENCH_LINK_MB: String(LINK_MB), BENCH_LINK_MBPS: String(LINK_MBPS), BENCH_LINK_ROUNDS: String(LINK_ROUNDS),
-      BENCH_UPLOAD_ROUNDS: String(UPLOAD_ROUNDS), BENCH_PAIRS: String(PAIRS), BENCH_TMP: work,
+      ...process.env,
+      BENCH_API_URL: emulator.apiUrl,
+      BENCH_CONTROL_URL: emulator.controlUrl,
+      BENCH_TOKEN: emulator.token,
+      BENCH_UPLOAD_MB: String(UPLOAD_MB),
+      BENCH_LINK_MB: String(LINK_MB),
+      BENCH_LINK_MBPS: String(LINK_MBPS),
+      BENCH_LINK_ROUNDS: String(LINK_ROUNDS),
+      BENCH_UPLOAD_ROUNDS: String(UPLOAD_ROUNDS),
+      BENCH_PAIRS: String(PAIRS),
+      BENCH_TMP: work,
     },
   });
   return JSON.parse(out.trim().split('\n').at(-1));
@@ -114,18 +139,33 @@ async function activationOnly(packaged, suite, emulator) {
       runs.get(v.label).push(await runHost({ mode: 'activate', extensionDir: v.packaged.extensionDir, suite, emulator }));
     }
   }
-  const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-  console.log(`activate() in fresh hosts (median of ${HOSTS}; load average at start ${machine.loadAverage.map((x) => x.toFixed(1)).join(' / ')}):`);
+  const median = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const m = s.length >> 1;
+    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  };
+  console.log(
+    `activate() in fresh hosts (median of ${HOSTS}; load average at start ${machine.loadAverage.map((x) => x.toFixed(1)).join(' / ')}):`,
+  );
   for (const v of variants) {
     const hosts = runs.get(v.label);
     const own = hosts.map((h) => h.hostActivationMs).filter((x) => typeof x === 'number');
-    console.log(`  ${v.label}: ${median(hosts.map((h) => h.activateMs)).toFixed(1)} ms (${hosts.map((h) => h.activateMs.toFixed(1)).join(', ')})`
-      + `; VS Code's own activation time ${own.length ? `${median(own).toFixed(0)} ms (${own.join(', ')})` : 'n/a'}; dist/extension.js ${(v.packaged.bundleBytes / 1024).toFixed(1)} KB`);
+    console.log(
+      `  ${v.label}: ${median(hosts.map((h) => h.activateMs)).toFixed(1)} ms (${hosts.map((h) => h.activateMs.toFixed(1)).join(', ')})` +
+        `; VS Code's own activation time ${own.length ? `${median(own).toFixed(0)} ms (${own.join(', ')})` : 'n/a'}; dist/extension.js ${(v.packaged.bundleBytes / 1024).toFixed(1)} KB`,
+    );
   }
 }
 
 let exitCode = 0;
-const deadline = setTimeout(() => { log('overall time limit (20 min) reached'); exitCode = 124; void cleanup().then(() => process.exit(124)); }, 20 * 60 * 1000);
+const deadline = setTimeout(
+  () => {
+    log('overall time limit (20 min) reached');
+    exitCode = 124;
+    void cleanup().then(() => process.exit(124));
+  },
+  20 * 60 * 1000,
+);
 try {
   log(`machine: ${machine.cpu}, ${machine.cores} cores, load ${machine.loadAverage.map((x) => x.toFixed(2)).join(' ')}`);
   log('npm run package (production bundle + vsix)…');
@@ -143,7 +183,9 @@ try {
     const hosts = [];
     for (let i = 0; i < HOSTS; i++) {
       const mode = i === HOSTS - 1 ? 'full' : 'activate';
-      log(`host ${i + 1}/${HOSTS} (${mode}${mode === 'full' ? `: journeys at ${LATENCY_MS} ms per request ×${JOURNEY_ROUNDS}, request budgets, sidebar, memory, ${HIDDEN_MS / 1000}+${VISIBLE_MS / 1000} s request windows` : ''})…`);
+      log(
+        `host ${i + 1}/${HOSTS} (${mode}${mode === 'full' ? `: journeys at ${LATENCY_MS} ms per request ×${JOURNEY_ROUNDS}, request budgets, sidebar, memory, ${HIDDEN_MS / 1000}+${VISIBLE_MS / 1000} s request windows` : ''})…`,
+      );
       hosts.push(await runHost({ mode, extensionDir: packaged.extensionDir, suite, emulator }));
     }
     if (process.env.BENCH_PROFILE) {
@@ -154,8 +196,20 @@ try {
       await runHost({ mode: 'activate', extensionDir: packaged.extensionDir, suite, emulator, cpuProfile: out });
     }
     const report = renderReport({
-      machine, packaged, client, hosts,
-      config: { hosts: HOSTS, hiddenMs: HIDDEN_MS, visibleMs: VISIBLE_MS, uploadMb: UPLOAD_MB, uploadRounds: UPLOAD_ROUNDS, pairs: PAIRS, seedFaxes: SEED_FAXES, latencyMs: LATENCY_MS },
+      machine,
+      packaged,
+      client,
+      hosts,
+      config: {
+        hosts: HOSTS,
+        hiddenMs: HIDDEN_MS,
+        visibleMs: VISIBLE_MS,
+        uploadMb: UPLOAD_MB,
+        uploadRounds: UPLOAD_ROUNDS,
+        pairs: PAIRS,
+        seedFaxes: SEED_FAXES,
+        latencyMs: LATENCY_MS,
+      },
       elapsedS: (Date.now() - t0) / 1000,
     });
     console.log(report.table);
@@ -164,9 +218,10 @@ try {
     const end = '<!-- bench:end -->';
     const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
     const generated = `${begin}\n${report.markdown}\n${end}`;
-    const next = old.includes(begin) && old.includes(end)
-      ? old.slice(0, old.indexOf(begin)) + generated + old.slice(old.indexOf(end) + end.length)
-      : `# Benchmarks\n\n${generated}\n`;
+    const next =
+      old.includes(begin) && old.includes(end)
+        ? old.slice(0, old.indexOf(begin)) + generated + old.slice(old.indexOf(end) + end.length)
+        : `# Benchmarks\n\n${generated}\n`;
     writeFileSync(file, next);
     log(`wrote BENCHMARKS.md (${report.missed.length} target(s) missed${report.missed.length ? `: ${report.missed.join(', ')}` : ''})`);
   }

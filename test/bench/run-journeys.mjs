@@ -29,21 +29,32 @@ const SEED_FAXES = 10_000;
 
 const t0 = Date.now();
 const log = (msg) => console.error(`[journeys ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${msg}`);
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' / ');
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' / ');
 const work = mkdtempSync(path.join(os.tmpdir(), 'faxplus-journeys-'));
 const cleanups = [];
 let cleaning;
 const cleanup = () => {
   cleaning ??= (async () => {
     for (const fn of cleanups.reverse()) {
-      try { await fn(); } catch { /* already gone */ }
+      try {
+        await fn();
+      } catch {
+        /* already gone */
+      }
     }
     if (!process.env.KEEP_TMP) rmSync(work, { recursive: true, force: true });
   })();
   return cleaning;
 };
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => { log(`${signal}: cleaning up`); void cleanup().then(() => process.exit(130)); });
+  process.on(signal, () => {
+    log(`${signal}: cleaning up`);
+    void cleanup().then(() => process.exit(130));
+  });
 }
 
 /** The baseline commit as files beside this checkout (no git worktree), sharing node_modules, measured with today's measuring code. */
@@ -62,8 +73,15 @@ async function linkRounds(side) {
   const { out } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(side.root, 'test/bench/node-measures.ts')], {
     cwd: side.root,
     env: {
-      ...process.env, BENCH_MEASURES: 'link', BENCH_API_URL: side.emulator.apiUrl, BENCH_CONTROL_URL: side.emulator.controlUrl, BENCH_TOKEN: side.emulator.token,
-      BENCH_LINK_MB: String(LINK_MB), BENCH_LINK_MBPS: String(LINK_MBPS), BENCH_LINK_ROUNDS: String(LINK_ROUNDS), BENCH_TMP: work,
+      ...process.env,
+      BENCH_MEASURES: 'link',
+      BENCH_API_URL: side.emulator.apiUrl,
+      BENCH_CONTROL_URL: side.emulator.controlUrl,
+      BENCH_TOKEN: side.emulator.token,
+      BENCH_LINK_MB: String(LINK_MB),
+      BENCH_LINK_MBPS: String(LINK_MBPS),
+      BENCH_LINK_ROUNDS: String(LINK_ROUNDS),
+      BENCH_TMP: work,
     },
   });
   return JSON.parse(out.trim().split('\n').at(-1)).linkUpload;
@@ -73,7 +91,13 @@ let exitCode = 0;
 try {
   const startLoad = load();
   log(`load average ${startLoad}; ${os.cpus().length} cores`);
-  const sides = [{ name: 'after', label: `this checkout (${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot }).toString().trim()}${execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: repoRoot }).toString().trim() ? ', with uncommitted changes' : ''})`, root: repoRoot }];
+  const sides = [
+    {
+      name: 'after',
+      label: `this checkout (${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot }).toString().trim()}${execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: repoRoot }).toString().trim() ? ', with uncommitted changes' : ''})`,
+      root: repoRoot,
+    },
+  ];
   if (BASELINE) {
     const short = execFileSync('git', ['rev-parse', '--short', BASELINE], { cwd: repoRoot }).toString().trim();
     sides.unshift({ name: 'before', label: `${BASELINE} (${short})`, root: extractBaseline(BASELINE) });
@@ -108,12 +132,20 @@ try {
         log(`host ${i + 1}/${HOSTS}: ${side.name}, journeys at ${LATENCY_MS} ms per request ×${ROUNDS} (load ${load()})`);
         try {
           const result = await runHost({
-            work, mode: 'journeys', extensionDir: side.packaged.extensionDir, suite, emulator: side.emulator, cleanups, log,
+            work,
+            mode: 'journeys',
+            extensionDir: side.packaged.extensionDir,
+            suite,
+            emulator: side.emulator,
+            cleanups,
+            log,
             env: { FAXPLUS_BENCH_LATENCY_MS: String(LATENCY_MS), FAXPLUS_BENCH_JOURNEY_ROUNDS: String(ROUNDS) },
           });
           side.journeys.push(result);
           side.loads.push(result.loadAverage?.map((x) => x.toFixed(2)).join(' / '));
-          log(`  ${side.name}: returning ${result.returningToInboxMs.map((x) => x.toFixed(0)).join(', ')} ms; sign-in ${result.signInToInboxMs.map((x) => x.toFixed(0)).join(', ')} ms`);
+          log(
+            `  ${side.name}: returning ${result.returningToInboxMs.map((x) => x.toFixed(0)).join(', ')} ms; sign-in ${result.signInToInboxMs.map((x) => x.toFixed(0)).join(', ')} ms`,
+          );
         } catch (e) {
           // A host lost to a starved machine costs its figures, not the run's.
           log(`  ${side.name}: host failed (${e instanceof Error ? e.message.split('\n')[0] : e}); the table has the others`);
@@ -122,26 +154,67 @@ try {
       }
     }
   }
-  const fmt = (xs, unit) => (xs.length ? `${median(xs).toFixed(unit === 'ms' ? 0 : 3)} ${unit} (${xs.map((x) => x.toFixed(unit === 'ms' ? 0 : 2)).join(', ')})` : 'n/a');
+  const fmt = (xs, unit) =>
+    xs.length
+      ? `${median(xs).toFixed(unit === 'ms' ? 0 : 3)} ${unit} (${xs.map((x) => x.toFixed(unit === 'ms' ? 0 : 2)).join(', ')})`
+      : 'n/a';
   const rows = [];
   if (ONLY.has('journeys')) {
-    rows.push([`Inbox on opening the sidebar, returning person (${LATENCY_MS} ms per request)`, `≤ ${LATENCY_MS + 50} ms`,
-      ...sides.map((s) => fmt(s.journeys.flatMap((j) => j.returningToInboxMs), 'ms'))]);
-    rows.push(['… rounds whose list reached the server before /auth/token answered', 'all', ...sides.map((s) => `${s.journeys.reduce((n, j) => n + (j.returningParallelRounds ?? (j.returningParallel ? j.returningToInboxMs.length : 0)), 0)} of ${s.journeys.flatMap((j) => j.returningToInboxMs).length}`)]);
+    rows.push([
+      `Inbox on opening the sidebar, returning person (${LATENCY_MS} ms per request)`,
+      `≤ ${LATENCY_MS + 50} ms`,
+      ...sides.map((s) =>
+        fmt(
+          s.journeys.flatMap((j) => j.returningToInboxMs),
+          'ms',
+        ),
+      ),
+    ]);
+    rows.push([
+      '… rounds whose list reached the server before /auth/token answered',
+      'all',
+      ...sides.map(
+        (s) =>
+          `${s.journeys.reduce((n, j) => n + (j.returningParallelRounds ?? (j.returningParallel ? j.returningToInboxMs.length : 0)), 0)} of ${s.journeys.flatMap((j) => j.returningToInboxMs).length}`,
+      ),
+    ]);
     rows.push(['… requests (last round)', '', ...sides.map((s) => s.journeys.at(-1)?.returningRequests?.join(', ') ?? '')]);
-    rows.push([`Inbox after sign-in, container open (${LATENCY_MS} ms per request)`, `≤ ${2 * LATENCY_MS} ms`,
-      ...sides.map((s) => fmt(s.journeys.flatMap((j) => j.signInToInboxMs), 'ms'))]);
+    rows.push([
+      `Inbox after sign-in, container open (${LATENCY_MS} ms per request)`,
+      `≤ ${2 * LATENCY_MS} ms`,
+      ...sides.map((s) =>
+        fmt(
+          s.journeys.flatMap((j) => j.signInToInboxMs),
+          'ms',
+        ),
+      ),
+    ]);
     rows.push(['… requests (first round)', '', ...sides.map((s) => s.journeys[0]?.signInRequests?.join(', ') ?? '')]);
     rows.push(['load average in the host(s) at the end', '', ...sides.map((s) => s.loads.join('; '))]);
   }
   if (ONLY.has('link')) {
-    rows.push([`upload ${LINK_MB} MB over a ${LINK_MBPS} Mbit/s link: × the link`, '≥ 0.97×',
-      ...sides.map((s) => fmt(s.links.map((r) => r / LINK_MBPS), '×'))]);
+    rows.push([
+      `upload ${LINK_MB} MB over a ${LINK_MBPS} Mbit/s link: × the link`,
+      '≥ 0.97×',
+      ...sides.map((s) =>
+        fmt(
+          s.links.map((r) => r / LINK_MBPS),
+          '×',
+        ),
+      ),
+    ]);
   }
   const header = ['measure', 'target', ...sides.map((s) => `${s.name}: ${s.label}`)];
   const line = (cells) => `| ${cells.join(' | ')} |`;
-  console.log([`Load average at start ${startLoad}, at the end ${load()}; ${os.cpus().length} cores; ${new Date().toISOString()}; medians (each run in brackets).`, '',
-    line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n'));
+  console.log(
+    [
+      `Load average at start ${startLoad}, at the end ${load()}; ${os.cpus().length} cores; ${new Date().toISOString()}; medians (each run in brackets).`,
+      '',
+      line(header),
+      line(header.map(() => '---')),
+      ...rows.map(line),
+    ].join('\n'),
+  );
 } catch (e) {
   console.error('[journeys] failed:', e);
   exitCode = 1;

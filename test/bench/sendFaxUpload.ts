@@ -31,7 +31,10 @@ const ROUNDS = arg('rounds', 3);
 const root = join(__dirname, '..', '..');
 
 async function startEmulator(): Promise<{ apiUrl: string; token: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'test/emulator/cli.ts'), '--seed-faxes', '10'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'test/emulator/cli.ts'), '--seed-faxes', '10'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   const apiUrl = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (c: Buffer) => {
@@ -68,7 +71,9 @@ function curl(args: string[]): Promise<{ ms: number; peakKb: number; stdout: str
       try {
         const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
         if (m) peakKb = Math.max(peakKb, Number(m[1]));
-      } catch { /* exited */ }
+      } catch {
+        /* exited */
+      }
     }, 5);
   });
 }
@@ -106,24 +111,53 @@ async function main(): Promise<void> {
       const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
       let reports = 0;
       const start = performance.now();
-      const result = await submission.submit([document], { from, to: ['+12015550123'] }, { report: () => void reports++ }, new AbortController().signal);
+      const result = await submission.submit(
+        [document],
+        { from, to: ['+12015550123'] },
+        { report: () => void reports++ },
+        new AbortController().signal,
+      );
       const ms = performance.now() - start;
       clearInterval(sampler);
       peak = Math.max(peak, process.memoryUsage().rss);
       if (result.kind !== 'sent') throw new Error(`flow: ${result.kind}`);
       flow.push({ ms, peakGrowthMb: (peak - baseline) / 1024 / 1024 });
 
-      const upload = await curl(['-s', '-w', '\n%{http_code}', ...auth, '-F', `fax_file=@${file};type=application/pdf`, `${emulator.apiUrl}/accounts/self/files`]);
+      const upload = await curl([
+        '-s',
+        '-w',
+        '\n%{http_code}',
+        ...auth,
+        '-F',
+        `fax_file=@${file};type=application/pdf`,
+        `${emulator.apiUrl}/accounts/self/files`,
+      ]);
       const path = (JSON.parse(upload.stdout.split('\n')[0]) as { path: string }).path;
-      const create = await curl(['-s', '-o', '/dev/null', ...auth, '-H', 'content-type: application/json', '-d', JSON.stringify({ from, to: ['+12015550123'], files: [path], return_ids: true }), `${emulator.apiUrl}/accounts/self/outbox`]);
+      const create = await curl([
+        '-s',
+        '-o',
+        '/dev/null',
+        ...auth,
+        '-H',
+        'content-type: application/json',
+        '-d',
+        JSON.stringify({ from, to: ['+12015550123'], files: [path], return_ids: true }),
+        `${emulator.apiUrl}/accounts/self/outbox`,
+      ]);
       viaCurl.push({ ms: upload.ms + create.ms, peakMb: Math.max(upload.peakKb, create.peakKb) / 1024 });
-      console.log(`round ${round + 1}: flow ${flow[round].ms.toFixed(0)} ms (+${flow[round].peakGrowthMb.toFixed(1)} MB RSS, ${reports} progress reports) | curl ${viaCurl[round].ms.toFixed(0)} ms (peak RSS ${viaCurl[round].peakMb.toFixed(1)} MB)`);
+      console.log(
+        `round ${round + 1}: flow ${flow[round].ms.toFixed(0)} ms (+${flow[round].peakGrowthMb.toFixed(1)} MB RSS, ${reports} progress reports) | curl ${viaCurl[round].ms.toFixed(0)} ms (peak RSS ${viaCurl[round].peakMb.toFixed(1)} MB)`,
+      );
     }
     const f = median(flow.map((r) => r.ms));
     const c = median(viaCurl.map((r) => r.ms));
     console.log(`\n${MB} MB PDF, upload + create, median of ${ROUNDS} interleaved rounds`);
-    console.log(`  flow (FaxSubmission on Node ${process.version}): ${f.toFixed(0)} ms, ${(MB / (f / 1000)).toFixed(0)} MB/s, peak RSS growth ${median(flow.map((r) => r.peakGrowthMb)).toFixed(1)} MB`);
-    console.log(`  curl:                                  ${c.toFixed(0)} ms, ${(MB / (c / 1000)).toFixed(0)} MB/s, peak RSS ${median(viaCurl.map((r) => r.peakMb)).toFixed(1)} MB (whole process)`);
+    console.log(
+      `  flow (FaxSubmission on Node ${process.version}): ${f.toFixed(0)} ms, ${(MB / (f / 1000)).toFixed(0)} MB/s, peak RSS growth ${median(flow.map((r) => r.peakGrowthMb)).toFixed(1)} MB`,
+    );
+    console.log(
+      `  curl:                                  ${c.toFixed(0)} ms, ${(MB / (c / 1000)).toFixed(0)} MB/s, peak RSS ${median(viaCurl.map((r) => r.peakMb)).toFixed(1)} MB (whole process)`,
+    );
     console.log(`  time ratio flow/curl: ${(f / c).toFixed(2)}×`);
   } finally {
     client.dispose();

@@ -7,7 +7,13 @@ import Module from 'node:module';
 
 const stub = {
   l10n: { t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_m, i: string) => String(args[Number(i)])) },
-  workspace: { fs: { readFile: async () => { throw new Error('not used for file: URIs'); } } },
+  workspace: {
+    fs: {
+      readFile: async () => {
+        throw new Error('not used for file: URIs');
+      },
+    },
+  },
 };
 const loader = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string; _cache: Record<string, unknown> };
 const resolve = loader._resolveFilename;

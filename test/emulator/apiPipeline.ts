@@ -48,10 +48,14 @@ function authenticate(env: EmulatorEnv, req: IncomingMessage, now: number): Toke
   }
   const rec = env.tokens.lookup(token);
   if (!rec || rec.revoked) {
-    throw new ApiError(401, 'invalid_token', 'The access token is invalid or has been revoked', { 'www-authenticate': 'Bearer error="invalid_token"' });
+    throw new ApiError(401, 'invalid_token', 'The access token is invalid or has been revoked', {
+      'www-authenticate': 'Bearer error="invalid_token"',
+    });
   }
   if (rec.expiresMs <= now) {
-    throw new ApiError(401, 'invalid_token', 'The access token has expired', { 'www-authenticate': 'Bearer error="invalid_token", error_description="expired"' });
+    throw new ApiError(401, 'invalid_token', 'The access token has expired', {
+      'www-authenticate': 'Bearer error="invalid_token", error_description="expired"',
+    });
   }
   if (rec.kind === 'oauth' && req.headers['x-fax-clientid'] !== rec.clientId) {
     throw new ApiError(401, 'invalid_token', 'OAuth2 access tokens need the header x-fax-clientid with the client id they were issued to');
@@ -63,7 +67,11 @@ function authorize(route: SpecRoute, token: TokenRecord): void {
   const scopes = token.kind === 'oauth' ? ['all'] : token.scopes;
   if (!isPermitted(scopes, route.permittedScopes)) {
     const need = scopesThatPermit(route.permittedScopes);
-    throw new ApiError(403, 'insufficient_scope', `The token's scopes do not permit ${route.operationId}; it needs one of: ${need.join(', ')}`);
+    throw new ApiError(
+      403,
+      'insufficient_scope',
+      `The token's scopes do not permit ${route.operationId}; it needs one of: ${need.join(', ')}`,
+    );
   }
 }
 
@@ -145,7 +153,11 @@ function deliver(res: ServerResponse, log: LoggedRequest, result: ApiResult, fau
   if (fault?.kind === 'malformedJson') {
     const text = JSON.stringify(result.json ?? { data: { records: [] } });
     log.status = 200;
-    writeResult(res, { status: 200, body: Buffer.from(text.slice(0, Math.max(1, Math.floor(text.length / 2)))), contentType: 'application/json; charset=utf-8' });
+    writeResult(res, {
+      status: 200,
+      body: Buffer.from(text.slice(0, Math.max(1, Math.floor(text.length / 2)))),
+      contentType: 'application/json; charset=utf-8',
+    });
     return;
   }
   log.status = result.status;
@@ -161,13 +173,29 @@ function answerGatewayError(res: ServerResponse, log: LoggedRequest, fault: Acti
   const status = fault.status ?? 504;
   log.status = status;
   const title = status === 502 ? '502 Bad Gateway' : `${status} Gateway Time-out`;
-  writeResult(res, fault.html
-    ? { status, body: Buffer.from(`<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n</body>\r\n</html>\r\n`), contentType: 'text/html' }
-    : { status, json: fault.body ?? { error: 'gateway_timeout', description: `Emulated ${title}` } });
+  writeResult(
+    res,
+    fault.html
+      ? {
+          status,
+          body: Buffer.from(
+            `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n</body>\r\n</html>\r\n`,
+          ),
+          contentType: 'text/html',
+        }
+      : { status, json: fault.body ?? { error: 'gateway_timeout', description: `Emulated ${title}` } },
+  );
 }
 
 /** Handles one /v3 request: route, faults, auth, scopes, operation, answer. */
-export async function handleApi(deps: ApiPipelineDeps, req: IncomingMessage, res: ServerResponse, apiPath: string, url: URL, log: LoggedRequest): Promise<void> {
+export async function handleApi(
+  deps: ApiPipelineDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  apiPath: string,
+  url: URL,
+  log: LoggedRequest,
+): Promise<void> {
   const env = deps.env();
   const method = req.method ?? 'GET';
   let route: SpecRoute | undefined;
@@ -186,7 +214,9 @@ export async function handleApi(deps: ApiPipelineDeps, req: IncomingMessage, res
   }
   try {
     if (!route || !params) {
-      throw pathMatched ? new ApiError(405, 'method_not_allowed', `${method} is not allowed on ${apiPath}`) : new ApiError(404, 'not_found', `No API operation at ${apiPath}`);
+      throw pathMatched
+        ? new ApiError(405, 'method_not_allowed', `${method} is not allowed on ${apiPath}`)
+        : new ApiError(404, 'not_found', `No API operation at ${apiPath}`);
     }
     log.operationId = route.operationId;
     const fault = deps.faults.take({ operationId: route.operationId, method, path: url.pathname, query: url.searchParams });
@@ -199,7 +229,7 @@ export async function handleApi(deps: ApiPipelineDeps, req: IncomingMessage, res
       writeResult(res, { status, json: fault.body ?? { error: 'emulated_fault', description: `Emulated ${status} answer` } });
       return;
     }
-    const gatewayStatus = fault?.kind === 'gatewayHtml' ? fault.status ?? 502 : gatewayStatusFor(env, method);
+    const gatewayStatus = fault?.kind === 'gatewayHtml' ? (fault.status ?? 502) : gatewayStatusFor(env, method);
     if (gatewayStatus !== undefined) {
       await discard(req);
       log.status = gatewayStatus;
@@ -242,7 +272,7 @@ export async function handleApi(deps: ApiPipelineDeps, req: IncomingMessage, res
       targetUid,
       body,
       now,
-      resetAfterBytes: resetBefore && isUpload ? fault.afterBytes ?? 0 : undefined,
+      resetAfterBytes: resetBefore && isUpload ? (fault.afterBytes ?? 0) : undefined,
       onUploadBytes: (n) => {
         log.uploadBytes = n;
       },

@@ -14,7 +14,10 @@ export class ScalableClock implements EmulatorClock {
   private anchorEmu = 0;
   private factor = 1;
 
-  constructor(private readonly start?: number, speed = 1) {
+  constructor(
+    private readonly start?: number,
+    speed = 1,
+  ) {
     this.reset(speed);
   }
 

@@ -90,7 +90,14 @@ async function buildReportPdf(s: DocumentSubject): Promise<Buffer> {
   const page = doc.addPage([612, 792]);
   page.drawText('Fax confirmation report', { x: 50, y: 740, size: 20, font: bold });
   let y = 700;
-  for (const [k, v] of [['Fax ID', s.id], ['From', s.from], ['To', s.to], ['Date', `${s.date} UTC`], ['Pages', String(s.pages)], ['Result', s.status]]) {
+  for (const [k, v] of [
+    ['Fax ID', s.id],
+    ['From', s.from],
+    ['To', s.to],
+    ['Date', `${s.date} UTC`],
+    ['Pages', String(s.pages)],
+    ['Result', s.status],
+  ]) {
     page.drawText(`${k}:`, { x: 50, y, size: 12, font: bold });
     page.drawText(v, { x: 150, y, size: 12, font });
     y -= 20;

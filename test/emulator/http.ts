@@ -72,7 +72,11 @@ export function isLoopback(address: string | undefined): boolean {
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-const GATEWAY_TITLES: Record<number, string> = { 502: '502 Bad Gateway', 503: '503 Service Temporarily Unavailable', 504: '504 Gateway Time-out' };
+const GATEWAY_TITLES: Record<number, string> = {
+  502: '502 Bad Gateway',
+  503: '503 Service Temporarily Unavailable',
+  504: '504 Gateway Time-out',
+};
 
 /** What a proxy in front of the API (nginx, a load balancer) answers: an HTML page, not JSON. */
 export function gatewayHtmlResult(status: number): ApiResult {

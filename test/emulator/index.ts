@@ -310,7 +310,14 @@ export class Emulator {
   private issueDemo(name: keyof DemoTokens): string {
     const d = DEMO[name];
     const now = this.env.clock.now();
-    return this.env.tokens.issuePat({ scopes: d.scopes, uid: this.uidFor(d.account), name: d.name, createdMs: now - 30 * DAY, expiresMs: now + d.expiresInMs, demo: true }).token;
+    return this.env.tokens.issuePat({
+      scopes: d.scopes,
+      uid: this.uidFor(d.account),
+      name: d.name,
+      createdMs: now - 30 * DAY,
+      expiresMs: now + d.expiresInMs,
+      demo: true,
+    }).token;
   }
 
   /** Demo tokens keep their strings but get their seeded expiry and account back. */

@@ -20,16 +20,19 @@ export class LateCommits {
   }
 
   schedule(afterMs: number, commit: () => Promise<unknown> | unknown): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      void Promise.resolve()
-        .then(commit)
-        .catch(() => undefined) // the backend failing later is as silent as it would be for real
-        .finally(() => {
-          this.count += 1;
-          this.committedEmitter.splice(0).forEach((resolve) => resolve());
-        });
-    }, Math.max(0, afterMs));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        void Promise.resolve()
+          .then(commit)
+          .catch(() => undefined) // the backend failing later is as silent as it would be for real
+          .finally(() => {
+            this.count += 1;
+            this.committedEmitter.splice(0).forEach((resolve) => resolve());
+          });
+      },
+      Math.max(0, afterMs),
+    );
     timer.unref();
     this.timers.add(timer);
   }

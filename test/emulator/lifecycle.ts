@@ -26,7 +26,11 @@ export function finalStatusFor(destination: string): string {
   return 'success';
 }
 
-export function scheduleStages(submitMs: number, t: LifecycleTimings, sendTimeMs?: number): Pick<OutboxEntry, 'convertingAt' | 'convertedAt' | 'sendingAt' | 'doneAt'> {
+export function scheduleStages(
+  submitMs: number,
+  t: LifecycleTimings,
+  sendTimeMs?: number,
+): Pick<OutboxEntry, 'convertingAt' | 'convertedAt' | 'sendingAt' | 'doneAt'> {
   const convertingAt = submitMs + t.submittedMs;
   const convertedAt = convertingAt + t.convertingMs;
   const sendingAt = Math.max(convertedAt, sendTimeMs ?? 0);

@@ -97,7 +97,10 @@ export class Link {
       if (chunk === undefined || chunk === null || typeof chunk === 'function') {
         return;
       }
-      const buf = typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : Buffer.from(chunk as Uint8Array);
+      const buf =
+        typeof chunk === 'string'
+          ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
+          : Buffer.from(chunk as Uint8Array);
       for (let i = 0; i < buf.length; i += SLICE) {
         const slice = buf.subarray(i, i + SLICE);
         delivery = delivery.then(async () => {

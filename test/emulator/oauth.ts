@@ -190,12 +190,27 @@ export async function handleToken(env: EmulatorEnv, settings: OAuthSettings, req
   // Prefixed so leak scans can recognise emulator OAuth tokens (the real format is opaque).
   const access = `emu_at_${randomBase62(48)}`;
   const refresh = `emu_rt_${randomBase62(48)}`;
-  env.tokens.access.set(access, { kind: 'oauth', token: access, uid, clientId: client.id, expiresMs: now + settings.accessTokenTtlMs, revoked: false, grantId });
+  env.tokens.access.set(access, {
+    kind: 'oauth',
+    token: access,
+    uid,
+    clientId: client.id,
+    expiresMs: now + settings.accessTokenTtlMs,
+    revoked: false,
+    grantId,
+  });
   env.tokens.refresh.set(refresh, { token: refresh, uid, clientId: client.id, grantId, used: false });
   sendJson(
     res,
     200,
-    { access_token: access, refresh_token: refresh, token_type: 'Bearer', expires_in: Math.floor(settings.accessTokenTtlMs / 1000), scope: 'all', user_id: uid },
+    {
+      access_token: access,
+      refresh_token: refresh,
+      token_type: 'Bearer',
+      expires_in: Math.floor(settings.accessTokenTtlMs / 1000),
+      scope: 'all',
+      user_id: uid,
+    },
     { 'cache-control': 'no-store', pragma: 'no-cache' },
   );
   return 200;

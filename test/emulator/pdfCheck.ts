@@ -12,7 +12,14 @@ export async function checkUploadedPdf(file: UploadedFile): Promise<PdfCheck> {
   const content = file.content;
   if (!content) return { wellFormed: false, problem: file.note ?? 'content not kept' };
   if (content.subarray(0, 5).toString('latin1') !== '%PDF-') return { wellFormed: false, problem: 'no %PDF- header' };
-  if (!content.subarray(Math.max(0, content.length - 1024)).toString('latin1').includes('%%EOF')) return { wellFormed: false, problem: 'no %%EOF trailer' };
+  if (
+    !content
+      .subarray(Math.max(0, content.length - 1024))
+      .toString('latin1')
+      .includes('%%EOF')
+  ) {
+    return { wellFormed: false, problem: 'no %%EOF trailer' };
+  }
   try {
     const doc = await PDFDocument.load(content, { updateMetadata: false, throwOnInvalidObject: true });
     const pageCount = doc.getPageCount();

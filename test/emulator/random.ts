@@ -29,7 +29,9 @@ export class SeededRandom {
   hex(length: number): string {
     let out = '';
     while (out.length < length) {
-      out += Math.floor(this.next() * 0x100000000).toString(16).padStart(8, '0');
+      out += Math.floor(this.next() * 0x100000000)
+        .toString(16)
+        .padStart(8, '0');
     }
     return out.slice(0, length);
   }

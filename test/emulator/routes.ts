@@ -42,7 +42,7 @@ export function routesFromSpec(doc: OpenApiDocument): SpecRoute[] {
 
 function makeRoute(operationId: string, method: string, template: string, permittedScopes: string[]): SpecRoute {
   const parts = template.split('/').filter(Boolean);
-  const names = parts.map((p) => (/^\{(.+)\}$/.exec(p)?.[1]));
+  const names = parts.map((p) => /^\{(.+)\}$/.exec(p)?.[1]);
   return {
     operationId,
     method,

@@ -10,9 +10,29 @@ export interface SeedOptions {
   now: number;
 }
 
-const SENDERS = ['Riverside Clinic', 'Baker & Holt LLP', 'Northwind Logistics', 'County Records Office', 'Dr. Amal Haddad', 'Lakeside Pharmacy', 'Summit Insurance', 'Harbor Freight Co.'];
+const SENDERS = [
+  'Riverside Clinic',
+  'Baker & Holt LLP',
+  'Northwind Logistics',
+  'County Records Office',
+  'Dr. Amal Haddad',
+  'Lakeside Pharmacy',
+  'Summit Insurance',
+  'Harbor Freight Co.',
+];
 const DOC_NAMES = ['referral', 'invoice', 'contract', 'lab-results', 'bill-of-lading', 'consent-form', 'purchase-order', 'court-filing'];
-const SENT_STATUSES = ['success', 'success', 'success', 'success', 'success', 'failed_no_answer', 'failed_user_busy', 'partially_sent', 'insufficient_credit', 'failed_unallocated_number'];
+const SENT_STATUSES = [
+  'success',
+  'success',
+  'success',
+  'success',
+  'success',
+  'failed_no_answer',
+  'failed_user_busy',
+  'partially_sent',
+  'insufficient_credit',
+  'failed_unallocated_number',
+];
 const MEMBERS = [
   { name: 'Alice', lastname: 'Moreau', role: 'member', quota: 500 },
   { name: 'Bruno', lastname: 'Keller', role: 'member', quota: 200 },
@@ -49,7 +69,12 @@ export function seedState(options: SeedOptions): EmulatorState {
     status,
     notifications: [{ type: 'receive_fax', email: true, push_notification: rnd.chance(0.5) }],
   });
-  state.numbers.push(makeNumber([admin.uid], 'active'), makeNumber([member.uid], 'active'), makeNumber([], 'active'), makeNumber([], 'waiting_verification'));
+  state.numbers.push(
+    makeNumber([admin.uid], 'active'),
+    makeNumber([member.uid], 'active'),
+    makeNumber([], 'active'),
+    makeNumber([], 'waiting_verification'),
+  );
 
   state.balance = { balance: Math.round(rnd.int(2000, 90000)) / 100, currency: 'USD' };
 
@@ -60,7 +85,15 @@ export function seedState(options: SeedOptions): EmulatorState {
   return state;
 }
 
-function account(rnd: SeededRandom, type: AccountRecord['account_type'], name: string, lastname: string, email: string, created: string, memberOf: string[]): AccountRecord {
+function account(
+  rnd: SeededRandom,
+  type: AccountRecord['account_type'],
+  name: string,
+  lastname: string,
+  email: string,
+  created: string,
+  memberOf: string[],
+): AccountRecord {
   return {
     uid: rnd.hex(32),
     account_type: type,
@@ -85,7 +118,14 @@ function account(rnd: SeededRandom, type: AccountRecord['account_type'], name: s
   };
 }
 
-function seedFaxes(state: EmulatorState, rnd: SeededRandom, uid: string, ownNumber: string, now: number, counts: Record<FaxCategory, number>): void {
+function seedFaxes(
+  state: EmulatorState,
+  rnd: SeededRandom,
+  uid: string,
+  ownNumber: string,
+  now: number,
+  counts: Record<FaxCategory, number>,
+): void {
   for (const category of ['inbox', 'sent', 'spam'] as const) {
     let t = now - rnd.int(60, 600) * 1000;
     for (let i = 0; i < counts[category]; i++) {

@@ -22,7 +22,10 @@ export class StateView {
     const { state, clock } = this.settled();
     const owner = uid ?? state.adminUid;
     const now = clock.now();
-    return [...state.outbox.values()].filter((e) => e.uid === owner).sort((a, b) => b.submitMs - a.submitMs).map((e) => outboxWire(e, now));
+    return [...state.outbox.values()]
+      .filter((e) => e.uid === owner)
+      .sort((a, b) => b.submitMs - a.submitMs)
+      .map((e) => outboxWire(e, now));
   }
 
   numbers(): NumberRecord[] {

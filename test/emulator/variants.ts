@@ -194,7 +194,8 @@ export function parseVariantAssignment(text: string): Partial<EmulatorVariants> 
     return validateVariants({ [key]: raw });
   }
   const def = DEFAULT_VARIANTS[key];
-  const value = typeof def === 'number' ? Number(raw) : typeof def === 'boolean' ? raw === 'true' ? true : raw === 'false' ? false : raw : raw;
+  const value =
+    typeof def === 'number' ? Number(raw) : typeof def === 'boolean' ? (raw === 'true' ? true : raw === 'false' ? false : raw) : raw;
   return validateVariants({ [key]: value });
 }
 

@@ -37,7 +37,12 @@ export class WebhookDispatcher {
       };
       const delivery: WebhookDelivery = { at: now, target: hook.target, event, body };
       this.deliveries.push(delivery);
-      const p = fetch(hook.target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(5000) })
+      const p = fetch(hook.target, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(5000),
+      })
         .then(async (res) => {
           delivery.status = res.status;
           await res.arrayBuffer();

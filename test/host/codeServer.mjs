@@ -22,16 +22,26 @@ export function ensureHostInstalled() {
   console.error('[host] VS Code host missing: installing it (test/host/setup-vscode-host.sh)…');
   // Under `npm start`/`npm test` the outer npm (Node 20) exports npm_config_user_agent & co.; the inner
   // npm would inherit them and code-server's postinstall would then refuse "node v20". Drop them.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) =>
-    !/^npm_(config_(user_agent|local_prefix|node_gyp|npm_version)|execpath|node_execpath|command|lifecycle_.*|package_.*)$/i.test(k)));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) =>
+        !/^npm_(config_(user_agent|local_prefix|node_gyp|npm_version)|execpath|node_execpath|command|lifecycle_.*|package_.*)$/i.test(k),
+    ),
+  );
   const r = spawnSync('bash', [path.join(repoRoot, 'test/host/setup-vscode-host.sh')], { stdio: 'inherit', env });
   if (r.status !== 0) throw new Error(`setup-vscode-host.sh failed with ${r.status}`);
 }
 
-export const freePort = () => new Promise((resolve, reject) => {
-  const s = net.createServer(); s.unref(); s.on('error', reject);
-  s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-});
+export const freePort = () =>
+  new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
 
 /** Settings that keep the workbench quiet and offline. */
 const quietSettings = {
@@ -59,22 +69,29 @@ export async function startCodeServer(opts = {}) {
     mkdirSync(path.join(tmp, d), { recursive: true });
   }
   writeFileSync(path.join(tmp, 'config.yaml'), 'auth: none\n');
-  writeFileSync(path.join(tmp, 'user-data/User/settings.json'),
-    JSON.stringify({ ...quietSettings, ...(opts.userSettings ?? {}) }, null, 2));
+  writeFileSync(
+    path.join(tmp, 'user-data/User/settings.json'),
+    JSON.stringify({ ...quietSettings, ...(opts.userSettings ?? {}) }, null, 2),
+  );
   // XDG_* and TMPDIR keep code-server, the extension host and built-in extensions out of $HOME and /tmp.
   const env = {
     ...process.env,
-    XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), XDG_DATA_HOME: path.join(tmp, 'xdg-data'),
-    XDG_CACHE_HOME: path.join(tmp, 'xdg-cache'), TMPDIR: path.join(tmp, 'tmp'),
+    XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'),
+    XDG_DATA_HOME: path.join(tmp, 'xdg-data'),
+    XDG_CACHE_HOME: path.join(tmp, 'xdg-cache'),
+    TMPDIR: path.join(tmp, 'tmp'),
     // No gallery: the workbench must not reach for open-vsx.org (unreachable offline).
     EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: '' }),
     ...(typeof opts.env === 'function' ? opts.env(tmp) : (opts.env ?? {})),
   };
   const baseArgs = [
     path.join(codeServerDir, 'out/node/entry.js'),
-    '--config', path.join(tmp, 'config.yaml'),
-    '--user-data-dir', path.join(tmp, 'user-data'),
-    '--extensions-dir', path.join(tmp, 'extensions'),
+    '--config',
+    path.join(tmp, 'config.yaml'),
+    '--user-data-dir',
+    path.join(tmp, 'user-data'),
+    '--extensions-dir',
+    path.join(tmp, 'extensions'),
   ];
   for (const vsix of [...(opts.extraVsix ?? []), ...(opts.vsix ? [opts.vsix] : [])]) {
     const r = spawnSync(node24, [...baseArgs, '--install-extension', vsix], { env, encoding: 'utf8' });
@@ -84,12 +101,21 @@ export async function startCodeServer(opts = {}) {
     const { registerLanguagePack } = await import('./languagePack.mjs');
     registerLanguagePack(path.join(tmp, 'user-data'), path.join(tmp, 'extensions'), opts.locale);
   }
-  const port = opts.port ?? await freePort();
+  const port = opts.port ?? (await freePort());
   const host = `127.0.0.1:${port}`;
-  const args = [...baseArgs,
-    '--auth', 'none', '--bind-addr', host,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--ignore-last-opened', ...(opts.locale ? ['--locale', opts.locale] : [])];
+  const args = [
+    ...baseArgs,
+    '--auth',
+    'none',
+    '--bind-addr',
+    host,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+    ...(opts.locale ? ['--locale', opts.locale] : []),
+  ];
   // Without this flag the workbench silently ignores ?payload= (extensionDevelopmentPath/extensionTestsPath).
   if (opts.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   let server;
@@ -101,12 +127,16 @@ export async function startCodeServer(opts = {}) {
     log = '';
     const started = await new Promise((resolve, reject) => {
       const onData = (b) => {
-        const s = b.toString(); log += s;
+        const s = b.toString();
+        log += s;
         if (opts.verbose) process.stderr.write('[code-server] ' + s);
         if (s.includes('HTTP server listening')) resolve(true);
       };
-      server.stdout.on('data', onData); server.stderr.on('data', onData);
-      server.on('exit', (c) => (/error timed out/.test(log) && attempt < 3 ? resolve(false) : reject(new Error(`code-server exited early (${c}):\n${log}`))));
+      server.stdout.on('data', onData);
+      server.stderr.on('data', onData);
+      server.on('exit', (c) =>
+        /error timed out/.test(log) && attempt < 3 ? resolve(false) : reject(new Error(`code-server exited early (${c}):\n${log}`)),
+      );
     });
     if (started) break;
     console.error(`[host] code-server timed out starting (busy machine?); attempt ${attempt + 1} of 3`);
@@ -134,7 +164,15 @@ export async function launchChromium(tmp) {
     executablePath: chromiumPath,
     headless: true,
     env: { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), XDG_CACHE_HOME: path.join(tmp, 'xdg-cache') },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }

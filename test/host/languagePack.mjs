@@ -27,7 +27,14 @@ export async function buildLanguagePack(dir, language) {
     categories: ['Language Packs'],
     files: ['translations/**', 'README.md', 'LICENSE'],
     contributes: {
-      localizations: [{ languageId: language, languageName, localizedLanguageName, translations: [{ id: 'vscode', path: './translations/main.i18n.json' }] }],
+      localizations: [
+        {
+          languageId: language,
+          languageName,
+          localizedLanguageName,
+          translations: [{ id: 'vscode', path: './translations/main.i18n.json' }],
+        },
+      ],
     },
   };
   writeFileSync(path.join(root, 'package.json'), JSON.stringify(manifest, null, 2));

@@ -12,7 +12,9 @@ function parentMap() {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       parents.set(Number(entry), ppid);
-    } catch { /* exited meanwhile */ }
+    } catch {
+      /* exited meanwhile */
+    }
   }
   return parents;
 }
@@ -62,7 +64,11 @@ export async function reapSurvivors(pids, graceMs = 2000) {
   await waitGone(graceMs);
   const killed = pids.filter(isAlive).map((pid) => ({ pid, command: commandLine(pid) }));
   for (const { pid } of killed) {
-    try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
   }
   await waitGone(2000);
   return { killed, left: pids.filter(isAlive) };
@@ -71,6 +77,10 @@ export async function reapSurvivors(pids, graceMs = 2000) {
 /** Immediate SIGKILL, for a second Ctrl+C. */
 export function killNow(pids) {
   for (const pid of pids.filter(isAlive)) {
-    try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
   }
 }

@@ -18,9 +18,14 @@ const since = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
  * see each other's half-written bundles (several may run at once on one tree).
  */
 function stageExtension(dir) {
-  const r = spawnSync(process.execPath, [path.join(repoRoot, 'esbuild.mjs'), '--tests', '--out-root', dir], { cwd: repoRoot, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'esbuild.mjs'), '--tests', '--out-root', dir], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error('build failed');
-  for (const f of ['package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE']) cpSync(path.join(repoRoot, f), path.join(dir, f));
+  for (const f of ['package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
+    cpSync(path.join(repoRoot, f), path.join(dir, f));
+  }
   for (const d of ['media', 'l10n', 'test/contract']) cpSync(path.join(repoRoot, d), path.join(dir, d), { recursive: true });
   // The suite's test-only packages (mocha, pdf-lib, busboy…) resolve from the repo's node_modules.
   symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
@@ -57,7 +62,11 @@ let host;
 let browser;
 let exitCode = 1;
 const cleanup = async () => {
-  try { await browser?.close(); } catch { /* already gone */ }
+  try {
+    await browser?.close();
+  } catch {
+    /* already gone */
+  }
   await host?.stop();
 };
 const timer = setTimeout(async () => {
@@ -84,10 +93,15 @@ try {
   console.error(`[runner] code-server up at ${host.host} (${since()})`);
   browser = await launchChromium(host.tmp);
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('pageerror', (e) => { if (process.env.VERBOSE) console.error('[page error]', e.message); });
+  page.on('pageerror', (e) => {
+    if (process.env.VERBOSE) console.error('[page error]', e.message);
+  });
   let resolveDone;
-  const done = new Promise((resolve) => { resolveDone = resolve; });
-  const noise = /Timed out waiting for authentication provider|\[AgentHost|open-vsx\.org|ENOTFOUND|ChatModelSelection|AccountPolicyGate|^Canceled|vsda|additional builtin extensions|Creating a socket|connection token|reconnection-grace|Service Worker/;
+  const done = new Promise((resolve) => {
+    resolveDone = resolve;
+  });
+  const noise =
+    /Timed out waiting for authentication provider|\[AgentHost|open-vsx\.org|ENOTFOUND|ChatModelSelection|AccountPolicyGate|^Canceled|vsda|additional builtin extensions|Creating a socket|connection token|reconnection-grace|Service Worker/;
   // mocha's reporter output (the extension host's console) arrives here.
   await page.exposeFunction('codeAutomationLog', (_type, args) => {
     const text = args.map(String).join(' ');
@@ -97,7 +111,8 @@ try {
     if (process.env.LOGS_DIR && Array.isArray(logs)) {
       for (const { relativePath, contents } of logs) {
         const p = path.join(process.env.LOGS_DIR, relativePath);
-        mkdirSync(path.dirname(p), { recursive: true }); writeFileSync(p, contents);
+        mkdirSync(path.dirname(p), { recursive: true });
+        writeFileSync(p, contents);
       }
     }
     resolveDone(code);
@@ -110,7 +125,10 @@ try {
     ['skipReleaseNotes', 'true'],
   ]);
   // The whole run has its own time limit; Playwright's 30 s default for "load" fails on a busy shared machine.
-  await page.goto(`${host.url}?folder=${encodeURIComponent(pathToFileURL(host.workspace).pathname)}&payload=${encodeURIComponent(payload)}`, { timeout: timeoutMs });
+  await page.goto(
+    `${host.url}?folder=${encodeURIComponent(pathToFileURL(host.workspace).pathname)}&payload=${encodeURIComponent(payload)}`,
+    { timeout: timeoutMs },
+  );
   console.error(`[runner] workbench loaded (${since()})`);
   exitCode = await done;
   console.error(`[runner] extension tests finished with code ${exitCode} (${since()})`);

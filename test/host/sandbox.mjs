@@ -36,13 +36,17 @@ function parseArgs(argv) {
     if (flag in numeric) {
       const raw = inline ?? argv[++i];
       const n = Number(raw);
-      if (raw === undefined || raw === '' || !Number.isFinite(n) || n < 0) fail(`${flag} needs a number, got ${raw ?? 'nothing'}\n${USAGE}`, 2);
+      if (raw === undefined || raw === '' || !Number.isFinite(n) || n < 0) {
+        fail(`${flag} needs a number, got ${raw ?? 'nothing'}\n${USAGE}`, 2);
+      }
       opts[numeric[flag]] = n;
     } else if (flag === '--no-package') opts.noPackage = true;
     else if (flag === '--check') opts.check = true;
     else if (flag === '--verbose') opts.verbose = true;
-    else if (flag === '--help' || flag === '-h') { console.log(USAGE); process.exit(0); }
-    else fail(`unknown option ${argv[i]}\n${USAGE}`, 2);
+    else if (flag === '--help' || flag === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else fail(`unknown option ${argv[i]}\n${USAGE}`, 2);
   }
   const envPort = (name) => (process.env[name] ? Number(process.env[name]) : undefined);
   // --check defaults to free ports so it can run next to an open sandbox or in parallel CI jobs.
@@ -152,7 +156,9 @@ const shutDown = (reason) => {
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => shutDown(sig));
 // `kill <npm pid>` makes npm kill its `sh -c`, which does not pass the signal on: notice being orphaned.
 const parentPid = process.ppid;
-setInterval(() => { if (process.ppid !== parentPid && !signals) shutDown('parent process exited'); }, 500).unref();
+setInterval(() => {
+  if (process.ppid !== parentPid && !signals) shutDown('parent process exited');
+}, 500).unref();
 
 let sampleFiles;
 startup = (async () => {
@@ -194,7 +200,9 @@ try {
     await stopAll();
     const left = leftAfterStop;
     const tmpGone = !existsSync(host.tmp);
-    console.log(`  ${left.length === 0 ? 'ok  ' : 'FAIL'} no code-server process left after stop${left.length ? ` (alive: ${left.join(', ')})` : ''}`);
+    console.log(
+      `  ${left.length === 0 ? 'ok  ' : 'FAIL'} no code-server process left after stop${left.length ? ` (alive: ${left.join(', ')})` : ''}`,
+    );
     console.log(`  ${tmpGone ? 'ok  ' : 'FAIL'} temporary profile ${host.tmp} removed`);
     const passed = ok && left.length === 0 && tmpGone;
     console.log(`sandbox check: ${passed ? 'passed' : 'FAILED'} (${seconds()})`);
@@ -212,9 +220,10 @@ function printBanner({ url, emu, sampleFiles }) {
   const t = emu.demoTokens;
   const admin = emu.accounts.admin;
   const fromNumber = emu.state.numbers().find((n) => n.assigned_to?.includes?.(admin))?.number;
-  const settle = opts.speed > 0
-    ? `A sent fax settles in about ${Math.ceil(8 / opts.speed)} s (clock speed ${opts.speed}).`
-    : `The clock is frozen (--speed 0): POST ${emu.controlUrl}/advance {"ms":10000} moves it.`;
+  const settle =
+    opts.speed > 0
+      ? `A sent fax settles in about ${Math.ceil(8 / opts.speed)} s (clock speed ${opts.speed}).`
+      : `The clock is frozen (--speed 0): POST ${emu.controlUrl}/advance {"ms":10000} moves it.`;
   const lines = [
     '',
     `Fax.Plus sandbox is running — started in ${seconds()}`,

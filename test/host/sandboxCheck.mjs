@@ -29,18 +29,37 @@ export async function runSandboxCheck({ url, host, emu, extensionId, version, co
   });
 
   await check(`${extensionId}@${version} is installed from the vsix`, () => {
-    const r = spawnSync(node24, [
-      path.join(codeServerDir, 'out/node/entry.js'),
-      '--config', path.join(host.tmp, 'config.yaml'),
-      '--user-data-dir', path.join(host.tmp, 'user-data'),
-      '--extensions-dir', path.join(host.tmp, 'extensions'),
-      '--list-extensions', '--show-versions',
-    ], {
-      encoding: 'utf8',
-      env: { ...process.env, XDG_CONFIG_HOME: path.join(host.tmp, 'xdg-config'), XDG_DATA_HOME: path.join(host.tmp, 'xdg-data'), XDG_CACHE_HOME: path.join(host.tmp, 'xdg-cache'), TMPDIR: path.join(host.tmp, 'tmp') },
-    });
-    const listed = r.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
-    if (!listed.includes(`${extensionId}@${version}`)) throw new Error(`--list-extensions printed: ${listed.join(', ') || r.stderr.trim() || 'nothing'}`);
+    const r = spawnSync(
+      node24,
+      [
+        path.join(codeServerDir, 'out/node/entry.js'),
+        '--config',
+        path.join(host.tmp, 'config.yaml'),
+        '--user-data-dir',
+        path.join(host.tmp, 'user-data'),
+        '--extensions-dir',
+        path.join(host.tmp, 'extensions'),
+        '--list-extensions',
+        '--show-versions',
+      ],
+      {
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          XDG_CONFIG_HOME: path.join(host.tmp, 'xdg-config'),
+          XDG_DATA_HOME: path.join(host.tmp, 'xdg-data'),
+          XDG_CACHE_HOME: path.join(host.tmp, 'xdg-cache'),
+          TMPDIR: path.join(host.tmp, 'tmp'),
+        },
+      },
+    );
+    const listed = r.stdout
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    if (!listed.includes(`${extensionId}@${version}`)) {
+      throw new Error(`--list-extensions printed: ${listed.join(', ') || r.stderr.trim() || 'nothing'}`);
+    }
     return listed.join(', ');
   });
 

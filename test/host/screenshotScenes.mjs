@@ -94,8 +94,14 @@ export const SCENES = [
         await page.keyboard.press('Enter');
         // The first step open, with its page (a webview) rendered beside the steps.
         const walkthrough = page.locator('.gettingStartedContainer');
-        await walkthrough.locator('.getting-started-step.expanded', { hasText: 'Create a Personal Access Token' }).waitFor({ timeout: 60_000 });
-        await page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('table', { hasText: 'fax:numbers:read' }).waitFor({ timeout: 60_000 });
+        await walkthrough
+          .locator('.getting-started-step.expanded', { hasText: 'Create a Personal Access Token' })
+          .waitFor({ timeout: 60_000 });
+        await page
+          .frameLocator('iframe.webview.ready')
+          .frameLocator('#active-frame')
+          .locator('table', { hasText: 'fax:numbers:read' })
+          .waitFor({ timeout: 60_000 });
         await driver.restMouse();
         await save('walkthrough', walkthrough, 0);
       }
@@ -117,7 +123,11 @@ export const SCENES = [
       await driver.sideBarWidth(470);
       // A received fax in a tab: the viewer's toolbar and the fax's details in the language too.
       await driver.rows(titles['view.inbox']).first().click();
-      await page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('canvas#page[aria-label]').waitFor({ timeout: 180_000 });
+      await page
+        .frameLocator('iframe.webview.ready')
+        .frameLocator('#active-frame')
+        .locator('canvas#page[aria-label]')
+        .waitFor({ timeout: 180_000 });
       await driver.restMouse();
       await save(`sidebar-${locale}`);
     },
@@ -202,7 +212,9 @@ async function seedOutbox(emu) {
   const { path: file } = await upload.json();
   const send = async (body) => {
     const res = await fetch(`${emu.apiUrl}/accounts/self/outbox`, {
-      method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ from, files: [file], return_ids: true, ...body }),
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ from, files: [file], return_ids: true, ...body }),
     });
     if (!res.ok) throw new Error(`sendFax → HTTP ${res.status}: ${await res.text()}`);
   };
@@ -230,7 +242,9 @@ async function seedOutboxOnce(emu) {
 /** The Inbox must show at least `min` whole rows in the window as first laid out (issue: sidebar space). */
 async function requireInboxRows(driver, min) {
   const pane = await driver.rows('Inbox').first().locator('xpath=ancestor::div[contains(@class,"pane-body")]').boundingBox();
-  const boxes = await driver.rows('Inbox').evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect()).map((b) => ({ top: b.top, bottom: b.bottom })));
+  const boxes = await driver
+    .rows('Inbox')
+    .evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect()).map((b) => ({ top: b.top, bottom: b.bottom })));
   const whole = boxes.filter((b) => b.top >= pane.y - 1 && b.bottom <= pane.y + pane.height + 1).length;
   console.error(`[screenshots] Inbox shows ${whole} whole rows (pane ${Math.round(pane.height)} px high)`);
   if (whole < min) throw new Error(`the Inbox shows ${whole} rows in a default window; ${min} wanted`);

@@ -107,7 +107,12 @@ async function save(page, name, region, margin = 24) {
     const box = await region.boundingBox();
     const x = Math.max(0, box.x - margin);
     const y = Math.max(0, box.y - margin);
-    clip = { x, y, width: Math.min(VIEWPORT.width - x, box.width + 2 * margin), height: Math.min(VIEWPORT.height - y, box.height + 2 * margin) };
+    clip = {
+      x,
+      y,
+      width: Math.min(VIEWPORT.width - x, box.width + 2 * margin),
+      height: Math.min(VIEWPORT.height - y, box.height + 2 * margin),
+    };
   }
   // Transitions finished, caret hidden: the picture shows the settled state.
   await page.screenshot({ path: file, clip, animations: 'disabled', caret: 'hide' });
@@ -122,8 +127,20 @@ try {
     if (shots.length === 0) continue;
     log(`workbench with the ${scene.token} token: ${shots.join(', ')}`);
     await scene.prepare?.(emu);
-    await withWorkbench(emu.demoTokens[scene.token], scene.keybindings, scene.locale, (driver, page) =>
-      scene.take({ driver, page, emu, wants: (s) => shots.includes(s), save: (name, region, margin) => save(page, name, region, margin) }), scene.settings);
+    await withWorkbench(
+      emu.demoTokens[scene.token],
+      scene.keybindings,
+      scene.locale,
+      (driver, page) =>
+        scene.take({
+          driver,
+          page,
+          emu,
+          wants: (s) => shots.includes(s),
+          save: (name, region, margin) => save(page, name, region, margin),
+        }),
+      scene.settings,
+    );
   }
 } catch (e) {
   failed = true;

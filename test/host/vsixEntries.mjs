@@ -13,7 +13,10 @@ export function readVsixEntries(file) {
           if (e) return reject(e);
           const chunks = [];
           stream.on('data', (c) => chunks.push(c));
-          stream.on('end', () => { entries.push({ name: entry.fileName, data: Buffer.concat(chunks) }); zip.readEntry(); });
+          stream.on('end', () => {
+            entries.push({ name: entry.fileName, data: Buffer.concat(chunks) });
+            zip.readEntry();
+          });
         });
       });
       zip.on('end', () => resolve(entries));

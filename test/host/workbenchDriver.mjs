@@ -30,7 +30,10 @@ export class WorkbenchDriver {
 
   /** The tree rows of one view (the pane holds its header and its body). */
   rows(title) {
-    return this.page.locator('.sidebar .pane').filter({ has: this.headerTitled(title) }).locator('.monaco-list-row');
+    return this.page
+      .locator('.sidebar .pane')
+      .filter({ has: this.headerTitled(title) })
+      .locator('.monaco-list-row');
   }
 
   headerTitled(title) {

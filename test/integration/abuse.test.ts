@@ -34,7 +34,10 @@ function extensionLogFiles(): string[] {
       if (entry.isSymbolicLink() || ['extension', 'workspace', 'node_modules', 'extensions'].includes(entry.name)) continue;
       if (entry.isDirectory()) {
         walk(p, depth + 1);
-      } else if (entry.name.endsWith('.log') && (p.includes(`${path.sep}faxdesk.faxplus-vscode${path.sep}`) || entry.name.includes('Fax.Plus'))) {
+      } else if (
+        entry.name.endsWith('.log') &&
+        (p.includes(`${path.sep}faxdesk.faxplus-vscode${path.sep}`) || entry.name.includes('Fax.Plus'))
+      ) {
         found.push(p);
       }
     }
@@ -50,7 +53,9 @@ interface Recorded {
   readonly body: string;
 }
 
-async function listen(handler: (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer) => void): Promise<{ origin: string; recorded: Recorded[]; close(): Promise<void> }> {
+async function listen(
+  handler: (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer) => void,
+): Promise<{ origin: string; recorded: Recorded[]; close(): Promise<void> }> {
   const recorded: Recorded[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -65,10 +70,11 @@ async function listen(handler: (req: http.IncomingMessage, res: http.ServerRespo
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     recorded,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -102,24 +108,50 @@ describe('Abuse: a canary token never leaks through errors, logs or settings', f
     const errorNodes: string[] = [];
 
     // times: Infinity: a GET answered 500 once would be retried and succeed.
-    env.emulator.faults.add({ operationId: 'getBalance', kind: 'status', status: 500, body: { error: 'internal_error', description: echo('500') }, times: Infinity });
+    env.emulator.faults.add({
+      operationId: 'getBalance',
+      kind: 'status',
+      status: 500,
+      body: { error: 'internal_error', description: echo('500') },
+      times: Infinity,
+    });
     await vscode.commands.executeCommand('faxplus.showBalance');
     env.emulator.faults.clear();
 
-    env.emulator.faults.add({ operationId: 'listFaxes', kind: 'status', status: 500, body: { error: `bad ${canary}`, description: echo('list') }, times: Infinity });
+    env.emulator.faults.add({
+      operationId: 'listFaxes',
+      kind: 'status',
+      status: 500,
+      body: { error: `bad ${canary}`, description: echo('list') },
+      times: Infinity,
+    });
     const inbox = env.api.sidebar.provider('inbox');
     inbox.reset();
     const nodes: TreeNode[] = await inbox.getChildren();
     assert.strictEqual(nodes[0]?.kind, 'error', 'the tree shows the failure');
     const item = inbox.getTreeItem(nodes[0]);
-    errorNodes.push(JSON.stringify(nodes), String(typeof item.label === 'string' ? item.label : item.label?.label), String(item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip ?? ''));
+    errorNodes.push(
+      JSON.stringify(nodes),
+      String(typeof item.label === 'string' ? item.label : item.label?.label),
+      String(item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : (item.tooltip ?? '')),
+    );
     env.emulator.faults.clear();
 
-    env.emulator.faults.add({ operationId: 'getBalance', kind: 'status', status: 403, body: { error: 'insufficient_scope', description: echo('403') } });
+    env.emulator.faults.add({
+      operationId: 'getBalance',
+      kind: 'status',
+      status: 403,
+      body: { error: 'insufficient_scope', description: echo('403') },
+    });
     await vscode.commands.executeCommand('faxplus.showBalance');
 
     const fax = env.emulator.state.faxes('inbox')[0];
-    env.emulator.faults.add({ operationId: 'updateFax', kind: 'status', status: 400, body: { error: 'invalid_request', description: echo('400') } });
+    env.emulator.faults.add({
+      operationId: 'updateFax',
+      kind: 'status',
+      status: 400,
+      body: { error: 'invalid_request', description: echo('400') },
+    });
     await vscode.commands.executeCommand('faxplus.markRead', { faxId: fax.id, category: 'inbox' });
 
     env.emulator.faults.add({ operationId: 'getBalance', kind: 'reset', times: Infinity });
@@ -129,13 +161,24 @@ describe('Abuse: a canary token never leaks through errors, logs or settings', f
     // Sign-in failures: a token the server rejects, and a 500 that echoes the token being validated.
     const rejected = `alohi_pat_${bare.split('').reverse().join('')}`;
     await vscode.commands.executeCommand('faxplus.signIn', { token: rejected });
-    env.emulator.faults.add({ operationId: 'getTokenInfo', kind: 'status', status: 500, body: { error: 'internal_error', description: echo('sign-in') }, times: Infinity });
+    env.emulator.faults.add({
+      operationId: 'getTokenInfo',
+      kind: 'status',
+      status: 500,
+      body: { error: 'internal_error', description: echo('sign-in') },
+      times: Infinity,
+    });
     await vscode.commands.executeCommand('faxplus.signIn', { token: canary });
     env.emulator.faults.clear();
     assert.strictEqual(env.api.session.state.status, 'signedIn', 'still signed in with the canary');
 
     // Last: the server rejects the canary itself, echoing it.
-    env.emulator.faults.add({ operationId: 'getBalance', kind: 'status', status: 401, body: { error: 'invalid_token', description: echo('401') } });
+    env.emulator.faults.add({
+      operationId: 'getBalance',
+      kind: 'status',
+      status: 401,
+      body: { error: 'invalid_token', description: echo('401') },
+    });
     await vscode.commands.executeCommand('faxplus.showBalance');
     await eventually(() => assert.strictEqual(env.api.session.state.status, 'signedOut'));
 
@@ -143,7 +186,10 @@ describe('Abuse: a canary token never leaks through errors, logs or settings', f
     const refusals = notices.refusalsSince(mark);
     assert.strictEqual(refusals.length, 7, `each of the seven failures was refused once: ${refusals.join(' | ')}`);
     assert.strictEqual(notices.signInPromptsSince(mark).length, 1, 'the 401 brought the sign-in prompt');
-    assert.ok(refusals.some((message) => message.includes(marker)), 'the server\'s words reached the person (so the echo was really exercised)');
+    assert.ok(
+      refusals.some((message) => message.includes(marker)),
+      "the server's words reached the person (so the echo was really exercised)",
+    );
     const seen: [string, string][] = [
       ...notices.since(mark).map((n, i): [string, string] => [`notification ${i}`, JSON.stringify(n)]),
       ...errorNodes.map((text, i): [string, string] => [`tree error ${i}`, text]),
@@ -161,7 +207,7 @@ describe('Abuse: a canary token never leaks through errors, logs or settings', f
       const files = extensionLogFiles();
       assert.ok(files.length > 0, 'the Fax.Plus log file exists in the host logs folder');
       const text = files.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
-      assert.ok(text.includes(marker), 'this test\'s failures reached the log');
+      assert.ok(text.includes(marker), "this test's failures reached the log");
       return text;
     }, 15_000);
     assert.ok(!logText.includes(canary) && !logText.includes(bare) && !logText.includes(rejected), 'the log holds no token');
@@ -175,7 +221,6 @@ describe('Abuse: a redirect to another origin never carries the token', function
   let savedBaseUrl: string | undefined;
   let other: Awaited<ReturnType<typeof listen>>;
   let api: Awaited<ReturnType<typeof listen>>;
-
 
   before(async () => {
     env = await testEnvironment();
@@ -202,10 +247,13 @@ describe('Abuse: a redirect to another origin never carries the token', function
         res.end();
         return;
       }
-      const forward = http.request({ host: upstream.hostname, port: upstream.port, path: url, method: req.method, headers: { ...req.headers, host: upstream.host } }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
+      const forward = http.request(
+        { host: upstream.hostname, port: upstream.port, path: url, method: req.method, headers: { ...req.headers, host: upstream.host } },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
       forward.on('error', () => res.destroy());
       forward.end(body);
     });
@@ -226,17 +274,34 @@ describe('Abuse: a redirect to another origin never carries the token', function
     const numbers = env.api.sidebar.provider('numbers');
     numbers.reset();
     const nodes = await numbers.getChildren();
-    assert.deepStrictEqual(nodes.map((n) => n.kind), ['empty'], 'the other origin\'s (empty) answer is shown');
+    assert.deepStrictEqual(
+      nodes.map((n) => n.kind),
+      ['empty'],
+      "the other origin's (empty) answer is shown",
+    );
 
-    const hookId = await vscode.commands.executeCommand('faxplus.manageWebhooks', { action: 'create', event: 'fax_sent', target: 'https://hooks.example.com/redirected', confirm: false });
+    const hookId = await vscode.commands.executeCommand('faxplus.manageWebhooks', {
+      action: 'create',
+      event: 'fax_sent',
+      target: 'https://hooks.example.com/redirected',
+      confirm: false,
+    });
     assert.strictEqual(hookId, undefined, 'the 307 to another origin was refused');
 
     const redirected = api.recorded.filter((r) => r.url.split('?')[0].endsWith('/numbers') || r.url === '/v3/hooks');
     assert.deepStrictEqual(redirected.map((r) => r.method).sort(), ['GET', 'POST']);
     for (const r of redirected) {
-      assert.strictEqual(r.headers.authorization, `Bearer ${token}`, 'the API origin itself was sent the token (so the check below means something)');
+      assert.strictEqual(
+        r.headers.authorization,
+        `Bearer ${token}`,
+        'the API origin itself was sent the token (so the check below means something)',
+      );
     }
-    assert.deepStrictEqual(other.recorded.map((r) => r.method), ['GET'], 'the GET redirect was followed, the POST one was not');
+    assert.deepStrictEqual(
+      other.recorded.map((r) => r.method),
+      ['GET'],
+      'the GET redirect was followed, the POST one was not',
+    );
     for (const r of other.recorded) {
       assert.strictEqual(r.headers.authorization, undefined, `${r.method} ${r.url} arrived with Authorization`);
       assert.strictEqual(r.headers['x-fax-clientid'], undefined);
@@ -282,10 +347,11 @@ describe('Abuse: the OAuth loopback takes one callback', function () {
       assert.strictEqual(login.statusCode, 302);
       return new URL(String(login.headers.location));
     };
-    const visit = (url: URL) => request(url).then(
-      async (r) => ({ status: r.statusCode, page: await r.body.text() }),
-      (e: NodeJS.ErrnoException) => ({ status: 0, page: String(e.code ?? e.message) }),
-    );
+    const visit = (url: URL) =>
+      request(url).then(
+        async (r) => ({ status: r.statusCode, page: await r.body.text() }),
+        (e: NodeJS.ErrnoException) => ({ status: 0, page: String(e.code ?? e.message) }),
+      );
     const tokenExchanges = () => env.emulator.requests.filter((r) => r.operationId === 'oauthToken').length;
 
     env.emulator.clearRequests();
@@ -300,7 +366,11 @@ describe('Abuse: the OAuth loopback takes one callback', function () {
 
     const fresh = await approve();
     assert.notStrictEqual(fresh.searchParams.get('code'), first.searchParams.get('code'));
-    assert.strictEqual(fresh.searchParams.get('state'), first.searchParams.get('state'), 'the same state, as an attacker replaying it would use');
+    assert.strictEqual(
+      fresh.searchParams.get('state'),
+      first.searchParams.get('state'),
+      'the same state, as an attacker replaying it would use',
+    );
     for (const url of [first, fresh]) {
       const again = await visit(url);
       assert.ok(again.status === 410 || again.status === 0, `refused (410 or connection refused), got ${again.status}`);

@@ -53,7 +53,11 @@ describe('Sidebar item actions', () => {
 
     it('uses the record a tree node carries (no extra request) and acts on a multi-selection', async () => {
       const [a, b] = env.emulator.state.faxes('inbox').filter((f) => !f.is_read);
-      const node = (f: typeof a) => ({ kind: 'fax', category: 'inbox', fax: { id: f.id, status: f.status, comment: f.comment, isRead: false, from: f.from ?? f.from_number } });
+      const node = (f: typeof a) => ({
+        kind: 'fax',
+        category: 'inbox',
+        fax: { id: f.id, status: f.status, comment: f.comment, isRead: false, from: f.from ?? f.from_number },
+      });
       const marked = await vscode.commands.executeCommand('faxplus.markRead', node(a), [node(a), node(b)]);
       assert.strictEqual(marked, 2);
       assert.strictEqual(env.emulator.state.fax(a.id)?.is_read, true);
@@ -90,15 +94,24 @@ describe('Sidebar item actions', () => {
       const fax = env.emulator.state.faxes('sent').find((f) => f.status.startsWith('failed'));
       assert.ok(fax, 'the seed has a failed sent fax');
       const outboxBefore = env.emulator.state.outbox().length;
-      const result = await vscode.commands.executeCommand<{ ids: Record<string, string> }>('faxplus.resendFax', { faxId: fax.id, confirm: false });
+      const result = await vscode.commands.executeCommand<{ ids: Record<string, string> }>('faxplus.resendFax', {
+        faxId: fax.id,
+        confirm: false,
+      });
       assert.deepStrictEqual(Object.keys(result.ids), [fax.to]);
       const outbox = env.emulator.state.outbox();
       assert.strictEqual(outbox.length, outboxBefore + 1, 'exactly one new outbox fax');
       const created = outbox.find((o) => o.id === result.ids[fax.to]) as { to?: unknown; from?: unknown; src?: unknown } | undefined;
       assert.ok(created, 'the new fax is in the outbox');
       assert.strictEqual(count('sendFax'), 1);
-      assert.deepStrictEqual((env.emulator.requests.find((r) => r.operationId === 'sendFax')?.bodyJson as { from: string; to: string[] }).to, [fax.to]);
-      assert.strictEqual((env.emulator.requests.find((r) => r.operationId === 'sendFax')?.bodyJson as { from: string }).from, fax.from ?? adminNumber(env.emulator));
+      assert.deepStrictEqual(
+        (env.emulator.requests.find((r) => r.operationId === 'sendFax')?.bodyJson as { from: string; to: string[] }).to,
+        [fax.to],
+      );
+      assert.strictEqual(
+        (env.emulator.requests.find((r) => r.operationId === 'sendFax')?.bodyJson as { from: string }).from,
+        fax.from ?? adminNumber(env.emulator),
+      );
       const getFile = env.emulator.requests.find((r) => r.operationId === 'getFile');
       assert.strictEqual(getFile?.query.format, 'pdf');
       const uploaded = env.emulator.state.files().at(-1);
@@ -110,7 +123,10 @@ describe('Sidebar item actions', () => {
       const fax = env.emulator.state.faxes('sent')[1];
       env.emulator.faults.add({ operationId: 'sendFax', kind: 'reset', afterCommit: true });
       const outboxBefore = env.emulator.state.outbox().length;
-      const result = await vscode.commands.executeCommand<{ ids: Record<string, string> } | undefined>('faxplus.resendFax', { faxId: fax.id, confirm: false });
+      const result = await vscode.commands.executeCommand<{ ids: Record<string, string> } | undefined>('faxplus.resendFax', {
+        faxId: fax.id,
+        confirm: false,
+      });
       assert.strictEqual(count('sendFax'), 1, 'POST /outbox is never repeated');
       assert.strictEqual(env.emulator.state.outbox().length, outboxBefore + 1, 'the server did create it once');
       assert.deepStrictEqual(Object.keys(result?.ids ?? {}), [fax.to], 'the command resolves to the fax that was found');
@@ -121,7 +137,10 @@ describe('Sidebar item actions', () => {
       const fax = env.emulator.state.faxes('inbox')[0];
       const folder = scratchFolder('download-');
       const pdf = path.join(folder, 'fax.pdf');
-      assert.strictEqual(await vscode.commands.executeCommand('faxplus.downloadFax', { faxId: fax.id, format: 'pdf', destination: pdf }), pdf);
+      assert.strictEqual(
+        await vscode.commands.executeCommand('faxplus.downloadFax', { faxId: fax.id, format: 'pdf', destination: pdf }),
+        pdf,
+      );
       assert.strictEqual(readFileSync(pdf).subarray(0, 5).toString('latin1'), '%PDF-');
       const tiff = path.join(folder, 'fax.tif');
       await vscode.commands.executeCommand('faxplus.downloadFax', { faxId: fax.id, destination: tiff });
@@ -166,19 +185,33 @@ describe('Sidebar item actions', () => {
       ];
       env.emulator.clearRequests();
       for (const [command, destination, message] of cases) {
-        assert.strictEqual(await vscode.commands.executeCommand(command, { faxId: fax.id, destination, open: false }), undefined, destination);
+        assert.strictEqual(
+          await vscode.commands.executeCommand(command, { faxId: fax.id, destination, open: false }),
+          undefined,
+          destination,
+        );
         assert.match(lastRefusal(), message);
       }
-      assert.deepStrictEqual(ops().filter((o) => o === 'getFile' || o === 'getFaxReport'), [], 'nothing was downloaded');
+      assert.deepStrictEqual(
+        ops().filter((o) => o === 'getFile' || o === 'getFaxReport'),
+        [],
+        'nothing was downloaded',
+      );
       assert.deepStrictEqual(readdirSync(folder), []);
     });
 
     it('saves the confirmation report of a sent fax', async () => {
       const fax = env.emulator.state.faxes('sent')[0];
       const destination = path.join(scratchFolder('report-'), 'report.pdf');
-      assert.strictEqual(await vscode.commands.executeCommand('faxplus.openReport', { faxId: fax.id, destination, open: false }), destination);
+      assert.strictEqual(
+        await vscode.commands.executeCommand('faxplus.openReport', { faxId: fax.id, destination, open: false }),
+        destination,
+      );
       assert.strictEqual(readFileSync(destination).subarray(0, 5).toString('latin1'), '%PDF-');
-      assert.deepStrictEqual(ops().filter((o) => o === 'getFaxReport'), ['getFaxReport']);
+      assert.deepStrictEqual(
+        ops().filter((o) => o === 'getFaxReport'),
+        ['getFaxReport'],
+      );
     });
 
     it('copies the other party of a fax, in E.164', async () => {
@@ -208,13 +241,16 @@ describe('Sidebar item actions', () => {
       assert.deepStrictEqual(env.emulator.state.numbers().find((n) => n.number === number.number)?.assigned_to, [memberId]);
       assert.ok(changed.includes('numbers'));
 
-      assert.strictEqual(await vscode.commands.executeCommand('faxplus.revokeNumber', { number: number.number, memberId, confirm: false }), true);
+      assert.strictEqual(
+        await vscode.commands.executeCommand('faxplus.revokeNumber', { number: number.number, memberId, confirm: false }),
+        true,
+      );
       assert.deepStrictEqual(env.emulator.state.numbers().find((n) => n.number === number.number)?.assigned_to, []);
       const revoke = env.emulator.requests.find((r) => r.operationId === 'revokeNumber');
       assert.ok(revoke?.path.includes('%2B'), 'the + of the number is percent-encoded');
     });
 
-    it('changes a member\'s role and quota', async () => {
+    it("changes a member's role and quota", async () => {
       const memberId = env.emulator.accounts.member;
       const result = await vscode.commands.executeCommand('faxplus.editMember', { memberId, role: 'supervisor', quota: 750 });
       assert.deepStrictEqual(result, { role: 'supervisor', quota: 750 });
@@ -224,7 +260,10 @@ describe('Sidebar item actions', () => {
 
     it('copies a number from the Numbers view', async () => {
       const number = env.emulator.state.numbers()[0];
-      const node = { kind: 'number', number: { id: number.id, number: number.number, assignedTo: number.assigned_to, status: number.status } };
+      const node = {
+        kind: 'number',
+        number: { id: number.id, number: number.number, assignedTo: number.assigned_to, status: number.status },
+      };
       assert.strictEqual(await vscode.commands.executeCommand('faxplus.copyNumber', node), number.number);
       assert.strictEqual(await vscode.env.clipboard.readText(), number.number);
       assert.strictEqual(env.emulator.requests.length, 0, 'no API call needed');
@@ -233,24 +272,51 @@ describe('Sidebar item actions', () => {
 
   describe('webhooks', () => {
     it('creates, lists and deletes webhooks for both events', async () => {
-      const received = await vscode.commands.executeCommand<string>('faxplus.manageWebhooks', { action: 'create', event: 'fax_received', target: 'https://hooks.example.com/received', confirm: false });
-      const sent = await vscode.commands.executeCommand<string>('faxplus.manageWebhooks', { action: 'create', event: 'fax_sent', target: 'https://hooks.example.com/sent', confirm: false });
-      assert.deepStrictEqual(env.emulator.state.webhooks().map((h) => [h.event, h.target]).sort(), [
-        ['fax_received', 'https://hooks.example.com/received'],
-        ['fax_sent', 'https://hooks.example.com/sent'],
-      ]);
+      const received = await vscode.commands.executeCommand<string>('faxplus.manageWebhooks', {
+        action: 'create',
+        event: 'fax_received',
+        target: 'https://hooks.example.com/received',
+        confirm: false,
+      });
+      const sent = await vscode.commands.executeCommand<string>('faxplus.manageWebhooks', {
+        action: 'create',
+        event: 'fax_sent',
+        target: 'https://hooks.example.com/sent',
+        confirm: false,
+      });
+      assert.deepStrictEqual(
+        env.emulator.state
+          .webhooks()
+          .map((h) => [h.event, h.target])
+          .sort(),
+        [
+          ['fax_received', 'https://hooks.example.com/received'],
+          ['fax_sent', 'https://hooks.example.com/sent'],
+        ],
+      );
       const listed = await vscode.commands.executeCommand<{ id: string; event: string }[]>('faxplus.manageWebhooks', { action: 'list' });
       assert.deepStrictEqual(listed.map((h) => h.id).sort(), [received, sent].sort());
 
-      assert.strictEqual(await vscode.commands.executeCommand('faxplus.manageWebhooks', { action: 'delete', hookId: received, confirm: false }), true);
-      assert.deepStrictEqual(env.emulator.state.webhooks().map((h) => h.id), [sent]);
+      assert.strictEqual(
+        await vscode.commands.executeCommand('faxplus.manageWebhooks', { action: 'delete', hookId: received, confirm: false }),
+        true,
+      );
+      assert.deepStrictEqual(
+        env.emulator.state.webhooks().map((h) => h.id),
+        [sent],
+      );
       await vscode.commands.executeCommand('faxplus.manageWebhooks', { action: 'delete', hookId: sent, confirm: false });
       assert.deepStrictEqual(env.emulator.state.webhooks(), []);
     });
 
     it('refuses a target that is not an https:// URL without calling Fax.Plus', async () => {
       for (const target of ['file:///etc/passwd', 'http://hooks.example.com/cleartext']) {
-        const result = await vscode.commands.executeCommand('faxplus.manageWebhooks', { action: 'create', event: 'fax_sent', target, confirm: false });
+        const result = await vscode.commands.executeCommand('faxplus.manageWebhooks', {
+          action: 'create',
+          event: 'fax_sent',
+          target,
+          confirm: false,
+        });
         assert.strictEqual(result, undefined, target);
         assert.match(lastRefusal(), /not an https:\/\/ URL/);
       }
@@ -259,7 +325,11 @@ describe('Sidebar item actions', () => {
     });
 
     it('creates nothing from an argument object without "confirm": false, and says how', async () => {
-      const result = await vscode.commands.executeCommand('faxplus.manageWebhooks', { action: 'create', event: 'fax_received', target: 'https://hooks.example.com/silent' });
+      const result = await vscode.commands.executeCommand('faxplus.manageWebhooks', {
+        action: 'create',
+        event: 'fax_received',
+        target: 'https://hooks.example.com/silent',
+      });
       assert.strictEqual(result, undefined);
       assert.match(lastRefusal(), /needs "confirm": false/);
       assert.strictEqual(count('createWebhook'), 0);
@@ -305,7 +375,11 @@ describe('Sidebar item actions', () => {
       const result = await vscode.commands.executeCommand('faxplus.deleteFax', { faxId: fax.id, confirm: false });
       assert.strictEqual(result, undefined);
       assert.match(lastRefusal(), /fax:fax:edit/);
-      assert.deepStrictEqual(ops().filter((o) => o === 'deleteFax' || o === 'getFax'), [], 'no request for the refused action');
+      assert.deepStrictEqual(
+        ops().filter((o) => o === 'deleteFax' || o === 'getFax'),
+        [],
+        'no request for the refused action',
+      );
       assert.ok(env.emulator.state.fax(fax.id), 'the fax is still there');
       assert.strictEqual(env.api.contextKeys.get('faxplus.can.deleteFax'), false, 'its menu items are hidden');
       assert.strictEqual(env.api.contextKeys.get('faxplus.can.downloadFax'), true);
@@ -317,9 +391,17 @@ describe('Sidebar item actions', () => {
       env.emulator.clearRequests();
       await vscode.commands.executeCommand('faxplus.assignNumber', { number: number?.number, memberId: env.emulator.accounts.member });
       await vscode.commands.executeCommand('faxplus.editMember', { memberId: env.emulator.accounts.member, quota: 1 });
-      await vscode.commands.executeCommand('faxplus.manageWebhooks', { action: 'create', event: 'fax_sent', target: 'https://hooks.example.com/x', confirm: false });
+      await vscode.commands.executeCommand('faxplus.manageWebhooks', {
+        action: 'create',
+        event: 'fax_sent',
+        target: 'https://hooks.example.com/x',
+        confirm: false,
+      });
       const refused = ['updateNumber', 'getAccounts', 'getMemberDetails', 'updateMemberDetails', 'createWebhook', 'getWebhooks'];
-      assert.deepStrictEqual(ops().filter((o) => o && refused.includes(o)), []);
+      assert.deepStrictEqual(
+        ops().filter((o) => o && refused.includes(o)),
+        [],
+      );
       assert.match(lastRefusal(), /fax:webhook:edit/);
       assert.deepStrictEqual(env.emulator.state.numbers().find((n) => n.number === number?.number)?.assigned_to, []);
     });

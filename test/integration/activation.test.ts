@@ -28,7 +28,14 @@ describe('Activation in a real VS Code host', () => {
 
   it('contributes the Fax.Plus container with its six views', () => {
     const views = (extension.packageJSON.contributes.views.faxplus as { id: string }[]).map((v) => v.id);
-    assert.deepStrictEqual(views, ['faxplus.outbox', 'faxplus.inbox', 'faxplus.sent', 'faxplus.spam', 'faxplus.numbers', 'faxplus.members']);
+    assert.deepStrictEqual(views, [
+      'faxplus.outbox',
+      'faxplus.inbox',
+      'faxplus.sent',
+      'faxplus.spam',
+      'faxplus.numbers',
+      'faxplus.members',
+    ]);
   });
 
   it('contributes a "Get started" walkthrough: token, sign in, first fax', () => {
@@ -38,7 +45,10 @@ describe('Activation in a real VS Code host', () => {
     assert.ok(walkthrough, 'the walkthrough is contributed');
     assert.strictEqual(walkthrough.title, 'Get started with Fax.Plus', 'its title is localised from package.nls.json');
     const [token, signIn, send] = walkthrough.steps;
-    assert.deepStrictEqual(walkthrough.steps.map((s) => s.id), ['createToken', 'signIn', 'sendFax']);
+    assert.deepStrictEqual(
+      walkthrough.steps.map((s) => s.id),
+      ['createToken', 'signIn', 'sendFax'],
+    );
     assert.match(token.description, /\(https:\/\/app\.fax\.plus\/integrations\)/);
     for (const scope of ['fax:fax:edit', 'fax:numbers:read', 'fax:all:read']) {
       assert.ok(token.description.includes(scope), `the token step names ${scope}`);
@@ -52,5 +62,4 @@ describe('Activation in a real VS Code host', () => {
       assert.ok(media && existsSync(path.join(extension.extensionPath, media)), `${step.id}'s page ships with the extension`);
     }
   });
-
 });

@@ -32,7 +32,8 @@ describe('Chat tools (vscode.lm) against the emulator', function () {
   let restore: vscode.Disposable | undefined;
 
   const config = () => vscode.workspace.getConfiguration('faxplus.chat');
-  const adminNumber = () => env.emulator.state.numbers().find((n) => n.status === 'active' && n.assigned_to.includes(env.emulator.accounts.admin))!.number;
+  const adminNumber = () =>
+    env.emulator.state.numbers().find((n) => n.status === 'active' && n.assigned_to.includes(env.emulator.accounts.admin))!.number;
   const operations = () => env.emulator.requests.map((r) => r.operationId).filter((o) => o !== 'getBalance' && o !== 'getTokenInfo');
   const uploads = () => env.emulator.requests.filter((r) => r.operationId === 'uploadFile');
   const creates = () => env.emulator.requests.filter((r) => r.operationId === 'sendFax');
@@ -48,7 +49,9 @@ describe('Chat tools (vscode.lm) against the emulator', function () {
     return id;
   };
   const prepare = async () => {
-    const result = textOf(await invoke('faxplus_prepareFax', { files: ['referral.md'], text: `# Cover\n\n${SECRET_LINE}`, title: 'cover.md' }));
+    const result = textOf(
+      await invoke('faxplus_prepareFax', { files: ['referral.md'], text: `# Cover\n\n${SECRET_LINE}`, title: 'cover.md' }),
+    );
     return { text: result, draftId: draftIdIn(result) };
   };
 
@@ -56,7 +59,13 @@ describe('Chat tools (vscode.lm) against the emulator', function () {
     env = await testEnvironment();
     await signInWith(env.emulator.demoTokens.fullAccess);
     const folder = vscode.workspace.workspaceFolders![0].uri;
-    const referral = ['# Referral', '', SECRET_LINE, '', ...Array.from({ length: 90 }, (_, i) => `- finding ${i + 1}: within normal limits`)].join('\n');
+    const referral = [
+      '# Referral',
+      '',
+      SECRET_LINE,
+      '',
+      ...Array.from({ length: 90 }, (_, i) => `- finding ${i + 1}: within normal limits`),
+    ].join('\n');
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'referral.md'), Buffer.from(referral));
   });
 
@@ -64,7 +73,9 @@ describe('Chat tools (vscode.lm) against the emulator', function () {
     await signInWith(env.emulator.demoTokens.fullAccess);
     env.emulator.reset({ keepTokens: true });
     env.emulator.clearRequests();
-    for (const key of ['confirmSends', 'allowedRecipients', 'dailySendLimit']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    for (const key of ['confirmSends', 'allowedRecipients', 'dailySendLimit']) {
+      await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   afterEach(() => {
@@ -83,7 +94,10 @@ describe('Chat tools (vscode.lm) against the emulator', function () {
   });
 
   it('faxplus_listFaxes: the newest inbox faxes, one line each with who, when, pages, status and id', async () => {
-    const inbox = env.emulator.state.faxes('inbox').sort((a, b) => b.start_time.localeCompare(a.start_time)).slice(0, 3);
+    const inbox = env.emulator.state
+      .faxes('inbox')
+      .sort((a, b) => b.start_time.localeCompare(a.start_time))
+      .slice(0, 3);
     const text = textOf(await invoke('faxplus_listFaxes', { category: 'inbox', limit: 3 }));
     const lines = text.split('\n');
     assert.match(lines[0], /^3 fax\(es\) in Inbox, newest first:$/);
@@ -98,7 +112,14 @@ describe('Chat tools (vscode.lm) against the emulator', function () {
 
   it('faxplus_listFaxes: unread only, and the Outbox', async () => {
     const unread = textOf(await invoke('faxplus_listFaxes', { category: 'inbox', unreadOnly: true, limit: 50 }));
-    assert.ok(unread.split('\n').slice(1).filter((l) => l.startsWith('- ')).every((l) => l.includes('unread')), unread);
+    assert.ok(
+      unread
+        .split('\n')
+        .slice(1)
+        .filter((l) => l.startsWith('- '))
+        .every((l) => l.includes('unread')),
+      unread,
+    );
     const outbox = textOf(await invoke('faxplus_listFaxes', { category: 'outbox' }));
     assert.match(outbox, /^(The Outbox is empty|\d+ fax\(es\) in the Outbox:)/);
     const bad = textOf(await invoke('faxplus_listFaxes', { category: 'trash' }));
@@ -127,7 +148,7 @@ describe('Chat tools (vscode.lm) against the emulator', function () {
     assert.match(outside, /Only files inside the open workspace folders can be faxed from chat/);
   });
 
-  it('send without the person\'s approval in the extension\'s own summary: nothing is uploaded', async () => {
+  it("send without the person's approval in the extension's own summary: nothing is uploaded", async () => {
     const { draftId } = await prepare();
     const prompter = answer({ approveChatSend: false });
     const result = await send({ draftId, to: [RECIPIENT], from: adminNumber() });
@@ -146,10 +167,19 @@ describe('Chat tools (vscode.lm) against the emulator', function () {
     const total = Number(/Total: (\d+) page/.exec(text)![1]);
     const prompter = answer({ approveChatSend: true });
     const sent = await send({ draftId, to: ['+1 (617) 555-0199'], from: adminNumber(), comment: 'from chat' });
-    assert.match(sent, /^Sent: Fax\.Plus created the fax \(\d+ page\(s\)\) and it is in the Outbox\. Outbox ids: \+1 617 555 0199: [0-9a-f]{32}\./);
+    assert.match(
+      sent,
+      /^Sent: Fax\.Plus created the fax \(\d+ page\(s\)\) and it is in the Outbox\. Outbox ids: \+1 617 555 0199: [0-9a-f]{32}\./,
+    );
     assert.strictEqual(creates().length, 1, 'one outbox request');
-    assert.deepStrictEqual(env.emulator.state.outbox().flatMap((r) => r.to as string[]), [RECIPIENT]);
-    assert.deepStrictEqual(env.emulator.state.files().map((f) => f.fileName), ['referral.md.pdf', 'cover.md.pdf']);
+    assert.deepStrictEqual(
+      env.emulator.state.outbox().flatMap((r) => r.to as string[]),
+      [RECIPIENT],
+    );
+    assert.deepStrictEqual(
+      env.emulator.state.files().map((f) => f.fileName),
+      ['referral.md.pdf', 'cover.md.pdf'],
+    );
     let pages = 0;
     for (const file of env.emulator.state.files()) {
       const check = await checkUploadedPdf(file);
@@ -211,7 +241,7 @@ describe('Chat tools (vscode.lm) against the emulator', function () {
     assert.deepStrictEqual(operations(), [], 'refused before any request');
   });
 
-  it('confirmSends off (user setting): the extension\'s own summary is skipped, the other guard rails stay', async () => {
+  it("confirmSends off (user setting): the extension's own summary is skipped, the other guard rails stay", async () => {
     await config().update('confirmSends', false, vscode.ConfigurationTarget.Global);
     await config().update('allowedRecipients', ['+16175550100'], vscode.ConfigurationTarget.Global);
     const { draftId } = await prepare();
@@ -234,9 +264,20 @@ describe('Chat tools (vscode.lm) against the emulator', function () {
     await vscode.commands.executeCommand('faxplus.openChatAuditLog');
     const document = vscode.window.activeTextEditor?.document;
     assert.ok(document && document.fileName.endsWith('chat-audit.jsonl'), `the audit log is open: ${document?.fileName}`);
-    const entries = document.getText().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const entries = document
+      .getText()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     const ours = entries.filter((e) => e.draftId === draftId);
-    assert.deepStrictEqual(ours.map((e) => [e.tool, e.outcome]), [['faxplus_prepareFax', 'ok'], ['faxplus_sendFax', 'declined'], ['faxplus_sendFax', 'ok']]);
+    assert.deepStrictEqual(
+      ours.map((e) => [e.tool, e.outcome]),
+      [
+        ['faxplus_prepareFax', 'ok'],
+        ['faxplus_sendFax', 'declined'],
+        ['faxplus_sendFax', 'ok'],
+      ],
+    );
     const sent = ours[2];
     assert.deepStrictEqual(sent.recipients, [RECIPIENT]);
     assert.strictEqual(sent.from, adminNumber());

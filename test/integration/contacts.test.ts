@@ -11,7 +11,7 @@ import type { FaxNode, OutboxNode, TreeNode, ViewName } from '../../src/views/tr
 /** Label, description and tooltip text of a row, as a person reads them. */
 function rowText(env: TestEnvironment, view: ViewName, node: TreeNode): { label: string; tooltip: string } {
   const item = env.api.sidebar.provider(view).getTreeItem(node);
-  const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+  const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
   const tooltip = (item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip ?? '')).replace(/\\(.)/g, '$1');
   return { label, tooltip };
 }
@@ -70,7 +70,11 @@ describe('Address book', function () {
     const bare = rowText(env, 'inbox', received).label;
 
     // Save as Contact from the tree item: the person is asked only for the name (scripted through the argument form here).
-    const id = await vscode.commands.executeCommand('faxplus.saveAsContact', { number: received.fax.from, name: 'Dr. Chen', organisation: 'Harbor Clinic' });
+    const id = await vscode.commands.executeCommand('faxplus.saveAsContact', {
+      number: received.fax.from,
+      name: 'Dr. Chen',
+      organisation: 'Harbor Clinic',
+    });
     assert.ok(typeof id === 'string', 'the contact is saved');
     const named = rowText(env, 'inbox', received);
     assert.strictEqual(named.label, `Dr. Chen — ${bare}`);
@@ -97,11 +101,11 @@ describe('Address book', function () {
     await vscode.commands.executeCommand('faxplus.sendFax', workspaceFile('letter.txt'));
     const outbox = env.api.sidebar.providers.outbox;
     await outbox.refresh();
-    const node = (await eventually(async () => {
+    const node = await eventually(async () => {
       const found = (await outbox.getChildren()).find((n): n is OutboxNode => n.kind === 'outbox');
       assert.ok(found, 'the fax is in the Outbox');
       return found;
-    }));
+    });
     assert.match(rowText(env, 'outbox', node).label, /^\+1 201 555 0177/);
     const id = await vscode.commands.executeCommand('faxplus.addContact', { name: 'Records Desk', faxNumbers: ['+1 201 555 0177'] });
     assert.match(rowText(env, 'outbox', node).label, /^Records Desk — \+1 201 555 0177/);
@@ -112,12 +116,24 @@ describe('Address book', function () {
   });
 
   it('the recipients step offers contacts by name and the summary names them', async () => {
-    await vscode.commands.executeCommand('faxplus.addContact', { name: 'Dr. Chen', faxNumbers: ['+1 617 555 0199'], organisation: 'Harbor Clinic' });
+    await vscode.commands.executeCommand('faxplus.addContact', {
+      name: 'Dr. Chen',
+      faxNumbers: ['+1 617 555 0199'],
+      organisation: 'Harbor Clinic',
+    });
     const prompter = answer({ recipients: 'dr. chen', cancelAtSummary: true });
     await vscode.commands.executeCommand('faxplus.sendFax', workspaceFile('letter.txt'));
     const question = prompter.recipientsQuestion!;
-    assert.deepStrictEqual(question.contacts?.('chn').map((c) => c.name), ['Dr. Chen'], 'fuzzy: "chn" finds Dr. Chen');
-    assert.deepStrictEqual(question.check('+44 20 7946 0958, Dr. Chen'), { ok: true, recipients: ['+442079460958', '+16175550199'] }, 'any number is still accepted next to names');
+    assert.deepStrictEqual(
+      question.contacts?.('chn').map((c) => c.name),
+      ['Dr. Chen'],
+      'fuzzy: "chn" finds Dr. Chen',
+    );
+    assert.deepStrictEqual(
+      question.check('+44 20 7946 0958, Dr. Chen'),
+      { ok: true, recipients: ['+442079460958', '+16175550199'] },
+      'any number is still accepted next to names',
+    );
     assert.match(prompter.summary.join('\n'), /^To Dr\. Chen — \+1 617 555 0199$/m);
     assert.ok(!operations().includes('sendFax'), 'cancelled at the summary: nothing sent');
   });
@@ -135,20 +151,44 @@ describe('Address book', function () {
     assert.deepStrictEqual(body.to, ['+16175550199']);
 
     env.emulator.clearRequests();
-    assert.strictEqual(await vscode.commands.executeCommand('faxplus.sendFax', { files, to: ['Reception'], from, confirm: false }), undefined);
+    assert.strictEqual(
+      await vscode.commands.executeCommand('faxplus.sendFax', { files, to: ['Reception'], from, confirm: false }),
+      undefined,
+    );
     assert.match(lastRefusal(), /"Reception" has 2 fax numbers \(\+16175550100, \+16175550101\)\. Write the one to use\./);
-    assert.strictEqual(await vscode.commands.executeCommand('faxplus.sendFax', { files, to: ['Dr Chan'], from, confirm: false }), undefined);
+    assert.strictEqual(
+      await vscode.commands.executeCommand('faxplus.sendFax', { files, to: ['Dr Chan'], from, confirm: false }),
+      undefined,
+    );
     assert.match(lastRefusal(), /no contact has this name, and it is not a fax number/);
-    assert.deepStrictEqual(operations().filter((o) => o === 'uploadFile' || o === 'sendFax'), [], 'nothing was uploaded or sent');
+    assert.deepStrictEqual(
+      operations().filter((o) => o === 'uploadFile' || o === 'sendFax'),
+      [],
+      'nothing was uploaded or sent',
+    );
   });
 
   it('imports vCard and CSV files and exports them again', async () => {
     const vcf = path.join(folder, 'clinic.vcf');
-    await fs.writeFile(vcf, [
-      'BEGIN:VCARD', 'VERSION:3.0', 'FN:Dr. Chen', 'ORG:Harbor Clinic', 'TEL;TYPE=WORK,VOICE:+1 617 555 0000', 'TEL;TYPE=WORK,FAX:+1 617 555 0199', 'END:VCARD',
-      'BEGIN:VCARD', 'VERSION:3.0', 'FN:No Number', 'END:VCARD',
-    ].join('\r\n'));
-    const imported = await vscode.commands.executeCommand<{ added: number; skipped: string[] }>('faxplus.importContacts', { uri: vscode.Uri.file(vcf).toString() });
+    await fs.writeFile(
+      vcf,
+      [
+        'BEGIN:VCARD',
+        'VERSION:3.0',
+        'FN:Dr. Chen',
+        'ORG:Harbor Clinic',
+        'TEL;TYPE=WORK,VOICE:+1 617 555 0000',
+        'TEL;TYPE=WORK,FAX:+1 617 555 0199',
+        'END:VCARD',
+        'BEGIN:VCARD',
+        'VERSION:3.0',
+        'FN:No Number',
+        'END:VCARD',
+      ].join('\r\n'),
+    );
+    const imported = await vscode.commands.executeCommand<{ added: number; skipped: string[] }>('faxplus.importContacts', {
+      uri: vscode.Uri.file(vcf).toString(),
+    });
     assert.strictEqual(imported.added, 1);
     assert.strictEqual(imported.skipped.length, 1, 'a card without a number is skipped and reported');
     assert.deepStrictEqual(env.api.contacts.named('Dr. Chen')[0].faxNumbers, ['+16175550199'], 'the FAX line wins over the voice line');
@@ -158,7 +198,10 @@ describe('Address book', function () {
     assert.match(await fs.readFile(csv, 'utf8'), /^Name,Organisation,Fax,Note\r\nDr\. Chen,Harbor Clinic,\+16175550199,\r\n$/);
     await emptyAddressBook(env);
     await vscode.commands.executeCommand('faxplus.importContacts', { uri: vscode.Uri.file(csv).toString() });
-    assert.deepStrictEqual(env.api.contacts.all().map((c) => [c.name, c.organisation, c.faxNumbers]), [['Dr. Chen', 'Harbor Clinic', ['+16175550199']]]);
+    assert.deepStrictEqual(
+      env.api.contacts.all().map((c) => [c.name, c.organisation, c.faxNumbers]),
+      [['Dr. Chen', 'Harbor Clinic', ['+16175550199']]],
+    );
 
     await vscode.commands.executeCommand('faxplus.importContacts', { uri: vscode.Uri.file(path.join(folder, 'notes.txt')).toString() });
     assert.match(lastRefusal(), /neither a vCard \(\.vcf\) nor a CSV/);
@@ -176,7 +219,12 @@ describe('Address book', function () {
   it('files dropped on the Outbox start Send as Fax with every usual question, and nothing is sent without the summary', async () => {
     const prompter = answer({ recipients: '+1 201 555 0123', cancelAtSummary: true });
     const transfer = new vscode.DataTransfer();
-    transfer.set('text/uri-list', new vscode.DataTransferItem(`${workspaceFile('letter.txt').toString()}\r\n# a comment\r\n${workspaceFile('invoice.pdf').toString()}\r\n`));
+    transfer.set(
+      'text/uri-list',
+      new vscode.DataTransferItem(
+        `${workspaceFile('letter.txt').toString()}\r\n# a comment\r\n${workspaceFile('invoice.pdf').toString()}\r\n`,
+      ),
+    );
     const drop = env.api.sidebar.outboxDrop;
     assert.deepStrictEqual(drop.dropMimeTypes, ['text/uri-list']);
     await drop.handleDrop(undefined, transfer, new vscode.CancellationTokenSource().token);
@@ -184,7 +232,9 @@ describe('Address book', function () {
     // letter.txt is laid out by the renderer, so its preview comes first.
     assert.deepStrictEqual(prompter.asked, ['preview', 'recipients', 'sender', 'options', 'confirm']);
     assert.match(prompter.summary[0], /^2 files/);
-    assert.ok(!operations().includes('uploadFile') && !operations().includes('sendFax'), 'cancelled at the summary: nothing uploaded or sent');
+    assert.ok(
+      !operations().includes('uploadFile') && !operations().includes('sendFax'),
+      'cancelled at the summary: nothing uploaded or sent',
+    );
   });
 });
-

@@ -18,13 +18,17 @@ describe('Where the token may be sent', () => {
   });
 
   afterEach(async () => {
-    overrides.forEach((k, i) => { process.env[k] = saved[i]; });
+    overrides.forEach((k, i) => {
+      process.env[k] = saved[i];
+    });
     await vscode.workspace.getConfiguration('faxplus').update('api.baseUrl', undefined, vscode.ConfigurationTarget.Global);
   });
 
   it('says so when environment variables move the endpoints (in the status bar tooltip, signed in or out)', async () => {
     assert.strictEqual(env.api.endpoints.describeOverrides(), undefined, 'nothing to say without overrides');
-    overrides.forEach((k, i) => { process.env[k] = saved[i]; });
+    overrides.forEach((k, i) => {
+      process.env[k] = saved[i];
+    });
     const said = env.api.endpoints.describeOverrides() ?? '';
     assert.match(said, /FAXPLUS_API_BASE_URL=http:\/\/127\.0\.0\.1:\d+\/v3/);
     assert.match(said, /FAXPLUS_OAUTH_TOKEN_URL=/);
@@ -39,18 +43,29 @@ describe('Where the token may be sent', () => {
 
   it('ignores a workspace .vscode/settings.json that tries to move the API', () => {
     const inspected = vscode.workspace.getConfiguration('faxplus').inspect<string>('api.baseUrl');
-    assert.strictEqual(inspected?.workspaceValue ?? 'https://attacker.example/v3', 'https://attacker.example/v3', 'the fixture sets a workspace value');
+    assert.strictEqual(
+      inspected?.workspaceValue ?? 'https://attacker.example/v3',
+      'https://attacker.example/v3',
+      'the fixture sets a workspace value',
+    );
     assert.strictEqual(env.api.endpoints.resolve().apiBaseUrl, 'https://restapi.fax.plus/v3');
     assert.strictEqual(env.api.endpoints.resolve().oauthTokenUrl, 'https://accounts.fax.plus/token');
   });
 
   it('refuses a plain http:// URL that is not this machine, naming the setting to fix', async () => {
-    await vscode.workspace.getConfiguration('faxplus').update('api.baseUrl', 'http://fax.example.com/v3', vscode.ConfigurationTarget.Global);
-    assert.throws(() => env.api.endpoints.resolve(), (e: Error & { setting?: string }) => e.setting === 'faxplus.api.baseUrl' && /https/.test(e.message));
+    await vscode.workspace
+      .getConfiguration('faxplus')
+      .update('api.baseUrl', 'http://fax.example.com/v3', vscode.ConfigurationTarget.Global);
+    assert.throws(
+      () => env.api.endpoints.resolve(),
+      (e: Error & { setting?: string }) => e.setting === 'faxplus.api.baseUrl' && /https/.test(e.message),
+    );
   });
 
   it('accepts the user setting when it is https', async () => {
-    await vscode.workspace.getConfiguration('faxplus').update('api.baseUrl', 'https://eu.restapi.example/v3/', vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('faxplus')
+      .update('api.baseUrl', 'https://eu.restapi.example/v3/', vscode.ConfigurationTarget.Global);
     assert.strictEqual(env.api.endpoints.resolve().apiBaseUrl, 'https://eu.restapi.example/v3');
   });
 });

@@ -24,7 +24,8 @@ function setting(key: string, value: unknown): Thenable<void> {
 
 const kinds = (nodes: readonly TreeNode[]) => nodes.map((n) => n.kind);
 const isListing = (nodes: readonly TreeNode[]) => nodes.length > 0 && nodes.every((n) => n.kind === 'fax' || n.kind === 'loadMore');
-const errorText = (nodes: readonly TreeNode[]) => (nodes[0]?.kind === 'error' ? nodes[0].message : `not an error node: ${kinds(nodes).join(',')}`);
+const errorText = (nodes: readonly TreeNode[]) =>
+  nodes[0]?.kind === 'error' ? nodes[0].message : `not an error node: ${kinds(nodes).join(',')}`;
 
 describe('Faults: Fax.Plus misbehaving under a real session', function () {
   this.timeout(60_000);
@@ -40,14 +41,20 @@ describe('Faults: Fax.Plus misbehaving under a real session', function () {
     provider.reset();
     return provider.getChildren();
   }
-  const requests = (operationId: string, category?: string) => env.emulator.requests.filter((r) =>
-    r.operationId === operationId && (category === undefined || (r.query.category ?? 'inbox') === category));
+  const requests = (operationId: string, category?: string) =>
+    env.emulator.requests.filter(
+      (r) => r.operationId === operationId && (category === undefined || (r.query.category ?? 'inbox') === category),
+    );
   const newRefusals = () => notices.refusalsSince(mark);
   const newPrompts = () => notices.signInPromptsSince(promptMark).length;
   const told = () => notices.last();
-  const send = (file: string) => vscode.commands.executeCommand<Record<string, string> | undefined>('faxplus.sendFax', {
-    files: [vscode.Uri.file(file).toString()], to: [RECIPIENT], from: adminNumber(env.emulator), confirm: false,
-  });
+  const send = (file: string) =>
+    vscode.commands.executeCommand<Record<string, string> | undefined>('faxplus.sendFax', {
+      files: [vscode.Uri.file(file).toString()],
+      to: [RECIPIENT],
+      from: adminNumber(env.emulator),
+      confirm: false,
+    });
   const faxesTo = (destination: string) => env.emulator.state.outbox().filter((r) => (r.to as string[]).includes(destination));
 
   before(async () => {
@@ -94,7 +101,11 @@ describe('Faults: Fax.Plus misbehaving under a real session', function () {
       env.emulator.faults.add({ operationId: 'listFaxes', kind: 'rateLimit', retryAfterSeconds: 1 });
       const nodes = await load('inbox');
       assert.ok(isListing(nodes), kinds(nodes).join(','));
-      assert.deepStrictEqual(requests('listFaxes', 'inbox').map((r) => r.status), [429, 200], 'asked again once, after the wait');
+      assert.deepStrictEqual(
+        requests('listFaxes', 'inbox').map((r) => r.status),
+        [429, 200],
+        'asked again once, after the wait',
+      );
       assert.strictEqual(env.api.sidebar.provider('inbox').lastFailure, undefined);
       assert.deepStrictEqual(newRefusals(), []);
     });
@@ -219,7 +230,10 @@ describe('Faults: Fax.Plus misbehaving under a real session', function () {
       env.emulator.faults.add({ operationId: 'getFile', kind: 'reset', midBody: true });
       env.emulator.clearRequests();
 
-      assert.strictEqual(await vscode.commands.executeCommand('faxplus.downloadFax', { faxId: fax.id, format: 'pdf', destination }), destination);
+      assert.strictEqual(
+        await vscode.commands.executeCommand('faxplus.downloadFax', { faxId: fax.id, format: 'pdf', destination }),
+        destination,
+      );
       assert.strictEqual(requests('getFile').length, 2);
       assert.ok(fs.readFileSync(destination).equals(fs.readFileSync(clean)), 'the same bytes as an undisturbed download');
       assert.deepStrictEqual(fs.readdirSync(folder), ['fax.pdf'], 'no temporary or partial file');
@@ -273,7 +287,11 @@ describe('Faults: Fax.Plus misbehaving under a real session', function () {
       assert.match(message, /no longer accepts your token/, 'no other message than the sign-in one');
     }
     for (const view of ['inbox', 'sent', 'numbers'] as const) {
-      assert.deepStrictEqual(kinds(await env.api.sidebar.provider(view).getChildren()), [], `${view}: empty (the welcome view explains), not an error`);
+      assert.deepStrictEqual(
+        kinds(await env.api.sidebar.provider(view).getChildren()),
+        [],
+        `${view}: empty (the welcome view explains), not an error`,
+      );
     }
 
     // The open prompt would keep later prompts from showing.
@@ -284,15 +302,32 @@ describe('Faults: Fax.Plus misbehaving under a real session', function () {
 
   it('403 in the middle of a session: names the scopes, keeps the token, no sign-in prompt; recovers', async () => {
     const description = "The token's scopes do not permit listFaxes";
-    env.emulator.faults.add({ operationId: 'listFaxes', kind: 'status', status: 403, body: { error: 'insufficient_scope', description }, times: Infinity });
+    env.emulator.faults.add({
+      operationId: 'listFaxes',
+      kind: 'status',
+      status: 403,
+      body: { error: 'insufficient_scope', description },
+      times: Infinity,
+    });
     const nodes = await load('inbox');
     assert.deepStrictEqual(kinds(nodes), ['error']);
-    assert.match(errorText(nodes), /your token needs fax:fax:read or fax:all:read\. Fax\.Plus says: "The token's scopes do not permit listFaxes"/);
+    assert.match(
+      errorText(nodes),
+      /your token needs fax:fax:read or fax:all:read\. Fax\.Plus says: "The token's scopes do not permit listFaxes"/,
+    );
     assert.strictEqual(requests('listFaxes', 'inbox').length, 1, '403 is not retried');
 
     const fax = env.emulator.state.faxes('spam')[0];
-    env.emulator.faults.add({ operationId: 'deleteFax', kind: 'status', status: 403, body: { error: 'insufficient_scope', description: 'no' } });
-    assert.strictEqual(await vscode.commands.executeCommand('faxplus.deleteFax', { faxId: fax.id, category: 'spam', confirm: false }), undefined);
+    env.emulator.faults.add({
+      operationId: 'deleteFax',
+      kind: 'status',
+      status: 403,
+      body: { error: 'insufficient_scope', description: 'no' },
+    });
+    assert.strictEqual(
+      await vscode.commands.executeCommand('faxplus.deleteFax', { faxId: fax.id, category: 'spam', confirm: false }),
+      undefined,
+    );
     assert.strictEqual(newRefusals().length, 1);
     assert.match(newRefusals()[0], /fax:fax:edit or fax:all:edit/);
     assert.ok(env.emulator.state.fax(fax.id), 'nothing deleted');
@@ -310,7 +345,9 @@ describe('Faults: Fax.Plus misbehaving under a real session', function () {
     assert.ok(isListing(await load('inbox')));
     const arrived = env.emulator.receiveFax({ pages: 1 });
     await env.api.sidebar.refresh('inbox');
-    const before = (await env.api.sidebar.provider('inbox').getChildren()).filter((n): n is FaxNode => n.kind === 'fax').map((n) => n.fax.id);
+    const before = (await env.api.sidebar.provider('inbox').getChildren())
+      .filter((n): n is FaxNode => n.kind === 'fax')
+      .map((n) => n.fax.id);
     assert.ok(before.includes(arrived.id));
 
     // A load is on the wire when the server goes away; the restarted server has no faults and no new fax.
@@ -325,7 +362,14 @@ describe('Faults: Fax.Plus misbehaving under a real session', function () {
     assert.ok(isListing(after), kinds(after).join(','));
     const ids = after.filter((n): n is FaxNode => n.kind === 'fax').map((n) => n.fax.id);
     assert.ok(!ids.includes(arrived.id), 'the fax the old server had is gone');
-    assert.deepStrictEqual(ids, env.emulator.state.faxes('inbox').slice(0, ids.length).map((f) => f.id), 'exactly what the server has now');
+    assert.deepStrictEqual(
+      ids,
+      env.emulator.state
+        .faxes('inbox')
+        .slice(0, ids.length)
+        .map((f) => f.id),
+      'exactly what the server has now',
+    );
     assert.strictEqual(env.api.session.state.status, 'signedIn');
     assert.strictEqual(newPrompts(), 0);
 
@@ -344,7 +388,6 @@ describe('Faults: a 10,000-fax account (dedicated emulator)', function () {
   let env: TestEnvironment;
   let big: Emulator;
   let savedBaseUrl: string | undefined;
-
 
   before(async () => {
     env = await testEnvironment();
@@ -365,7 +408,10 @@ describe('Faults: a 10,000-fax account (dedicated emulator)', function () {
 
   it('pages through all 10,000 faxes with "Load more…", each exactly once, a page per request', async () => {
     await signInWith(big.demoTokens.fullAccess);
-    assert.ok(big.requests.some((r) => r.operationId === 'getTokenInfo'), 'the extension talks to the big emulator');
+    assert.ok(
+      big.requests.some((r) => r.operationId === 'getTokenInfo'),
+      'the extension talks to the big emulator',
+    );
     await setting('pageSize', 1000);
     big.clearRequests();
     const provider = env.api.sidebar.provider('inbox');
@@ -376,7 +422,10 @@ describe('Faults: a 10,000-fax account (dedicated emulator)', function () {
       nodes = await provider.getChildren();
     }
     assert.strictEqual(nodes.at(-1)?.kind, 'fax', 'Load more is gone at the end');
-    assert.ok(nodes.every((n) => n.kind === 'fax'), 'no error node');
+    assert.ok(
+      nodes.every((n) => n.kind === 'fax'),
+      'no error node',
+    );
     const ids = nodes.map((n) => (n as FaxNode).fax.id);
     const expected = big.state.faxes('inbox').map((f) => f.id);
     assert.strictEqual(expected.length, 10_000);

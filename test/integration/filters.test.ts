@@ -67,10 +67,18 @@ describe('Find faxes: filters over 10,000 seeded faxes (dedicated emulator)', fu
     big.clearRequests();
     await vscode.commands.executeCommand('faxplus.filterInbox', { contact: 'dr. chen' });
     const shown = (await provider.getChildren()).filter((n): n is FaxNode => n.kind === 'fax');
-    assert.deepStrictEqual(shown.map((n) => n.fax.id), [target!.id], 'exactly the one fax');
+    assert.deepStrictEqual(
+      shown.map((n) => n.fax.id),
+      [target!.id],
+      'exactly the one fax',
+    );
     assert.match(String(provider.getTreeItem(shown[0]).label), /^Dr\. Chen — /);
     assert.strictEqual(env.api.sidebar.views.inbox.description, 'Filter: Dr. Chen');
-    assert.deepStrictEqual(big.requests.filter((r) => r.operationId === 'listFaxes'), [], 'a contact filter works over what is loaded: no request');
+    assert.deepStrictEqual(
+      big.requests.filter((r) => r.operationId === 'listFaxes'),
+      [],
+      'a contact filter works over what is loaded: no request',
+    );
 
     await vscode.commands.executeCommand('faxplus.clearInboxFilter');
     assert.strictEqual(env.api.sidebar.views.inbox.description, undefined);
@@ -90,15 +98,21 @@ describe('Find faxes: filters over 10,000 seeded faxes (dedicated emulator)', fu
 
     await vscode.commands.executeCommand('faxplus.filterInbox', { number: '000000000000' });
     const nodes = await provider.getChildren();
-    assert.ok(nodes.some((n) => n.kind === 'empty' && /No (loaded )?fax matches the filter/.test(n.message)), 'an empty result says why');
+    assert.ok(
+      nodes.some((n) => n.kind === 'empty' && /No (loaded )?fax matches the filter/.test(n.message)),
+      'an empty result says why',
+    );
     await vscode.commands.executeCommand('faxplus.clearInboxFilter');
   });
 
-  it('a date range becomes the API date window of Sent and finds that day\'s faxes', async () => {
+  it("a date range becomes the API date window of Sent and finds that day's faxes", async () => {
     const provider = env.api.sidebar.providers.sent;
     const records = big.state.faxes('sent');
     const day = localDayOf(records[Math.floor(records.length / 2)].start_time);
-    const expected = records.filter((r) => localDayOf(r.start_time) === day).map((r) => r.id).sort();
+    const expected = records
+      .filter((r) => localDayOf(r.start_time) === day)
+      .map((r) => r.id)
+      .sort();
     big.clearRequests();
     await vscode.commands.executeCommand('faxplus.filterSent', { since: day, until: day });
     let nodes = await provider.getChildren();

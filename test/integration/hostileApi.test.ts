@@ -22,7 +22,8 @@ describe('Against a hostile Fax.Plus (emulator preset "hostile")', function () {
   this.timeout(120_000);
   let env: TestEnvironment;
 
-  const setting = (key: string, value: unknown) => vscode.workspace.getConfiguration('faxplus').update(key, value, vscode.ConfigurationTarget.Global);
+  const setting = (key: string, value: unknown) =>
+    vscode.workspace.getConfiguration('faxplus').update(key, value, vscode.ConfigurationTarget.Global);
   const faxIds = (nodes: readonly TreeNode[]) => nodes.filter((n) => n.kind === 'fax').map((n) => (n as FaxNode).fax.id);
 
   before(async () => {
@@ -46,7 +47,10 @@ describe('Against a hostile Fax.Plus (emulator preset "hostile")', function () {
     assert.strictEqual(facts.account?.uid, env.emulator.accounts.admin);
     const shown = await vscode.commands.executeCommand<TokenFacts>('faxplus.showTokenInfo');
     assert.strictEqual(shown?.scopesUnknown, true);
-    assert.ok(env.emulator.requests.some((r) => r.operationId === 'getTokenInfo' && r.status === 405), 'it did ask /auth/token');
+    assert.ok(
+      env.emulator.requests.some((r) => r.operationId === 'getTokenInfo' && r.status === 405),
+      'it did ask /auth/token',
+    );
   });
 
   it('pages the inbox with "Load more…" through an ascending, capped server: every fax once, newest first', async () => {
@@ -65,10 +69,20 @@ describe('Against a hostile Fax.Plus (emulator preset "hostile")', function () {
     const expected = env.emulator.state.faxes('inbox').map((f) => f.id);
     assert.deepStrictEqual([...ids].sort(), [...expected].sort(), 'every inbox fax');
     const times = nodes.filter((n) => n.kind === 'fax').map((n) => (n as FaxNode).fax.startTime?.getTime() ?? 0);
-    assert.deepStrictEqual(times, [...times].sort((a, b) => b - a), 'shown newest first');
+    assert.deepStrictEqual(
+      times,
+      [...times].sort((a, b) => b - a),
+      'shown newest first',
+    );
     const limits = env.emulator.requests.filter((r) => r.operationId === 'listFaxes').map((r) => r.query.limit);
-    assert.ok(limits.every((l) => l === '20'), 'asks for the configured page size; the server cuts it');
-    assert.ok(env.emulator.requests.some((r) => r.status >= 502), 'gateway pages were met (and retried)');
+    assert.ok(
+      limits.every((l) => l === '20'),
+      'asks for the configured page size; the server cuts it',
+    );
+    assert.ok(
+      env.emulator.requests.some((r) => r.status >= 502),
+      'gateway pages were met (and retried)',
+    );
 
     // A poll after everything was loaded keeps every page although the server answered 7 < 20.
     await provider.poll();
@@ -86,11 +100,17 @@ describe('Against a hostile Fax.Plus (emulator preset "hostile")', function () {
   it('sends a one-file fax (upload answered with file_path, ids as numbers, redial clamped to 3)', async () => {
     const restore = env.api.sendUi.usePrompter(new SilentPrompter());
     try {
-      const from = env.emulator.state.numbers().find((n) => n.status === 'active' && n.assigned_to.includes(env.emulator.accounts.admin))!.number;
+      const from = env.emulator.state
+        .numbers()
+        .find((n) => n.status === 'active' && n.assigned_to.includes(env.emulator.accounts.admin))!.number;
       const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'invoice.pdf');
       env.emulator.clearRequests();
       const ids = await vscode.commands.executeCommand<Record<string, string>>('faxplus.sendFax', {
-        files: [file.toString()], to: ['+12015550123'], from, confirm: false, retry: { count: 8 },
+        files: [file.toString()],
+        to: ['+12015550123'],
+        from,
+        confirm: false,
+        retry: { count: 8 },
       });
       assert.ok(ids && typeof ids['+12015550123'] === 'string' && /^\d+$/.test(ids['+12015550123']), `ids: ${JSON.stringify(ids)}`);
       const sends = env.emulator.requests.filter((r) => r.operationId === 'sendFax');
@@ -107,7 +127,10 @@ describe('Against a hostile Fax.Plus (emulator preset "hostile")', function () {
     const opened = await vscode.commands.executeCommand<{ faxId: string }>('faxplus.openFax', { faxId: fax.id, category: 'inbox' });
     assert.strictEqual(opened.faxId, fax.id);
     const destination = path.join(mkdtempSync(path.join(tmpdir(), 'faxplus-hostile-')), 'fax.pdf');
-    assert.strictEqual(await vscode.commands.executeCommand('faxplus.downloadFax', { faxId: fax.id, format: 'pdf', destination }), destination);
+    assert.strictEqual(
+      await vscode.commands.executeCommand('faxplus.downloadFax', { faxId: fax.id, format: 'pdf', destination }),
+      destination,
+    );
     assert.strictEqual(readFileSync(destination).subarray(0, 5).toString('latin1'), '%PDF-');
     const balance = await vscode.commands.executeCommand<Balance>('faxplus.showBalance');
     assert.strictEqual(balance.balance, env.emulator.state.balance().balance);
@@ -120,10 +143,17 @@ describe('Against a hostile Fax.Plus (emulator preset "hostile")', function () {
     const settled: TrackedOutcome[] = [];
     const restore = [env.api.sidebar.tracker.onDidSettle((o) => settled.push(o)), env.api.sendUi.usePrompter(new SilentPrompter())];
     try {
-      const from = env.emulator.state.numbers().find((n) => n.status === 'active' && n.assigned_to.includes(env.emulator.accounts.admin))!.number;
+      const from = env.emulator.state
+        .numbers()
+        .find((n) => n.status === 'active' && n.assigned_to.includes(env.emulator.accounts.admin))!.number;
       const letter = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'letter.txt');
       const to = '+12015550177';
-      const ids = await vscode.commands.executeCommand<Record<string, string>>('faxplus.sendFax', { files: [letter.toString()], to: [to], from, confirm: false });
+      const ids = await vscode.commands.executeCommand<Record<string, string>>('faxplus.sendFax', {
+        files: [letter.toString()],
+        to: [to],
+        from,
+        confirm: false,
+      });
       const outboxId = ids?.[to];
       assert.ok(outboxId, 'the fax was created');
       env.emulator.clock.advance(60_000); // the emulator finishes the fax; in Sent it has a new id
@@ -151,7 +181,10 @@ describe('Against a hostile Fax.Plus (emulator preset "hostile")', function () {
       });
     });
     const done = vscode.commands.executeCommand<TokenFacts | undefined>('faxplus.signInWithOAuth', {
-      clientId: env.emulator.oauthClient.id, clientSecret: env.emulator.oauthClient.secret, openExternal: false, redirectPort: 0,
+      clientId: env.emulator.oauthClient.id,
+      clientSecret: env.emulator.oauthClient.secret,
+      openExternal: false,
+      redirectPort: 0,
     });
     const login = await request(await authorizeUrl);
     await login.body.dump();

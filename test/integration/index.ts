@@ -10,7 +10,10 @@ export function run(): Promise<void> {
   // the state it needs, and a reversed run is how that is checked.
   const grep = process.env.FAXPLUS_TEST_GREP;
   const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
-  const only = (process.env.FAXPLUS_TEST_FILES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const only = (process.env.FAXPLUS_TEST_FILES ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const files = fs.readdirSync(__dirname).sort();
   if (process.env.FAXPLUS_TEST_ORDER === 'reverse') {
     files.reverse();

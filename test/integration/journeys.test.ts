@@ -28,7 +28,14 @@ describe('Journeys: what the Inbox waits for', function () {
 
   /** Every request answered: nothing of one test is left in flight for the next. */
   async function quiet(): Promise<void> {
-    await eventually(() => assert.ok(env.emulator.requests.every((r) => r.answeredSeq !== undefined), 'requests still pending'), 20_000);
+    await eventually(
+      () =>
+        assert.ok(
+          env.emulator.requests.every((r) => r.answeredSeq !== undefined),
+          'requests still pending',
+        ),
+      20_000,
+    );
   }
 
   /** What activation does for a returning person (views reset, facts stored): restore from storage, check in the background. */
@@ -124,13 +131,22 @@ describe('Journeys: what the Inbox waits for', function () {
     const user = find('getUser');
     const list = find('listFaxes');
     // Round trip 1: both checks on their way before either answered.
-    assert.ok(Math.max(tokenInfo.seq, user.seq) < Math.min(answered(tokenInfo), answered(user)), 'the token and the account are asked together');
+    assert.ok(
+      Math.max(tokenInfo.seq, user.seq) < Math.min(answered(tokenInfo), answered(user)),
+      'the token and the account are asked together',
+    );
     // Nothing reaches the server with the new token before Fax.Plus accepted it.
     for (const r of env.emulator.requests.filter((x) => x !== tokenInfo && x !== user)) {
       assert.ok(r.seq > answered(tokenInfo), `${r.operationId} waited for the token's check`);
     }
     // Round trip 2: the list follows the checks directly, no request answered in between.
-    const between = env.emulator.requests.filter((r) => r.answeredSeq !== undefined && r.answeredSeq > Math.max(answered(tokenInfo), answered(user)) && r.answeredSeq < list.seq);
-    assert.deepStrictEqual(between.map((r) => r.operationId), [], 'no request is answered between the checks and the list');
+    const between = env.emulator.requests.filter(
+      (r) => r.answeredSeq !== undefined && r.answeredSeq > Math.max(answered(tokenInfo), answered(user)) && r.answeredSeq < list.seq,
+    );
+    assert.deepStrictEqual(
+      between.map((r) => r.operationId),
+      [],
+      'no request is answered between the checks and the list',
+    );
   });
 });

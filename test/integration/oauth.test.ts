@@ -135,7 +135,11 @@ describe('Sign-in with OAuth2 (loopback redirect, emulator)', () => {
       env.emulator.clock.advance(ttlMs + 60_000);
       assert.strictEqual((await vscode.commands.executeCommand<TokenFacts | undefined>('faxplus.showTokenInfo'))?.kind, 'oauth');
       const lines = proxy.tunneled.map((t) => t.line.split('?')[0]);
-      assert.strictEqual(lines.filter((l) => l === 'POST /token').length, tokenRequests(), `every token request went through the proxy: ${lines.join(', ')}`);
+      assert.strictEqual(
+        lines.filter((l) => l === 'POST /token').length,
+        tokenRequests(),
+        `every token request went through the proxy: ${lines.join(', ')}`,
+      );
       assert.strictEqual(tokenRequests(), 2, 'the code exchange and one refresh');
       assert.ok(lines.includes('GET /v3/auth/token'), 'API calls too');
     } finally {
@@ -184,9 +188,16 @@ describe('Sign-in with OAuth2 (loopback redirect, emulator)', () => {
 
     const answers = await Promise.all(Array.from({ length: 6 }, () => env.api.clients.get().getTokenInfo()));
 
-    assert.deepStrictEqual(answers.map((a) => a.tokenType), Array(6).fill('oauth'), 'every request succeeded');
+    assert.deepStrictEqual(
+      answers.map((a) => a.tokenType),
+      Array(6).fill('oauth'),
+      'every request succeeded',
+    );
     assert.strictEqual(tokenRequests(), 1, 'one refresh for all of them');
-    assert.ok(env.emulator.requests.some((r) => r.operationId === 'getTokenInfo' && r.status === 401), 'the old token was rejected');
+    assert.ok(
+      env.emulator.requests.some((r) => r.operationId === 'getTokenInfo' && r.status === 401),
+      'the old token was rejected',
+    );
   });
 
   it('signs out with one prompt when the refresh token is revoked (invalid_grant)', async () => {
@@ -277,7 +288,10 @@ describe('Sign-in with OAuth2 (loopback redirect, emulator)', () => {
     await vscode.commands.executeCommand('faxplus.forgetOAuthClient');
     assert.strictEqual(env.api.session.state.status, 'signedOut', 'a session that cannot refresh ends with its secret');
     assert.strictEqual(await env.api.oauth.credentials.peek(), undefined);
-    const refused = await vscode.commands.executeCommand('faxplus.signInWithOAuth', { clientId: env.emulator.oauthClient.id, openExternal: false });
+    const refused = await vscode.commands.executeCommand('faxplus.signInWithOAuth', {
+      clientId: env.emulator.oauthClient.id,
+      openExternal: false,
+    });
     assert.strictEqual(refused, undefined);
     assert.match(new Notices(env.api).lastRefusal(), /No OAuth client secret/);
   });
@@ -306,7 +320,11 @@ describe('Sign-in with OAuth2 (loopback redirect, emulator)', () => {
     }
 
     async function assertPatSurvived(): Promise<void> {
-      assert.strictEqual((await env.api.session.getCredential())?.token, env.emulator.demoTokens.fullAccess, 'the PAT is still stored and in use');
+      assert.strictEqual(
+        (await env.api.session.getCredential())?.token,
+        env.emulator.demoTokens.fullAccess,
+        'the PAT is still stored and in use',
+      );
       assert.strictEqual(await env.api.oauth.credentials.peek(), undefined, 'no half-adopted OAuth session');
       assert.strictEqual(env.api.session.state.status, 'signedIn');
       assert.strictEqual(env.api.session.facts?.kind, 'pat');

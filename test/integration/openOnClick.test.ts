@@ -15,8 +15,10 @@ describe('Clicking a fax in the sidebar', () => {
   async function unreadInboxItem(): Promise<{ node: FaxNode; command: vscode.Command }> {
     const provider = env.api.sidebar.provider('inbox');
     // Unread both in the tree and on the server: earlier tests may have changed faxes behind a hidden view.
-    const node = (await provider.getChildren()).find((n): n is FaxNode =>
-      n.kind === 'fax' && n.fax.isRead === false && env.emulator.state.fax(n.fax.id)?.is_read === false && !env.api.viewers.get(n.fax.id));
+    const node = (await provider.getChildren()).find(
+      (n): n is FaxNode =>
+        n.kind === 'fax' && n.fax.isRead === false && env.emulator.state.fax(n.fax.id)?.is_read === false && !env.api.viewers.get(n.fax.id),
+    );
     assert.ok(node, 'the inbox lists an unread fax that is not open yet');
     const command = provider.getTreeItem(node).command;
     assert.ok(command, 'the fax item has a click command');

@@ -8,8 +8,8 @@ describe('Polling a long Inbox', function () {
   this.timeout(60_000);
   let env: TestEnvironment;
 
-  const faxIds = async () => (await env.api.sidebar.provider('inbox').getChildren())
-    .filter((n) => n.kind === 'fax').map((n) => (n as FaxNode).fax.id);
+  const faxIds = async () =>
+    (await env.api.sidebar.provider('inbox').getChildren()).filter((n) => n.kind === 'fax').map((n) => (n as FaxNode).fax.id);
   const listRequests = () => env.emulator.requests.filter((r) => r.operationId === 'listFaxes');
 
   before(async () => {

@@ -31,13 +31,19 @@ describe('Quiet while the Fax.Plus views are hidden', function () {
   });
 
   it('makes no request at all over several intervals while every view is hidden', async () => {
-    assert.ok(Object.values(env.api.sidebar.views).every((view) => !view.visible), 'no Fax.Plus view is visible');
+    assert.ok(
+      Object.values(env.api.sidebar.views).every((view) => !view.visible),
+      'no Fax.Plus view is visible',
+    );
     assert.strictEqual(env.api.balance.shown, true, 'the balance item stays in the status bar');
     await new Promise((resolve) => setTimeout(resolve, 500)); // let the sign-in's own requests settle
     env.emulator.clearRequests();
     // Proving that nothing happens needs a window of time; it is not a timing assertion.
     await new Promise((resolve) => setTimeout(resolve, QUIET_WINDOW_MS));
-    assert.deepStrictEqual(env.emulator.requests.map((r) => `${r.method} ${r.path}`), []);
+    assert.deepStrictEqual(
+      env.emulator.requests.map((r) => `${r.method} ${r.path}`),
+      [],
+    );
   });
 
   it('checks the balance when a view becomes visible, then on its interval while it stays visible', async () => {
@@ -62,9 +68,14 @@ describe('Quiet while the Fax.Plus views are hidden', function () {
     await eventually(() => assert.ok(Object.values(env.api.sidebar.views).every((view) => !view.visible)));
     await new Promise((resolve) => setTimeout(resolve, 500)); // a request already under way may finish
     env.emulator.clearRequests();
-    const from = env.emulator.state.numbers().find((n) => n.status === 'active' && n.assigned_to.includes(env.emulator.accounts.admin))!.number;
+    const from = env.emulator.state
+      .numbers()
+      .find((n) => n.status === 'active' && n.assigned_to.includes(env.emulator.accounts.admin))!.number;
     const ids = await vscode.commands.executeCommand('faxplus.sendFax', {
-      files: [workspaceFile('letter.txt').toString()], to: ['+1 201 555 0123'], from, confirm: false,
+      files: [workspaceFile('letter.txt').toString()],
+      to: ['+1 201 555 0123'],
+      from,
+      confirm: false,
     });
     assert.ok(ids && Object.keys(ids).length === 1, 'the fax was sent');
     await eventually(() => assert.ok(balanceRequests().length >= 1, 'the balance was checked after the send'));

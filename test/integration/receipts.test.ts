@@ -63,11 +63,19 @@ describe('Receipts: proof of what was faxed, and the faxed file in the explorer'
   });
 
   const file = (name: string) => vscode.Uri.file(path.join(dir, name));
-  const from = () => env.emulator.state.numbers().find((n) => n.status === 'active' && n.assigned_to.includes(env.emulator.accounts.admin))!.number;
-  const receiptsOf = async (uri: vscode.Uri) => (await env.api.receipts.book.all()).map((s) => s.receipt).filter((r) => r.documents.some((d) => d.sourceUri === uri.toString()));
+  const from = () =>
+    env.emulator.state.numbers().find((n) => n.status === 'active' && n.assigned_to.includes(env.emulator.accounts.admin))!.number;
+  const receiptsOf = async (uri: vscode.Uri) =>
+    (await env.api.receipts.book.all()).map((s) => s.receipt).filter((r) => r.documents.some((d) => d.sourceUri === uri.toString()));
   const uploaded = (name: string) => {
     const upload = env.emulator.state.files().find((f) => f.fileName === name);
-    assert.ok(upload?.content, `the emulator received ${name} (got ${env.emulator.state.files().map((f) => f.fileName).join(', ')})`);
+    assert.ok(
+      upload?.content,
+      `the emulator received ${name} (got ${env.emulator.state
+        .files()
+        .map((f) => f.fileName)
+        .join(', ')})`,
+    );
     return upload;
   };
 
@@ -78,7 +86,14 @@ describe('Receipts: proof of what was faxed, and the faxed file in the explorer'
       const receipt = (await receiptsOf(uri)).find((r) => r.destinations.some((d) => d.outboxId === outboxId));
       assert.ok(receipt, 'a receipt names the fax');
       const pending = receipt.destinations.filter((d) => d.status === undefined || (withReport && !d.reportFile));
-      assert.deepStrictEqual(pending, [], `every destination settled${withReport ? ' with its report' : ''}; requests: ${env.emulator.requests.slice(-8).map((r) => `${r.operationId}:${r.status}`).join(' ')}`);
+      assert.deepStrictEqual(
+        pending,
+        [],
+        `every destination settled${withReport ? ' with its report' : ''}; requests: ${env.emulator.requests
+          .slice(-8)
+          .map((r) => `${r.operationId}:${r.status}`)
+          .join(' ')}`,
+      );
       return receipt;
     }, 60_000);
   }
@@ -146,11 +161,14 @@ describe('Receipts: proof of what was faxed, and the faxed file in the explorer'
 
     // Show Fax History (argument form) lists the receipt with its report.
     const history = await vscode.commands.executeCommand<FaxHistoryEntry[]>('faxplus.showFaxHistory', { file: uri.fsPath });
-    assert.deepStrictEqual(history.map((h) => h.receipt.id), [receipt.id]);
+    assert.deepStrictEqual(
+      history.map((h) => h.receipt.id),
+      [receipt.id],
+    );
     assert.deepStrictEqual(history[0].reportFiles, [path.join(stored.store.folder, destination.reportFile!)]);
   });
 
-  it('a PDF sent from the explorer: the hash is the file\'s own, its pages are counted, and a failed fax is marked failed', async () => {
+  it("a PDF sent from the explorer: the hash is the file's own, its pages are counted, and a failed fax is marked failed", async () => {
     const uri = file('invoice.pdf');
     restore.push(env.api.sendUi.usePrompter(new ScriptedPrompter({ recipients: `${DELIVERED}, ${FAILS}`, sender: from() })));
     const ids = await vscode.commands.executeCommand<Record<string, string>>('faxplus.sendFax', uri, [uri]);
@@ -175,18 +193,28 @@ describe('Receipts: proof of what was faxed, and the faxed file in the explorer'
   it('a report Fax.Plus does not have yet is fetched again later, a bounded number of times', async () => {
     env.emulator.setVariants({ reportNotReady: 2 });
     const uri = file('invoice.pdf');
-    const ids = await vscode.commands.executeCommand<Record<string, string>>('faxplus.sendFax', { files: [uri.toString()], to: [DELIVERED], from: from(), confirm: false });
+    const ids = await vscode.commands.executeCommand<Record<string, string>>('faxplus.sendFax', {
+      files: [uri.toString()],
+      to: [DELIVERED],
+      from: from(),
+      confirm: false,
+    });
     const receipt = await settledReceipt(uri, ids[DELIVERED]);
     assert.strictEqual(receipt.destinations[0].reportAttempts, 2, 'two refusals counted');
     const asked = env.emulator.requests.filter((r) => r.operationId === 'getFaxReport').map((r) => r.status);
     assert.deepStrictEqual(asked, [404, 404, 200], 'asked three times, then never again');
   });
 
-  it('receipts.location = workspace writes into .faxplus/receipts of the file\'s workspace folder', async () => {
+  it("receipts.location = workspace writes into .faxplus/receipts of the file's workspace folder", async () => {
     await setting('receipts.location', 'workspace');
     try {
       const uri = file('invoice.pdf');
-      const ids = await vscode.commands.executeCommand<Record<string, string>>('faxplus.sendFax', { files: [uri.toString()], to: [DELIVERED], from: from(), confirm: false });
+      const ids = await vscode.commands.executeCommand<Record<string, string>>('faxplus.sendFax', {
+        files: [uri.toString()],
+        to: [DELIVERED],
+        from: from(),
+        confirm: false,
+      });
       const receipt = await eventually(async () => {
         const found = (await receiptsOf(uri)).find((r) => r.destinations.some((d) => d.outboxId === ids[DELIVERED]));
         assert.ok(found);
@@ -208,11 +236,27 @@ describe('Receipts: proof of what was faxed, and the faxed file in the explorer'
       restore.push(env.api.sendUi.usePrompter(new SilentPrompter()));
       const folders = env.api.receipts.folders.allStores().map((s) => s.folder);
       const before = await Promise.all(folders.map((f) => fs.readdir(f).catch(() => [] as string[])));
-      const ids = await vscode.commands.executeCommand<Record<string, string>>('faxplus.sendFax', { files: [uri.toString()], to: [DELIVERED], from: from(), confirm: false });
+      const ids = await vscode.commands.executeCommand<Record<string, string>>('faxplus.sendFax', {
+        files: [uri.toString()],
+        to: [DELIVERED],
+        from: from(),
+        confirm: false,
+      });
       assert.ok(ids[DELIVERED], 'the fax was sent');
       await env.api.receipts.recorder.idle();
       env.emulator.clock.advance(60_000);
-      await eventually(() => assert.strictEqual(env.api.sidebar.tracker.isFollowing(ids[DELIVERED]), false, `still following; requests: ${env.emulator.requests.slice(-10).map((r) => `${r.operationId}:${r.status}`).join(' ')}`), 30_000);
+      await eventually(
+        () =>
+          assert.strictEqual(
+            env.api.sidebar.tracker.isFollowing(ids[DELIVERED]),
+            false,
+            `still following; requests: ${env.emulator.requests
+              .slice(-10)
+              .map((r) => `${r.operationId}:${r.status}`)
+              .join(' ')}`,
+          ),
+        30_000,
+      );
       await env.api.receipts.recorder.idle();
       const after = await Promise.all(folders.map((f) => fs.readdir(f).catch(() => [] as string[])));
       assert.deepStrictEqual(after, before, 'no file was added to any receipt folder');

@@ -75,10 +75,17 @@ describe('Request budget per journey', function () {
     await vscode.commands.executeCommand('workbench.view.extension.faxplus');
     await settled();
     env.emulator.clearRequests();
-    const from = env.emulator.state.numbers().find((n) => n.status === 'active' && n.assigned_to.includes(env.emulator.accounts.admin))!.number;
+    const from = env.emulator.state
+      .numbers()
+      .find((n) => n.status === 'active' && n.assigned_to.includes(env.emulator.accounts.admin))!.number;
     // Every answer given, confirm off: nobody is asked (a prompt would leave the command waiting and fail the test).
     const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'invoice.pdf');
-    const ids = await vscode.commands.executeCommand('faxplus.sendFax', { files: [file.toString()], to: ['+12015550123'], from, confirm: false });
+    const ids = await vscode.commands.executeCommand('faxplus.sendFax', {
+      files: [file.toString()],
+      to: ['+12015550123'],
+      from,
+      confirm: false,
+    });
     assert.ok(ids, 'the fax was sent');
     assert.deepStrictEqual(await settled(), [...REQUEST_BUDGETS.sendFax]);
   });
@@ -90,7 +97,10 @@ describe('Request budget per journey', function () {
     await settled();
     const unread = inbox().loadedItems.filter((n): n is FaxNode => n.kind === 'fax' && n.fax.isRead === false);
     assert.ok(unread.length >= 2, 'the seed has two unread faxes on the first page');
-    for (const [node, budget] of [[unread[0], REQUEST_BUDGETS.openFax], [unread[1], REQUEST_BUDGETS.openNextFax]] as const) {
+    for (const [node, budget] of [
+      [unread[0], REQUEST_BUDGETS.openFax],
+      [unread[1], REQUEST_BUDGETS.openNextFax],
+    ] as const) {
       env.emulator.clearRequests();
       const opened = await vscode.commands.executeCommand<{ faxId: string }>('faxplus.openFax', node);
       assert.strictEqual(opened?.faxId, node.fax.id);

@@ -48,17 +48,23 @@ describe('Send as fax: entry points', () => {
   const workspaceFile = (name: string) => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, name);
   // The balance refresh that follows a send is the status bar's business (quietWhenHidden.test.ts), not the send's.
   const operations = () => env.emulator.requests.map((r) => r.operationId).filter((o) => o !== 'getBalance');
-  const sendBodies = () => env.emulator.requests.filter((r) => r.operationId === 'sendFax').map((r) => r.bodyJson as Record<string, unknown>);
+  const sendBodies = () =>
+    env.emulator.requests.filter((r) => r.operationId === 'sendFax').map((r) => r.bodyJson as Record<string, unknown>);
   const uploadedNames = () => env.emulator.state.files().map((f) => f.fileName);
   const outboxTo = () => env.emulator.state.outbox().flatMap((r) => r.to as string[]);
-  const adminNumber = () => env.emulator.state.numbers().find((n) => n.status === 'active' && n.assigned_to.includes(env.emulator.accounts.admin))!.number;
+  const adminNumber = () =>
+    env.emulator.state.numbers().find((n) => n.status === 'active' && n.assigned_to.includes(env.emulator.accounts.admin))!.number;
 
   /** What a person notices after a successful send: the ids, the fax in the outbox, the views told, a message. */
   function assertSentTo(ids: unknown, destinations: string[]) {
     assert.ok(ids && typeof ids === 'object', 'the command resolves to the ids');
     assert.deepStrictEqual(Object.keys(ids as object).sort(), [...destinations].sort());
-    assert.deepStrictEqual(outboxTo().sort(), [...destinations].sort(), 'the fax is in the emulator\'s outbox');
-    assert.deepStrictEqual(sent.map((s) => s.ids), [ids], 'the Outbox view is told once (FaxEvents.fireSent)');
+    assert.deepStrictEqual(outboxTo().sort(), [...destinations].sort(), "the fax is in the emulator's outbox");
+    assert.deepStrictEqual(
+      sent.map((s) => s.ids),
+      [ids],
+      'the Outbox view is told once (FaxEvents.fireSent)',
+    );
     assert.strictEqual(operations().filter((o) => o === 'sendFax').length, 1, 'exactly one outbox request');
     assert.match(new Notices(env.api).last(), /The fax was created for \d+ recipient\(s\) and is in the Outbox/);
   }
@@ -69,19 +75,30 @@ describe('Send as fax: entry points', () => {
     assertSentTo(ids, [RECIPIENT]);
     assert.deepStrictEqual(prompter.asked, ['recipients', 'sender', 'options', 'confirm']);
     assert.deepStrictEqual(uploadedNames(), ['letter.rtf']);
-    assert.deepStrictEqual(operations().filter((o) => o !== 'listNumbers'), ['uploadFile', 'sendFax'], 'numbers are listed for the sender step, then upload, then create');
-    assert.deepStrictEqual(prompter.senderQuestion?.numbers?.length, env.emulator.state.numbers().filter((n) => n.status === 'active').length, 'the sender step offers the active numbers');
+    assert.deepStrictEqual(
+      operations().filter((o) => o !== 'listNumbers'),
+      ['uploadFile', 'sendFax'],
+      'numbers are listed for the sender step, then upload, then create',
+    );
+    assert.deepStrictEqual(
+      prompter.senderQuestion?.numbers?.length,
+      env.emulator.state.numbers().filter((n) => n.status === 'active').length,
+      'the sender step offers the active numbers',
+    );
     assert.match(prompter.summary.join('\n'), /letter\.rtf \(\d+ B\)\nTo \+1 201 555 0123\nFrom \+1555/);
   });
 
-  it('explorer with several files selected: one fax carrying all of them, in the selection\'s order', async () => {
+  it("explorer with several files selected: one fax carrying all of them, in the selection's order", async () => {
     answer({ recipients: `${RECIPIENT}, +44 20 7946 0958` });
     const pdf = workspaceFile('invoice.pdf');
     const ids = await vscode.commands.executeCommand('faxplus.sendFax', pdf, [pdf, workspaceFile('letter.rtf')]);
     assertSentTo(ids, [RECIPIENT, '+442079460958']);
     assert.deepStrictEqual(uploadedNames(), ['invoice.pdf', 'letter.rtf']);
     const files = sendBodies()[0].files as string[];
-    assert.deepStrictEqual(files, env.emulator.state.files().map((f) => f.path));
+    assert.deepStrictEqual(
+      files,
+      env.emulator.state.files().map((f) => f.path),
+    );
     assert.strictEqual(env.emulator.state.files()[0].contentType, 'application/pdf');
   });
 
@@ -92,7 +109,7 @@ describe('Send as fax: entry points', () => {
     assert.deepStrictEqual(uploadedNames(), ['invoice.pdf']);
   });
 
-  it('palette: the active editor\'s file', async () => {
+  it("palette: the active editor's file", async () => {
     await vscode.window.showTextDocument(workspaceFile('letter.rtf'));
     answer({ recipients: RECIPIENT });
     assertSentTo(await vscode.commands.executeCommand('faxplus.sendFax'), [RECIPIENT]);
@@ -155,7 +172,10 @@ describe('Send as fax: entry points', () => {
     restore?.dispose();
     restore = env.api.sendUi.usePrompter(new SilentPrompter());
     const ids = await vscode.commands.executeCommand('faxplus.sendFax', {
-      files: [workspaceFile('invoice.pdf').toString()], to: ['+1 201 555 0123'], from: adminNumber(), confirm: false,
+      files: [workspaceFile('invoice.pdf').toString()],
+      to: ['+1 201 555 0123'],
+      from: adminNumber(),
+      confirm: false,
     });
     assertSentTo(ids, [RECIPIENT]);
     assert.deepStrictEqual(operations(), ['uploadFile', 'sendFax'], 'with "from" given, nothing else is requested');
@@ -168,14 +188,25 @@ describe('Send as fax: entry points', () => {
     await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'Edited. '));
     restore?.dispose();
     restore = env.api.sendUi.usePrompter(new SilentPrompter());
-    assertSentTo(await vscode.commands.executeCommand('faxplus.sendFax', { files: [uri.toString()], to: [RECIPIENT], from: adminNumber(), confirm: false }), [RECIPIENT]);
+    assertSentTo(
+      await vscode.commands.executeCommand('faxplus.sendFax', {
+        files: [uri.toString()],
+        to: [RECIPIENT],
+        from: adminNumber(),
+        confirm: false,
+      }),
+      [RECIPIENT],
+    );
     assert.strictEqual(editor.document.isDirty, false);
     assert.match(env.emulator.state.files()[0].content?.toString('utf8') ?? '', /^Edited\. /);
   });
 
   it('argument object with confirm left on: asks only what is missing, then shows the summary', async () => {
     const prompter = answer({ recipients: RECIPIENT });
-    const ids = await vscode.commands.executeCommand('faxplus.sendFax', { files: [workspaceFile('letter.rtf').toString()], from: adminNumber() });
+    const ids = await vscode.commands.executeCommand('faxplus.sendFax', {
+      files: [workspaceFile('letter.rtf').toString()],
+      from: adminNumber(),
+    });
     assertSentTo(ids, [RECIPIENT]);
     assert.deepStrictEqual(prompter.asked, ['recipients', 'confirm']);
   });
@@ -183,7 +214,10 @@ describe('Send as fax: entry points', () => {
   it('escape on the summary: nothing is uploaded', async () => {
     answer({ recipients: RECIPIENT, cancelAtSummary: true });
     assert.strictEqual(await vscode.commands.executeCommand('faxplus.sendFax', workspaceFile('letter.rtf')), undefined);
-    assert.deepStrictEqual(operations().filter((o) => o !== 'listNumbers'), []);
+    assert.deepStrictEqual(
+      operations().filter((o) => o !== 'listNumbers'),
+      [],
+    );
   });
 
   it('remembers recipients and the sender for the next fax; "Clear Recent Fax Recipients" forgets them', async () => {
@@ -202,14 +236,19 @@ describe('Send as fax: entry points', () => {
 
   it('the real quick input: Escape on the first step stops the command; nothing is uploaded', async () => {
     let settled = false;
-    const run = Promise.resolve(vscode.commands.executeCommand('faxplus.sendFax', workspaceFile('letter.rtf'))).finally(() => (settled = true));
+    const run = Promise.resolve(vscode.commands.executeCommand('faxplus.sendFax', workspaceFile('letter.rtf'))).finally(
+      () => (settled = true),
+    );
     // Escape until the recipients step has shown and closed (it opens after the numbers are listed).
     await eventually(async () => {
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
       assert.ok(settled, 'the quick input was shown and closed');
     }, 10_000);
     assert.strictEqual(await run, undefined);
-    assert.deepStrictEqual(operations().filter((o) => o !== 'listNumbers'), []);
+    assert.deepStrictEqual(
+      operations().filter((o) => o !== 'listNumbers'),
+      [],
+    );
   });
 
   it('menus: editor title, editor and explorer context, Outbox title and palette, all hidden unless the token can send', async () => {

@@ -40,15 +40,27 @@ describe('Send as fax: failures, never twice, cancellation', () => {
     env.api.creationWatches.cancelAll();
   });
 
-  const from = () => env.emulator.state.numbers().find((n) => n.status === 'active' && n.assigned_to.includes(env.emulator.accounts.admin))!.number;
+  const from = () =>
+    env.emulator.state.numbers().find((n) => n.status === 'active' && n.assigned_to.includes(env.emulator.accounts.admin))!.number;
   const letter = () => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'letter.txt').toString();
-  const send = (files = [letter()]) => vscode.commands.executeCommand<Record<string, string> | undefined>('faxplus.sendFax', { files, to: [RECIPIENT], from: from(), confirm: false });
+  const send = (files = [letter()]) =>
+    vscode.commands.executeCommand<Record<string, string> | undefined>('faxplus.sendFax', {
+      files,
+      to: [RECIPIENT],
+      from: from(),
+      confirm: false,
+    });
   const count = (operationId: string) => env.emulator.requests.filter((r) => r.operationId === operationId).length;
   const faxesTo = (destination: string) => env.emulator.state.outbox().filter((r) => (r.to as string[]).includes(destination));
   const told = () => new Notices(env.api).last();
 
   it('413 on upload: says the files are too large; no fax is created', async () => {
-    env.emulator.faults.add({ operationId: 'uploadFile', kind: 'status', status: 413, body: { error: 'payload_too_large', description: 'The files are larger than 150 MB' } });
+    env.emulator.faults.add({
+      operationId: 'uploadFile',
+      kind: 'status',
+      status: 413,
+      body: { error: 'payload_too_large', description: 'The files are larger than 150 MB' },
+    });
     assert.strictEqual(await send(), undefined);
     assert.match(told(), /Uploading letter\.txt\.pdf failed: The files are too large for one fax .*No fax was created/);
     assert.strictEqual(count('sendFax'), 0);
@@ -56,11 +68,19 @@ describe('Send as fax: failures, never twice, cancellation', () => {
   });
 
   it('500 when creating the fax: not repeated; not confirmed yet (a 5xx proves nothing), and the attempt stays watched', async () => {
-    env.emulator.faults.add({ operationId: 'sendFax', kind: 'status', status: 500, body: { error: 'internal_error', description: 'database unavailable' } });
+    env.emulator.faults.add({
+      operationId: 'sendFax',
+      kind: 'status',
+      status: 500,
+      body: { error: 'internal_error', description: 'database unavailable' },
+    });
     assert.strictEqual(await send(), undefined);
     assert.strictEqual(count('sendFax'), 1, 'POST /outbox is never retried');
     assert.ok(count('listOutboxFaxes') >= 1, 'the outbox was searched');
-    assert.match(told(), /^Fax\.Plus has not confirmed the fax yet \(.*HTTP 500.*\)\. It may still be created, so do not send it again now/);
+    assert.match(
+      told(),
+      /^Fax\.Plus has not confirmed the fax yet \(.*HTTP 500.*\)\. It may still be created, so do not send it again now/,
+    );
     assert.doesNotMatch(told(), /you can send again/);
     assert.strictEqual(env.api.creationWatches.size, 1, 'the attempt is still looked for');
     assert.strictEqual(faxesTo(RECIPIENT).length, 0);
@@ -68,7 +88,12 @@ describe('Send as fax: failures, never twice, cancellation', () => {
   });
 
   it('400 when creating the fax: Fax.Plus refused it, so no fax was created and the person may send again', async () => {
-    env.emulator.faults.add({ operationId: 'sendFax', kind: 'status', status: 400, body: { error: 'invalid_destination', description: 'not a fax number' } });
+    env.emulator.faults.add({
+      operationId: 'sendFax',
+      kind: 'status',
+      status: 400,
+      body: { error: 'invalid_destination', description: 'not a fax number' },
+    });
     assert.strictEqual(await send(), undefined);
     assert.strictEqual(count('sendFax'), 1);
     assert.match(told(), /^Fax\.Plus did not create the fax: .*No fax was created; correct the problem and send again\./);
@@ -96,7 +121,11 @@ describe('Send as fax: failures, never twice, cancellation', () => {
       assert.ok(!env.api.notifications.history.some((n) => /you can send again/.test(n.message)), 'never invited to send again');
       assert.strictEqual(count('sendFax'), 1, 'POST /outbox was made once');
       assert.strictEqual(faxesTo(RECIPIENT).length, 1, 'exactly one fax');
-      assert.deepStrictEqual(sent.map((s) => Object.keys(s.ids)), [[RECIPIENT]], 'announced, so it is followed to Sent');
+      assert.deepStrictEqual(
+        sent.map((s) => Object.keys(s.ids)),
+        [[RECIPIENT]],
+        'announced, so it is followed to Sent',
+      );
       assert.strictEqual(env.api.creationWatches.size, 0, 'the watch ended');
     });
   }
@@ -108,8 +137,15 @@ describe('Send as fax: failures, never twice, cancellation', () => {
     const faxes = faxesTo(RECIPIENT);
     assert.strictEqual(faxes.length, 1, 'exactly one fax on the emulator');
     assert.deepStrictEqual(ids, { [RECIPIENT]: faxes[0].id }, 'the command resolves to the id that was found');
-    assert.deepStrictEqual(sent.map((s) => s.ids), [{ [RECIPIENT]: faxes[0].id }], 'the Outbox view is told');
-    assert.match(told(), /^The fax was created: Fax\.Plus has it for all 1 recipient\(s\), although its answer was lost .* Do not send it again\./);
+    assert.deepStrictEqual(
+      sent.map((s) => s.ids),
+      [{ [RECIPIENT]: faxes[0].id }],
+      'the Outbox view is told',
+    );
+    assert.match(
+      told(),
+      /^The fax was created: Fax\.Plus has it for all 1 recipient\(s\), although its answer was lost .* Do not send it again\./,
+    );
   });
 
   it('connection reset while the body was on its way: zero faxes, but a reset proves nothing, so "not confirmed yet"', async () => {
@@ -125,7 +161,10 @@ describe('Send as fax: failures, never twice, cancellation', () => {
     env.emulator.faults.add({ operationId: 'listOutboxFaxes', kind: 'status', status: 503, times: Infinity });
     assert.strictEqual(await send(), undefined);
     assert.strictEqual(count('sendFax'), 1);
-    assert.match(told(), /^Fax\.Plus has not confirmed the fax yet .*and the Outbox could not be read\. It may still be created, so do not send it again now/);
+    assert.match(
+      told(),
+      /^Fax\.Plus has not confirmed the fax yet .*and the Outbox could not be read\. It may still be created, so do not send it again now/,
+    );
     assert.strictEqual(faxesTo(RECIPIENT).length, 1, 'the fax does exist: the message did not claim otherwise');
   });
 
@@ -136,15 +175,22 @@ describe('Send as fax: failures, never twice, cancellation', () => {
     await fs.writeFile(big, '');
     await fs.truncate(big, 40 * 1024 * 1024);
     let reports = 0;
-    restore.push(env.api.sendUi.useProgress({
-      // Presses Cancel as soon as upload progress shows bytes sent.
-      run: (_title, task) => {
-        const cancel = new AbortController();
-        return task({ report: (message, increment) => {
-          if (/Uploading file 1 of 1/.test(message) && (increment ?? 0) > 0 && reports++ === 0) cancel.abort();
-        } }, cancel.signal);
-      },
-    }));
+    restore.push(
+      env.api.sendUi.useProgress({
+        // Presses Cancel as soon as upload progress shows bytes sent.
+        run: (_title, task) => {
+          const cancel = new AbortController();
+          return task(
+            {
+              report: (message, increment) => {
+                if (/Uploading file 1 of 1/.test(message) && (increment ?? 0) > 0 && reports++ === 0) cancel.abort();
+              },
+            },
+            cancel.signal,
+          );
+        },
+      }),
+    );
     assert.strictEqual(await send([vscode.Uri.file(big).toString()]), undefined);
     assert.strictEqual(reports > 0, true, 'the upload had started');
     assert.strictEqual(count('sendFax'), 0, 'the outbox request never started');

@@ -35,7 +35,8 @@ describe('Send as fax: refusals before anything is uploaded, and the outbox payl
     env.emulator.faults.clear();
   });
 
-  const from = () => env.emulator.state.numbers().find((n) => n.status === 'active' && n.assigned_to.includes(env.emulator.accounts.admin))!.number;
+  const from = () =>
+    env.emulator.state.numbers().find((n) => n.status === 'active' && n.assigned_to.includes(env.emulator.accounts.admin))!.number;
   const file = async (name: string, size: number, sparse = false) => {
     const p = path.join(dir, name);
     if (sparse) {
@@ -54,7 +55,11 @@ describe('Send as fax: refusals before anything is uploaded, and the outbox payl
     const before = notices.mark();
     const result = await vscode.commands.executeCommand('faxplus.sendFax', args);
     assert.strictEqual(result, undefined, 'nothing was sent');
-    assert.deepStrictEqual(env.emulator.requests.map((r) => r.operationId), [], 'no request reached Fax.Plus');
+    assert.deepStrictEqual(
+      env.emulator.requests.map((r) => r.operationId),
+      [],
+      'no request reached Fax.Plus',
+    );
     const refusals = notices.refusalsSince(before);
     assert.strictEqual(refusals.length, 1, `the refusal was shown once: ${refusals.join(' | ')}`);
     return refusals[0];
@@ -64,7 +69,10 @@ describe('Send as fax: refusals before anything is uploaded, and the outbox payl
     const p = path.join(dir, 'archive.bin');
     await fs.writeFile(p, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0x14, 0]));
     const message = await refused({ files: [vscode.Uri.file(p).toString()], to: [RECIPIENT], from: from(), confirm: false });
-    assert.match(message, /Cannot fax archive\.bin: it is not text, and the other types a fax can carry are PDF, DOC, DOCX, TXT, RTF, JPG, JPEG, PNG, TIF, TIFF, XLS, XLSX/);
+    assert.match(
+      message,
+      /Cannot fax archive\.bin: it is not text, and the other types a fax can carry are PDF, DOC, DOCX, TXT, RTF, JPG, JPEG, PNG, TIF, TIFF, XLS, XLSX/,
+    );
   });
 
   it('eleven files', async () => {
@@ -74,15 +82,24 @@ describe('Send as fax: refusals before anything is uploaded, and the outbox payl
 
   it('more than 150 MB in total (a sparse 151 MB file)', async () => {
     const big = await file('scan.tiff', 151 * MB, true);
-    assert.match(await refused({ files: [big], to: [RECIPIENT], from: from(), confirm: false }), /The files total 151 MB: a fax can carry at most 150 MB/);
+    assert.match(
+      await refused({ files: [big], to: [RECIPIENT], from: from(), confirm: false }),
+      /The files total 151 MB: a fax can carry at most 150 MB/,
+    );
   });
 
   it('an empty file', async () => {
-    assert.match(await refused({ files: [await file('empty.pdf', 0)], to: [RECIPIENT], from: from(), confirm: false }), /Cannot fax empty\.pdf: the file is empty/);
+    assert.match(
+      await refused({ files: [await file('empty.pdf', 0)], to: [RECIPIENT], from: from(), confirm: false }),
+      /Cannot fax empty\.pdf: the file is empty/,
+    );
   });
 
   it('a file that does not exist', async () => {
-    assert.match(await refused({ files: [vscode.Uri.file(path.join(dir, 'missing.pdf')).toString()], to: [RECIPIENT], from: from(), confirm: false }), /Cannot read .*missing\.pdf/);
+    assert.match(
+      await refused({ files: [vscode.Uri.file(path.join(dir, 'missing.pdf')).toString()], to: [RECIPIENT], from: from(), confirm: false }),
+      /Cannot read .*missing\.pdf/,
+    );
   });
 
   it('bad numbers, each named by position with its reason', async () => {
@@ -94,16 +111,25 @@ describe('Send as fax: refusals before anything is uploaded, and the outbox payl
 
   it('4,001 recipients', async () => {
     const to = Array.from({ length: 4001 }, (_, i) => `+1201555${String(i).padStart(4, '0')}`);
-    assert.match(await refused({ files: [letter()], to, from: from(), confirm: false }), /4001 recipients: a fax can go to at most 4000 numbers/);
+    assert.match(
+      await refused({ files: [letter()], to, from: from(), confirm: false }),
+      /4001 recipients: a fax can go to at most 4000 numbers/,
+    );
   });
 
   it('automation without recipients, or with a misspelt argument', async () => {
     assert.match(await refused({ files: [letter()], from: from(), confirm: false }), /"to" is missing/);
-    assert.match(await refused({ files: [letter()], to: [RECIPIENT], sendat: '2030-01-01T09:00', confirm: false }), /Unknown property "sendat"/);
+    assert.match(
+      await refused({ files: [letter()], to: [RECIPIENT], sendat: '2030-01-01T09:00', confirm: false }),
+      /Unknown property "sendat"/,
+    );
   });
 
   it('a send time in the past', async () => {
-    assert.match(await refused({ files: [letter()], to: [RECIPIENT], from: from(), sendAt: '2020-01-01T09:00:00Z', confirm: false }), /is in the past/);
+    assert.match(
+      await refused({ files: [letter()], to: [RECIPIENT], from: from(), sendAt: '2020-01-01T09:00:00Z', confirm: false }),
+      /is in the past/,
+    );
   });
 
   it('a token without a scope that permits sending: refused first, nothing uploaded', async () => {
@@ -113,20 +139,32 @@ describe('Send as fax: refusals before anything is uploaded, and the outbox payl
     try {
       assert.strictEqual(env.api.contextKeys.get('faxplus.can.sendFax'), false, 'the menus are hidden');
       const message = await refused({ files: [letter()], to: [RECIPIENT], from: from(), confirm: false });
-      assert.match(message, /cannot do this: it needs the scope fax:fax:edit or fax:all:edit\. /, 'upload and send need the same scopes: named once');
+      assert.match(
+        message,
+        /cannot do this: it needs the scope fax:fax:edit or fax:all:edit\. /,
+        'upload and send need the same scopes: named once',
+      );
     } finally {
       await signInWith(env.emulator.demoTokens.fullAccess);
     }
   });
 
   it('a member without a number of their own: automation sends from no_number without asking', async () => {
-    const token = env.emulator.issuePat({ scopes: ['fax:all:edit'], name: 'member without number', account: env.emulator.accounts.memberWithoutNumber });
+    const token = env.emulator.issuePat({
+      scopes: ['fax:all:edit'],
+      name: 'member without number',
+      account: env.emulator.accounts.memberWithoutNumber,
+    });
     await signInWith(token);
     env.emulator.clearRequests();
     try {
       const ids = await vscode.commands.executeCommand('faxplus.sendFax', { files: [letter()], to: [RECIPIENT], confirm: false });
       assert.deepStrictEqual(Object.keys(ids ?? {}), [RECIPIENT]);
-      assert.deepStrictEqual(env.emulator.requests.map((r) => r.operationId).filter((o) => o !== 'getBalance'), ['listNumbers', 'uploadFile', 'sendFax'], 'the balance refresh after a send aside');
+      assert.deepStrictEqual(
+        env.emulator.requests.map((r) => r.operationId).filter((o) => o !== 'getBalance'),
+        ['listNumbers', 'uploadFile', 'sendFax'],
+        'the balance refresh after a send aside',
+      );
       assert.strictEqual((env.emulator.requests.find((r) => r.operationId === 'sendFax')?.bodyJson as { from: string }).from, 'no_number');
     } finally {
       await signInWith(env.emulator.demoTokens.fullAccess);
@@ -140,7 +178,13 @@ describe('Send as fax: refusals before anything is uploaded, and the outbox payl
       files: [letter()],
       to: [RECIPIENT, '+442079460958'],
       from: from(),
-      coverPage: { to: 'Dr. Example', from: 'Front desk', subject: 'Referral', message: 'Two pages follow.', flags: ['urgent', 'confidential'] },
+      coverPage: {
+        to: 'Dr. Example',
+        from: 'Front desk',
+        subject: 'Referral',
+        message: 'Two pages follow.',
+        flags: ['urgent', 'confidential'],
+      },
       comment: 'case 42',
       sendAt: sendAt.toISOString(),
       retry: { count: 3, delay: 15 },
@@ -151,7 +195,13 @@ describe('Send as fax: refusals before anything is uploaded, and the outbox payl
     const body = env.emulator.requests.find((r) => r.operationId === 'sendFax')?.bodyJson as Record<string, unknown>;
     const validate = payloadOutboxValidator(env.extension.extensionPath);
     assert.ok(validate(body), JSON.stringify(validate.errors));
-    assert.deepStrictEqual(body.cover_page, { name_to: 'Dr. Example', name_from: 'Front desk', subject: 'Referral', message: 'Two pages follow.', flags: ['urgent', 'confidential'] });
+    assert.deepStrictEqual(body.cover_page, {
+      name_to: 'Dr. Example',
+      name_from: 'Front desk',
+      subject: 'Referral',
+      message: 'Two pages follow.',
+      flags: ['urgent', 'confidential'],
+    });
     assert.deepStrictEqual(body.options, { enhancement: true, retry: { count: 3, delay: 15 } });
     assert.deepStrictEqual(body.comment, { text: 'case 42' });
     assert.strictEqual(body.return_ids, true);
@@ -166,11 +216,18 @@ describe('Send as fax: refusals before anything is uploaded, and the outbox payl
 
 /** PayloadOutbox from the API description, closed (additionalProperties: false) so a misspelt field fails too. */
 function payloadOutboxValidator(extensionPath: string) {
-  const spec = parse(readFileSync(path.join(extensionPath, 'test/contract/openapi.yaml'), 'utf8')) as { components: { schemas: Record<string, unknown> } };
+  const spec = parse(readFileSync(path.join(extensionPath, 'test/contract/openapi.yaml'), 'utf8')) as {
+    components: { schemas: Record<string, unknown> };
+  };
   const close = (schema: unknown): unknown => {
     if (Array.isArray(schema)) return schema.map(close);
     if (!schema || typeof schema !== 'object') return schema;
-    const object = Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, close(s)])) : close(v)]));
+    const object = Object.fromEntries(
+      Object.entries(schema).map(([k, v]) => [
+        k,
+        k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, close(s)])) : close(v),
+      ]),
+    );
     return 'properties' in object && !('additionalProperties' in object) ? { ...object, additionalProperties: false } : object;
   };
   const ajv = new Ajv({ strict: false, allErrors: true });

@@ -40,7 +40,10 @@ describe('Buy a Fax Number', function () {
     assert.strictEqual(env.api.contextKeys.get('faxplus.can.shop.browse'), true, 'Buy a Fax Number… is shown');
     assert.strictEqual(env.api.contextKeys.get('faxplus.can.buyNumber'), false);
     const areas = await vscode.commands.executeCommand<{ areas: ShopArea[] }>('faxplus.buyNumber', { country: 'US' });
-    assert.deepStrictEqual(areas.areas.map((a) => a.callingCode), ['212', '415', '617']);
+    assert.deepStrictEqual(
+      areas.areas.map((a) => a.callingCode),
+      ['212', '415', '617'],
+    );
     const list = await offers('212');
     assert.strictEqual(list.numbers.length, 5);
     for (const n of list.numbers) {
@@ -65,7 +68,10 @@ describe('Buy a Fax Number', function () {
     const result = await vscode.commands.executeCommand('faxplus.buyNumber', { country: 'US', area: '212' });
     assert.strictEqual(result, undefined);
     assert.match(lastRefusal(), /fax:shop:read or fax:all:read/);
-    assert.deepStrictEqual(env.emulator.requests.filter((r) => /^(listCountries|listAreas|listShopNumbers|purchaseNumber)$/.test(r.operationId ?? '')), []);
+    assert.deepStrictEqual(
+      env.emulator.requests.filter((r) => /^(listCountries|listAreas|listShopNumbers|purchaseNumber)$/.test(r.operationId ?? '')),
+      [],
+    );
   });
 
   it('buys a number: one request, the balance goes down, the number is in Numbers and selected there', async () => {
@@ -82,9 +88,17 @@ describe('Buy a Fax Number', function () {
     assert.ok(balanceAfter < balanceBefore);
     assert.ok(env.api.balance.text.includes(money(balanceAfter)), `${env.api.balance.text} shows ${money(balanceAfter)}`);
     const numbers = env.api.sidebar.providers.numbers.loadedItems;
-    assert.ok(numbers.some((n) => n.kind === 'number' && n.number.number === offer.number), 'Numbers lists it');
+    assert.ok(
+      numbers.some((n) => n.kind === 'number' && n.number.number === offer.number),
+      'Numbers lists it',
+    );
     assert.strictEqual(outcome.revealed, true);
-    await eventually(() => assert.ok(env.api.sidebar.views.numbers.selection.some((n) => n.kind === 'number' && n.number.number === offer.number), 'and selects it'));
+    await eventually(() =>
+      assert.ok(
+        env.api.sidebar.views.numbers.selection.some((n) => n.kind === 'number' && n.number.number === offer.number),
+        'and selects it',
+      ),
+    );
   });
 
   it('never buys from an argument object without confirm: false, nor without an exact item_id', async () => {
@@ -92,7 +106,10 @@ describe('Buy a Fax Number', function () {
     const [offer] = (await offers('617')).numbers;
     assert.strictEqual(await vscode.commands.executeCommand('faxplus.buyNumber', { item_id: offer.itemId }), undefined);
     assert.match(lastRefusal(), /needs "confirm": false/);
-    assert.strictEqual(await vscode.commands.executeCommand('faxplus.buyNumber', { item_id: ` ${offer.itemId}`, confirm: false }), undefined);
+    assert.strictEqual(
+      await vscode.commands.executeCommand('faxplus.buyNumber', { item_id: ` ${offer.itemId}`, confirm: false }),
+      undefined,
+    );
     assert.match(lastRefusal(), /exact item id/);
     assert.strictEqual(await vscode.commands.executeCommand('faxplus.buyNumber', { itemid: offer.itemId, confirm: false }), undefined);
     assert.match(lastRefusal(), /unknown argument itemid/);
@@ -127,7 +144,11 @@ describe('Buy a Fax Number', function () {
     const offer = (await offers('212')).numbers[2];
     env.emulator.faults.add({ operationId: 'purchaseNumber', kind: 'status', status: 502, body: { error: 'bad_gateway' } });
     const before = ownNumbers();
-    const result = await vscode.commands.executeCommand('faxplus.buyNumber', { item_id: offer.itemId, confirm: false, number: offer.number });
+    const result = await vscode.commands.executeCommand('faxplus.buyNumber', {
+      item_id: offer.itemId,
+      confirm: false,
+      number: offer.number,
+    });
     assert.strictEqual(result, undefined);
     assert.strictEqual(count('purchaseNumber'), 1, 'not repeated');
     assert.match(lastRefusal(), /Could not confirm whether .* was bought .*before buying again/);

@@ -18,7 +18,9 @@ describe('Sign-in with a Personal Access Token', () => {
 
   it('validates the token with GET /auth/token and GET /accounts/self before storing it', async () => {
     const facts = await vscode.commands.executeCommand<{ scopes: string[]; tokenName: string; account: { email: string } }>(
-      'faxplus.signIn', { token: env.emulator.demoTokens.fullAccess });
+      'faxplus.signIn',
+      { token: env.emulator.demoTokens.fullAccess },
+    );
     assert.deepStrictEqual(facts.scopes, ['fax:all:edit']);
     assert.strictEqual(facts.tokenName, 'Demo full access');
     assert.ok(facts.account.email, 'the account is shown');

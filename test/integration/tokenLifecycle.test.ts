@@ -23,7 +23,8 @@ describe('Token expiry, rotation, rejection and the environment token', () => {
   it('warns once a day about a token that expires in 3 days, and shows the days left in the status bar', async () => {
     await signInWith(env.emulator.demoTokens.expiringSoon);
     const notices = new Notices(env.api);
-    const expiryWarnings = (mark: number) => notices.since(mark, 'warning').filter((n) => /expires (in \d+ days|within a day)/.test(n.message));
+    const expiryWarnings = (mark: number) =>
+      notices.since(mark, 'warning').filter((n) => /expires (in \d+ days|within a day)/.test(n.message));
     const warning = await eventually(() => {
       const shown = expiryWarnings(0).at(-1);
       assert.ok(shown, 'a warning was shown');
@@ -53,7 +54,10 @@ describe('Token expiry, rotation, rejection and the environment token', () => {
     assert.strictEqual(result, undefined);
     assert.match(new Notices(env.api).lastRefusal(), /lacks scopes the current one has: fax:all:edit/);
     assert.strictEqual((await env.api.session.getCredential())?.token, env.emulator.demoTokens.fullAccess, 'old token kept');
-    const accepted = await vscode.commands.executeCommand<{ tokenName: string }>('faxplus.rotateToken', { token: narrower, acceptScopeLoss: true });
+    const accepted = await vscode.commands.executeCommand<{ tokenName: string }>('faxplus.rotateToken', {
+      token: narrower,
+      acceptScopeLoss: true,
+    });
     assert.strictEqual(accepted.tokenName, 'Narrow');
   });
 
@@ -82,7 +86,12 @@ describe('Token expiry, rotation, rejection and the environment token', () => {
     // The gate is the answer of the slow check, released only after the sign-out has finished.
     env.emulator.faults.add({ operationId: 'getTokenInfo', kind: 'latency', ms: 1500, times: 1 });
     const slowCheck = env.api.session.revalidate();
-    await eventually(() => assert.ok(env.emulator.requests.some((r) => r.operationId === 'getTokenInfo'), 'the check reached the server'));
+    await eventually(() =>
+      assert.ok(
+        env.emulator.requests.some((r) => r.operationId === 'getTokenInfo'),
+        'the check reached the server',
+      ),
+    );
     await signOut();
     await slowCheck;
     assert.strictEqual(env.api.session.state.status, 'signedOut');
@@ -98,7 +107,12 @@ describe('Token expiry, rotation, rejection and the environment token', () => {
     const notices = new Notices(env.api);
     const promptsBefore = notices.mark();
     const slowCheck = env.api.session.revalidate();
-    await eventually(() => assert.ok(env.emulator.requests.some((r) => r.operationId === 'getTokenInfo'), 'the check reached the server'));
+    await eventually(() =>
+      assert.ok(
+        env.emulator.requests.some((r) => r.operationId === 'getTokenInfo'),
+        'the check reached the server',
+      ),
+    );
     await signInWith(env.emulator.demoTokens.fullAccess);
     await slowCheck;
     assert.strictEqual(env.api.session.state.status, 'signedIn', 'the new token is in use');

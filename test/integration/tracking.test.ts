@@ -31,7 +31,9 @@ describe('Following a sent fax to its outcome (views hidden), and commands durin
 
   beforeEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
-    await eventually(() => assert.ok(!env.api.sidebar.views.outbox.visible && !env.api.sidebar.views.sent.visible, 'no Fax.Plus view is visible'));
+    await eventually(() =>
+      assert.ok(!env.api.sidebar.views.outbox.visible && !env.api.sidebar.views.sent.visible, 'no Fax.Plus view is visible'),
+    );
     env.emulator.reset({ keepTokens: true });
     env.emulator.sentFaxIds = 'new';
     settled = [];
@@ -46,9 +48,16 @@ describe('Following a sent fax to its outcome (views hidden), and commands durin
     env.api.creationWatches.cancelAll();
   });
 
-  const from = () => env.emulator.state.numbers().find((n) => n.status === 'active' && n.assigned_to.includes(env.emulator.accounts.admin))!.number;
+  const from = () =>
+    env.emulator.state.numbers().find((n) => n.status === 'active' && n.assigned_to.includes(env.emulator.accounts.admin))!.number;
   const letter = () => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'letter.txt').toString();
-  const send = (to: string) => vscode.commands.executeCommand<Record<string, string> | undefined>('faxplus.sendFax', { files: [letter()], to: [to], from: from(), confirm: false });
+  const send = (to: string) =>
+    vscode.commands.executeCommand<Record<string, string> | undefined>('faxplus.sendFax', {
+      files: [letter()],
+      to: [to],
+      from: from(),
+      confirm: false,
+    });
   const notices = () => new Notices(env.api).sidebar();
 
   /** Sends, lets the emulator finish the fax, and waits for the tracker to settle it. */
@@ -61,7 +70,13 @@ describe('Following a sent fax to its outcome (views hidden), and commands durin
     env.emulator.clock.advance(60_000); // the emulator finishes the fax
     const outcome = await eventually(() => {
       const found = settled.find((o) => o.outboxId === outboxId);
-      assert.ok(found, `the tracker settled the fax; requests: ${env.emulator.requests.slice(-12).map((r) => `${r.operationId}:${r.status}`).join(' ')}`);
+      assert.ok(
+        found,
+        `the tracker settled the fax; requests: ${env.emulator.requests
+          .slice(-12)
+          .map((r) => `${r.operationId}:${r.status}`)
+          .join(' ')}`,
+      );
       return found;
     }, 30_000);
     return { outboxId, outcome, shownBefore };
@@ -84,14 +99,20 @@ describe('Following a sent fax to its outcome (views hidden), and commands durin
       const asked = env.emulator.requests.map((r) => r.operationId);
       assert.ok(asked.includes('getOutboxFax'), 'asked about this fax in the outbox');
       // The send itself marks the Outbox changed, which VS Code may or may not turn into one reload; a poll would be several.
-      assert.ok(asked.filter((o) => o === 'listOutboxFaxes').length <= 1, `did not poll the whole Outbox list for a hidden view: ${asked.join(' ')}`);
+      assert.ok(
+        asked.filter((o) => o === 'listOutboxFaxes').length <= 1,
+        `did not poll the whole Outbox list for a hidden view: ${asked.join(' ')}`,
+      );
       assert.strictEqual(env.api.sidebar.tracker.isFollowing(outboxId), false, 'stopped following once settled');
       // Nothing more is asked once it settled.
       env.emulator.clearRequests();
       await new Promise((r) => setTimeout(r, 2500));
       // Only the receipt's one request for the confirmation report may follow (it may also have gone before the log was cleared).
       const about = env.emulator.requests.filter((r) => r.path.includes(outboxId) || r.path.includes(faxId));
-      assert.deepStrictEqual(about.filter((r) => r.operationId !== 'getFaxReport'), []);
+      assert.deepStrictEqual(
+        about.filter((r) => r.operationId !== 'getFaxReport'),
+        [],
+      );
       assert.ok(about.length <= 1, `at most one report request: ${about.map((r) => r.operationId).join(' ')}`);
     });
   }
@@ -108,7 +129,10 @@ describe('Following a sent fax to its outcome (views hidden), and commands durin
 
     // What [Resend] runs (FaxNotifications passes the Sent record's id).
     env.emulator.clearRequests();
-    const again = await vscode.commands.executeCommand<{ ids: Record<string, string> }>('faxplus.resendFax', { faxId: outcome.fax!.id, confirm: false });
+    const again = await vscode.commands.executeCommand<{ ids: Record<string, string> }>('faxplus.resendFax', {
+      faxId: outcome.fax!.id,
+      confirm: false,
+    });
     assert.deepStrictEqual(Object.keys(again.ids), [to]);
     assert.strictEqual(env.emulator.requests.filter((r) => r.operationId === 'sendFax').length, 1);
   });

@@ -8,7 +8,8 @@ describe('Fax viewer', () => {
   let env: TestEnvironment;
 
   const count = (operationId: string) => env.emulator.requests.filter((r) => r.operationId === operationId).length;
-  const allTabs = () => JSON.stringify(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => [t.label, t.input?.constructor?.name ?? typeof t.input]));
+  const allTabs = () =>
+    JSON.stringify(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => [t.label, t.input?.constructor?.name ?? typeof t.input]));
   const viewerTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
 
   before(async () => {
@@ -30,13 +31,21 @@ describe('Fax viewer', () => {
   it('opens a received fax in an editor tab and shows every page of its document', async () => {
     const fax = env.emulator.state.faxes('inbox').find((f) => f.pages >= 2);
     assert.ok(fax, 'the seed has a multi-page inbox fax');
-    const opened = await vscode.commands.executeCommand<{ faxId: string; title: string }>('faxplus.openFax', { faxId: fax.id, category: 'inbox' });
+    const opened = await vscode.commands.executeCommand<{ faxId: string; title: string }>('faxplus.openFax', {
+      faxId: fax.id,
+      category: 'inbox',
+    });
     assert.strictEqual(opened.faxId, fax.id);
     assert.match(opened.title, /^Fax from \+1/);
     const panel = env.api.viewers.get(fax.id);
     assert.ok(panel, 'a viewer exists for the fax');
     // The workbench tells the extension host about tabs asynchronously.
-    await eventually(() => assert.ok(viewerTabs().some((t) => t.label === opened.title), `its tab is open with that title (${JSON.stringify(opened.title)}; tabs: ${allTabs()})`));
+    await eventually(() =>
+      assert.ok(
+        viewerTabs().some((t) => t.label === opened.title),
+        `its tab is open with that title (${JSON.stringify(opened.title)}; tabs: ${allTabs()})`,
+      ),
+    );
     assert.strictEqual(env.emulator.requests.find((r) => r.operationId === 'getFile')?.query.format, 'tiff');
 
     // The webview decoded the bytes it was sent and reports what it painted.
@@ -60,7 +69,11 @@ describe('Fax viewer', () => {
 
   it('titles a sent fax by its destination and needs no lookup when opened from the tree', async () => {
     const fax = env.emulator.state.faxes('sent')[2];
-    const node = { kind: 'fax', category: 'sent', fax: { id: fax.id, status: fax.status, comment: fax.comment, to: fax.to, from: fax.from, pages: fax.pages } };
+    const node = {
+      kind: 'fax',
+      category: 'sent',
+      fax: { id: fax.id, status: fax.status, comment: fax.comment, to: fax.to, from: fax.from, pages: fax.pages },
+    };
     const opened = await vscode.commands.executeCommand<{ title: string }>('faxplus.openFax', node);
     assert.match(opened.title, /^Fax to \+1/);
     assert.strictEqual(count('getFax'), 0);

@@ -34,7 +34,12 @@ describe('Fax tabs after a window reload', function () {
   it('come back showing the same fax at the same page, under the same title', async () => {
     const fax = env.emulator.state.faxes('inbox').find((f) => f.pages >= 3);
     assert.ok(fax, 'the seed has an inbox fax of 3+ pages');
-    const viewer = await env.api.viewerSerializer.restore(restoredPanel('Fax from +1 201 555 0100'), { faxId: fax.id, index: 2, zoom: 1.5, fitting: false });
+    const viewer = await env.api.viewerSerializer.restore(restoredPanel('Fax from +1 201 555 0100'), {
+      faxId: fax.id,
+      index: 2,
+      zoom: 1.5,
+      fitting: false,
+    });
     assert.ok(viewer, 'the tab was taken over');
     assert.strictEqual(env.api.viewers.get(fax.id), viewer, 'opening the fax again reveals this tab');
     assert.strictEqual(viewer.title, 'Fax from +1 201 555 0100');
@@ -51,7 +56,10 @@ describe('Fax tabs after a window reload', function () {
   it('say that the fax was deleted, without a notification', async () => {
     const notices = new Notices(env.api);
     const mark = notices.mark();
-    const viewer = await env.api.viewerSerializer.restore(restoredPanel('Fax from +1 201 555 0101'), { faxId: 'ffffffffffffffffffffffff', index: 0 });
+    const viewer = await env.api.viewerSerializer.restore(restoredPanel('Fax from +1 201 555 0101'), {
+      faxId: 'ffffffffffffffffffffffff',
+      index: 0,
+    });
     assert.ok(viewer);
     assert.match(viewer.unavailableMessage ?? '', /no longer in your Fax\.Plus account: it was deleted/);
     assert.strictEqual(viewer.lastRender, undefined);
@@ -79,7 +87,9 @@ describe('Fax tabs after a window reload', function () {
   it('close a tab whose saved state names no fax (saved by an older version)', async () => {
     const panel = restoredPanel('Fax');
     let closed = false;
-    panel.onDidDispose(() => { closed = true; });
+    panel.onDidDispose(() => {
+      closed = true;
+    });
     assert.strictEqual(await env.api.viewerSerializer.restore(panel, { index: 1, zoom: 1, fitting: true }), undefined);
     assert.ok(closed);
   });

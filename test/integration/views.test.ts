@@ -25,10 +25,13 @@ function rowsOf(provider: SectionTreeProvider, nodes: readonly TreeNode[]): Row[
     const item = provider.getTreeItem(node);
     const icon = item.iconPath instanceof vscode.ThemeIcon ? item.iconPath : undefined;
     // Markdown escapes removed: the text as rendered.
-    const tooltip = (item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip ?? '')).replace(/\\(.)/g, '$1');
+    const tooltip = (item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip ?? '')).replace(
+      /\\(.)/g,
+      '$1',
+    );
     return {
       node,
-      label: typeof item.label === 'string' ? item.label : item.label?.label ?? '',
+      label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''),
       description: String(item.description ?? ''),
       icon: icon?.id,
       iconColor: (icon?.color as { id?: string } | undefined)?.id,
@@ -114,7 +117,7 @@ describe('Sidebar trees', function () {
     const inbox = await rows('inbox');
     const records = env.emulator.state.faxes('inbox');
     const unreadRecord = records.find((f) => !f.is_read);
-    const readRecord = records.find((f) => f.is_read && (f.status === 'success'));
+    const readRecord = records.find((f) => f.is_read && f.status === 'success');
     assert.ok(unreadRecord && readRecord, 'the seed has read and unread faxes');
     const unread = inbox.find((r) => (r.node as FaxNode).fax?.id === unreadRecord.id);
     const read = inbox.find((r) => (r.node as FaxNode).fax?.id === readRecord.id);
@@ -202,7 +205,10 @@ describe('Sidebar trees', function () {
 
     // In Sent the faxes have new ids (as on the real service).
     const ids = Object.values(result.ids).map((id) => env.emulator.sentIdOf(id));
-    assert.ok(ids.every((id, i) => id && id !== Object.values(result.ids)[i]), 'new ids in Sent');
+    assert.ok(
+      ids.every((id, i) => id && id !== Object.values(result.ids)[i]),
+      'new ids in Sent',
+    );
     await eventually(async () => {
       const sent = await rows('sent');
       for (const id of ids) {
@@ -214,7 +220,10 @@ describe('Sidebar trees', function () {
       assert.match(fluxRow?.tooltip ?? '', /Status reported by Fax\.Plus: failed_quantum_flux/);
       assert.match(fluxRow?.contextValue ?? '', /;outcome=unknown;/);
     });
-    assert.ok(env.emulator.requests.some((r) => r.operationId === 'listFaxes' && r.query.category === 'sent'), 'the sent faxes were looked up');
+    assert.ok(
+      env.emulator.requests.some((r) => r.operationId === 'listFaxes' && r.query.category === 'sent'),
+      'the sent faxes were looked up',
+    );
   });
 
   it('shows one node naming the missing scope, and asks Fax.Plus nothing, for a section the token cannot read', async () => {
@@ -232,11 +241,21 @@ describe('Sidebar trees', function () {
     await vscode.commands.executeCommand('faxplus.refreshInbox');
 
     const numbers = await rows('numbers');
-    assert.ok(numbers.slice(0, -1).length >= 4 && numbers.slice(0, -1).every((r) => r.node.kind === 'number'), 'numbers the token may read load');
+    assert.ok(
+      numbers.slice(0, -1).length >= 4 && numbers.slice(0, -1).every((r) => r.node.kind === 'number'),
+      'numbers the token may read load',
+    );
     const buy = numbers.at(-1);
-    assert.strictEqual(buy?.contextValue, 'message;kind=missingScope;view=numbers;command=buyNumber', 'and one node says what buying needs');
+    assert.strictEqual(
+      buy?.contextValue,
+      'message;kind=missingScope;view=numbers;command=buyNumber',
+      'and one node says what buying needs',
+    );
     assert.match(buy.label, /cannot buy fax numbers — it needs fax:shop:edit or fax:all:edit/);
-    assert.deepStrictEqual(env.emulator.requests.filter((r) => r.operationId === 'listFaxes' || r.operationId === 'listOutboxFaxes'), []);
+    assert.deepStrictEqual(
+      env.emulator.requests.filter((r) => r.operationId === 'listFaxes' || r.operationId === 'listOutboxFaxes'),
+      [],
+    );
   });
 
   it('tells a member why the Members view is empty, without asking Fax.Plus', async () => {
@@ -246,7 +265,10 @@ describe('Sidebar trees', function () {
     assert.strictEqual(members.length, 1);
     assert.strictEqual(members[0].node.kind, 'empty');
     assert.match(members[0].label, /Only administrators/);
-    assert.deepStrictEqual(env.emulator.requests.filter((r) => r.operationId === 'getAccounts'), []);
+    assert.deepStrictEqual(
+      env.emulator.requests.filter((r) => r.operationId === 'getAccounts'),
+      [],
+    );
   });
 
   it('lists members for an admin, and numbers with the names of the people they are assigned to', async () => {
@@ -295,7 +317,10 @@ describe('Sidebar trees', function () {
     env.emulator.clearRequests();
     env.api.events.fireChanged('numbers');
     await eventually(() => assert.ok(env.emulator.requests.some((r) => r.operationId === 'listNumbers')));
-    assert.deepStrictEqual(env.emulator.requests.filter((r) => r.operationId === 'listFaxes'), []);
+    assert.deepStrictEqual(
+      env.emulator.requests.filter((r) => r.operationId === 'listFaxes'),
+      [],
+    );
   });
 
   it('announces faxes that arrive, once, in one notification with Open', async () => {
@@ -317,10 +342,12 @@ describe('Sidebar trees', function () {
 
     // [Open] selects the new fax in the Inbox.
     await env.api.sidebar.inboxWatcher.open(faxIds(inbox)[0]);
-    await eventually(() => assert.deepStrictEqual(
-      env.api.sidebar.views.inbox.selection.map((n) => (n as FaxNode).fax?.id),
-      [faxIds(inbox)[0]],
-    ));
+    await eventually(() =>
+      assert.deepStrictEqual(
+        env.api.sidebar.views.inbox.selection.map((n) => (n as FaxNode).fax?.id),
+        [faxIds(inbox)[0]],
+      ),
+    );
   });
 
   it('asks Fax.Plus nothing for views that are not showing', async () => {
@@ -329,17 +356,27 @@ describe('Sidebar trees', function () {
     await signInWith(env.emulator.demoTokens.fullAccess);
     // Every section answers a refresh by telling its tree to redraw; a hidden one only marks its data stale.
     const providers = Object.values(env.api.sidebar.providers);
-    const redrawn = providers.map((provider) => new Promise<void>((resolve) => {
-      const subscription = provider.onDidChangeTreeData(() => {
-        subscription.dispose();
-        resolve();
-      });
-    }));
+    const redrawn = providers.map(
+      (provider) =>
+        new Promise<void>((resolve) => {
+          const subscription = provider.onDidChangeTreeData(() => {
+            subscription.dispose();
+            resolve();
+          });
+        }),
+    );
     await vscode.commands.executeCommand('faxplus.refresh');
     await Promise.all(redrawn);
     const listings = ['listFaxes', 'listOutboxFaxes', 'listNumbers', 'getAccounts'];
-    assert.deepStrictEqual(env.emulator.requests.filter((r) => listings.includes(r.operationId ?? '')), []);
-    assert.deepStrictEqual(providers.filter((provider) => provider.hasLoaded).map((provider) => provider.view), [], 'no section loaded');
+    assert.deepStrictEqual(
+      env.emulator.requests.filter((r) => listings.includes(r.operationId ?? '')),
+      [],
+    );
+    assert.deepStrictEqual(
+      providers.filter((provider) => provider.hasLoaded).map((provider) => provider.view),
+      [],
+      'no section loaded',
+    );
   });
 
   it('polls only while the view is visible', async () => {
@@ -360,7 +397,11 @@ describe('Sidebar trees', function () {
       await new Promise((r) => setTimeout(r, 500));
       env.emulator.clearRequests();
       await new Promise((r) => setTimeout(r, 3000));
-      assert.deepStrictEqual(env.emulator.requests.map((r) => r.operationId), [], 'nothing while hidden');
+      assert.deepStrictEqual(
+        env.emulator.requests.map((r) => r.operationId),
+        [],
+        'nothing while hidden',
+      );
     } finally {
       await setting('pollingEnabled', false);
       await setting('polling.inboxSeconds', undefined);

@@ -85,9 +85,13 @@ describe('Restricted mode and virtual workspaces', function () {
   let memory: MemoryFileSystem;
   let restore: vscode.Disposable[] = [];
 
-  const send = (file: vscode.Uri) => vscode.commands.executeCommand<Record<string, string> | undefined>('faxplus.sendFax', {
-    files: [file.toString()], to: [RECIPIENT], from: adminNumber(env.emulator), confirm: false,
-  });
+  const send = (file: vscode.Uri) =>
+    vscode.commands.executeCommand<Record<string, string> | undefined>('faxplus.sendFax', {
+      files: [file.toString()],
+      to: [RECIPIENT],
+      from: adminNumber(env.emulator),
+      confirm: false,
+    });
 
   before(async () => {
     env = await testEnvironment();
@@ -113,19 +117,38 @@ describe('Restricted mode and virtual workspaces', function () {
   it('declares both capabilities honestly, and every setting that decides where a token goes is application-scoped', () => {
     const manifest = env.extension.packageJSON as {
       capabilities: { untrustedWorkspaces: { supported: unknown; restrictedConfigurations?: string[] }; virtualWorkspaces: unknown };
-      contributes: { configuration: { properties: Record<string, { scope?: string }> } | { properties: Record<string, { scope?: string }> }[] };
+      contributes: {
+        configuration: { properties: Record<string, { scope?: string }> } | { properties: Record<string, { scope?: string }> }[];
+      };
     };
     // Limited: an untrusted workspace cannot change how faxes are sent (region, retries, enhancement) nor make polling aggressive.
     assert.strictEqual(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
-    assert.deepStrictEqual([...(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations ?? [])].sort(),
-      ['faxplus.pageSize', 'faxplus.polling.inboxSeconds', 'faxplus.polling.outboxSeconds',
-        'faxplus.send.defaultRegion', 'faxplus.send.enhancement', 'faxplus.send.retryCount', 'faxplus.send.retryDelay']);
+    assert.deepStrictEqual([...(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations ?? [])].sort(), [
+      'faxplus.pageSize',
+      'faxplus.polling.inboxSeconds',
+      'faxplus.polling.outboxSeconds',
+      'faxplus.send.defaultRegion',
+      'faxplus.send.enhancement',
+      'faxplus.send.retryCount',
+      'faxplus.send.retryDelay',
+    ]);
     // Runs where the workspace is (files to send, downloads); README "Remote windows" says how OAuth copes.
     assert.deepStrictEqual((env.extension.packageJSON as { extensionKind?: string[] }).extensionKind, ['workspace']);
-    assert.ok(manifest.capabilities.virtualWorkspaces === true || (manifest.capabilities.virtualWorkspaces as { supported?: unknown }).supported === true);
-    const groups = Array.isArray(manifest.contributes.configuration) ? manifest.contributes.configuration : [manifest.contributes.configuration];
+    assert.ok(
+      manifest.capabilities.virtualWorkspaces === true ||
+        (manifest.capabilities.virtualWorkspaces as { supported?: unknown }).supported === true,
+    );
+    const groups = Array.isArray(manifest.contributes.configuration)
+      ? manifest.contributes.configuration
+      : [manifest.contributes.configuration];
     const properties = Object.assign({}, ...groups.map((g) => g.properties)) as Record<string, { scope?: string }>;
-    for (const key of ['faxplus.api.baseUrl', 'faxplus.oauth.authorizeUrl', 'faxplus.oauth.tokenUrl', 'faxplus.oauth.clientId', 'faxplus.oauth.redirectPort']) {
+    for (const key of [
+      'faxplus.api.baseUrl',
+      'faxplus.oauth.authorizeUrl',
+      'faxplus.oauth.tokenUrl',
+      'faxplus.oauth.clientId',
+      'faxplus.oauth.redirectPort',
+    ]) {
       assert.strictEqual(properties[key]?.scope, 'application', `${key} cannot be set by a workspace`);
     }
   });
@@ -154,6 +177,9 @@ describe('Restricted mode and virtual workspaces', function () {
     env.emulator.clearRequests();
     assert.strictEqual(await send(missing), undefined);
     assert.match(new Notices(env.api).last(), /Cannot read faxtest:\/scans\/missing\.pdf/);
-    assert.deepStrictEqual(env.emulator.requests.filter((r) => r.operationId === 'uploadFile' || r.operationId === 'sendFax'), []);
+    assert.deepStrictEqual(
+      env.emulator.requests.filter((r) => r.operationId === 'uploadFile' || r.operationId === 'sendFax'),
+      [],
+    );
   });
 });

@@ -30,27 +30,30 @@ function titleOf(commandId: string, nls: Record<string, string>, commands: { com
     return `${nls[`view.${view[1]}`] ?? view[1]} view (listing)`;
   }
   const title = commands.find((c) => c.command === commandId)?.title ?? commandId;
-  return /^%.*%$/.test(title) ? nls[title.slice(1, -1)] ?? title : title;
+  return /^%.*%$/.test(title) ? (nls[title.slice(1, -1)] ?? title) : title;
 }
 
 export function commandScopesTable(): string {
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
   const nls = JSON.parse(readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
   const permissions = new CommandPermissions();
-  const rows = Object.keys(COMMAND_OPERATIONS).sort().map((id) => {
-    const ops = permissions.operationsOf(id);
-    const needs = ops.length === 0
-      ? 'none (no API call)'
-      : permissions.requirements(id).map((alternatives) => alternatives.length === 0 ? 'any valid token' : alternatives.map((s) => `\`${s}\``).join(' or ')).filter((v, i, all) => all.indexOf(v) === i).join('; and ');
-    return `| ${titleOf(id, nls, pkg.contributes.commands)} | \`${id}\` | ${ops.map((o) => `\`${o}\``).join(', ') || '—'} | ${needs} |`;
-  });
-  return [
-    TABLE_START,
-    '| command | id | API operations | scopes that permit it |',
-    '| --- | --- | --- | --- |',
-    ...rows,
-    TABLE_END,
-  ].join('\n');
+  const rows = Object.keys(COMMAND_OPERATIONS)
+    .sort()
+    .map((id) => {
+      const ops = permissions.operationsOf(id);
+      const needs =
+        ops.length === 0
+          ? 'none (no API call)'
+          : permissions
+              .requirements(id)
+              .map((alternatives) => (alternatives.length === 0 ? 'any valid token' : alternatives.map((s) => `\`${s}\``).join(' or ')))
+              .filter((v, i, all) => all.indexOf(v) === i)
+              .join('; and ');
+      return `| ${titleOf(id, nls, pkg.contributes.commands)} | \`${id}\` | ${ops.map((o) => `\`${o}\``).join(', ') || '—'} | ${needs} |`;
+    });
+  return [TABLE_START, '| command | id | API operations | scopes that permit it |', '| --- | --- | --- | --- |', ...rows, TABLE_END].join(
+    '\n',
+  );
 }
 
 export const SETTINGS_START = '<!-- settings:start -->';
@@ -60,10 +63,24 @@ export const SETTINGS_END = '<!-- settings:end -->';
 export function settingsTable(): string {
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
   const nls = JSON.parse(readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
-  const text = (v: string | undefined) => (v && /^%.*%$/.test(v) ? nls[v.slice(1, -1)] ?? v : v ?? '').replace(/\n/g, ' ').replace(/\|/g, '\\|');
-  const rows = Object.entries(pkg.contributes.configuration.properties as Record<string, { scope?: string; default?: unknown; markdownDescription?: string; description?: string }>)
-    .map(([key, p]) => `| \`${key}\` | ${p.scope === 'application' ? 'user settings only' : 'user or workspace'} | \`${JSON.stringify(p.default)}\` | ${text(p.markdownDescription ?? p.description)} |`);
-  return [SETTINGS_START, '| setting | where it may be set | default | what it does |', '| --- | --- | --- | --- |', ...rows, SETTINGS_END].join('\n');
+  const text = (v: string | undefined) =>
+    (v && /^%.*%$/.test(v) ? (nls[v.slice(1, -1)] ?? v) : (v ?? '')).replace(/\n/g, ' ').replace(/\|/g, '\\|');
+  const rows = Object.entries(
+    pkg.contributes.configuration.properties as Record<
+      string,
+      { scope?: string; default?: unknown; markdownDescription?: string; description?: string }
+    >,
+  ).map(
+    ([key, p]) =>
+      `| \`${key}\` | ${p.scope === 'application' ? 'user settings only' : 'user or workspace'} | \`${JSON.stringify(p.default)}\` | ${text(p.markdownDescription ?? p.description)} |`,
+  );
+  return [
+    SETTINGS_START,
+    '| setting | where it may be set | default | what it does |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    SETTINGS_END,
+  ].join('\n');
 }
 
 function block(readme: string, startMarker: string, endMarker: string): string | undefined {

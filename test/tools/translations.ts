@@ -91,10 +91,13 @@ if (require.main === module) {
           const r = reports[lang][source];
           return { ...r.missing, ...Object.fromEntries(r.placeholders.map((k) => [k, english[k]])) };
         };
-        return [lang, {
-          runtime: pick('runtime', readMessages(path.join(root, 'l10n', 'bundle.l10n.json'))),
-          manifest: pick('manifest', readMessages(path.join(root, 'package.nls.json'))),
-        }];
+        return [
+          lang,
+          {
+            runtime: pick('runtime', readMessages(path.join(root, 'l10n', 'bundle.l10n.json'))),
+            manifest: pick('manifest', readMessages(path.join(root, 'package.nls.json'))),
+          },
+        ];
       }),
     );
     console.log(JSON.stringify(todo, null, 2));

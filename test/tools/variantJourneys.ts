@@ -50,13 +50,27 @@ const quietLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 function clientFor(emu: Emulator, credential: Credential): FaxPlusClient {
   const credentials: CredentialsProvider = { getCredential: async () => credential };
   // Retries do not really wait: the matrix checks behaviour, not timing.
-  return new FaxPlusClient({ baseUrl: emu.apiUrl, credentials, logger: quietLogger, userAgent: 'faxplus-vscode/variant-matrix', env: {}, sleep: async () => undefined });
+  return new FaxPlusClient({
+    baseUrl: emu.apiUrl,
+    credentials,
+    logger: quietLogger,
+    userAgent: 'faxplus-vscode/variant-matrix',
+    env: {},
+    sleep: async () => undefined,
+  });
 }
 
 function factory(emu: Emulator): Pick<ClientFactory, 'create'> {
   return {
     create: (credentials: CredentialsProvider) =>
-      new FaxPlusClient({ baseUrl: emu.apiUrl, credentials, logger: quietLogger, userAgent: 'faxplus-vscode/variant-matrix', env: {}, sleep: async () => undefined }),
+      new FaxPlusClient({
+        baseUrl: emu.apiUrl,
+        credentials,
+        logger: quietLogger,
+        userAgent: 'faxplus-vscode/variant-matrix',
+        env: {},
+        sleep: async () => undefined,
+      }),
   };
 }
 
@@ -69,7 +83,10 @@ async function signInPat(emu: Emulator): Promise<void> {
   assert.equal(facts.account?.uid, emu.accounts.admin);
   assert.ok(permissions.verdict('faxplus.sendFax', facts.scopes).allowed, `send refused with scopes ${facts.scopes.join(',')}`);
   if (!facts.scopesUnknown) {
-    assert.ok(facts.expiresAt !== undefined && facts.expiresAt > Date.now() + 300 * 86_400_000, `expiry read as ${String(facts.expiresAt)}`);
+    assert.ok(
+      facts.expiresAt !== undefined && facts.expiresAt > Date.now() + 300 * 86_400_000,
+      `expiry read as ${String(facts.expiresAt)}`,
+    );
   }
   // A read-only token must still be refused sending when the scopes are known.
   const readOnly = await validator.validate({ token: emu.demoTokens.readOnly, kind: 'pat' }, 'secretStorage');
@@ -79,7 +96,12 @@ async function signInPat(emu: Emulator): Promise<void> {
 async function signInOAuth(emu: Emulator): Promise<void> {
   const server = await OAuthLoopbackServer.start({ timeoutMs: 10_000 });
   try {
-    const authorize = buildAuthorizeUrl({ authorizeUrl: emu.loginUrl, clientId: emu.oauthClient.id, redirectUri: server.redirectUri, state: server.state });
+    const authorize = buildAuthorizeUrl({
+      authorizeUrl: emu.loginUrl,
+      clientId: emu.oauthClient.id,
+      redirectUri: server.redirectUri,
+      state: server.state,
+    });
     const login = await request(authorize, { method: 'GET' });
     await login.body.dump();
     assert.equal(login.statusCode, 302);
@@ -112,7 +134,11 @@ async function listInbox(emu: Emulator, client: FaxPlusClient): Promise<void> {
   const seen: string[] = [];
   for await (const page of client.iterateFaxes({ category: 'inbox', pageSize: 15 })) {
     const times = page.map((fax) => fax.startTime?.getTime() ?? 0);
-    assert.deepEqual(times, [...times].sort((a, b) => b - a), 'a page is not sorted newest first');
+    assert.deepEqual(
+      times,
+      [...times].sort((a, b) => b - a),
+      'a page is not sorted newest first',
+    );
     seen.push(...page.map((fax) => fax.id));
   }
   assert.equal(new Set(seen).size, seen.length, 'a fax was listed twice');
@@ -124,7 +150,14 @@ async function listInbox(emu: Emulator, client: FaxPlusClient): Promise<void> {
 async function send(emu: Emulator, client: FaxPlusClient): Promise<void> {
   const from = emu.state.numbers().find((n) => n.assigned_to.includes(emu.accounts.admin))?.number ?? 'no_number';
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-  const path = await client.uploadFile({ name: 'letter.pdf', size: pdf.length, contentType: 'application/pdf', open: async function* () { yield pdf; } });
+  const path = await client.uploadFile({
+    name: 'letter.pdf',
+    size: pdf.length,
+    contentType: 'application/pdf',
+    open: async function* () {
+      yield pdf;
+    },
+  });
   assert.ok(path.length > 0);
   const result = await client.sendFax({ from, to: ['+15550001234'], files: [path], options: { retry: { count: 9 } } });
   const id = result.ids['+15550001234'];
@@ -150,7 +183,12 @@ async function numbersBalance(emu: Emulator, client: FaxPlusClient): Promise<voi
   const free = emu.state.numbers().find((n) => n.assigned_to.length === 0 && n.status === 'active');
   assert.ok(free, 'no free number in the seed');
   await client.assignNumber(free.number, emu.accounts.memberWithoutNumber);
-  assert.ok(emu.state.numbers().find((n) => n.number === free.number)?.assigned_to.includes(emu.accounts.memberWithoutNumber));
+  assert.ok(
+    emu.state
+      .numbers()
+      .find((n) => n.number === free.number)
+      ?.assigned_to.includes(emu.accounts.memberWithoutNumber),
+  );
   // Revoked again so the next variant finds the number free.
   await client.revokeNumber(free.number, emu.accounts.memberWithoutNumber);
   const balance = await client.getBalance();
@@ -183,7 +221,11 @@ export async function runJourneys(emu: Emulator, variants: VariantsInput): Promi
         await steps[journey]();
         results[journey] = { ok: true, ms: performance.now() - started };
       } catch (e) {
-        results[journey] = { ok: false, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e), ms: performance.now() - started };
+        results[journey] = {
+          ok: false,
+          error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+          ms: performance.now() - started,
+        };
       }
     }
   } finally {
@@ -197,6 +239,8 @@ export function formatMatrix(rows: readonly { name: string; results: Record<Jour
   const width = Math.max(...rows.map((r) => r.name.length), 'variant'.length);
   const header = `| ${'variant'.padEnd(width)} | ${JOURNEYS.join(' | ')} |`;
   const rule = `|${'-'.repeat(width + 2)}|${JOURNEYS.map((j) => '-'.repeat(j.length + 2)).join('|')}|`;
-  const lines = rows.map((r) => `| ${r.name.padEnd(width)} | ${JOURNEYS.map((j) => (r.results[j].ok ? 'pass' : 'FAIL').padEnd(j.length)).join(' | ')} |`);
+  const lines = rows.map(
+    (r) => `| ${r.name.padEnd(width)} | ${JOURNEYS.map((j) => (r.results[j].ok ? 'pass' : 'FAIL').padEnd(j.length)).join(' | ')} |`,
+  );
   return [header, rule, ...lines].join('\n');
 }

@@ -18,8 +18,14 @@ async function main(): Promise<void> {
     await emu.stop();
   }
   console.log(formatMatrix(rows));
-  const failures = rows.flatMap((r) => Object.entries(r.results).filter(([, v]) => !v.ok).map(([j, v]) => `${r.name} × ${j}: ${v.error ?? ''}`));
-  console.log(`\n${rows.length} variants × ${Object.keys(rows[0].results).length} journeys in ${Math.round(performance.now() - started)} ms; ${failures.length} failed`);
+  const failures = rows.flatMap((r) =>
+    Object.entries(r.results)
+      .filter(([, v]) => !v.ok)
+      .map(([j, v]) => `${r.name} × ${j}: ${v.error ?? ''}`),
+  );
+  console.log(
+    `\n${rows.length} variants × ${Object.keys(rows[0].results).length} journeys in ${Math.round(performance.now() - started)} ms; ${failures.length} failed`,
+  );
   for (const f of failures) {
     console.log(`  ${f}`);
   }

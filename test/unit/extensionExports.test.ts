@@ -8,12 +8,18 @@ describe('extension exports', () => {
   it('gives other extensions nothing in Production and Development', () => {
     let built = 0;
     for (const mode of [vscode.ExtensionMode.Production, vscode.ExtensionMode.Development]) {
-      assert.equal(extensionExports(mode, () => (built++, surface)), undefined);
+      assert.equal(
+        extensionExports(mode, () => (built++, surface)),
+        undefined,
+      );
     }
     assert.equal(built, 0, 'the surface is not even built outside tests');
   });
 
   it('gives the integration host (Test mode) its surface', () => {
-    assert.equal(extensionExports(vscode.ExtensionMode.Test, () => surface), surface);
+    assert.equal(
+      extensionExports(vscode.ExtensionMode.Test, () => surface),
+      surface,
+    );
   });
 });

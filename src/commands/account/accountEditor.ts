@@ -1,6 +1,13 @@
 import * as vscode from 'vscode';
 import type { AccountChanges } from '../../api/accountModification';
-import { NOTIFICATION_CHANNELS, NOTIFICATION_EVENTS, type Account, type NotificationChannel, type NotificationEvent, type NotificationToggles } from '../../api/models';
+import {
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_EVENTS,
+  type Account,
+  type NotificationChannel,
+  type NotificationEvent,
+  type NotificationToggles,
+} from '../../api/models';
 import { phoneDisplay } from '../../format/phoneDisplay';
 import { accountPhone } from './accountPhone';
 
@@ -25,10 +32,26 @@ export class AccountEditor {
       const changed = (k: keyof typeof wanted) => (wanted[k] !== undefined ? ` ${vscode.l10n.t('(changed)')}` : '');
       const items: FieldItem[] = [
         { field: 'name', label: `$(person) ${vscode.l10n.t('Name')}`, description: (wanted.name ?? account.name ?? '') + changed('name') },
-        { field: 'lastname', label: `$(person) ${vscode.l10n.t('Last name')}`, description: (wanted.lastname ?? account.lastname ?? '') + changed('lastname') },
-        { field: 'phone', label: `$(device-mobile) ${vscode.l10n.t('Phone')}`, description: phoneDisplay(wanted.phone ?? account.phone) + changed('phone') },
-        { field: 'notifications', label: `$(bell) ${vscode.l10n.t('Notifications…')}`, description: toggleSummary(account.notifications?.toggles ?? {}, wanted.notifications) + changed('notifications') },
-        { field: 'save', label: `$(check) ${vscode.l10n.t('Save Changes')}`, description: Object.keys(wanted).length === 0 ? vscode.l10n.t('nothing changed yet') : undefined },
+        {
+          field: 'lastname',
+          label: `$(person) ${vscode.l10n.t('Last name')}`,
+          description: (wanted.lastname ?? account.lastname ?? '') + changed('lastname'),
+        },
+        {
+          field: 'phone',
+          label: `$(device-mobile) ${vscode.l10n.t('Phone')}`,
+          description: phoneDisplay(wanted.phone ?? account.phone) + changed('phone'),
+        },
+        {
+          field: 'notifications',
+          label: `$(bell) ${vscode.l10n.t('Notifications…')}`,
+          description: toggleSummary(account.notifications?.toggles ?? {}, wanted.notifications) + changed('notifications'),
+        },
+        {
+          field: 'save',
+          label: `$(check) ${vscode.l10n.t('Save Changes')}`,
+          description: Object.keys(wanted).length === 0 ? vscode.l10n.t('nothing changed yet') : undefined,
+        },
       ];
       const choice = await vscode.window.showQuickPick(items, {
         title: vscode.l10n.t('Edit My Account: {0}', account.email ?? account.uid),
@@ -103,7 +126,9 @@ export class AccountEditor {
 /** Why a typed value cannot be used, or undefined when it can. */
 export function fieldProblem(field: 'name' | 'lastname' | 'phone', value: string): string | undefined {
   if (field === 'phone') {
-    return accountPhone(value) ? undefined : vscode.l10n.t('Enter the number in international form, starting with + and the country code (e.g. +1 555 010 0123).');
+    return accountPhone(value)
+      ? undefined
+      : vscode.l10n.t('Enter the number in international form, starting with + and the country code (e.g. +1 555 010 0123).');
   }
   return value.trim() ? undefined : vscode.l10n.t('This cannot be empty.');
 }

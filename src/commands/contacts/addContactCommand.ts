@@ -15,7 +15,10 @@ import { askContact, draftOf, refuse } from './contactPrompts';
 export class AddContactCommand implements Command {
   readonly id: typeof COMMANDS.addContact | typeof COMMANDS.saveAsContact = COMMANDS.addContact;
 
-  constructor(protected readonly book: AddressBook, protected readonly notifier: Notifier) {}
+  constructor(
+    protected readonly book: AddressBook,
+    protected readonly notifier: Notifier,
+  ) {}
 
   async execute(arg?: unknown): Promise<string | undefined> {
     const args = plainArgs(arg);

@@ -33,7 +33,9 @@ export async function contactTarget(book: AddressBook, notifier: Notifier, arg: 
     if (!name) throw refuse(notifier, vscode.l10n.t('Say which contact: "name" is missing.'));
     const found = book.named(name);
     if (found.length === 0) throw refuse(notifier, vscode.l10n.t('No contact is named "{0}".', name));
-    if (found.length > 1) throw refuse(notifier, vscode.l10n.t('"{0}" names {1} contacts; edit them from the Contacts list.', name, found.length));
+    if (found.length > 1) {
+      throw refuse(notifier, vscode.l10n.t('"{0}" names {1} contacts; edit them from the Contacts list.', name, found.length));
+    }
     return found[0];
   }
   if (book.all().length === 0) {
@@ -52,10 +54,12 @@ export async function contactTarget(book: AddressBook, notifier: Notifier, arg: 
 /** A draft from an argument object: `{ name, organisation?, faxNumbers | numbers, note? }`. */
 export function draftOf(args: ArgObject): ContactDraft {
   const list = args.faxNumbers ?? args.numbers;
-  const numbers = typeof list === 'string' ? [list] : Array.isArray(list) ? list.filter((n): n is string => typeof n === 'string') : undefined;
+  const numbers =
+    typeof list === 'string' ? [list] : Array.isArray(list) ? list.filter((n): n is string => typeof n === 'string') : undefined;
   return {
     name: stringArg(args, 'name'),
-    organisation: typeof args.organisation === 'string' ? args.organisation : typeof args.organization === 'string' ? args.organization : undefined,
+    organisation:
+      typeof args.organisation === 'string' ? args.organisation : typeof args.organization === 'string' ? args.organization : undefined,
     faxNumbers: numbers,
     note: typeof args.note === 'string' ? args.note : undefined,
   };
@@ -65,7 +69,11 @@ export function draftOf(args: ArgObject): ContactDraft {
  * Asks for a contact's fields one input box at a time, starting from `initial`;
  * the numbers box checks them as it would be saved. Undefined when the person stops.
  */
-export async function askContact(title: string, initial: ContactDraft, check: (draft: ContactDraft) => string | undefined): Promise<ContactDraft | undefined> {
+export async function askContact(
+  title: string,
+  initial: ContactDraft,
+  check: (draft: ContactDraft) => string | undefined,
+): Promise<ContactDraft | undefined> {
   // The name box judges the name alone: a stand-in number keeps "needs a number" out of it.
   const nameProblem = (name: string) => check({ name, faxNumbers: ['+12015550123'] });
   const name = await vscode.window.showInputBox({
@@ -84,9 +92,19 @@ export async function askContact(title: string, initial: ContactDraft, check: (d
     validateInput: (v) => check({ ...initial, name, faxNumbers: v.split(/[,;]/) }),
   });
   if (numbers === undefined) return undefined;
-  const organisation = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Organisation (optional)'), value: initial.organisation, ignoreFocusOut: true });
+  const organisation = await vscode.window.showInputBox({
+    title,
+    prompt: vscode.l10n.t('Organisation (optional)'),
+    value: initial.organisation,
+    ignoreFocusOut: true,
+  });
   if (organisation === undefined) return undefined;
-  const note = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Note (optional)'), value: initial.note, ignoreFocusOut: true });
+  const note = await vscode.window.showInputBox({
+    title,
+    prompt: vscode.l10n.t('Note (optional)'),
+    value: initial.note,
+    ignoreFocusOut: true,
+  });
   if (note === undefined) return undefined;
   return { name, organisation, faxNumbers: numbers.split(/[,;]/), note };
 }

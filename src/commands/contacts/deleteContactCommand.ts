@@ -11,7 +11,10 @@ import { contactTarget } from './contactPrompts';
 export class DeleteContactCommand implements Command {
   readonly id = COMMANDS.deleteContact;
 
-  constructor(private readonly book: AddressBook, private readonly notifier: Notifier) {}
+  constructor(
+    private readonly book: AddressBook,
+    private readonly notifier: Notifier,
+  ) {}
 
   async execute(arg?: unknown): Promise<boolean> {
     const contact = await contactTarget(this.book, this.notifier, arg, vscode.l10n.t('Delete Contact'));

@@ -15,7 +15,10 @@ import { askContact, contactTarget, draftOf, refuse } from './contactPrompts';
 export class EditContactCommand implements Command {
   readonly id = COMMANDS.editContact;
 
-  constructor(private readonly book: AddressBook, private readonly notifier: Notifier) {}
+  constructor(
+    private readonly book: AddressBook,
+    private readonly notifier: Notifier,
+  ) {}
 
   async execute(arg?: unknown): Promise<boolean> {
     const contact = await contactTarget(this.book, this.notifier, arg, vscode.l10n.t('Edit Contact'));

@@ -12,17 +12,22 @@ import { refuse } from './contactPrompts';
 export class ExportContactsCommand implements Command {
   readonly id = COMMANDS.exportContacts;
 
-  constructor(private readonly book: AddressBook, private readonly notifier: Notifier) {}
+  constructor(
+    private readonly book: AddressBook,
+    private readonly notifier: Notifier,
+  ) {}
 
   async execute(arg?: unknown): Promise<number | undefined> {
     await this.book.load();
     const args = plainArgs(arg);
     const given = stringArg(args, 'uri');
-    const uri = given ? vscode.Uri.parse(given) : await vscode.window.showSaveDialog({
-      title: vscode.l10n.t('Export Contacts'),
-      saveLabel: vscode.l10n.t('Export'),
-      filters: { vCard: ['vcf'], CSV: ['csv'] },
-    });
+    const uri = given
+      ? vscode.Uri.parse(given)
+      : await vscode.window.showSaveDialog({
+          title: vscode.l10n.t('Export Contacts'),
+          saveLabel: vscode.l10n.t('Export'),
+          filters: { vCard: ['vcf'], CSV: ['csv'] },
+        });
     if (!uri) {
       if (args) throw refuse(this.notifier, vscode.l10n.t('Say where to export: "uri" is missing.'));
       return undefined;

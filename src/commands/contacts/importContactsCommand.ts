@@ -19,16 +19,23 @@ const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export class ImportContactsCommand implements Command {
   readonly id = COMMANDS.importContacts;
 
-  constructor(private readonly book: AddressBook, private readonly notifier: Notifier) {}
+  constructor(
+    private readonly book: AddressBook,
+    private readonly notifier: Notifier,
+  ) {}
 
   async execute(arg?: unknown): Promise<{ added: number; merged: number; skipped: readonly string[] } | undefined> {
     const args = plainArgs(arg);
     const given = stringArg(args, 'uri');
-    const uri = given ? vscode.Uri.parse(given) : (await vscode.window.showOpenDialog({
-      title: vscode.l10n.t('Import Contacts'),
-      openLabel: vscode.l10n.t('Import'),
-      filters: { [vscode.l10n.t('vCard or CSV')]: ['vcf', 'vcard', 'csv', 'tsv'] },
-    }))?.[0];
+    const uri = given
+      ? vscode.Uri.parse(given)
+      : (
+          await vscode.window.showOpenDialog({
+            title: vscode.l10n.t('Import Contacts'),
+            openLabel: vscode.l10n.t('Import'),
+            filters: { [vscode.l10n.t('vCard or CSV')]: ['vcf', 'vcard', 'csv', 'tsv'] },
+          })
+        )?.[0];
     if (!uri) {
       if (args) throw refuse(this.notifier, vscode.l10n.t('Say which file to import: "uri" is missing.'));
       return undefined;
@@ -38,7 +45,12 @@ export class ImportContactsCommand implements Command {
     let text: string;
     try {
       const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_IMPORT_BYTES) throw refuse(this.notifier, vscode.l10n.t('{0} is too large to be an address book ({1} MB at most).', uri.fsPath, MAX_IMPORT_BYTES / 1024 / 1024));
+      if (stat.size > MAX_IMPORT_BYTES) {
+        throw refuse(
+          this.notifier,
+          vscode.l10n.t('{0} is too large to be an address book ({1} MB at most).', uri.fsPath, MAX_IMPORT_BYTES / 1024 / 1024),
+        );
+      }
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch (e) {
       if (e instanceof Error && e.name === 'UserNotifiedError') throw e;
@@ -47,7 +59,13 @@ export class ImportContactsCommand implements Command {
     const drafts = kind === 'vcard' ? parseVCards(text) : parseContactsCsv(text);
     if (drafts.length === 0) throw refuse(this.notifier, vscode.l10n.t('{0} holds no contacts.', uri.fsPath));
     const result = await this.book.import(drafts);
-    const summary = vscode.l10n.t('Imported from {0}: {1} new, {2} merged into contacts of the same name, {3} skipped.', uri.fsPath, result.added, result.merged, result.skipped.length);
+    const summary = vscode.l10n.t(
+      'Imported from {0}: {1} new, {2} merged into contacts of the same name, {3} skipped.',
+      uri.fsPath,
+      result.added,
+      result.merged,
+      result.skipped.length,
+    );
     if (result.skipped.length > 0) {
       // The first few skipped entries say why; the counts say how many.
       void this.notifier.notify('warning', [summary, ...result.skipped.slice(0, 3)].join(' '));

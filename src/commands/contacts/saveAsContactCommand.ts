@@ -31,7 +31,10 @@ export class SaveAsContactCommand extends AddContactCommand {
     }
     const known = this.book.ownerOf(number);
     if (known) {
-      const message = vscode.l10n.t('{0} is already in your contacts.', partyDisplay(number, () => known.name));
+      const message = vscode.l10n.t(
+        '{0} is already in your contacts.',
+        partyDisplay(number, () => known.name),
+      );
       if (args) throw refuse(this.notifier, message);
       void this.notifier.notify('info', message);
       return known.id;

@@ -28,9 +28,15 @@ export class ShowContactsCommand implements Command {
   async execute(): Promise<void> {
     await this.book.load();
     if (this.book.problem) {
-      void this.notifier.notify('error', vscode.l10n.t('The address book could not be read ({0}); it is left untouched.', this.book.problem));
+      void this.notifier.notify(
+        'error',
+        vscode.l10n.t('The address book could not be read ({0}); it is left untouched.', this.book.problem),
+      );
     }
-    const run = (id: string, ...args: unknown[]) => () => vscode.commands.executeCommand(id, ...args);
+    const run =
+      (id: string, ...args: unknown[]) =>
+      () =>
+        vscode.commands.executeCommand(id, ...args);
     const rows: Row[] = [
       ...this.book.all().map((c) => ({ ...contactItem(c), run: () => this.actOn(c) })),
       { label: '', kind: vscode.QuickPickItemKind.Separator },

@@ -6,7 +6,8 @@ import type { ErrorPresenter } from '../../errors/errorPresenter';
 import { apiQuickPick, type ValueItem } from '../targets/apiQuickPick';
 import { offerName, offerTerms, rawText } from './offerText';
 
-type NumberChoice = { readonly kind: 'offer'; readonly offer: AvailableNumber } | { readonly kind: 'random' } | { readonly kind: 'contains' };
+type NumberChoice =
+  { readonly kind: 'offer'; readonly offer: AvailableNumber } | { readonly kind: 'random' } | { readonly kind: 'contains' };
 
 /**
  * The browsing steps of Buy a Fax Number: country → area → a number for sale
@@ -23,8 +24,8 @@ export class NumberShopPicker {
 
   async pick(title: string): Promise<{ country: ShopCountry; area: ShopArea; offer: AvailableNumber } | undefined> {
     const country = await this.pickCountry(title);
-    const area = country && await this.pickArea(title, country);
-    const offer = country && area && await this.pickOffer(title, country, area);
+    const area = country && (await this.pickArea(title, country));
+    const offer = country && area && (await this.pickOffer(title, country, area));
     return country && area && offer ? { country, area, offer } : undefined;
   }
 
@@ -34,9 +35,10 @@ export class NumberShopPicker {
       placeholder: vscode.l10n.t('Choose the country of the new number'),
       failureAction: vscode.l10n.t('Loading the countries where numbers are sold'),
       emptyText: vscode.l10n.t('Fax.Plus sells no numbers at the moment.'),
-      load: async (signal) => (await this.clients.get().listShopCountries({ signal }))
-        .filter((c) => c.available)
-        .map((c) => ({ label: c.name ?? c.iso, description: c.iso, value: c })),
+      load: async (signal) =>
+        (await this.clients.get().listShopCountries({ signal }))
+          .filter((c) => c.available)
+          .map((c) => ({ label: c.name ?? c.iso, description: c.iso, value: c })),
     });
   }
 
@@ -46,11 +48,12 @@ export class NumberShopPicker {
       placeholder: vscode.l10n.t('Choose the area code'),
       failureAction: vscode.l10n.t('Loading the areas of {0}', country.name ?? country.iso),
       emptyText: vscode.l10n.t('Fax.Plus sells no numbers in {0} at the moment.', country.name ?? country.iso),
-      load: async (signal) => (await this.clients.get().listShopAreas(country.iso, { signal })).map((a) => ({
-        label: a.callingCode,
-        description: [a.city, a.state].filter(Boolean).join(', '),
-        value: a,
-      })),
+      load: async (signal) =>
+        (await this.clients.get().listShopAreas(country.iso, { signal })).map((a) => ({
+          label: a.callingCode,
+          description: [a.city, a.state].filter(Boolean).join(', '),
+          value: a,
+        })),
     });
   }
 
@@ -86,21 +89,35 @@ export class NumberShopPicker {
     }
   }
 
-  private async offerItems(country: ShopCountry, area: ShopArea, contains: string | undefined, signal: AbortSignal): Promise<ValueItem<NumberChoice>[]> {
+  private async offerItems(
+    country: ShopCountry,
+    area: ShopArea,
+    contains: string | undefined,
+    signal: AbortSignal,
+  ): Promise<ValueItem<NumberChoice>[]> {
     const list = await this.clients.get().listAvailableNumbers(country.iso, area.callingCode, contains, { signal });
     const items: ValueItem<NumberChoice>[] = [];
     if (!list.recognised) {
       // Show what came back rather than failing: the answer's shape is undocumented.
       this.logger.warn(`Buy a Fax Number: unrecognised listShopNumbers answer: ${rawText(list.raw, 2000)}`);
-      items.push({ label: `$(warning) ${vscode.l10n.t('Fax.Plus answered in a form this extension cannot read:')}`, detail: rawText(list.raw), alwaysShow: true });
+      items.push({
+        label: `$(warning) ${vscode.l10n.t('Fax.Plus answered in a form this extension cannot read:')}`,
+        detail: rawText(list.raw),
+        alwaysShow: true,
+      });
     } else if (list.numbers.length === 0) {
-      items.push({ label: `$(info) ${contains ? vscode.l10n.t('No numbers containing {0}.', contains) : vscode.l10n.t('No numbers for sale in this area right now.')}`, alwaysShow: true });
+      items.push({
+        label: `$(info) ${contains ? vscode.l10n.t('No numbers containing {0}.', contains) : vscode.l10n.t('No numbers for sale in this area right now.')}`,
+        alwaysShow: true,
+      });
     }
     for (const offer of list.numbers) {
       items.push({
         label: `$(device-mobile) ${offerName(offer)}`,
         description: offerTerms(offer, this.locale),
-        detail: offer.itemId ? undefined : vscode.l10n.t('Fax.Plus gave no item id for this number, so it cannot be bought from here: {0}', rawText(offer.raw)),
+        detail: offer.itemId
+          ? undefined
+          : vscode.l10n.t('Fax.Plus gave no item id for this number, so it cannot be bought from here: {0}', rawText(offer.raw)),
         value: offer.itemId ? { kind: 'offer', offer } : undefined,
       });
     }

@@ -19,7 +19,7 @@ export function moneyText(amount: number | undefined, currency: string | undefin
 
 /** How a number for sale is named: its number, else its item id, else what came back. */
 export function offerName(offer: AvailableNumber): string {
-  return offer.number ? phoneDisplay(offer.number) : offer.itemId ?? rawText(offer.raw);
+  return offer.number ? phoneDisplay(offer.number) : (offer.itemId ?? rawText(offer.raw));
 }
 
 /** "price $0.00 · $7.99 a month · 1 month(s)", leaving out what Fax.Plus did not say. */
@@ -30,7 +30,9 @@ export function offerTerms(offer: AvailableNumber, locale: string): string {
     price !== undefined ? vscode.l10n.t('price {0}', price) : vscode.l10n.t('price not stated'),
     fee !== undefined ? vscode.l10n.t('{0} a month', fee) : vscode.l10n.t('monthly fee not stated'),
     offer.months !== undefined ? vscode.l10n.t('term {0} month(s)', offer.months) : undefined,
-  ].filter(Boolean).join(' · ');
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** The sentences of the purchase confirmation: number, price, monthly fee, term, and that it cannot be undone. */
@@ -44,14 +46,16 @@ export function purchaseDetail(offer: AvailableNumber, locale: string): string {
     offer.months !== undefined ? vscode.l10n.t('Term: {0} month(s)', offer.months) : undefined,
     '',
     vscode.l10n.t('The price is charged to your Fax.Plus balance at once. A purchase cannot be undone.'),
-  ].filter((line) => line !== undefined).join('\n');
+  ]
+    .filter((line) => line !== undefined)
+    .join('\n');
 }
 
 /** What came back, short enough for one line (for answers this extension cannot read). */
 export function rawText(raw: unknown, max = 200): string {
   let text: string;
   try {
-    text = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);
+    text = typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? String(raw));
   } catch {
     text = String(raw);
   }

@@ -53,7 +53,9 @@ export class PurchaseCheck {
       try {
         now = await this.clients.get().listNumbers();
       } catch (error) {
-        this.logger.warn(`Buy a Fax Number: could not look at the numbers after an unclear purchase answer (${error instanceof Error ? error.name : String(error)})`);
+        this.logger.warn(
+          `Buy a Fax Number: could not look at the numbers after an unclear purchase answer (${error instanceof Error ? error.name : String(error)})`,
+        );
         return { kind: 'unknown', error };
       }
       const found = expected ? now.find((n) => samePhone(n.number, expected)) : now.find((n) => !known.has(n.number));

@@ -14,7 +14,11 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** One harmless file-name segment from text a server chose (an id, a number). */
 export function safeFileName(raw: string, fallback = 'fax'): string {
-  const cleaned = raw.replace(UNSAFE_IN_NAME, '_').replace(/\.{2,}/g, '.').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 100);
+  const cleaned = raw
+    .replace(UNSAFE_IN_NAME, '_')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^[.\s]+|[.\s]+$/g, '')
+    .slice(0, 100);
   return cleaned === '' || /^_+$/.test(cleaned) ? fallback : cleaned;
 }
 
@@ -24,7 +28,8 @@ export function faxFileName(date: string | undefined, partyDigits: string | unde
   return `${name}.${extension}`;
 }
 
-export type DestinationCheck = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly reason: 'relative' | 'control' | 'parent' | 'extension' };
+export type DestinationCheck =
+  { readonly ok: true; readonly path: string } | { readonly ok: false; readonly reason: 'relative' | 'control' | 'parent' | 'extension' };
 
 /** A `destination` from an argument object: absolute, no control characters, no `..`, and one of `extensions`. */
 export function checkDestination(raw: string, extensions: readonly string[]): DestinationCheck {

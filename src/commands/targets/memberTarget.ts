@@ -23,18 +23,24 @@ export function memberTargetOf(arg: unknown): MemberTarget | undefined {
 }
 
 /** Members only: the corporate admin cannot be given or lose numbers this way. */
-export function pickMember(clients: ClientProvider, errors: ErrorPresenter, title: string, only?: readonly string[]): Promise<MemberTarget | undefined> {
+export function pickMember(
+  clients: ClientProvider,
+  errors: ErrorPresenter,
+  title: string,
+  only?: readonly string[],
+): Promise<MemberTarget | undefined> {
   return apiQuickPick<MemberTarget>(errors, {
     title,
     placeholder: vscode.l10n.t('Choose a member'),
     failureAction: vscode.l10n.t('Loading members'),
     emptyText: vscode.l10n.t('No members to choose from.'),
-    load: async (signal) => (await clients.get().listMembers({ signal }))
-      .filter((a) => a.accountType !== 'corporate_admin' && (!only || only.includes(a.uid)))
-      .map((a) => ({
-        label: `$(person) ${personLabel(a, a.uid)}`,
-        description: [a.email, a.role].filter(Boolean).join(' · '),
-        value: { uid: a.uid, account: a },
-      })),
+    load: async (signal) =>
+      (await clients.get().listMembers({ signal }))
+        .filter((a) => a.accountType !== 'corporate_admin' && (!only || only.includes(a.uid)))
+        .map((a) => ({
+          label: `$(person) ${personLabel(a, a.uid)}`,
+          description: [a.email, a.role].filter(Boolean).join(' · '),
+          value: { uid: a.uid, account: a },
+        })),
   });
 }

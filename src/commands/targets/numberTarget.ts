@@ -33,10 +33,14 @@ export function pickNumber(
     placeholder: vscode.l10n.t('Choose a fax number'),
     failureAction: vscode.l10n.t('Loading fax numbers'),
     emptyText: vscode.l10n.t('No fax numbers to choose from.'),
-    load: async (signal) => (await clients.get().listNumbers(undefined, { signal })).filter(filter).map((n) => ({
-      label: `$(device-mobile) ${phoneDisplay(n.number)}`,
-      description: [n.status, n.assignedTo.length > 0 ? vscode.l10n.t('assigned to {0}', n.assignedTo.length) : vscode.l10n.t('unassigned')].join(' · '),
-      value: { number: n.number, record: n },
-    })),
+    load: async (signal) =>
+      (await clients.get().listNumbers(undefined, { signal })).filter(filter).map((n) => ({
+        label: `$(device-mobile) ${phoneDisplay(n.number)}`,
+        description: [
+          n.status,
+          n.assignedTo.length > 0 ? vscode.l10n.t('assigned to {0}', n.assignedTo.length) : vscode.l10n.t('unassigned'),
+        ].join(' · '),
+        value: { number: n.number, record: n },
+      })),
   });
 }

@@ -28,11 +28,12 @@ export function pickOutboxFax(clients: ClientProvider, errors: ErrorPresenter, t
     placeholder: vscode.l10n.t('Choose a fax that has not been sent yet'),
     failureAction: vscode.l10n.t('Loading the outbox'),
     emptyText: vscode.l10n.t('The outbox is empty.'),
-    load: async (signal) => (await clients.get().listOutbox({ signal })).map((fax) => ({
-      label: `$(clock) ${fax.to.map(phoneDisplay).join(', ')}`,
-      description: [fax.status, fax.sendTime?.toLocaleString() ?? fax.submitTime?.toLocaleString()].filter(Boolean).join(' · '),
-      detail: fax.comment?.text || undefined,
-      value: { faxId: fax.id, fax },
-    })),
+    load: async (signal) =>
+      (await clients.get().listOutbox({ signal })).map((fax) => ({
+        label: `$(clock) ${fax.to.map(phoneDisplay).join(', ')}`,
+        description: [fax.status, fax.sendTime?.toLocaleString() ?? fax.submitTime?.toLocaleString()].filter(Boolean).join(' · '),
+        detail: fax.comment?.text || undefined,
+        value: { faxId: fax.id, fax },
+      })),
   });
 }

@@ -44,7 +44,9 @@ function faxItem(fax: Fax, category: FaxCategory): ValueItem<FaxTarget> {
   const unread = category !== 'sent' && fax.isRead === false;
   return {
     label: `$(${unread ? 'circle-filled' : 'mail'}) ${party}`,
-    description: [fax.startTime?.toLocaleString(), fax.pages === undefined ? undefined : vscode.l10n.t('{0} p.', fax.pages), fax.status].filter(Boolean).join(' · '),
+    description: [fax.startTime?.toLocaleString(), fax.pages === undefined ? undefined : vscode.l10n.t('{0} p.', fax.pages), fax.status]
+      .filter(Boolean)
+      .join(' · '),
     detail: fax.comment || undefined,
     value: { faxId: fax.id, category, fax },
   };

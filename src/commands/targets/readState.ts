@@ -9,7 +9,13 @@ import { pickFax } from './pickFax';
  * current one is sent back unchanged (fetched when only the id is known).
  * Acts on every selected tree item when several are selected.
  */
-export async function setReadState(services: ActionServices, commandId: CommandId, isRead: boolean, arg: unknown, selection: unknown): Promise<number> {
+export async function setReadState(
+  services: ActionServices,
+  commandId: CommandId,
+  isRead: boolean,
+  arg: unknown,
+  selection: unknown,
+): Promise<number> {
   const { gate, clients, errors, events } = services;
   gate.ensure(commandId);
   const targets = selectedTargets(arg, selection);

@@ -23,23 +23,26 @@ export class RunningTasks extends Disposable {
 
   /** `linked` (e.g. a viewer tab being closed) also cancels the task. */
   run<T>(title: string, task: (signal: AbortSignal, progress: TaskProgress) => Promise<T>, linked?: AbortSignal): Thenable<T> {
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, cancel) => {
-      const controller = new AbortController();
-      const abort = () => controller.abort();
-      const listener = cancel.onCancellationRequested(abort);
-      linked?.addEventListener('abort', abort);
-      if (linked?.aborted) {
-        abort();
-      }
-      this.controllers.add(controller);
-      try {
-        return await task(controller.signal, progress);
-      } finally {
-        this.controllers.delete(controller);
-        listener.dispose();
-        linked?.removeEventListener('abort', abort);
-      }
-    });
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+      async (progress, cancel) => {
+        const controller = new AbortController();
+        const abort = () => controller.abort();
+        const listener = cancel.onCancellationRequested(abort);
+        linked?.addEventListener('abort', abort);
+        if (linked?.aborted) {
+          abort();
+        }
+        this.controllers.add(controller);
+        try {
+          return await task(controller.signal, progress);
+        } finally {
+          this.controllers.delete(controller);
+          listener.dispose();
+          linked?.removeEventListener('abort', abort);
+        }
+      },
+    );
   }
 
   cancelAll(): void {

@@ -40,7 +40,11 @@ async function until(check: () => boolean | Promise<boolean>, timeoutMs: number,
 }
 
 async function control(path: string, method = 'GET', body: object = {}): Promise<unknown> {
-  const res = await fetch(`${env.FAXPLUS_BENCH_CONTROL_URL}${path}`, { method, headers: { 'content-type': 'application/json' }, body: method === 'POST' ? JSON.stringify(body) : undefined });
+  const res = await fetch(`${env.FAXPLUS_BENCH_CONTROL_URL}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: method === 'POST' ? JSON.stringify(body) : undefined,
+  });
   return res.json();
 }
 
@@ -70,7 +74,9 @@ function tally(requests: { operationId?: string }[]): Record<string, number> {
 }
 
 /** Counts the API requests the emulator sees during `ms` (the log is cleared first). */
-async function requestsDuring(ms: number): Promise<{ count: number; windowMs: number; perMinute: number; byOperation: Record<string, number> }> {
+async function requestsDuring(
+  ms: number,
+): Promise<{ count: number; windowMs: number; perMinute: number; byOperation: Record<string, number> }> {
   await control('/clear-requests', 'POST');
   await sleep(ms);
   const requests = await apiRequests();
@@ -221,9 +227,13 @@ async function measureLatencyJourneys(api: FaxPlusTestApi, result: Record<string
       // Parallel: the list reached the server before /auth/token's answer left it (or no /auth/token was needed first).
       // (A loaded host can take longer than a round trip to ask the view at all: hence a count, and the
       // integration test journeys.test.ts, which holds /auth/token back, for the ordering itself.)
-      parallelRounds += Number(Boolean(list && (!token || (list.seq !== undefined && token.answeredSeq !== undefined
-        ? list.seq < token.answeredSeq
-        : list.at < token.at + latencyMs))));
+      parallelRounds += Number(
+        Boolean(
+          list &&
+          (!token ||
+            (list.seq !== undefined && token.answeredSeq !== undefined ? list.seq < token.answeredSeq : list.at < token.at + latencyMs)),
+        ),
+      );
     }
     result.returningToInboxMs = returning;
     result.returningParallel = parallelRounds === rounds;
@@ -244,39 +254,68 @@ async function countJourneys(api: FaxPlusTestApi, token: string): Promise<Record
     await act();
     counted[journey] = operationsOf(await settledRequests());
   };
-  await measure('signIn', async () => {
-    await vscode.commands.executeCommand('faxplus.signOut');
-    await hideContainer(api);
-  }, () => vscode.commands.executeCommand('faxplus.signIn', { token }));
-  await measure('openSidebar', async () => {
-    Object.values(api.sidebar.providers).forEach((p) => p.reset());
-  }, async () => {
-    await showContainer(api);
-    await until(() => api.sidebar.providers.inbox.loadedItems.length > 0, 30_000, 'the Inbox items');
-  });
-  await measure('returning', async () => {
-    await hideContainer(api);
-    await settledRequests();
-    Object.values(api.sidebar.providers).forEach((p) => p.reset());
-  }, async () => {
-    void api.session.restore().then((state) => (state.status === 'signedIn' ? api.session.revalidate() : undefined));
-    await showContainer(api);
-    await until(() => api.sidebar.providers.inbox.loadedItems.length > 0, 30_000, 'the Inbox items');
-  });
+  await measure(
+    'signIn',
+    async () => {
+      await vscode.commands.executeCommand('faxplus.signOut');
+      await hideContainer(api);
+    },
+    () => vscode.commands.executeCommand('faxplus.signIn', { token }),
+  );
+  await measure(
+    'openSidebar',
+    async () => {
+      Object.values(api.sidebar.providers).forEach((p) => p.reset());
+    },
+    async () => {
+      await showContainer(api);
+      await until(() => api.sidebar.providers.inbox.loadedItems.length > 0, 30_000, 'the Inbox items');
+    },
+  );
+  await measure(
+    'returning',
+    async () => {
+      await hideContainer(api);
+      await settledRequests();
+      Object.values(api.sidebar.providers).forEach((p) => p.reset());
+    },
+    async () => {
+      void api.session.restore().then((state) => (state.status === 'signedIn' ? api.session.revalidate() : undefined));
+      await showContainer(api);
+      await until(() => api.sidebar.providers.inbox.loadedItems.length > 0, 30_000, 'the Inbox items');
+    },
+  );
   const file = path.join(os.tmpdir(), `faxplus-bench-${process.pid}.pdf`);
   fs.writeFileSync(file, '%PDF-1.4\n1 0 obj << /Type /Page >> endobj\n%%EOF\n');
   try {
     const numbers = await api.clients.get().listNumbers();
     const uid = api.session.facts?.account?.uid ?? '';
     const from = numbers.find((n) => n.status === 'active' && n.assignedTo.includes(uid))?.number;
-    await measure('sendFax', async () => undefined, () =>
-      vscode.commands.executeCommand('faxplus.sendFax', { files: [vscode.Uri.file(file).toString()], to: ['+12015550123'], from, confirm: false }));
+    await measure(
+      'sendFax',
+      async () => undefined,
+      () =>
+        vscode.commands.executeCommand('faxplus.sendFax', {
+          files: [vscode.Uri.file(file).toString()],
+          to: ['+12015550123'],
+          from,
+          confirm: false,
+        }),
+    );
   } finally {
     fs.rmSync(file, { force: true });
   }
   const unread = api.sidebar.providers.inbox.loadedItems.filter((n): n is FaxNode => n.kind === 'fax' && n.fax.isRead === false);
-  await measure('openFax', async () => undefined, () => vscode.commands.executeCommand('faxplus.openFax', unread[0]));
-  await measure('openNextFax', async () => undefined, () => vscode.commands.executeCommand('faxplus.openFax', unread[1]));
+  await measure(
+    'openFax',
+    async () => undefined,
+    () => vscode.commands.executeCommand('faxplus.openFax', unread[0]),
+  );
+  await measure(
+    'openNextFax',
+    async () => undefined,
+    () => vscode.commands.executeCommand('faxplus.openFax', unread[1]),
+  );
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   for (const journey of Object.keys(REQUEST_BUDGETS) as Journey[]) {
     counted[journey] ??= [];
@@ -343,7 +382,12 @@ async function measureSidebar(api: FaxPlusTestApi, result: Record<string, unknow
   // The hidden window must span at least one balance interval (default 10 min) to prove the balance stays quiet.
   const balanceSeconds = Math.max(1, Math.floor(hiddenMs / 2000));
   await config.update('polling.balanceSeconds', balanceSeconds, vscode.ConfigurationTarget.Global);
-  result.pollingSettings = { enabled: config.get('pollingEnabled'), inboxSeconds: config.get('polling.inboxSeconds'), outboxSeconds: config.get('polling.outboxSeconds'), balanceSecondsWhileHidden: balanceSeconds };
+  result.pollingSettings = {
+    enabled: config.get('pollingEnabled'),
+    inboxSeconds: config.get('polling.inboxSeconds'),
+    outboxSeconds: config.get('polling.outboxSeconds'),
+    balanceSecondsWhileHidden: balanceSeconds,
+  };
   await vscode.commands.executeCommand('workbench.view.explorer');
   await until(() => !Object.values(api.sidebar.views).some((v) => v.visible), 5000, 'the views to hide');
   await sleep(1000);

@@ -40,7 +40,10 @@ export async function measureOverhead(client: FaxPlusClient, target: Target, pai
   const rawAgent = new Agent({ keepAliveTimeout: 30_000 });
   const url = `${target.apiUrl}/accounts/self`;
   const raw = async () => {
-    const res = await request(url, { dispatcher: rawAgent, headers: { authorization: `Bearer ${target.token}`, accept: 'application/json' } });
+    const res = await request(url, {
+      dispatcher: rawAgent,
+      headers: { authorization: `Bearer ${target.token}`, accept: 'application/json' },
+    });
     return res.body.json();
   };
   try {
@@ -94,7 +97,18 @@ export function curlUpload(url: string, token: string, file: string): Promise<nu
     const start = performance.now();
     execFile(
       'curl',
-      ['-s', '-o', '/dev/null', '-w', '%{http_code}', '-H', `Authorization: Bearer ${token}`, '-F', `fax_file=@${file};type=application/pdf`, url],
+      [
+        '-s',
+        '-o',
+        '/dev/null',
+        '-w',
+        '%{http_code}',
+        '-H',
+        `Authorization: Bearer ${token}`,
+        '-F',
+        `fax_file=@${file};type=application/pdf`,
+        url,
+      ],
       (error, stdout) => {
         if (error || stdout.trim() !== '200') {
           reject(error ?? new Error(`curl got ${stdout}`));
@@ -118,7 +132,13 @@ export interface UploadResult {
 }
 
 /** Rounds of client upload then curl upload of the same file (order alternating), with RSS sampled every 5 ms. */
-export async function measureUpload(client: FaxPlusClient, target: Target, file: string, bytes: number, rounds: number): Promise<UploadResult> {
+export async function measureUpload(
+  client: FaxPlusClient,
+  target: Target,
+  file: string,
+  bytes: number,
+  rounds: number,
+): Promise<UploadResult> {
   const url = `${target.apiUrl}/accounts/self/files`;
   await client.uploadFile(file); // warm-up both paths (connection, page cache)
   await curlUpload(url, target.token, file);
@@ -154,7 +174,14 @@ export async function measureUpload(client: FaxPlusClient, target: Target, file:
     ratios.push(k / c);
   }
   const mbps = (ms: number) => bytes / MB / (ms / 1000);
-  return { bytes, rounds, clientMBps: mbps(median(clientMs)), curlMBps: mbps(median(curlMs)), ratio: median(ratios), peakRssGrowthBytes: peakGrowth };
+  return {
+    bytes,
+    rounds,
+    clientMBps: mbps(median(clientMs)),
+    curlMBps: mbps(median(curlMs)),
+    ratio: median(ratios),
+    peakRssGrowthBytes: peakGrowth,
+  };
 }
 
 export interface FirstPageResult {
@@ -198,9 +225,20 @@ export interface LinkUploadResult {
  * `linkMbps` (control API), the client uploads `file`; a client that keeps
  * the link busy reaches ≈ 1×. The link is unlimited again afterwards.
  */
-export async function measureLinkUpload(client: FaxPlusClient, controlUrl: string, file: string, bytes: number, linkMbps: number, rounds: number): Promise<LinkUploadResult> {
+export async function measureLinkUpload(
+  client: FaxPlusClient,
+  controlUrl: string,
+  file: string,
+  bytes: number,
+  linkMbps: number,
+  rounds: number,
+): Promise<LinkUploadResult> {
   const setLink = async (settings: object) => {
-    const res = await request(`${controlUrl}/link`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(settings) });
+    const res = await request(`${controlUrl}/link`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(settings),
+    });
     await res.body.dump();
   };
   await setLink({ latencyMs: 0, bandwidthMbps: linkMbps });

@@ -14,10 +14,14 @@ export interface EmulatorProcess {
  * nor its CPU time counts as the measured process's.
  */
 export async function startEmulatorProcess(root: string, seedFaxes = 60): Promise<EmulatorProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'test/emulator/cli.ts'), '--seed-faxes', String(seedFaxes)], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'test/emulator/cli.ts'), '--seed-faxes', String(seedFaxes)],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let out = '';
   const apiUrl = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (c: Buffer) => {

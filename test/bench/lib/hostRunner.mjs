@@ -16,10 +16,17 @@ export function run(cmd, args, opts = {}) {
     const child = spawn(cmd, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], ...opts });
     let out = '';
     let err = '';
-    child.stdout.on('data', (b) => { out += b; });
-    child.stderr.on('data', (b) => { err += b; if (process.env.VERBOSE) process.stderr.write(b); });
+    child.stdout.on('data', (b) => {
+      out += b;
+    });
+    child.stderr.on('data', (b) => {
+      err += b;
+      if (process.env.VERBOSE) process.stderr.write(b);
+    });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve({ out, err }) : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}\n${out}\n${err}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve({ out, err }) : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}\n${out}\n${err}`)),
+    );
   });
 }
 
@@ -50,7 +57,13 @@ export async function buildSuite(work) {
   const outfile = path.join(work, 'suite/index.js');
   await esbuild.build({
     entryPoints: [path.join(repoRoot, 'test/bench/host/index.ts')],
-    outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logLevel: 'warning',
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    logLevel: 'warning',
   });
   return outfile;
 }
@@ -79,7 +92,11 @@ export async function runHost({ work, mode, extensionDir, suite, emulator, env =
   });
   let browser;
   const stop = async () => {
-    try { await browser?.close(); } catch { /* gone */ }
+    try {
+      await browser?.close();
+    } catch {
+      /* gone */
+    }
     await host.stop();
   };
   cleanups.push(stop);
@@ -87,8 +104,12 @@ export async function runHost({ work, mode, extensionDir, suite, emulator, env =
     browser = await launchChromium(host.tmp);
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     let resolveDone;
-    const done = new Promise((resolve) => { resolveDone = resolve; });
-    await page.exposeFunction('codeAutomationLog', (_type, args) => { if (process.env.VERBOSE) console.error('[host]', ...args); });
+    const done = new Promise((resolve) => {
+      resolveDone = resolve;
+    });
+    await page.exposeFunction('codeAutomationLog', (_type, args) => {
+      if (process.env.VERBOSE) console.error('[host]', ...args);
+    });
     await page.exposeFunction('codeAutomationExit', (code) => resolveDone(code));
     const remote = (p) => `vscode-remote://${host.host}${pathToFileURL(p).pathname}`;
     const payload = JSON.stringify([
@@ -97,9 +118,17 @@ export async function runHost({ work, mode, extensionDir, suite, emulator, env =
       ['skipWelcome', 'true'],
       ['skipReleaseNotes', 'true'],
     ]);
-    await page.goto(`${host.url}?folder=${encodeURIComponent(pathToFileURL(host.workspace).pathname)}&payload=${encodeURIComponent(payload)}`, { timeout: 180_000 });
+    await page.goto(
+      `${host.url}?folder=${encodeURIComponent(pathToFileURL(host.workspace).pathname)}&payload=${encodeURIComponent(payload)}`,
+      { timeout: 180_000 },
+    );
     let timer;
-    await Promise.race([done, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`host (${mode}) timed out`)), HOST_TIMEOUT_MS); })]);
+    await Promise.race([
+      done,
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`host (${mode}) timed out`)), HOST_TIMEOUT_MS);
+      }),
+    ]);
     clearTimeout(timer);
     if (!existsSync(resultFile)) throw new Error(`host (${mode}) wrote no result`);
     const result = JSON.parse(readFileSync(resultFile, 'utf8'));
@@ -109,7 +138,9 @@ export async function runHost({ work, mode, extensionDir, suite, emulator, env =
     const ours = rows.find((t) => t.includes('Fax.Plus for VS Code') || t.includes('faxdesk.faxplus-vscode'));
     const m = ours && /Activation: (\d+)\s*ms/.exec(ours);
     result.hostActivationMs = m ? Number(m[1]) : undefined;
-    if (!m && mode !== 'journeys') log(`no activation time on the Running Extensions page (${rows.length} rows): ${rows.map((t) => t.slice(0, 80)).join(' | ')}`);
+    if (!m && mode !== 'journeys') {
+      log(`no activation time on the Running Extensions page (${rows.length} rows): ${rows.map((t) => t.slice(0, 80)).join(' | ')}`);
+    }
     return result;
   } finally {
     await stop();

@@ -55,7 +55,16 @@ export interface BenchInput {
     linkUpload?: { bytes: number; rounds: number; linkMbps: number; achievedMbps: number; ratio: number };
   };
   readonly hosts: readonly HostResult[];
-  readonly config: { hosts: number; hiddenMs: number; visibleMs: number; uploadMb: number; uploadRounds: number; pairs: number; seedFaxes: number; latencyMs?: number };
+  readonly config: {
+    hosts: number;
+    hiddenMs: number;
+    visibleMs: number;
+    uploadMb: number;
+    uploadRounds: number;
+    pairs: number;
+    seedFaxes: number;
+    latencyMs?: number;
+  };
   readonly elapsedS: number;
 }
 
@@ -95,8 +104,20 @@ export function renderReport(input: BenchInput): { table: string; markdown: stri
       verdict: '',
       how: `VS Code's "Show Running Extensions" (code loading + activate call), median of ${hostTimes.length} hosts`,
     },
-    { measure: 'bundle (minified dist/extension.js)', result: kb(packaged.bundleBytes), target: '≤ 600 KB', verdict: check(packaged.bundleBytes <= 600 * 1024), how: 'the entry in the vsix of `npm run package`' },
-    { measure: 'vsix', result: kb(packaged.vsixBytes), target: '≤ 1 MB', verdict: check(packaged.vsixBytes <= MB), how: '`npm run package`' },
+    {
+      measure: 'bundle (minified dist/extension.js)',
+      result: kb(packaged.bundleBytes),
+      target: '≤ 600 KB',
+      verdict: check(packaged.bundleBytes <= 600 * 1024),
+      how: 'the entry in the vsix of `npm run package`',
+    },
+    {
+      measure: 'vsix',
+      result: kb(packaged.vsixBytes),
+      target: '≤ 1 MB',
+      verdict: check(packaged.vsixBytes <= MB),
+      how: '`npm run package`',
+    },
     {
       measure: 'client overhead vs raw undici.request',
       result: `${overhead.ratio.toFixed(3)}×`,
@@ -112,13 +133,17 @@ export function renderReport(input: BenchInput): { table: string; markdown: stri
       verdict: '',
       how: `uploadFile ${upload.clientMBps.toFixed(0)} MB/s vs curl -F ${upload.curlMBps.toFixed(0)} MB/s, same endpoint, no link limit; median of ${upload.rounds} interleaved rounds' ratios`,
     },
-    ...(client.linkUpload ? [{
-      measure: `upload ${(client.linkUpload.bytes / MB).toFixed(0)} MB over a ${client.linkUpload.linkMbps} Mbit/s link`,
-      result: `${client.linkUpload.ratio.toFixed(3)}× the link`,
-      target: '≥ 0.97×',
-      verdict: check(client.linkUpload.ratio >= 0.97),
-      how: `emulator pacing request bodies at ${client.linkUpload.linkMbps} Mbit/s (control API /link); uploadFile reached ${client.linkUpload.achievedMbps.toFixed(1)} Mbit/s (file bytes over the call's time, answer included); median of ${client.linkUpload.rounds} rounds`,
-    }] : []),
+    ...(client.linkUpload
+      ? [
+          {
+            measure: `upload ${(client.linkUpload.bytes / MB).toFixed(0)} MB over a ${client.linkUpload.linkMbps} Mbit/s link`,
+            result: `${client.linkUpload.ratio.toFixed(3)}× the link`,
+            target: '≥ 0.97×',
+            verdict: check(client.linkUpload.ratio >= 0.97),
+            how: `emulator pacing request bodies at ${client.linkUpload.linkMbps} Mbit/s (control API /link); uploadFile reached ${client.linkUpload.achievedMbps.toFixed(1)} Mbit/s (file bytes over the call's time, answer included); median of ${client.linkUpload.rounds} rounds`,
+          },
+        ]
+      : []),
     {
       measure: `upload ${config.uploadMb} MB: peak RSS growth`,
       result: mb(upload.peakRssGrowthBytes),
@@ -196,7 +221,10 @@ export function renderReport(input: BenchInput): { table: string; markdown: stri
     });
   }
   if (full?.hiddenRequests && full.visibleRequests) {
-    const ops = (w: RequestWindow) => Object.entries(w.byOperation).map(([k, v]) => `${k} ×${v}`).join(', ') || 'none';
+    const ops = (w: RequestWindow) =>
+      Object.entries(w.byOperation)
+        .map(([k, v]) => `${k} ×${v}`)
+        .join(', ') || 'none';
     rows.push({
       measure: 'requests/min, views hidden, nothing pending',
       result: full.hiddenRequests.perMinute.toFixed(2),
@@ -227,7 +255,11 @@ export function renderReport(input: BenchInput): { table: string; markdown: stri
   const header = ['measure', 'result', 'target', 'verdict', 'how it was measured'];
   const cells = rows.map((r) => [r.measure, r.result, r.target, mark(r.verdict), r.how]);
   const widths = header.slice(0, 4).map((h, c) => Math.max(h.length, ...cells.map((r) => r[c].length)));
-  const line = (r: string[]) => r.slice(0, 4).map((cell, c) => cell.padEnd(widths[c])).join('  ');
+  const line = (r: string[]) =>
+    r
+      .slice(0, 4)
+      .map((cell, c) => cell.padEnd(widths[c]))
+      .join('  ');
   const machineLine =
     `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB.toFixed(1)} GiB RAM, ${machine.platform}, Node ${machine.node} ` +
     `(the VS Code host: ${full?.vscodeVersion ?? hosts[0]?.vscodeVersion}, Node ${hosts[0]?.node}); ${machine.date}; ` +

@@ -55,7 +55,11 @@ process.stdout.write(JSON.stringify({ requireMs: t1 - t0, requireCpuMs: (require
 process.exit(0);
 `;
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 const results = new Map(dirs.map((d) => [d, []]));
 for (let i = 0; i < runs; i++) {
   for (const dir of i % 2 ? [...dirs].reverse() : dirs) {
@@ -72,8 +76,19 @@ for (const dir of dirs) {
   const all = readdirSync(dir).filter((f) => f.endsWith('.js'));
   const activations = rs.map((r) => r.activateMs).filter((x) => typeof x === 'number');
   console.log(`${dir}`);
-  console.log(`  require(extension.js): median ${median(rs.map((r) => r.requireMs)).toFixed(1)} ms wall, ${median(rs.map((r) => r.requireCpuMs)).toFixed(1)} ms CPU, of ${runs} fresh processes`);
-  console.log(`  activate() against a stub vscode: ${activations.length ? `median ${median(activations).toFixed(1)} ms wall, ${median(rs.map((r) => r.activateCpuMs)).toFixed(1)} ms CPU` : rs[0].activateMs}`);
-  console.log(`  loaded by activation: ${kb(loaded.reduce((n, f) => n + size(f), 0))} (${loaded.map((f) => `${f} ${kb(size(f))}`).join(', ')})`);
-  console.log(`  not loaded: ${all.filter((f) => !loaded.includes(f)).map((f) => `${f} ${kb(size(f))}`).join(', ')}`);
+  console.log(
+    `  require(extension.js): median ${median(rs.map((r) => r.requireMs)).toFixed(1)} ms wall, ${median(rs.map((r) => r.requireCpuMs)).toFixed(1)} ms CPU, of ${runs} fresh processes`,
+  );
+  console.log(
+    `  activate() against a stub vscode: ${activations.length ? `median ${median(activations).toFixed(1)} ms wall, ${median(rs.map((r) => r.activateCpuMs)).toFixed(1)} ms CPU` : rs[0].activateMs}`,
+  );
+  console.log(
+    `  loaded by activation: ${kb(loaded.reduce((n, f) => n + size(f), 0))} (${loaded.map((f) => `${f} ${kb(size(f))}`).join(', ')})`,
+  );
+  console.log(
+    `  not loaded: ${all
+      .filter((f) => !loaded.includes(f))
+      .map((f) => `${f} ${kb(size(f))}`)
+      .join(', ')}`,
+  );
 }

@@ -18,7 +18,13 @@ async function main(): Promise<void> {
   const client = benchClient(target);
   const agent = new Agent({ keepAliveTimeout: 30_000 });
   try {
-    const raw = async () => (await request(`${target.apiUrl}/accounts/self`, { dispatcher: agent, headers: { authorization: `Bearer ${target.token}`, accept: 'application/json' } })).body.json();
+    const raw = async () =>
+      (
+        await request(`${target.apiUrl}/accounts/self`, {
+          dispatcher: agent,
+          headers: { authorization: `Bearer ${target.token}`, accept: 'application/json' },
+        })
+      ).body.json();
     const one = process.argv.includes('--raw') ? raw : () => client.getAccount();
     const t0 = performance.now();
     for (let k = 0; k < N; k++) {

@@ -21,7 +21,15 @@ function subject(ctx: ApiContext): DocumentSubject {
   }
   const pending = state.outbox.get(ctx.params.fax_id);
   if (pending && pending.uid === ctx.targetUid) {
-    return { id: pending.id, from: pending.from, to: pending.to, date: formatFaxDate(pending.submitMs), pages: pending.pages, status: 'pending', title: 'Outgoing fax' };
+    return {
+      id: pending.id,
+      from: pending.from,
+      to: pending.to,
+      date: formatFaxDate(pending.submitMs),
+      pages: pending.pages,
+      status: 'pending',
+      title: 'Outgoing fax',
+    };
   }
   throw new ApiError(404, 'fax_not_found', `No fax with id ${ctx.params.fax_id}`);
 }
@@ -56,9 +64,19 @@ export const fileOperations: OperationTable = {
   getFile: async (ctx) => {
     const s = subject(ctx);
     if (wantsTiff(ctx)) {
-      return { status: 200, body: await ctx.env.documents.faxTiff(s), contentType: 'image/tiff', headers: { 'content-disposition': `attachment; filename="${s.id}.tiff"` } };
+      return {
+        status: 200,
+        body: await ctx.env.documents.faxTiff(s),
+        contentType: 'image/tiff',
+        headers: { 'content-disposition': `attachment; filename="${s.id}.tiff"` },
+      };
     }
-    return { status: 200, body: await ctx.env.documents.faxPdf(s), contentType: 'application/pdf', headers: { 'content-disposition': `attachment; filename="${s.id}.pdf"` } };
+    return {
+      status: 200,
+      body: await ctx.env.documents.faxPdf(s),
+      contentType: 'application/pdf',
+      headers: { 'content-disposition': `attachment; filename="${s.id}.pdf"` },
+    };
   },
 
   getFaxReport: async (ctx) => {
@@ -70,6 +88,11 @@ export const fileOperations: OperationTable = {
       countReportMiss(ctx, s.id);
       throw new ApiError(404, 'report_not_ready', 'The confirmation report is not ready yet');
     }
-    return { status: 200, body: await ctx.env.documents.reportPdf(s), contentType: 'application/pdf', headers: { 'content-disposition': `attachment; filename="report-${s.id}.pdf"` } };
+    return {
+      status: 200,
+      body: await ctx.env.documents.reportPdf(s),
+      contentType: 'application/pdf',
+      headers: { 'content-disposition': `attachment; filename="report-${s.id}.pdf"` },
+    };
   },
 };

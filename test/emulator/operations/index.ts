@@ -21,4 +21,12 @@ export const operations: OperationTable = {
 };
 
 /** Operations only the corporate admin may call. */
-export const ADMIN_ONLY = new Set(['getAccounts', 'getMemberDetails', 'updateMemberDetails', 'updateNumber', 'updateNumberPost', 'revokeNumber', 'purchaseNumber']);
+export const ADMIN_ONLY = new Set([
+  'getAccounts',
+  'getMemberDetails',
+  'updateMemberDetails',
+  'updateNumber',
+  'updateNumberPost',
+  'revokeNumber',
+  'purchaseNumber',
+]);

@@ -24,7 +24,10 @@ function stringArray(value: unknown, name: string): string[] {
 }
 
 function senderNumbers(ctx: ApiContext, from: unknown): string[] {
-  const active = ctx.env.state.numbersOf(ctx.targetUid).filter((n) => n.status === 'active').map((n) => n.number);
+  const active = ctx.env.state
+    .numbersOf(ctx.targetUid)
+    .filter((n) => n.status === 'active')
+    .map((n) => n.number);
   if (typeof from !== 'string' || !from) {
     throw new ApiError(400, 'invalid_request', 'from is required');
   }
@@ -66,7 +69,7 @@ let numericIds = 0;
 /** A numeric id (safe integer) for the `sendFaxIds: numbers` variant. */
 function numericFaxId(): string {
   numericIds += 1;
-  return String(7_000_000_000 + Date.now() % 1_000_000_000 * 10 + numericIds);
+  return String(7_000_000_000 + (Date.now() % 1_000_000_000) * 10 + numericIds);
 }
 
 export const outboxOperations: OperationTable = {
@@ -143,7 +146,10 @@ export const outboxOperations: OperationTable = {
     }
     const comment = (body.comment ?? {}) as { tags?: unknown; text?: unknown };
     const options = (typeof body.options === 'object' && body.options !== null ? body.options : {}) as OutboxEntry['options'];
-    const pages = files.reduce((n, f) => n + estimatePages(path.extname(f.fileName).slice(1).toLowerCase(), f.size, f.content), cover ? 1 : 0);
+    const pages = files.reduce(
+      (n, f) => n + estimatePages(path.extname(f.fileName).slice(1).toLowerCase(), f.size, f.content),
+      cover ? 1 : 0,
+    );
     const ids: Record<string, string> = {};
     const destinations = [...new Set(to)];
     destinations.forEach((dest, i) => {
@@ -170,7 +176,8 @@ export const outboxOperations: OperationTable = {
       });
     });
     // The `sendFaxIds: numbers` variant answers the ids as JSON numbers.
-    const answered = ctx.env.variants.sendFaxIds === 'numbers' ? Object.fromEntries(Object.entries(ids).map(([d, id]) => [d, Number(id)])) : ids;
+    const answered =
+      ctx.env.variants.sendFaxIds === 'numbers' ? Object.fromEntries(Object.entries(ids).map(([d, id]) => [d, Number(id)])) : ids;
     return jsonResult(201, body.return_ids === true ? { ids: answered } : {});
   },
 };

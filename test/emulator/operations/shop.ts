@@ -26,7 +26,18 @@ const COUNTRY_PREFIX: Record<string, string> = { US: '+1', CA: '+1', CH: '+41', 
 const MONTHLY_FEE = 7.99;
 
 /** Available numbers are derived from the area so they are stable across calls. */
-function availableNumbers(country: string, area: string): { type: string; currency: string; availability: string; item: Record<string, unknown>; price: number; monthly_fee: number; number_of_months: number }[] {
+function availableNumbers(
+  country: string,
+  area: string,
+): {
+  type: string;
+  currency: string;
+  availability: string;
+  item: Record<string, unknown>;
+  price: number;
+  monthly_fee: number;
+  number_of_months: number;
+}[] {
   return [11, 23, 37, 42, 58].map((k) => {
     const local = `${area}555${String(1000 + k * 97).slice(-4)}`;
     const number = `${COUNTRY_PREFIX[country]}${local}`;
@@ -34,7 +45,13 @@ function availableNumbers(country: string, area: string): { type: string; curren
       type: 'fax_number',
       currency: 'USD',
       availability: 'available',
-      item: { id: `item-${country}-${local}`, country, number, country_code: COUNTRY_PREFIX[country].slice(1), geographic_area: { calling_code: area } },
+      item: {
+        id: `item-${country}-${local}`,
+        country,
+        number,
+        country_code: COUNTRY_PREFIX[country].slice(1),
+        geographic_area: { calling_code: area },
+      },
       price: 0,
       monthly_fee: MONTHLY_FEE,
       number_of_months: 1,
@@ -115,7 +132,7 @@ export const shopOperations: OperationTable = {
     if (!areas || !areas.some((a) => a.calling_code === ctx.params.calling_code)) {
       throw new ApiError(404, 'area_not_found', `No numbers are sold in ${country} area ${ctx.params.calling_code}`);
     }
-    const contains = ctx.query.get('channel') === 'custom' ? ctx.query.get('contains') ?? '' : '';
+    const contains = ctx.query.get('channel') === 'custom' ? (ctx.query.get('contains') ?? '') : '';
     const numbers = availableNumbers(country, ctx.params.calling_code).filter((n) => String(n.item.number).includes(contains));
     return jsonResult(200, numbersAnswer(numbers, ctx.env.variants.shopNumbersAnswer));
   },

@@ -143,7 +143,14 @@ export function uploadFile(ctx: ApiContext): Promise<ApiResult> {
       const ext = path.extname(fileName).slice(1).toLowerCase();
       if (!ACCEPTED_EXTENSIONS.includes(ext)) {
         file.resume();
-        finish(new ApiError(400, 'unsupported_file_type', `"${fileName}" is not a supported file type. Accepted: ${ACCEPTED_EXTENSIONS.join(', ')}`), true);
+        finish(
+          new ApiError(
+            400,
+            'unsupported_file_type',
+            `"${fileName}" is not a supported file type. Accepted: ${ACCEPTED_EXTENSIONS.join(', ')}`,
+          ),
+          true,
+        );
         return;
       }
       let size = 0;
@@ -155,7 +162,14 @@ export function uploadFile(ctx: ApiContext): Promise<ApiResult> {
         size += c.length;
         if (size > MAX_FAX_BYTES) {
           kept.drop();
-          finish(new ApiError(413, 'payload_too_large', `The file is larger than ${MAX_FAX_BYTES / 1024 / 1024} MB, the limit for a fax's files`), true);
+          finish(
+            new ApiError(
+              413,
+              'payload_too_large',
+              `The file is larger than ${MAX_FAX_BYTES / 1024 / 1024} MB, the limit for a fax's files`,
+            ),
+            true,
+          );
           return;
         }
         kept.add(c);

@@ -10,7 +10,9 @@ export const webhookOperations: OperationTable = {
     if (!event || !EVENTS.includes(event)) {
       throw new ApiError(400, 'invalid_request', `event is required: ${EVENTS.join(' or ')}`);
     }
-    const data = ctx.env.state.webhooks.filter((w) => w.uid === ctx.callerUid && w.event === event).map(({ id, target, event: e }) => ({ id, target, event: e }));
+    const data = ctx.env.state.webhooks
+      .filter((w) => w.uid === ctx.callerUid && w.event === event)
+      .map(({ id, target, event: e }) => ({ id, target, event: e }));
     return jsonResult(200, { data });
   },
 

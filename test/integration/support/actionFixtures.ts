@@ -27,7 +27,12 @@ export async function schedulePendingFax(api: FaxPlusTestApi, emulator: Emulator
   const client = api.clients.get();
   const pdf = Buffer.from('%PDF-1.4\n% test document\n');
   const file = await client.uploadFile({ name: 'pending.pdf', size: pdf.length, open: () => Readable.from([pdf]) });
-  const result = await client.sendFax({ from: adminNumber(emulator), to: [to], files: [file], sendTime: new Date(emulator.clock.now() + 3_600_000) });
+  const result = await client.sendFax({
+    from: adminNumber(emulator),
+    to: [to],
+    files: [file],
+    sendTime: new Date(emulator.clock.now() + 3_600_000),
+  });
   const id = result.ids[to];
   if (!id) {
     throw new Error('sendFax returned no id');

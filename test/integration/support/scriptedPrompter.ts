@@ -1,7 +1,16 @@
 import * as assert from 'assert';
 import type * as vscode from 'vscode';
 import type { FaxPreview } from '../../../src/render/index';
-import type { ChatSendQuestion, ConfirmQuestion, OptionsQuestion, PreviewQuestion, Prompter, RecipientsQuestion, SenderQuestion, StepAnswer } from '../../../src/sendFlow/prompter';
+import type {
+  ChatSendQuestion,
+  ConfirmQuestion,
+  OptionsQuestion,
+  PreviewQuestion,
+  Prompter,
+  RecipientsQuestion,
+  SenderQuestion,
+  StepAnswer,
+} from '../../../src/sendFlow/prompter';
 import type { SendOptions } from '../../../src/sendFlow/sendOptions';
 
 /** How a scripted person answers "Send as fax"; anything left out takes the obvious answer. */
@@ -91,12 +100,28 @@ export class SilentPrompter implements Prompter {
   private fail(what: string): never {
     throw new assert.AssertionError({ message: `nobody may be asked (${what}) when the command runs with confirm: false` });
   }
-  pickFiles(): never { return this.fail('files'); }
-  askToSave(): never { return this.fail('save'); }
-  askRecipients(): never { return this.fail('recipients'); }
-  askSender(): never { return this.fail('sender'); }
-  askOptions(): never { return this.fail('options'); }
-  confirm(): never { return this.fail('confirm'); }
-  previewRendered(): never { return this.fail('preview'); }
-  confirmChatSend(): never { return this.fail('chatSend'); }
+  pickFiles(): never {
+    return this.fail('files');
+  }
+  askToSave(): never {
+    return this.fail('save');
+  }
+  askRecipients(): never {
+    return this.fail('recipients');
+  }
+  askSender(): never {
+    return this.fail('sender');
+  }
+  askOptions(): never {
+    return this.fail('options');
+  }
+  confirm(): never {
+    return this.fail('confirm');
+  }
+  previewRendered(): never {
+    return this.fail('preview');
+  }
+  confirmChatSend(): never {
+    return this.fail('chatSend');
+  }
 }

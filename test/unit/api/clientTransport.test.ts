@@ -15,7 +15,13 @@ import {
 import { makeClient, rejection, TEST_TOKEN } from './support/clientFactory';
 import { readBody, sendJson, startServer, type TestServer } from './support/testServer';
 
-const ACCOUNT = { uid: 'u1', email: 'a@example.com', account_type: 'corporate_admin', status: 'active', creation_date: '2024-01-02 03:04:05' };
+const ACCOUNT = {
+  uid: 'u1',
+  email: 'a@example.com',
+  account_type: 'corporate_admin',
+  status: 'active',
+  creation_date: '2024-01-02 03:04:05',
+};
 
 describe('FaxPlusClient transport', () => {
   const servers: TestServer[] = [];
@@ -55,7 +61,14 @@ describe('FaxPlusClient transport', () => {
 
     it('percent-encodes every path parameter: E.164 + becomes %2B, slashes cannot change the path', async () => {
       const s = await serve((_q, res) =>
-        sendJson(res, 200, { id: 'n1', number: '+15551234567', assigned_to: [], owner_id: 'u', status: 'active', acquired_date: '2024-01-01 00:00:00' }),
+        sendJson(res, 200, {
+          id: 'n1',
+          number: '+15551234567',
+          assigned_to: [],
+          owner_id: 'u',
+          status: 'active',
+          acquired_date: '2024-01-01 00:00:00',
+        }),
       );
       const { client } = makeClient(s.baseUrl);
       await client.getNumber('+15551234567');
@@ -141,7 +154,7 @@ describe('FaxPlusClient transport', () => {
       });
     }
 
-    it('403 carries the operation\'s permitted scopes', async () => {
+    it("403 carries the operation's permitted scopes", async () => {
       const s = await serve((_q, res) => sendJson(res, 403, { error: 'insufficient_scope', description: 'no' }));
       const { client } = makeClient(s.baseUrl);
       const error = (await rejection(client.listNumbers())) as ForbiddenError;
@@ -212,7 +225,10 @@ describe('FaxPlusClient transport', () => {
       const s = await serve((_q, res) => sendJson(res, 401, { error: 'invalid_token' }));
       let n = 0;
       const { client } = makeClient(s.baseUrl, {
-        credentials: { getCredential: async () => ({ token: 't0', kind: 'pat' }), onUnauthorized: async () => ({ token: `t${++n}`, kind: 'pat' }) },
+        credentials: {
+          getCredential: async () => ({ token: 't0', kind: 'pat' }),
+          onUnauthorized: async () => ({ token: `t${++n}`, kind: 'pat' }),
+        },
       });
       assert.ok((await rejection(client.getAccount())) instanceof UnauthorizedError);
       assert.equal(s.requests.length, 2);
@@ -222,7 +238,12 @@ describe('FaxPlusClient transport', () => {
     it('a refresh that fails or returns nothing leaves the 401', async () => {
       const s = await serve((_q, res) => sendJson(res, 401, { error: 'invalid_token' }));
       const { client } = makeClient(s.baseUrl, {
-        credentials: { getCredential: async () => ({ token: 't0', kind: 'pat' }), onUnauthorized: async () => { throw new Error('revoked'); } },
+        credentials: {
+          getCredential: async () => ({ token: 't0', kind: 'pat' }),
+          onUnauthorized: async () => {
+            throw new Error('revoked');
+          },
+        },
       });
       assert.ok((await rejection(client.getAccount())) instanceof UnauthorizedError);
       assert.equal(s.requests.length, 1);
@@ -469,7 +490,15 @@ describe('FaxPlusClient transport', () => {
           res.end();
         });
         const { client } = makeClient(s.baseUrl);
-        const upload = await rejection(client.uploadFile({ name: 'a.pdf', size: 3, open: async function* () { yield Buffer.from('PDF'); } }));
+        const upload = await rejection(
+          client.uploadFile({
+            name: 'a.pdf',
+            size: 3,
+            open: async function* () {
+              yield Buffer.from('PDF');
+            },
+          }),
+        );
         assert.ok(upload instanceof ProtocolError, `upload ${status}: ${String(upload)}`);
         const send = await rejection(client.sendFax({ from: 'no_number', to: ['+15551234567'], files: ['/x.pdf'] }));
         assert.ok(send instanceof ProtocolError, `send ${status}: ${String(send)}`);

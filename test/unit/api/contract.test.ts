@@ -12,11 +12,17 @@ import { allOperations, type OperationDescriptor } from '../../../src/api/operat
 import { makeClient } from './support/clientFactory';
 
 interface Spec {
-  paths: Record<string, Record<string, {
-    operationId: string;
-    requestBody?: { content: Record<string, { schema: unknown }> };
-    responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
-  }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        operationId: string;
+        requestBody?: { content: Record<string, { schema: unknown }> };
+        responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+      }
+    >
+  >;
   components: unknown;
 }
 
@@ -30,9 +36,7 @@ interface Exchange {
 /** Which operation a request path belongs to, from the descriptor templates. */
 function operationFor(method: string, pathname: string): OperationDescriptor | undefined {
   const local = pathname.replace(/^\/v3/, '');
-  return allOperations().find(
-    (op) => op.method === method && new RegExp(`^${op.path.replace(/\{[a-z_]+\}/g, '[^/]+')}$`).test(local),
-  );
+  return allOperations().find((op) => op.method === method && new RegExp(`^${op.path.replace(/\{[a-z_]+\}/g, '[^/]+')}$`).test(local));
 }
 
 /** undici's DecoratorHandler forwards every callback (old and new handler API); its typings omit them. */
@@ -46,7 +50,12 @@ function recordingDispatcher(exchanges: Exchange[]): Dispatcher {
     let contentType = '';
     const chunks: Buffer[] = [];
     class Recorder extends ForwardingHandler {
-      override onResponseStart(controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[]>, statusMessage?: string) {
+      override onResponseStart(
+        controller: Dispatcher.DispatchController,
+        statusCode: number,
+        headers: Record<string, string | string[]>,
+        statusMessage?: string,
+      ) {
         status = statusCode;
         contentType = String(headers['content-type'] ?? '');
         return super.onResponseStart?.(controller, statusCode, headers, statusMessage);
@@ -108,7 +117,13 @@ describe('contract: what the client sends and what it receives match openapi.yam
     await client.getNumber(number);
     await client.assignNumber(spare, emu.accounts.memberWithoutNumber);
     await client.revokeNumber(spare, emu.accounts.memberWithoutNumber);
-    const path = await client.uploadFile({ name: 'a.pdf', size: 4, open: async function* () { yield Buffer.from('%PDF'); } });
+    const path = await client.uploadFile({
+      name: 'a.pdf',
+      size: 4,
+      open: async function* () {
+        yield Buffer.from('%PDF');
+      },
+    });
     const sent = await client.sendFax({
       from: number,
       to: ['+12125550100', '+12125550101'],
@@ -144,7 +159,7 @@ describe('contract: what the client sends and what it receives match openapi.yam
     assert.ok(seen.size >= 25, [...seen].join(', '));
   });
 
-  it('every JSON request body the client sent validates against the operation\'s requestBody schema', () => {
+  it("every JSON request body the client sent validates against the operation's requestBody schema", () => {
     const withBodies = emu.requests.filter((r) => r.bodyJson !== undefined);
     assert.ok(withBodies.length >= 6);
     for (const r of withBodies) {
@@ -162,7 +177,7 @@ describe('contract: what the client sends and what it receives match openapi.yam
     assert.ok(specOp('uploadFile').requestBody?.content['multipart/form-data']);
   });
 
-  it('every response the emulator returned validates against the spec\'s response schema', () => {
+  it("every response the emulator returned validates against the spec's response schema", () => {
     let validated = 0;
     for (const e of exchanges) {
       const responses = specOp(e.op.id).responses;

@@ -9,7 +9,13 @@ import type { UploadSource } from '../../../src/api/uploadSource';
 import { makeClient, rejection } from './support/clientFactory';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Page >> endobj\n%%EOF');
-const pdfSource = (name = 'letter.pdf'): UploadSource => ({ name, size: PDF.length, open: async function* () { yield PDF; } });
+const pdfSource = (name = 'letter.pdf'): UploadSource => ({
+  name,
+  size: PDF.length,
+  open: async function* () {
+    yield PDF;
+  },
+});
 
 describe('FaxPlusClient against the emulator (end to end)', function () {
   this.timeout(60_000);
@@ -29,7 +35,9 @@ describe('FaxPlusClient against the emulator (end to end)', function () {
   beforeEach(() => {
     emu.faults.clear();
     emu.clearRequests();
-    const made = makeClient(emu.apiUrl, { credentials: { getCredential: async () => ({ token: emu.demoTokens.fullAccess, kind: 'pat' }) } });
+    const made = makeClient(emu.apiUrl, {
+      credentials: { getCredential: async () => ({ token: emu.demoTokens.fullAccess, kind: 'pat' }) },
+    });
     client = made.client;
     sleeps = made.sleeps;
   });
@@ -101,7 +109,9 @@ describe('FaxPlusClient against the emulator (end to end)', function () {
   });
 
   it('a read-only token gets a ForbiddenError that names the permitted scopes', async () => {
-    const readOnly = makeClient(emu.apiUrl, { credentials: { getCredential: async () => ({ token: emu.demoTokens.readOnly, kind: 'pat' }) } }).client;
+    const readOnly = makeClient(emu.apiUrl, {
+      credentials: { getCredential: async () => ({ token: emu.demoTokens.readOnly, kind: 'pat' }) },
+    }).client;
     const error = (await rejection(readOnly.deleteFax('whatever'))) as ForbiddenError;
     assert.ok(error instanceof ForbiddenError);
     assert.equal(error.code, 'insufficient_scope');
@@ -110,13 +120,17 @@ describe('FaxPlusClient against the emulator (end to end)', function () {
   });
 
   it('an expired token → UnauthorizedError', async () => {
-    const expired = makeClient(emu.apiUrl, { credentials: { getCredential: async () => ({ token: emu.demoTokens.expired, kind: 'pat' }) } }).client;
+    const expired = makeClient(emu.apiUrl, {
+      credentials: { getCredential: async () => ({ token: emu.demoTokens.expired, kind: 'pat' }) },
+    }).client;
     assert.ok((await rejection(expired.getTokenInfo())) instanceof UnauthorizedError);
     expired.dispose();
   });
 
   it('validation errors arrive as RequestRejectedError with the server code', async () => {
-    const error = (await rejection(client.sendFax({ from: 'no_number', to: ['+1'], files: Array.from({ length: 11 }, (_, i) => `/f${i}`) }))) as RequestRejectedError;
+    const error = (await rejection(
+      client.sendFax({ from: 'no_number', to: ['+1'], files: Array.from({ length: 11 }, (_, i) => `/f${i}`) }),
+    )) as RequestRejectedError;
     assert.ok(error instanceof RequestRejectedError);
     assert.equal(error.code, 'too_many_files');
   });

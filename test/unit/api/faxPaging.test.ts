@@ -67,14 +67,18 @@ describe('iterateFaxes paging by date window', () => {
 
   it('property: any data set with page size ≥ records per second yields each id once, all of them', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 60 }), fc.integer({ min: 1, max: 8 }), async (secs, extra) => {
-        const records = secs.map((s, i) => fax(`id${i}`, s));
-        const perSecond = Math.max(0, ...[...new Set(secs)].map((s) => secs.filter((x) => x === s).length));
-        const { list } = fakeServer(records);
-        const ids = (await collect(list, perSecond + extra)).flat().map((f) => f.id);
-        assert.equal(new Set(ids).size, ids.length);
-        assert.deepEqual([...ids].sort(), records.map((r) => r.id).sort());
-      }),
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 8 }),
+        async (secs, extra) => {
+          const records = secs.map((s, i) => fax(`id${i}`, s));
+          const perSecond = Math.max(0, ...[...new Set(secs)].map((s) => secs.filter((x) => x === s).length));
+          const { list } = fakeServer(records);
+          const ids = (await collect(list, perSecond + extra)).flat().map((f) => f.id);
+          assert.equal(new Set(ids).size, ids.length);
+          assert.deepEqual([...ids].sort(), records.map((r) => r.id).sort());
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -109,7 +113,10 @@ describe('iterateFaxes paging by date window', () => {
         assert.deepEqual([...ids].sort(), allIds);
         for (const page of pages) {
           const times = page.map((f) => f.startTime!.getTime());
-          assert.deepEqual(times, [...times].sort((a, b) => b - a));
+          assert.deepEqual(
+            times,
+            [...times].sort((a, b) => b - a),
+          );
         }
         assert.ok(queries.length < 40, `${queries.length} requests`);
       });
@@ -121,7 +128,10 @@ describe('iterateFaxes paging by date window', () => {
       const pages = await collect(list, 50, { facts });
       assert.equal(pages.flat().length, 45);
       assert.equal(facts.largestPage, 7, 'the effective cap is remembered');
-      assert.ok(queries.every((q) => q.limit === 50), 'still asks for the page size');
+      assert.ok(
+        queries.every((q) => q.limit === 50),
+        'still asks for the page size',
+      );
       assert.deepEqual(await list(queries[queries.length - 1], {}), [], 'it stopped on an empty page');
       assert.ok(queries.length >= Math.ceil(45 / 7) + 1 && queries.length < 2 * Math.ceil(45 / 7) + 2, `${queries.length} requests`);
     });

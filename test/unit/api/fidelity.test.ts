@@ -30,7 +30,9 @@ describe('client tolerance of the real Fax.Plus (issue 12 A.3–A.7)', () => {
     const ok = { access_token: 'at-new', refresh_token: 'rt-new', expires_in: 3600 };
 
     it('refresh: a server reading only the query gets the parameters there on the second try, never in both places', async () => {
-      const common = await endpoint((query) => (query.get('grant_type') === 'refresh_token' ? [200, ok] : [400, { error: 'unsupported_grant_type' }]));
+      const common = await endpoint((query) =>
+        query.get('grant_type') === 'refresh_token' ? [200, ok] : [400, { error: 'unsupported_grant_type' }],
+      );
       const tokens = await refresh({ ...common, refreshToken: 'rt-old' });
       assert.equal(tokens.accessToken, 'at-new');
       assert.equal(seen.length, 2);
@@ -105,7 +107,10 @@ describe('client tolerance of the real Fax.Plus (issue 12 A.3–A.7)', () => {
         sendJson(res, req.method === 'PUT' ? putStatus : 200, putStatus === 200 || req.method !== 'PUT' ? {} : { error: 'x' });
       });
       const { client } = makeClient(server.baseUrl);
-      const outcome = await client.assignNumber('+15550001', 'member').then(() => 'ok', (e: Error) => e.name);
+      const outcome = await client.assignNumber('+15550001', 'member').then(
+        () => 'ok',
+        (e: Error) => e.name,
+      );
       client.dispose();
       return { outcome, methods: server.requests.map((r) => r.method) };
     }
@@ -146,7 +151,10 @@ describe('client tolerance of the real Fax.Plus (issue 12 A.3–A.7)', () => {
 
     it('401 and 500 are not "missing": the sign-in fails', async () => {
       server = await validatorFor(401);
-      assert.ok((await rejection(new ApiTokenValidator(factory(server.baseUrl)).validate({ token: 't', kind: 'pat' }, 'secretStorage'))) instanceof UnauthorizedError);
+      assert.ok(
+        (await rejection(new ApiTokenValidator(factory(server.baseUrl)).validate({ token: 't', kind: 'pat' }, 'secretStorage'))) instanceof
+          UnauthorizedError,
+      );
       await server.close();
       server = await validatorFor(500);
       const err = await rejection(new ApiTokenValidator(factory(server.baseUrl)).validate({ token: 't', kind: 'pat' }, 'secretStorage'));

@@ -21,7 +21,34 @@ import { readBody, startServer, type TestServer } from './support/testServer';
  */
 
 /** Arbitrary JSON biased towards the API's own keys, so parsers get past their first checks. */
-const keys = fc.constantFrom('id', 'data', 'records', 'numbers', 'members', 'status', 'path', 'ids', 'target', 'event', 'name_to', 'name_from', 'subject', 'flags', 'message', 'error', 'description', 'access_token', 'refresh_token', 'expires_in', 'scope', 'user_id', 'token_type', 'scopes', 'balance', '__proto__');
+const keys = fc.constantFrom(
+  'id',
+  'data',
+  'records',
+  'numbers',
+  'members',
+  'status',
+  'path',
+  'ids',
+  'target',
+  'event',
+  'name_to',
+  'name_from',
+  'subject',
+  'flags',
+  'message',
+  'error',
+  'description',
+  'access_token',
+  'refresh_token',
+  'expires_in',
+  'scope',
+  'user_id',
+  'token_type',
+  'scopes',
+  'balance',
+  '__proto__',
+);
 const { json } = fc.letrec((tie) => ({
   json: fc.oneof(
     { depthSize: 'small' },
@@ -38,7 +65,9 @@ function bodyText(secrets: readonly string[]): fc.Arbitrary<string> {
     json.map((v) => JSON.stringify(v ?? null)),
     json.map((v) => JSON.stringify(v ?? null)).chain((t) => fc.nat({ max: Math.max(0, t.length - 1) }).map((n) => t.slice(0, n))),
     fc.string({ maxLength: 200 }),
-    fc.tuple(fc.constantFrom('error', 'description', 'message', 'error_description'), echo).map(([k, s]) => JSON.stringify({ error: 'x', [k]: `refused ${s}!` })),
+    fc
+      .tuple(fc.constantFrom('error', 'description', 'message', 'error_description'), echo)
+      .map(([k, s]) => JSON.stringify({ error: 'x', [k]: `refused ${s}!` })),
     echo.map((s) => `<html>${s}</html>`),
   );
 }
@@ -80,7 +109,12 @@ describe('fuzz: server payloads only ever produce typed errors', () => {
   });
 
   it('parseRetryAfter reads any header value as a wait of zero or more milliseconds, or none', () => {
-    const values = fc.oneof(fc.string({ maxLength: 40 }), fc.nat().map(String), fc.date({ noInvalidDate: true }).map((d) => d.toUTCString()), fc.constantFrom('-1', '1e9', '  7 ', 'Infinity', 'NaN', '99999999999999999999'));
+    const values = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.nat().map(String),
+      fc.date({ noInvalidDate: true }).map((d) => d.toUTCString()),
+      fc.constantFrom('-1', '1e9', '  7 ', 'Infinity', 'NaN', '99999999999999999999'),
+    );
     fc.assert(
       fc.property(values, (value) => {
         const ms = parseRetryAfter(value, Date.now());
@@ -93,7 +127,13 @@ describe('fuzz: server payloads only ever produce typed errors', () => {
   it('parseApiDate gives a valid Date or undefined for any text', () => {
     const texts = fc.oneof(
       fc.string({ maxLength: 40 }),
-      fc.tuple(fc.integer({ min: -10, max: 99999 }), fc.integer({ min: -5, max: 99 }), fc.integer({ min: -5, max: 99 }), fc.integer({ min: -5, max: 99 }))
+      fc
+        .tuple(
+          fc.integer({ min: -10, max: 99999 }),
+          fc.integer({ min: -5, max: 99 }),
+          fc.integer({ min: -5, max: 99 }),
+          fc.integer({ min: -5, max: 99 }),
+        )
         .map(([y, mo, d, h]) => `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')} ${String(h).padStart(2, '0')}:00:00`),
     );
     fc.assert(
@@ -141,14 +181,21 @@ describe('fuzz: server payloads only ever produce typed errors', () => {
     after(() => server.close());
 
     const answers = fc.record({
-      status: fc.oneof(fc.constantFrom(200, 201, 204, 302, 307, 400, 401, 403, 404, 413, 429, 500, 502, 503), fc.integer({ min: 200, max: 599 })),
+      status: fc.oneof(
+        fc.constantFrom(200, 201, 204, 302, 307, 400, 401, 403, 404, 413, 429, 500, 502, 503),
+        fc.integer({ min: 200, max: 599 }),
+      ),
       // The server may echo the credential it received (the whole token, or the Authorization header).
       body: bodyText([TEST_TOKEN]),
       contentType: fc.option(fc.constantFrom('application/json', 'text/html', 'application/pdf', ''), { nil: undefined }),
       // Retry-After values small enough that a (non-waiting) retry happens, or absurd.
-      retryAfter: fc.option(fc.oneof(fc.constantFrom('0', '1', '-3', 'soon', `${TEST_TOKEN}`), fc.string({ maxLength: 20 })), { nil: undefined }),
+      retryAfter: fc.option(fc.oneof(fc.constantFrom('0', '1', '-3', 'soon', `${TEST_TOKEN}`), fc.string({ maxLength: 20 })), {
+        nil: undefined,
+      }),
       // Redirects stay on this server (relative) or go to a closed port; one echoes the token.
-      location: fc.option(fc.constantFrom('/v3/elsewhere', 'http://127.0.0.1:1/x', `/v3/${TEST_TOKEN}`, '::not a url::'), { nil: undefined }),
+      location: fc.option(fc.constantFrom('/v3/elsewhere', 'http://127.0.0.1:1/x', `/v3/${TEST_TOKEN}`, '::not a url::'), {
+        nil: undefined,
+      }),
       cut: fc.boolean(),
     });
 
@@ -159,7 +206,12 @@ describe('fuzz: server payloads only ever produce typed errors', () => {
       ['getMemberDetails', (c) => c.getMemberDetails('m1')],
       ['getBalance', (c) => c.getBalance()],
       ['listFaxes', (c) => c.listFaxes({ category: 'inbox', limit: 5 })],
-      ['iterateFaxes', async (c) => { for await (const page of c.iterateFaxes({ category: 'sent', pageSize: 2 })) void page; }],
+      [
+        'iterateFaxes',
+        async (c) => {
+          for await (const page of c.iterateFaxes({ category: 'sent', pageSize: 2 })) void page;
+        },
+      ],
       ['getFax', (c) => c.getFax('f1')],
       ['updateFax', (c) => c.updateFax('f1', { comment: 'c', isRead: true })],
       ['deleteFax', (c) => c.deleteFax('f1')],
@@ -169,7 +221,17 @@ describe('fuzz: server payloads only ever produce typed errors', () => {
       ['listOutbox', (c) => c.listOutbox()],
       ['getOutboxFax', (c) => c.getOutboxFax('o1')],
       ['sendFax', (c) => c.sendFax({ from: '+15550000001', to: ['+15550000002'], files: ['/transient-1'] })],
-      ['uploadFile', (c) => c.uploadFile({ name: 'a.pdf', size: 4, open: async function* () { yield Buffer.from('%PDF'); } })],
+      [
+        'uploadFile',
+        (c) =>
+          c.uploadFile({
+            name: 'a.pdf',
+            size: 4,
+            open: async function* () {
+              yield Buffer.from('%PDF');
+            },
+          }),
+      ],
       ['listWebhooks', (c) => c.listWebhooks('fax_sent')],
       ['createWebhook', (c) => c.createWebhook({ target: 'https://hooks.example.com/x', event: 'fax_sent' })],
       ['listShopCountries', (c) => c.listShopCountries()],
@@ -204,16 +266,38 @@ describe('fuzz: server payloads only ever produce typed errors', () => {
 
     it('an OAuth error code that echoes the client secret is not used as the code (found by the property below)', async () => {
       const secret = 'clientSECRETexample0123456789';
-      answer = { status: 400, body: JSON.stringify({ error: secret }), contentType: 'application/json', retryAfter: undefined, location: undefined, cut: false };
-      const error = await exchangeCode({ tokenUrl: `${server.origin}/token`, clientId: 'APIK-x', clientSecret: secret, code: 'c0de', redirectUri: 'http://127.0.0.1:5/cb' })
-        .then(() => undefined, (e: unknown) => e);
+      answer = {
+        status: 400,
+        body: JSON.stringify({ error: secret }),
+        contentType: 'application/json',
+        retryAfter: undefined,
+        location: undefined,
+        cut: false,
+      };
+      const error = await exchangeCode({
+        tokenUrl: `${server.origin}/token`,
+        clientId: 'APIK-x',
+        clientSecret: secret,
+        code: 'c0de',
+        redirectUri: 'http://127.0.0.1:5/cb',
+      }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       assert.ok(error instanceof OAuthError);
       assert.equal(error.code, 'http_error');
       assert.ok(!`${error.message} ${JSON.stringify(error)}`.includes(secret));
     });
 
     it('an absurd expires_in still gives a valid expiry (found by the property below)', async () => {
-      answer = { status: 200, body: JSON.stringify({ access_token: 'a', refresh_token: 'r', expires_in: 1e300 }), contentType: 'application/json', retryAfter: undefined, location: undefined, cut: false };
+      answer = {
+        status: 200,
+        body: JSON.stringify({ access_token: 'a', refresh_token: 'r', expires_in: 1e300 }),
+        contentType: 'application/json',
+        retryAfter: undefined,
+        location: undefined,
+        cut: false,
+      };
       const tokens = await refresh({ tokenUrl: `${server.origin}/token`, clientId: 'APIK-x', clientSecret: 's', refreshToken: 'r0' });
       assert.ok(Number.isFinite(tokens.expiresAt.getTime()), 'a valid Date');
       assert.ok(tokens.expiresAt.getTime() > Date.now());
@@ -224,26 +308,34 @@ describe('fuzz: server payloads only ever produce typed errors', () => {
       const code = 'authCODEfuzz0123456789';
       const refreshToken = 'refreshTOKENfuzz0123456789';
       // The server can only echo what this request sent it: the client secret and the code or the refresh token.
-      const token = fc.boolean().chain((useRefresh) => fc.record({
-        useRefresh: fc.constant(useRefresh),
-        status: fc.oneof(fc.constantFrom(200, 201, 302, 400, 401, 429, 500, 503), fc.integer({ min: 200, max: 599 })),
-        body: fc.oneof(
-          bodyText([secret, useRefresh ? refreshToken : code]),
-          fc.record({
-            access_token: fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.constant(null)),
-            refresh_token: fc.option(fc.oneof(fc.string({ maxLength: 12 }), fc.integer()), { nil: undefined }),
-            expires_in: fc.option(fc.oneof(fc.integer({ min: -10, max: 10_000_000 }), fc.double(), fc.string({ maxLength: 6 })), { nil: undefined }),
-            scope: fc.option(json, { nil: undefined }),
-            user_id: fc.option(json, { nil: undefined }),
-            error: fc.option(fc.constantFrom('invalid_grant', 'invalid_client', secret, 'x y'), { nil: undefined }),
-            error_description: fc.option(fc.constantFrom(`bad ${secret}`, useRefresh ? `rt ${refreshToken}` : `code ${code}`), { nil: undefined }),
-          }).map((o) => JSON.stringify(o)),
-        ),
-        contentType: fc.option(fc.constantFrom('application/json', 'text/plain'), { nil: undefined }),
-        retryAfter: fc.constant(undefined),
-        location: fc.option(fc.constantFrom('/elsewhere', 'http://127.0.0.1:1/'), { nil: undefined }),
-        cut: fc.boolean(),
-      }));
+      const token = fc.boolean().chain((useRefresh) =>
+        fc.record({
+          useRefresh: fc.constant(useRefresh),
+          status: fc.oneof(fc.constantFrom(200, 201, 302, 400, 401, 429, 500, 503), fc.integer({ min: 200, max: 599 })),
+          body: fc.oneof(
+            bodyText([secret, useRefresh ? refreshToken : code]),
+            fc
+              .record({
+                access_token: fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.constant(null)),
+                refresh_token: fc.option(fc.oneof(fc.string({ maxLength: 12 }), fc.integer()), { nil: undefined }),
+                expires_in: fc.option(fc.oneof(fc.integer({ min: -10, max: 10_000_000 }), fc.double(), fc.string({ maxLength: 6 })), {
+                  nil: undefined,
+                }),
+                scope: fc.option(json, { nil: undefined }),
+                user_id: fc.option(json, { nil: undefined }),
+                error: fc.option(fc.constantFrom('invalid_grant', 'invalid_client', secret, 'x y'), { nil: undefined }),
+                error_description: fc.option(fc.constantFrom(`bad ${secret}`, useRefresh ? `rt ${refreshToken}` : `code ${code}`), {
+                  nil: undefined,
+                }),
+              })
+              .map((o) => JSON.stringify(o)),
+          ),
+          contentType: fc.option(fc.constantFrom('application/json', 'text/plain'), { nil: undefined }),
+          retryAfter: fc.constant(undefined),
+          location: fc.option(fc.constantFrom('/elsewhere', 'http://127.0.0.1:1/'), { nil: undefined }),
+          cut: fc.boolean(),
+        }),
+      );
       await fc.assert(
         fc.asyncProperty(token, async (a) => {
           answer = a;

@@ -37,10 +37,11 @@ async function startTokenEndpoint(reply: Reply) {
     tokenUrl: `${base}/token`,
     base,
     seen,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -95,7 +96,15 @@ describe('oauthClient', () => {
       const pkce = createPkce();
       assert.match(pkce.verifier, /^[A-Za-z0-9_-]{43}$/);
       assert.strictEqual(pkce.challenge, createHash('sha256').update(pkce.verifier).digest('base64url'));
-      const url = new URL(buildAuthorizeUrl({ authorizeUrl: 'https://accounts.fax.plus/login', clientId: 'a', redirectUri: 'b', state: 'c', codeChallenge: pkce.challenge }));
+      const url = new URL(
+        buildAuthorizeUrl({
+          authorizeUrl: 'https://accounts.fax.plus/login',
+          clientId: 'a',
+          redirectUri: 'b',
+          state: 'c',
+          codeChallenge: pkce.challenge,
+        }),
+      );
       assert.strictEqual(url.searchParams.get('code_challenge'), pkce.challenge);
       assert.strictEqual(url.searchParams.get('code_challenge_method'), 'S256');
       assert.notStrictEqual(createPkce().verifier, pkce.verifier, 'a fresh verifier per sign-in');
@@ -103,10 +112,23 @@ describe('oauthClient', () => {
       const emulator = await startEmulator({ seedFaxes: 0 });
       try {
         const redirectUri = 'http://127.0.0.1:54321/callback';
-        const login = await request(buildAuthorizeUrl({ authorizeUrl: emulator.loginUrl, clientId: emulator.oauthClient.id, redirectUri, state: 's', codeChallenge: pkce.challenge }));
+        const login = await request(
+          buildAuthorizeUrl({
+            authorizeUrl: emulator.loginUrl,
+            clientId: emulator.oauthClient.id,
+            redirectUri,
+            state: 's',
+            codeChallenge: pkce.challenge,
+          }),
+        );
         await login.body.dump();
         const code = new URL(String(login.headers.location)).searchParams.get('code') ?? '';
-        const client = { tokenUrl: emulator.tokenUrl, clientId: emulator.oauthClient.id, clientSecret: emulator.oauthClient.secret, redirectUri };
+        const client = {
+          tokenUrl: emulator.tokenUrl,
+          clientId: emulator.oauthClient.id,
+          clientSecret: emulator.oauthClient.secret,
+          redirectUri,
+        };
         const tokens = await exchangeCode({ ...client, code, codeVerifier: pkce.verifier });
         assert.ok(tokens.accessToken, 'the emulator checked the verifier against the challenge');
       } finally {
@@ -131,7 +153,14 @@ describe('oauthClient', () => {
 
     it('exchanges a code with Basic auth and a form body', async () => {
       endpoint = await startTokenEndpoint((_req, res) =>
-        json(res, 200, { access_token: 'at-1', refresh_token: 'rt-1', expires_in: 3600, scope: 'all', token_type: 'Bearer', user_id: 'u-7' }),
+        json(res, 200, {
+          access_token: 'at-1',
+          refresh_token: 'rt-1',
+          expires_in: 3600,
+          scope: 'all',
+          token_type: 'Bearer',
+          user_id: 'u-7',
+        }),
       );
       const before = Date.now();
       const tokens = await exchangeCode({ tokenUrl: endpoint.tokenUrl, ...CLIENT, code: CODE, redirectUri: 'http://127.0.0.1:1/callback' });
@@ -187,7 +216,9 @@ describe('oauthClient', () => {
     });
 
     it('invalid_client is a rejection, not a reason to sign in again or retry', async () => {
-      endpoint = await startTokenEndpoint((req, res) => json(res, 401, { error: 'invalid_client', error_description: `bad code ${req.form.get('code')}` }));
+      endpoint = await startTokenEndpoint((req, res) =>
+        json(res, 401, { error: 'invalid_client', error_description: `bad code ${req.form.get('code')}` }),
+      );
       const err = await rejection(exchangeCode({ tokenUrl: endpoint.tokenUrl, ...CLIENT, code: CODE, redirectUri: 'x' }));
       assert.strictEqual(err.code, 'invalid_client');
       assert.strictEqual(err.kind, 'rejected');
@@ -217,7 +248,10 @@ describe('oauthClient', () => {
       });
       const err = await rejection(refresh({ tokenUrl: endpoint.tokenUrl, ...CLIENT, refreshToken: REFRESH_TOKEN }));
       assert.strictEqual(err.code, 'unexpected_redirect');
-      assert.deepStrictEqual(endpoint.seen.map((r) => r.path), ['/token']);
+      assert.deepStrictEqual(
+        endpoint.seen.map((r) => r.path),
+        ['/token'],
+      );
     });
 
     it('a refused connection means "try later"', async () => {
@@ -280,7 +314,12 @@ describe('oauthClient', () => {
       const loopback = await OAuthLoopbackServer.start({ timeoutMs: 10_000 });
       try {
         const client = { clientId: emu.oauthClient.id, clientSecret: emu.oauthClient.secret };
-        const authorizeUrl = buildAuthorizeUrl({ authorizeUrl: emu.loginUrl, clientId: client.clientId, redirectUri: loopback.redirectUri, state: loopback.state });
+        const authorizeUrl = buildAuthorizeUrl({
+          authorizeUrl: emu.loginUrl,
+          clientId: client.clientId,
+          redirectUri: loopback.redirectUri,
+          state: loopback.state,
+        });
 
         // What the browser does: the login page redirects to our loopback server.
         const login = await request(authorizeUrl);
@@ -324,7 +363,12 @@ describe('oauthClient', () => {
       emu.oauth.autoApprove = false;
       const loopback = await OAuthLoopbackServer.start({ timeoutMs: 10_000 });
       try {
-        const authorizeUrl = buildAuthorizeUrl({ authorizeUrl: emu.loginUrl, clientId: emu.oauthClient.id, redirectUri: loopback.redirectUri, state: loopback.state });
+        const authorizeUrl = buildAuthorizeUrl({
+          authorizeUrl: emu.loginUrl,
+          clientId: emu.oauthClient.id,
+          redirectUri: loopback.redirectUri,
+          state: loopback.state,
+        });
         const login = await request(authorizeUrl);
         await login.body.dump();
         const landing = await request(String(login.headers.location));

@@ -3,7 +3,13 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { OAuthError, type OAuthTokens, type RefreshParams } from '../../../src/api/oauthClient';
-import { OAuthSession, OAuthSignInRequiredError, type OAuthCredential, type OAuthStorage, type StoredOAuth } from '../../../src/api/oauthRefresher';
+import {
+  OAuthSession,
+  OAuthSignInRequiredError,
+  type OAuthCredential,
+  type OAuthStorage,
+  type StoredOAuth,
+} from '../../../src/api/oauthRefresher';
 
 const CLIENT = { tokenUrl: 'set-per-test', clientId: 'APIK-client-1', clientSecret: 'CANARY-secret-5e1f' };
 const NOW = Date.UTC(2030, 0, 1);
@@ -25,7 +31,14 @@ class MemoryStorage implements OAuthStorage {
 }
 
 function stored(overrides: Partial<StoredOAuth> = {}): StoredOAuth {
-  return { accessToken: 'CANARY-at-old', refreshToken: 'CANARY-rt-old', expiresAt: NOW + HOUR, scope: 'all', clientId: CLIENT.clientId, ...overrides };
+  return {
+    accessToken: 'CANARY-at-old',
+    refreshToken: 'CANARY-rt-old',
+    expiresAt: NOW + HOUR,
+    scope: 'all',
+    clientId: CLIENT.clientId,
+    ...overrides,
+  };
 }
 
 /** A token endpoint that answers refresh grants slowly enough for callers to pile up. */
@@ -48,10 +61,11 @@ async function startTokenEndpoint(answer: (form: URLSearchParams, res: ServerRes
     tokenUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/token`,
     forms,
     auth,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -82,7 +96,10 @@ describe('OAuthSession', () => {
   });
 
   it('refreshes over HTTP shortly before expiry and stores the rotated tokens', async () => {
-    endpoint = await startTokenEndpoint((_form, res) => json(res, 200, { access_token: 'at-new', refresh_token: 'rt-new', expires_in: 3600, scope: 'all' }), 0);
+    endpoint = await startTokenEndpoint(
+      (_form, res) => json(res, 200, { access_token: 'at-new', refresh_token: 'rt-new', expires_in: 3600, scope: 'all' }),
+      0,
+    );
     const storage = new MemoryStorage(stored({ expiresAt: NOW + 30_000 })); // inside the 60 s skew
     const session = new OAuthSession({ storage, client: { ...CLIENT, tokenUrl: endpoint.tokenUrl }, now: () => NOW });
 
@@ -90,13 +107,19 @@ describe('OAuthSession', () => {
 
     assert.strictEqual(credential?.token, 'at-new');
     assert.strictEqual(endpoint.auth[0], `Basic ${Buffer.from(`${CLIENT.clientId}:${CLIENT.clientSecret}`).toString('base64')}`);
-    assert.deepStrictEqual(Object.fromEntries(endpoint.forms[0]), { grant_type: 'refresh_token', refresh_token: 'CANARY-rt-old', client_id: CLIENT.clientId });
+    assert.deepStrictEqual(Object.fromEntries(endpoint.forms[0]), {
+      grant_type: 'refresh_token',
+      refresh_token: 'CANARY-rt-old',
+      client_id: CLIENT.clientId,
+    });
     assert.strictEqual(storage.value?.accessToken, 'at-new');
     assert.strictEqual(storage.value?.refreshToken, 'rt-new');
   });
 
   it('ten concurrent 401s cause one refresh request, and everyone gets the new token', async () => {
-    endpoint = await startTokenEndpoint((_form, res) => json(res, 200, { access_token: 'at-new', refresh_token: 'rt-new', expires_in: 3600 }));
+    endpoint = await startTokenEndpoint((_form, res) =>
+      json(res, 200, { access_token: 'at-new', refresh_token: 'rt-new', expires_in: 3600 }),
+    );
     const storage = new MemoryStorage(stored());
     const session = new OAuthSession({ storage, client: { ...CLIENT, tokenUrl: endpoint.tokenUrl } });
 
@@ -218,15 +241,20 @@ describe('OAuthSession', () => {
   describe('several windows sharing one storage, and a keyring that fails', () => {
     /** SecretStorage as other windows see it: a write lands `lagMs` after it was made. */
     class LaggingStorage implements OAuthStorage {
-      constructor(public value: StoredOAuth | undefined, private readonly lagMs: number) {}
+      constructor(
+        public value: StoredOAuth | undefined,
+        private readonly lagMs: number,
+      ) {}
       async read(): Promise<StoredOAuth | undefined> {
         return this.value && { ...this.value };
       }
       write(value: StoredOAuth | undefined): Promise<void> {
-        return new Promise((resolve) => setTimeout(() => {
-          this.value = value && { ...value };
-          resolve();
-        }, this.lagMs));
+        return new Promise((resolve) =>
+          setTimeout(() => {
+            this.value = value && { ...value };
+            resolve();
+          }, this.lagMs),
+        );
       }
     }
 
@@ -252,8 +280,22 @@ describe('OAuthSession', () => {
     it('two sessions race a refresh: the loser adopts the tokens the winner stored, nobody is signed out', async () => {
       const storage = new LaggingStorage(stored({ expiresAt: NOW + 30_000 }), 50);
       const endpoint = rotatingGrant([20, 30]);
-      const windowA = new OAuthSession({ storage, client: CLIENT, now: () => NOW, refreshGrant: endpoint.grant, sleep: quickSleep, deadGrantGraceMs: [60, 120, 240] });
-      const windowB = new OAuthSession({ storage, client: CLIENT, now: () => NOW, refreshGrant: endpoint.grant, sleep: quickSleep, deadGrantGraceMs: [60, 120, 240] });
+      const windowA = new OAuthSession({
+        storage,
+        client: CLIENT,
+        now: () => NOW,
+        refreshGrant: endpoint.grant,
+        sleep: quickSleep,
+        deadGrantGraceMs: [60, 120, 240],
+      });
+      const windowB = new OAuthSession({
+        storage,
+        client: CLIENT,
+        now: () => NOW,
+        refreshGrant: endpoint.grant,
+        sleep: quickSleep,
+        deadGrantGraceMs: [60, 120, 240],
+      });
 
       const [a, b] = await Promise.allSettled([windowA.getCredential(), windowB.getCredential()]);
 
@@ -292,7 +334,14 @@ describe('OAuthSession', () => {
         return write(value);
       };
       const told: unknown[] = [];
-      const session = new OAuthSession({ storage, client: CLIENT, now: () => NOW, refreshGrant: rotatingGrant([0]).grant, sleep: quickSleep, onPersistFailed: (e) => told.push(e) });
+      const session = new OAuthSession({
+        storage,
+        client: CLIENT,
+        now: () => NOW,
+        refreshGrant: rotatingGrant([0]).grant,
+        sleep: quickSleep,
+        onPersistFailed: (e) => told.push(e),
+      });
 
       assert.strictEqual((await session.getCredential())?.token, 'at-1');
       assert.strictEqual(storage.value?.refreshToken, 'rt-1', 'the retry stored the rotated tokens');
@@ -309,7 +358,15 @@ describe('OAuthSession', () => {
       };
       const endpoint = rotatingGrant([0]);
       const told: unknown[] = [];
-      const session = new OAuthSession({ storage, client: CLIENT, now: () => NOW, refreshGrant: endpoint.grant, sleep: quickSleep, writeRetryMs: [5, 5], onPersistFailed: (e) => told.push(e) });
+      const session = new OAuthSession({
+        storage,
+        client: CLIENT,
+        now: () => NOW,
+        refreshGrant: endpoint.grant,
+        sleep: quickSleep,
+        writeRetryMs: [5, 5],
+        onPersistFailed: (e) => told.push(e),
+      });
 
       assert.strictEqual((await session.getCredential())?.token, 'at-1', 'the refresh succeeded although the write failed');
       assert.strictEqual((await session.getCredential())?.token, 'at-1', 'no second grant with the spent refresh token');

@@ -28,7 +28,12 @@ describe('operation table (operations.ts) vs test/contract/openapi.yaml', () => 
     const spec = specOperations();
     assert.equal(spec.length, 31);
     assert.equal(allOperations().length, 31);
-    assert.deepEqual(allOperations().map((o) => o.id).sort(), spec.map((o) => o.id).sort());
+    assert.deepEqual(
+      allOperations()
+        .map((o) => o.id)
+        .sort(),
+      spec.map((o) => o.id).sort(),
+    );
   });
 
   it('matches every method, path template and x-permitted-scopes exactly', () => {

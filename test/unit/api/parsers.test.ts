@@ -56,9 +56,18 @@ describe('tolerant parsers', () => {
   });
 
   it('token info: scopes as an array or a space/comma separated string; OAuth is `all`; seconds or ms dates', () => {
-    assert.deepEqual(parseTokenInfo({ token_type: 'pat', scopes: 'fax:fax:read fax:numbers:read' }).scopes, ['fax:fax:read', 'fax:numbers:read']);
-    assert.deepEqual(parseTokenInfo({ token_type: 'pat', scopes: 'fax:fax:read,fax:numbers:read' }).scopes, ['fax:fax:read', 'fax:numbers:read']);
-    assert.deepEqual(parseTokenInfo({ token_type: 'pat', scopes: 'fax:fax:read, fax:numbers:read' }).scopes, ['fax:fax:read', 'fax:numbers:read']);
+    assert.deepEqual(parseTokenInfo({ token_type: 'pat', scopes: 'fax:fax:read fax:numbers:read' }).scopes, [
+      'fax:fax:read',
+      'fax:numbers:read',
+    ]);
+    assert.deepEqual(parseTokenInfo({ token_type: 'pat', scopes: 'fax:fax:read,fax:numbers:read' }).scopes, [
+      'fax:fax:read',
+      'fax:numbers:read',
+    ]);
+    assert.deepEqual(parseTokenInfo({ token_type: 'pat', scopes: 'fax:fax:read, fax:numbers:read' }).scopes, [
+      'fax:fax:read',
+      'fax:numbers:read',
+    ]);
     assert.deepEqual(parseTokenInfo({ token_type: 'pat', scopes: ['fax:fax:read'] }).scopes, ['fax:fax:read']);
     for (const scopes of [undefined, [], '', 'fax:fax:read', ['x'], null]) {
       assert.deepEqual(parseTokenInfo({ token_type: 'oauth', scopes }).scopes, ['all'], JSON.stringify(scopes));
@@ -66,7 +75,10 @@ describe('tolerant parsers', () => {
     assert.throws(() => parseTokenInfo({ token_type: 'pat' }), ProtocolError);
     assert.throws(() => parseTokenInfo({ token_type: 'pat', scopes: [1] }), ProtocolError);
     assert.equal(parseTokenInfo({ token_type: 'pat', scopes: [], expiration_date: 1_800_000_000 }).expiresAt?.getTime(), 1_800_000_000_000);
-    assert.equal(parseTokenInfo({ token_type: 'pat', scopes: [], expiration_date: 1_800_000_000_000 }).expiresAt?.getTime(), 1_800_000_000_000);
+    assert.equal(
+      parseTokenInfo({ token_type: 'pat', scopes: [], expiration_date: 1_800_000_000_000 }).expiresAt?.getTime(),
+      1_800_000_000_000,
+    );
   });
 
   it('small answers: upload path or file_path; numeric sendFax ids; balance numbers, numeric strings or other keys', () => {
@@ -74,7 +86,11 @@ describe('tolerant parsers', () => {
     assert.equal(parseFilePath({ path: '/a', file_path: '/b' }), '/a');
     assert.throws(() => parseFilePath({ file_path: 3 }), ProtocolError);
     assert.deepEqual(parseSendFaxResult({ ids: { '+1': 'a', '+2': 3, '+3': null, '+4': '' } }).ids, { '+1': 'a', '+2': '3' });
-    assert.deepEqual(parseBalance({ balance: '12.50', currency: 'EUR' }), { balance: 12.5, currency: 'EUR', raw: { balance: '12.50', currency: 'EUR' } });
+    assert.deepEqual(parseBalance({ balance: '12.50', currency: 'EUR' }), {
+      balance: 12.5,
+      currency: 'EUR',
+      raw: { balance: '12.50', currency: 'EUR' },
+    });
     assert.equal(parseBalance({ credit: '7', currency_code: 'USD' }).balance, 7);
     assert.equal(parseBalance({ credit: '7', currency_code: 'USD' }).currency, 'USD');
     assert.equal(parseBalance({ data: { amount: 3.25 } }).balance, 3.25);
@@ -86,17 +102,23 @@ describe('tolerant parsers', () => {
 
   it('outbox, numbers, accounts, token info, webhooks, small bodies', () => {
     const outbox = parseOutboxList({
-      records: [{ id: 'o1', uid: 'u', status: 'converting', to: ['+1'], files: ['/f'], send_time: '2024-01-01 10:00:00 +0100', src: '+1555' }],
+      records: [
+        { id: 'o1', uid: 'u', status: 'converting', to: ['+1'], files: ['/f'], send_time: '2024-01-01 10:00:00 +0100', src: '+1555' },
+      ],
     });
     assert.equal(outbox[0].sendTime?.toISOString(), '2024-01-01T09:00:00.000Z');
     assert.equal(outbox[0].from, '+1555');
     assert.equal(parseOutboxFax({ id: 'o2' }).to.length, 0);
 
-    const numbers = parseNumberList({ numbers: [{ id: 'n', number: '+1555', assigned_to: ['u'], status: 'porting', owner_id: 'o', acquired_date: '2024-01-01 00:00:00' }] });
+    const numbers = parseNumberList({
+      numbers: [{ id: 'n', number: '+1555', assigned_to: ['u'], status: 'porting', owner_id: 'o', acquired_date: '2024-01-01 00:00:00' }],
+    });
     assert.equal(numbers[0].status, 'porting');
     assert.throws(() => parseFaxNumber({ id: 'n' }), ProtocolError);
 
-    const members = parseAccountList({ members: [{ uid: 'm1', email: 'e', account_type: 'corporate_member', status: 'active', creation_date: 'x', member_of: {} }] });
+    const members = parseAccountList({
+      members: [{ uid: 'm1', email: 'e', account_type: 'corporate_member', status: 'active', creation_date: 'x', member_of: {} }],
+    });
     assert.deepEqual(members[0].memberOf, []);
     assert.equal(parseAccount({ uid: 'u', account_data: { company_name: 'ACME' } }).companyName, 'ACME');
     assert.deepEqual(parseMemberDetails({ role: 'member', quota: 5 }), { role: 'member', quota: 5 });
@@ -106,7 +128,9 @@ describe('tolerant parsers', () => {
     assert.deepEqual(parseTokenInfo({ token_type: 'pat', scopes: 'fax:all:edit' }).scopes, ['fax:all:edit']);
     assert.throws(() => parseTokenInfo({ scopes: [] }), ProtocolError);
 
-    assert.deepEqual(parseWebhookList({ data: [{ id: 'h', target: 'https://x', event: 'fax_sent' }] }), [{ id: 'h', target: 'https://x', event: 'fax_sent' }]);
+    assert.deepEqual(parseWebhookList({ data: [{ id: 'h', target: 'https://x', event: 'fax_sent' }] }), [
+      { id: 'h', target: 'https://x', event: 'fax_sent' },
+    ]);
     assert.deepEqual(parseWebhookList({}), []);
     assert.equal(parseWebhookId({ id: 'h1' }), 'h1');
     assert.equal(parseFilePath({ path: '/transient-1' }), '/transient-1');
@@ -135,7 +159,29 @@ describe('tolerant parsers', () => {
   ];
 
   /** Arbitrary JSON, biased towards the API's own keys so parsers get past their first checks. */
-  const keys = fc.constantFrom('id', 'uid', 'data', 'records', 'numbers', 'members', 'status', 'from', 'from_number', 'start_time', 'scopes', 'token_type', 'path', 'ids', 'number', 'target', 'comment', 'cover_page', 'assigned_to', '__proto__', 'constructor');
+  const keys = fc.constantFrom(
+    'id',
+    'uid',
+    'data',
+    'records',
+    'numbers',
+    'members',
+    'status',
+    'from',
+    'from_number',
+    'start_time',
+    'scopes',
+    'token_type',
+    'path',
+    'ids',
+    'number',
+    'target',
+    'comment',
+    'cover_page',
+    'assigned_to',
+    '__proto__',
+    'constructor',
+  );
   const { json } = fc.letrec((tie) => ({
     json: fc.oneof(
       { depthSize: 'small' },

@@ -34,10 +34,11 @@ async function startTokenServer(tls?: { key: Buffer; cert: Buffer }) {
     tokenUrl: `${tls ? 'https' : 'http'}://127.0.0.1:${port}/token`,
     hostPort: `127.0.0.1:${port}`,
     headers,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -126,7 +127,10 @@ describe('Proxies: API calls and OAuth token requests take the same way out', ()
 
     assert.ok(proxy.requests.length >= 2);
     assert.ok(proxy.requests.every((r) => r.proxyAuthorization === authorization));
-    assert.ok(tokenServer.headers.every((h) => h['proxy-authorization'] === undefined), 'the server never sees the proxy credential');
+    assert.ok(
+      tokenServer.headers.every((h) => h['proxy-authorization'] === undefined),
+      'the server never sees the proxy credential',
+    );
 
     const refused = await exchange({ url: proxy.url }).catch((e: unknown) => e);
     assert.ok(refused instanceof OAuthError && refused.isTransient, 'without it the proxy refuses (407)');
@@ -138,8 +142,25 @@ describe('Proxies: API calls and OAuth token requests take the same way out', ()
     before(function () {
       // A TLS-intercepting proxy presents a certificate no public CA signed; a self-signed one stands in for it.
       dir = mkdtempSync(path.join(tmpdir(), 'faxplus-tls-'));
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-days', '1',
-        '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-subj',
+          '/CN=127.0.0.1',
+          '-days',
+          '1',
+          '-keyout',
+          path.join(dir, 'key.pem'),
+          '-out',
+          path.join(dir, 'cert.pem'),
+        ],
+        { stdio: 'ignore' },
+      );
       tls = { key: readFileSync(path.join(dir, 'key.pem')), cert: readFileSync(path.join(dir, 'cert.pem')) };
     });
     after(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,7 +3,7 @@ import { TokenExpiredError, UnauthorizedError } from '../../../src/api/errors';
 import { OPERATIONS } from '../../../src/api/operations';
 import { errorForStatus } from '../../../src/api/responseErrors';
 
-describe('api: errorForStatus reads the server\'s words once, so the UI matches on classes', () => {
+describe("api: errorForStatus reads the server's words once, so the UI matches on classes", () => {
   const op = OPERATIONS.getTokenInfo;
 
   it('a 401 whose description or code says the token expired is a TokenExpiredError (still an UnauthorizedError)', () => {

@@ -15,8 +15,12 @@ function echoingServer(): Promise<TestServer> {
     const auth = String(req.headers.authorization);
     const modes = ['e400', 'e401', 'e403', 'e404', 'e413', 'e429', 'e500', 'e503', 'badjson', 'shape', 'reset', 'redirect'];
     // The mode rides in the path, or for a send in the uploaded file's path (the body).
-    const body = await readBody(req).then((b) => b.toString('utf8'), () => '');
-    const mode = (req.url ?? '').split(/[/?]/).find((segment) => modes.includes(segment)) ?? modes.find((m) => body.includes(`"/${m}"`)) ?? 'slow';
+    const body = await readBody(req).then(
+      (b) => b.toString('utf8'),
+      () => '',
+    );
+    const mode =
+      (req.url ?? '').split(/[/?]/).find((segment) => modes.includes(segment)) ?? modes.find((m) => body.includes(`"/${m}"`)) ?? 'slow';
     const statuses: Record<string, number> = { e400: 400, e401: 401, e403: 403, e404: 404, e413: 413, e429: 429, e500: 500, e503: 503 };
     if (mode in statuses) {
       res.writeHead(statuses[mode], { 'content-type': 'application/json', 'retry-after': '3600' });
@@ -68,7 +72,21 @@ describe('the token never appears in errors or logs', () => {
         retryPolicy: { maxAttempts: 2 },
       });
       const calls: (() => Promise<unknown>)[] = [];
-      for (const mode of ['e400', 'e401', 'e403', 'e404', 'e413', 'e429', 'e500', 'e503', 'badjson', 'shape', 'reset', 'redirect', 'slow']) {
+      for (const mode of [
+        'e400',
+        'e401',
+        'e403',
+        'e404',
+        'e413',
+        'e429',
+        'e500',
+        'e503',
+        'badjson',
+        'shape',
+        'reset',
+        'redirect',
+        'slow',
+      ]) {
         calls.push(() => client.getFax(mode));
         // A POST (not retried, maybeDelivered paths), the mode in its body.
         if (mode !== 'shape') calls.push(() => client.sendFax({ from: 'no_number', to: ['+15550000002'], files: [`/${mode}`] }));
@@ -82,9 +100,20 @@ describe('the token never appears in errors or logs', () => {
       calls.push(() => client.downloadFile('reset', 'pdf', join(dir, 'x.pdf')));
       calls.push(() => client.downloadFileBytes('badjson', 'pdf', { maxBytes: 1 }));
       calls.push(() => client.uploadFile({ name: 'a.exe', size: 1, open: async function* () {} }));
-      calls.push(() => client.uploadFile({ name: 'a.pdf', size: 5, open: async function* () { yield new Uint8Array(1); } }));
       calls.push(() =>
-        makeClient('http://127.0.0.1:1/v3', { credentials: { getCredential: async () => ({ token, kind }) }, retryPolicy: { maxAttempts: 1 } }).client.getFax('x'),
+        client.uploadFile({
+          name: 'a.pdf',
+          size: 5,
+          open: async function* () {
+            yield new Uint8Array(1);
+          },
+        }),
+      );
+      calls.push(() =>
+        makeClient('http://127.0.0.1:1/v3', {
+          credentials: { getCredential: async () => ({ token, kind }) },
+          retryPolicy: { maxAttempts: 1 },
+        }).client.getFax('x'),
       );
 
       const names = new Set<string>();
@@ -101,9 +130,19 @@ describe('the token never appears in errors or logs', () => {
         assertClean(String(error), `${error.name} toString`);
       }
       for (const expected of [
-        'RequestRejectedError', 'UnauthorizedError', 'ForbiddenError', 'NotFoundError', 'PayloadTooLargeError',
-        'RateLimitedError', 'ServerError', 'ProtocolError', 'NetworkError', 'TimeoutError', 'CancelledError',
-        'UploadSourceError', 'ResponseTooLargeError',
+        'RequestRejectedError',
+        'UnauthorizedError',
+        'ForbiddenError',
+        'NotFoundError',
+        'PayloadTooLargeError',
+        'RateLimitedError',
+        'ServerError',
+        'ProtocolError',
+        'NetworkError',
+        'TimeoutError',
+        'CancelledError',
+        'UploadSourceError',
+        'ResponseTooLargeError',
       ]) {
         assert.ok(names.has(expected), `not exercised: ${expected} (got ${[...names].join(', ')})`);
       }

@@ -18,13 +18,18 @@ describe('number shop and account edits: tolerant parsers against the emulator v
   after(() => emu.stop());
   beforeEach(() => {
     emu.reset({ keepTokens: true });
-    client = makeClient(emu.apiUrl, { credentials: { getCredential: async () => ({ token: emu.demoTokens.fullAccess, kind: 'pat' }) } }).client;
+    client = makeClient(emu.apiUrl, {
+      credentials: { getCredential: async () => ({ token: emu.demoTokens.fullAccess, kind: 'pat' }) },
+    }).client;
   });
   afterEach(() => client.dispose());
 
   it('lists countries and areas with what the next request needs', async () => {
     const countries = await client.listShopCountries();
-    assert.deepEqual(countries.find((c) => c.iso === 'US'), { iso: 'US', name: 'United States', available: true });
+    assert.deepEqual(
+      countries.find((c) => c.iso === 'US'),
+      { iso: 'US', name: 'United States', available: true },
+    );
     assert.equal(countries.find((c) => c.iso === 'DE')?.available, false);
     const areas = await client.listShopAreas('US');
     assert.deepEqual(areas[0], { callingCode: '212', city: 'New York', state: 'NY' });
@@ -52,7 +57,9 @@ describe('number shop and account edits: tolerant parsers against the emulator v
     emu.setVariants({ shopNumbersAnswer: 'sparse' });
     const list = await client.listAvailableNumbers('US', '415');
     assert.equal(list.numbers.length, 5);
-    assert.ok(list.numbers.every((n) => n.itemId && n.number && n.price === undefined && n.monthlyFee === undefined && n.months === undefined));
+    assert.ok(
+      list.numbers.every((n) => n.itemId && n.number && n.price === undefined && n.monthlyFee === undefined && n.months === undefined),
+    );
   });
 
   it('asks for numbers containing digits with channel=custom, random ones otherwise', async () => {
@@ -63,7 +70,13 @@ describe('number shop and account edits: tolerant parsers against the emulator v
     assert.deepEqual(queries, [{ channel: 'custom', contains: '5074' }, { channel: 'random' }]);
   });
 
-  const purchases: [PurchaseAnswer, boolean][] = [['number', true], ['nested', true], ['empty', false], ['text', false], ['noContent', false]];
+  const purchases: [PurchaseAnswer, boolean][] = [
+    ['number', true],
+    ['nested', true],
+    ['empty', false],
+    ['text', false],
+    ['noContent', false],
+  ];
   for (const [shape, namesNumber] of purchases) {
     it(`buys a number and accepts the "${shape}" purchase answer`, async () => {
       emu.setVariants({ purchaseAnswer: shape });
@@ -71,7 +84,10 @@ describe('number shop and account edits: tolerant parsers against the emulator v
       const [offer] = (await client.listAvailableNumbers('US', '617')).numbers;
       const result = await client.purchaseNumber(offer.itemId!);
       assert.equal(result.number, namesNumber ? offer.number : undefined);
-      assert.ok(emu.state.numbers().some((n) => n.number === offer.number), 'the number is the account’s');
+      assert.ok(
+        emu.state.numbers().some((n) => n.number === offer.number),
+        'the number is the account’s',
+      );
       assert.equal(emu.state.balance().balance, Math.round((before - 7.99) * 100) / 100);
       if (shape === 'text') assert.equal(result.raw, 'OK');
     });
@@ -91,8 +107,14 @@ describe('number shop and account edits: tolerant parsers against the emulator v
     assert.equal(unknown.recognised, false);
     assert.deepEqual(unknown.raw, { message: 'try later' });
     assert.equal(parseAvailableNumbers(null).recognised, false);
-    assert.deepEqual(parseShopCountries(['US', 'CA']).map((c) => c.iso), ['US', 'CA']);
-    assert.deepEqual(parseShopAreas({ areas: [212, { area_code: '415' }] }).map((a) => a.callingCode), ['212', '415']);
+    assert.deepEqual(
+      parseShopCountries(['US', 'CA']).map((c) => c.iso),
+      ['US', 'CA'],
+    );
+    assert.deepEqual(
+      parseShopAreas({ areas: [212, { area_code: '415' }] }).map((a) => a.callingCode),
+      ['212', '415'],
+    );
     assert.throws(() => parseShopCountries({ nothing: true }), ProtocolError);
     assert.deepEqual(parsePurchaseResult({ data: { item: { number: '+15550001' } } }).number, '+15550001');
     assert.deepEqual(parsePurchaseResult(undefined), { raw: undefined });
@@ -101,8 +123,17 @@ describe('number shop and account edits: tolerant parsers against the emulator v
 
 describe('account modification: only changed fields are sent', () => {
   const current = parseAccount({
-    uid: 'u1', email: 'a@example.com', name: 'Ada', lastname: 'Lovelace', phone: '+15551234567', account_type: 'corporate_admin', status: 'active',
-    notifications: { black_list: { uids: ['x'] }, settings: { language: 'en', email: { receive_fax: true, send_fax: false, addresses: ['a@example.com'] }, sms: { numbers: [] } } },
+    uid: 'u1',
+    email: 'a@example.com',
+    name: 'Ada',
+    lastname: 'Lovelace',
+    phone: '+15551234567',
+    account_type: 'corporate_admin',
+    status: 'active',
+    notifications: {
+      black_list: { uids: ['x'] },
+      settings: { language: 'en', email: { receive_fax: true, send_fax: false, addresses: ['a@example.com'] }, sms: { numbers: [] } },
+    },
   });
 
   it('reads the notification toggles the account holds', () => {
@@ -110,11 +141,22 @@ describe('account modification: only changed fields are sent', () => {
   });
 
   it('sends nothing when nothing changed', () => {
-    assert.equal(accountModification(current, { name: 'Ada', lastname: 'Lovelace', phone: '+15551234567', notifications: { email: { receive_fax: true } } }), undefined);
+    assert.equal(
+      accountModification(current, {
+        name: 'Ada',
+        lastname: 'Lovelace',
+        phone: '+15551234567',
+        notifications: { email: { receive_fax: true } },
+      }),
+      undefined,
+    );
   });
 
   it('sends only the changed names and phone', () => {
-    assert.deepEqual(accountModification(current, { name: 'Ada', lastname: 'King', phone: '+15550000000' }), { lastname: 'King', phone: '+15550000000' });
+    assert.deepEqual(accountModification(current, { name: 'Ada', lastname: 'King', phone: '+15550000000' }), {
+      lastname: 'King',
+      phone: '+15550000000',
+    });
   });
 
   it('changes a toggle without losing the rest of the notification settings', () => {
@@ -122,7 +164,11 @@ describe('account modification: only changed fields are sent', () => {
     assert.deepEqual(body, {
       notifications: {
         black_list: { uids: ['x'] },
-        settings: { language: 'en', email: { receive_fax: true, send_fax: true, addresses: ['a@example.com'] }, sms: { numbers: [], receive_fax: true } },
+        settings: {
+          language: 'en',
+          email: { receive_fax: true, send_fax: true, addresses: ['a@example.com'] },
+          sms: { numbers: [], receive_fax: true },
+        },
       },
     });
     assert.equal(current.notifications?.toggles.email?.send_fax, false, 'the account read is not modified');

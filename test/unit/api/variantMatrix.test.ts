@@ -18,7 +18,9 @@ describe('variant matrix: core journeys at the client level under every emulator
   for (const row of matrixRows()) {
     it(`${row.name}: ${JOURNEYS.join(', ')}`, async () => {
       const results = await runJourneys(emu, row.variants);
-      const failed = Object.entries(results).filter(([, r]) => !r.ok).map(([journey, r]) => `${journey}: ${r.error ?? ''}`);
+      const failed = Object.entries(results)
+        .filter(([, r]) => !r.ok)
+        .map(([journey, r]) => `${journey}: ${r.error ?? ''}`);
       assert.deepEqual(failed, []);
       assert.deepEqual(Object.keys(results), [...JOURNEYS]);
     });

@@ -33,7 +33,10 @@ function readImports(): SrcImport[] {
     return info.importedFiles.map(({ fileName: specifier }) => {
       const rel = path.relative(SRC, file).split(path.sep).join('/');
       if (!specifier.startsWith('.')) return { file: rel, specifier };
-      const target = path.relative(SRC, path.resolve(path.dirname(file), specifier)).split(path.sep).join('/');
+      const target = path
+        .relative(SRC, path.resolve(path.dirname(file), specifier))
+        .split(path.sep)
+        .join('/');
       return { file: rel, specifier, target };
     });
   });

@@ -29,18 +29,38 @@ describe('architecture: layers of src/', () => {
   it('has no import cycle between folders', () => {
     const edges = folderEdges();
     const cycles = folderCycles(edges).map((c) =>
-      c.map((from) => c.filter((to) => edges.get(from)?.has(to)).map((to) => edges.get(from)!.get(to)!).join('; ')).join('\n  '));
+      c
+        .map((from) =>
+          c
+            .filter((to) => edges.get(from)?.has(to))
+            .map((to) => edges.get(from)!.get(to)!)
+            .join('; '),
+        )
+        .join('\n  '),
+    );
     assert.deepEqual(cycles, [], `folder cycles (one import per edge):\n  ${cycles.join('\n  ')}`);
   });
 
   it('finds a cycle when one exists (the check itself works)', () => {
-    const edges = new Map([['a', new Map([['b', 'a/x → b/y']])], ['b', new Map([['c', '']])], ['c', new Map([['a', '']])], ['d', new Map([['a', '']])]]);
+    const edges = new Map([
+      ['a', new Map([['b', 'a/x → b/y']])],
+      ['b', new Map([['c', '']])],
+      ['c', new Map([['a', '']])],
+      ['d', new Map([['a', '']])],
+    ]);
     assert.deepEqual(folderCycles(edges), [['a', 'b', 'c']]);
   });
 
   it('places every folder of src/ in a layer', () => {
-    const folders = fs.readdirSync(SRC, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
-    assert.deepEqual(folders.filter((f) => !rank.has(f)), [], 'add the new folder to LAYERS here and to docs/ARCHITECTURE.md');
+    const folders = fs
+      .readdirSync(SRC, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
+    assert.deepEqual(
+      folders.filter((f) => !rank.has(f)),
+      [],
+      'add the new folder to LAYERS here and to docs/ARCHITECTURE.md',
+    );
   });
 
   it('imports only downwards (or within the same layer)', () => {
@@ -52,7 +72,9 @@ describe('architecture: layers of src/', () => {
   });
 
   it(`keeps ${VSCODE_FREE.join(', ')} free of the vscode module`, () => {
-    const offenders = importsOfSrc().filter((i) => i.specifier === 'vscode' && VSCODE_FREE.includes(folderOf(i.file))).map((i) => i.file);
+    const offenders = importsOfSrc()
+      .filter((i) => i.specifier === 'vscode' && VSCODE_FREE.includes(folderOf(i.file)))
+      .map((i) => i.file);
     assert.deepEqual(offenders, []);
   });
 });

@@ -13,7 +13,8 @@ describe('auth: ApiTokenValidator against the emulator', () => {
   before(async () => {
     emu = await startEmulator({ seedFaxes: 5 });
     const factory = {
-      create: (credentials: CredentialsProvider) => new FaxPlusClient({ baseUrl: emu.apiUrl, credentials, logger: new RecordingLogger(), userAgent: 'test', env: {} }),
+      create: (credentials: CredentialsProvider) =>
+        new FaxPlusClient({ baseUrl: emu.apiUrl, credentials, logger: new RecordingLogger(), userAgent: 'test', env: {} }),
     } as unknown as ClientFactory;
     validator = new ApiTokenValidator(factory);
   });
@@ -47,7 +48,10 @@ describe('auth: ApiTokenValidator against the emulator', () => {
   it('with the account already known (a background check), asks /auth/token only', async () => {
     const known = { uid: emu.accounts.admin, name: 'Known Person' };
     const facts = await validator.validate({ token: emu.demoTokens.fullAccess, kind: 'pat' }, 'secretStorage', undefined, known);
-    assert.deepEqual(emu.requests.map((r) => r.operationId), ['getTokenInfo']);
+    assert.deepEqual(
+      emu.requests.map((r) => r.operationId),
+      ['getTokenInfo'],
+    );
     assert.equal(facts.tokenName, 'Demo full access');
     assert.deepEqual(facts.account, known);
   });
@@ -61,11 +65,17 @@ describe('auth: ApiTokenValidator against the emulator', () => {
     assert.equal(facts.account?.uid, emu.accounts.admin);
     const revoked = emu.issuePat({ scopes: ['fax:all:read'] });
     emu.revokeToken(revoked);
-    await assert.rejects(validator.validate({ token: revoked, kind: 'pat' }, 'secretStorage', undefined, known), (e: unknown) => (e as { status?: number }).status === 401);
+    await assert.rejects(
+      validator.validate({ token: revoked, kind: 'pat' }, 'secretStorage', undefined, known),
+      (e: unknown) => (e as { status?: number }).status === 401,
+    );
   });
 
   it('an expired token is refused as expired, whatever the account request answered', async () => {
-    await assert.rejects(validator.validate({ token: emu.demoTokens.expired, kind: 'pat' }, 'secretStorage'), (e: unknown) => e instanceof ExpiredTokenError || (e as { status?: number }).status === 401);
+    await assert.rejects(
+      validator.validate({ token: emu.demoTokens.expired, kind: 'pat' }, 'secretStorage'),
+      (e: unknown) => e instanceof ExpiredTokenError || (e as { status?: number }).status === 401,
+    );
   });
 
   it('a token that may not read its account is still accepted, without account facts', async () => {

@@ -21,7 +21,9 @@ function memento(): vscode.Memento {
   } as vscode.Memento;
 }
 
-function secretStorage(reads: string[] = []): vscode.SecretStorage & { changed: vscode.EventEmitter<vscode.SecretStorageChangeEvent>; values: Map<string, string> } {
+function secretStorage(
+  reads: string[] = [],
+): vscode.SecretStorage & { changed: vscode.EventEmitter<vscode.SecretStorageChangeEvent>; values: Map<string, string> } {
   const values = new Map<string, string>();
   const changed = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
   return {
@@ -124,7 +126,14 @@ describe('auth: AuthSession', () => {
   describe('a returning person (token in SecretStorage, facts stored)', () => {
     const STORED = 'alohi_pat_stored_token_0123456789abcdef';
     const account: AccountFacts = { uid: 'u1', name: 'Ada' };
-    const storedFacts: TokenFacts = { kind: 'pat', source: 'secretStorage', scopes: ['fax:all:read'], account, checkedAt: 1, fingerprint: tokenFingerprint(STORED) };
+    const storedFacts: TokenFacts = {
+      kind: 'pat',
+      source: 'secretStorage',
+      scopes: ['fax:all:read'],
+      account,
+      checkedAt: 1,
+      fingerprint: tokenFingerprint(STORED),
+    };
     let reads: string[];
     let storage: ReturnType<typeof secretStorage>;
     let returning: AuthSession;

@@ -22,7 +22,10 @@ describe('auth: CommandGate', () => {
     assert.throws(() => gateWith(undefined).ensure(COMMANDS.openFax), NotSignedInError);
     assert.equal(vscodeDouble.messages[0].severity, 'warning');
     await new Promise((r) => setImmediate(r));
-    assert.deepEqual(vscodeDouble.executed.map((e) => e.command), [COMMANDS.signIn]);
+    assert.deepEqual(
+      vscodeDouble.executed.map((e) => e.command),
+      [COMMANDS.signIn],
+    );
   });
 
   it('lets a command through when the scopes permit every operation it calls, without a message', () => {

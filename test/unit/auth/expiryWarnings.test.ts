@@ -7,9 +7,17 @@ const now = new Date(2026, 10, 24, 9, 0, 0);
 describe('PAT expiry warnings', () => {
   it('warns when the days left reach a threshold', () => {
     assert.deepStrictEqual(expiryWarningDue(now.getTime() + 3 * DAY - 1000, [14, 7, 1], {}, now), { days: 3 });
-    assert.deepStrictEqual(expiryWarningDue(now.getTime() + 60 * 60 * 1000, [14, 7, 1], {}, now), { days: 1 }, 'an hour left counts as a day');
+    assert.deepStrictEqual(
+      expiryWarningDue(now.getTime() + 60 * 60 * 1000, [14, 7, 1], {}, now),
+      { days: 1 },
+      'an hour left counts as a day',
+    );
     assert.deepStrictEqual(expiryWarningDue(now.getTime() + 14 * DAY - 1000, [14, 7, 1], {}, now), { days: 14 });
-    assert.strictEqual(expiryWarningDue(now.getTime() + 14 * DAY + 1000, [14, 7, 1], {}, now), undefined, '14 days and a second is 15 days');
+    assert.strictEqual(
+      expiryWarningDue(now.getTime() + 14 * DAY + 1000, [14, 7, 1], {}, now),
+      undefined,
+      '14 days and a second is 15 days',
+    );
   });
 
   it('stays quiet far from expiry, for tokens that never expire, and once expired', () => {

@@ -98,7 +98,11 @@ describe('OAuthLoopbackServer', () => {
   it('answers 400 to a wrong state and keeps waiting for the right one', async () => {
     const server = await start();
     assert.strictEqual((await callback(server, { code: 'forged', state: 'x'.repeat(43) })).status, 400);
-    assert.strictEqual((await callback(server, { error: 'access_denied', state: 'wrong' })).status, 400, 'a forged denial must not end the sign-in');
+    assert.strictEqual(
+      (await callback(server, { error: 'access_denied', state: 'wrong' })).status,
+      400,
+      'a forged denial must not end the sign-in',
+    );
     assert.strictEqual((await callback(server, { error: 'access_denied' })).status, 400, 'a denial without state must not end the sign-in');
     await callback(server, { code: 'real', state: server.state });
     assert.strictEqual(await server.waitForCode(), 'real');
@@ -178,7 +182,10 @@ describe('OAuthLoopbackServer', () => {
     it('wants exactly one state and one code', () => {
       const dupState = `/callback?code=c&state=${state}&state=${state}`;
       assert.deepStrictEqual(decideCallback({ ...valid, url: dupState }, state, 5000), { type: 'bad-request', status: 400 });
-      assert.deepStrictEqual(decideCallback({ ...valid, url: `/callback?state=${state}` }, state, 5000), { type: 'bad-request', status: 400 });
+      assert.deepStrictEqual(decideCallback({ ...valid, url: `/callback?state=${state}` }, state, 5000), {
+        type: 'bad-request',
+        status: 400,
+      });
     });
   });
 });

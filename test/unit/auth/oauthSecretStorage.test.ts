@@ -41,7 +41,12 @@ describe('OAuth secrets in SecretStorage', () => {
   it('treats a damaged or foreign value as no session', async () => {
     const { storage, values } = memorySecrets();
     const oauth = new OAuthSecretStorage(new SecretStore(storage), new Redactor());
-    for (const raw of ['not json', '{}', JSON.stringify({ ...SESSION, expiresAt: 'soon' }), JSON.stringify({ ...SESSION, refreshToken: '' })]) {
+    for (const raw of [
+      'not json',
+      '{}',
+      JSON.stringify({ ...SESSION, expiresAt: 'soon' }),
+      JSON.stringify({ ...SESSION, refreshToken: '' }),
+    ]) {
       values.set(SECRET_KEYS.oauthSession, raw);
       assert.strictEqual(await oauth.read(), undefined, raw);
     }

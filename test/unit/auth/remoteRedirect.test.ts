@@ -4,7 +4,7 @@ import { forwardedRedirectUsable, isForwardingRemote } from '../../../src/auth/r
 describe('OAuth in remote windows', () => {
   const local = 'http://127.0.0.1:53682/callback';
 
-  it('a port forwarded to the same loopback port on this computer can take the browser\'s redirect', () => {
+  it("a port forwarded to the same loopback port on this computer can take the browser's redirect", () => {
     assert.strictEqual(forwardedRedirectUsable(local, 'http://localhost:53682/callback'), true);
     assert.strictEqual(forwardedRedirectUsable(local, 'http://127.0.0.1:53682/callback'), true);
   });
@@ -15,7 +15,7 @@ describe('OAuth in remote windows', () => {
     assert.strictEqual(forwardedRedirectUsable(local, 'not a url'), false);
   });
 
-  it('only VS Code\'s forwarding remotes take that path; a local window never does', () => {
+  it("only VS Code's forwarding remotes take that path; a local window never does", () => {
     for (const name of ['ssh-remote', 'wsl', 'dev-container', 'codespaces']) {
       assert.strictEqual(isForwardingRemote(name), true, name);
     }

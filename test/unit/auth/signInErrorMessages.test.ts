@@ -1,7 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { vscodeDouble } from '../support/vscodeDouble';
 import {
-  CancelledError, ForbiddenError, NetworkError, ServerError, TimeoutError, TokenExpiredError, UnauthorizedError,
+  CancelledError,
+  ForbiddenError,
+  NetworkError,
+  ServerError,
+  TimeoutError,
+  TokenExpiredError,
+  UnauthorizedError,
 } from '../../../src/api/errors';
 import { SignInErrorMessages } from '../../../src/auth/signInErrorMessages';
 import { ExpiredTokenError } from '../../../src/auth/tokenValidator';
@@ -17,7 +23,10 @@ describe('auth: SignInErrorMessages classify by error class', () => {
   it('a 401 whose answer says "expired" (TokenExpiredError) asks for a new token', () => {
     const m = describe_(new TokenExpiredError('x', { ...op, status: 401, description: 'The access token has expired' }));
     assert.match(m.text, /^This token has expired\./);
-    assert.deepEqual(m.actions.map((a) => a.label), ['Create a Token']);
+    assert.deepEqual(
+      m.actions.map((a) => a.label),
+      ['Create a Token'],
+    );
   });
 
   it('any other 401 says the token was rejected', () => {
@@ -55,6 +64,9 @@ describe('auth: SignInErrorMessages classify by error class', () => {
     const impostor = Object.assign(new Error('boom'), { name: 'NetworkError', status: 401, description: 'expired', enterpriseHint: true });
     const m = describe_(impostor);
     assert.match(m.text, /^Signing in to Fax\.Plus failed: boom/);
-    assert.deepEqual(m.actions.map((a) => a.label), ['Show Logs']);
+    assert.deepEqual(
+      m.actions.map((a) => a.label),
+      ['Show Logs'],
+    );
   });
 });

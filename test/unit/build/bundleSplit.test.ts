@@ -26,7 +26,10 @@ describe('build: the extension split into files loaded at activation and on firs
   before(() => {
     outRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'faxplus-split-'));
     dist = path.join(outRoot, 'dist');
-    const r = spawnSync(process.execPath, [path.join(root, 'esbuild.mjs'), '--extension-only', '--out-root', outRoot], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [path.join(root, 'esbuild.mjs'), '--extension-only', '--out-root', outRoot], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     assert.strictEqual(r.status, 0, `esbuild.mjs failed:\n${r.stdout}\n${r.stderr}`);
   });
 
@@ -48,13 +51,27 @@ describe('build: the extension split into files loaded at activation and on firs
     const before = new Set(Object.keys(require.cache));
     const extension = load('extension.js') as { activate?: unknown };
     assert.strictEqual(typeof extension.activate, 'function');
-    const loaded = Object.keys(require.cache).filter((f) => !before.has(f) && f.startsWith(dist)).map((f) => path.basename(f));
+    const loaded = Object.keys(require.cache)
+      .filter((f) => !before.has(f) && f.startsWith(dist))
+      .map((f) => path.basename(f));
     assert.deepStrictEqual(loaded, ['extension.js']);
 
     const atActivation = sourcesOf('extension.js');
-    const forbidden = ['node_modules/undici/', 'node_modules/libphonenumber-js/', 'src/api/faxPlusClient.ts', 'src/commands/allCommands.ts', 'src/sendFlow/sendFaxFeature.ts'];
-    assert.deepStrictEqual(atActivation.filter((s) => forbidden.some((f) => s.startsWith(f))), []);
-    assert.ok(atActivation.includes('src/extension.ts') && atActivation.includes('src/api/errors.ts'), 'the map names what activation loads');
+    const forbidden = [
+      'node_modules/undici/',
+      'node_modules/libphonenumber-js/',
+      'src/api/faxPlusClient.ts',
+      'src/commands/allCommands.ts',
+      'src/sendFlow/sendFaxFeature.ts',
+    ];
+    assert.deepStrictEqual(
+      atActivation.filter((s) => forbidden.some((f) => s.startsWith(f))),
+      [],
+    );
+    assert.ok(
+      atActivation.includes('src/extension.ts') && atActivation.includes('src/api/errors.ts'),
+      'the map names what activation loads',
+    );
     // The check above can fail: each lazy file holds what activation must not load.
     assert.ok(sourcesOf('undici.js').some((s) => s.startsWith('node_modules/undici/')));
     assert.ok(sourcesOf('phonenumbers.js').some((s) => s.startsWith('node_modules/libphonenumber-js/')));
@@ -68,7 +85,10 @@ describe('build: the extension split into files loaded at activation and on firs
       for (const source of sourcesOf(file).filter((s) => s.startsWith('src/'))) homes.set(source, [...(homes.get(source) ?? []), file]);
     }
     assert.ok(homes.size > 100, `found the modules (${homes.size})`);
-    assert.deepStrictEqual([...homes].filter(([, where]) => where.length > 1), []);
+    assert.deepStrictEqual(
+      [...homes].filter(([, where]) => where.length > 1),
+      [],
+    );
   });
 
   it("an error thrown in client.js (loaded on first use) is classified by extension.js's presenter", async () => {
@@ -80,14 +100,20 @@ describe('build: the extension split into files loaded at activation and on firs
       const extension = load('extension.js') as { __chunks: Record<string, Record<string, unknown>> };
       const before = new Set(Object.keys(require.cache));
       const { FaxPlusClient: Client } = load('client.js') as { FaxPlusClient: typeof FaxPlusClient };
-      assert.ok(Object.keys(require.cache).some((f) => !before.has(f) && f === path.join(dist, 'client.js')), 'client.js was not loaded at activation');
+      assert.ok(
+        Object.keys(require.cache).some((f) => !before.has(f) && f === path.join(dist, 'client.js')),
+        'client.js was not loaded at activation',
+      );
       const client = new Client({
         baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
         credentials: { getCredential: async () => ({ token: 'split-test-token', kind: 'pat' }) },
         logger: { debug() {}, info() {}, warn() {}, error() {} },
         userAgent: 'split-test',
       });
-      const thrown = await client.getTokenInfo().then(() => undefined, (e: unknown) => e);
+      const thrown = await client.getTokenInfo().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       client.dispose();
 
       const exported = (name: string) => Object.values(extension.__chunks).find((chunk) => name in chunk)?.[name];

@@ -5,7 +5,13 @@ import { sendConfirmation, sendSummaryLines } from '../../../src/chat/sendConfir
 import { CHAT_TOOLS } from '../../../src/chat/chatToolNames';
 
 describe('chat: what the person approves', () => {
-  const facts = { draftId: 'draft-1', recipients: ['+16175550199', '+442079460958'], from: '+16175550100', pages: 3, documents: ['referral.md.pdf', 'cover.md.pdf'] };
+  const facts = {
+    draftId: 'draft-1',
+    recipients: ['+16175550199', '+442079460958'],
+    from: '+16175550100',
+    pages: 3,
+    documents: ['referral.md.pdf', 'cover.md.pdf'],
+  };
 
   it('names recipients, sender, page count and documents, one line each', () => {
     assert.deepEqual(sendSummaryLines(facts), [
@@ -16,11 +22,14 @@ describe('chat: what the person approves', () => {
       'Draft: draft-1, asked for in chat.',
     ]);
     assert.deepEqual(sendSummaryLines({ ...facts, from: 'no_number', pages: undefined, comment: 'lab results' }).slice(1, 5), [
-      'From: no number (Fax.Plus chooses)', 'Pages: counted by Fax.Plus', 'Documents: referral.md.pdf, cover.md.pdf', 'Comment: lab results',
+      'From: no number (Fax.Plus chooses)',
+      'Pages: counted by Fax.Plus',
+      'Documents: referral.md.pdf, cover.md.pdf',
+      'Comment: lab results',
     ]);
   });
 
-  it('VS Code\'s confirmation is always given: the summary, or a warning when the request will be refused', () => {
+  it("VS Code's confirmation is always given: the summary, or a warning when the request will be refused", () => {
     assert.deepEqual(sendConfirmation(facts), { title: 'Send a fax?', message: sendSummaryLines(facts).join('  \n') });
     const refusedLater = sendConfirmation(undefined);
     assert.equal(refusedLater.title, 'Send a fax?');
@@ -29,7 +38,15 @@ describe('chat: what the person approves', () => {
 
   it('the tool names are the ones package.json contributes, each with a description, schema, icon and reference name', () => {
     const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as {
-      contributes: { languageModelTools: { name: string; modelDescription: string; inputSchema: { type: string }; icon: string; toolReferenceName: string }[] };
+      contributes: {
+        languageModelTools: {
+          name: string;
+          modelDescription: string;
+          inputSchema: { type: string };
+          icon: string;
+          toolReferenceName: string;
+        }[];
+      };
       engines: { vscode: string };
     };
     const tools = pkg.contributes.languageModelTools;

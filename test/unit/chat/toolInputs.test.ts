@@ -3,7 +3,10 @@ import { parseFaxIdInput, parseListFaxesInput, parsePrepareFaxInput, parseSendFa
 
 describe('chat: tool inputs', () => {
   it('listFaxes: defaults to the inbox, 20 lines, no filter', () => {
-    assert.deepEqual(parseListFaxesInput({}), { ok: true, value: { category: 'inbox', unreadOnly: false, since: undefined, number: undefined, limit: 20 } });
+    assert.deepEqual(parseListFaxesInput({}), {
+      ok: true,
+      value: { category: 'inbox', unreadOnly: false, since: undefined, number: undefined, limit: 20 },
+    });
   });
 
   it('listFaxes: reads a date as midnight UTC, a date-time as written, and keeps only digits of a number', () => {
@@ -31,7 +34,8 @@ describe('chat: tool inputs', () => {
 
   it('prepareFax: files and/or text; a title without extension becomes Markdown', () => {
     assert.deepEqual(parsePrepareFaxInput({ files: [' docs/a.md '], text: 'Hi', title: 'cover letter' }), {
-      ok: true, value: { files: ['docs/a.md'], text: 'Hi', title: 'cover letter.md', paper: undefined },
+      ok: true,
+      value: { files: ['docs/a.md'], text: 'Hi', title: 'cover letter.md', paper: undefined },
     });
     const nothing = parsePrepareFaxInput({ text: '   ' });
     assert.ok(!nothing.ok);
@@ -43,7 +47,10 @@ describe('chat: tool inputs', () => {
   });
 
   it('sendFax: a draft id and recipients are required; one number may be a string', () => {
-    assert.deepEqual(parseSendFaxInput({ draftId: 'draft-1', to: '+16175550199' }), { ok: true, value: { draftId: 'draft-1', to: ['+16175550199'], from: undefined, comment: undefined } });
+    assert.deepEqual(parseSendFaxInput({ draftId: 'draft-1', to: '+16175550199' }), {
+      ok: true,
+      value: { draftId: 'draft-1', to: ['+16175550199'], from: undefined, comment: undefined },
+    });
     const missing = parseSendFaxInput({});
     assert.ok(!missing.ok);
     assert.match(missing.message, /"draftId" is missing: prepare the fax with faxplus_prepareFax/);

@@ -23,7 +23,12 @@ describe('commands: registered by id, built on first use', () => {
   });
 
   it('allCommands() builds a command for every declared id, so no deferred handler is left without one', () => {
-    assert.deepStrictEqual(allCommands(dependencies()).map((c) => c.id).sort(), Object.values(COMMANDS).sort());
+    assert.deepStrictEqual(
+      allCommands(dependencies())
+        .map((c) => c.id)
+        .sort(),
+      Object.values(COMMANDS).sort(),
+    );
   });
 
   it('builds the commands once, on the first run of any of them', async () => {

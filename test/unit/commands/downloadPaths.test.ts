@@ -3,9 +3,18 @@ import { basename, dirname, join } from 'node:path';
 import { checkDestination, faxFileName, safeFileName } from '../../../src/commands/targets/downloadPaths';
 
 describe('download paths: server ids never shape a path', () => {
-  const hostileIds = ['../../../.bashrc', '..\\..\\evil', 'a/b\\c', 'id\u0000\u001b[31m\nnext', '....', '/etc/passwd', 'C:\\Windows\\x', 'con:<>|?*"'];
+  const hostileIds = [
+    '../../../.bashrc',
+    '..\\..\\evil',
+    'a/b\\c',
+    'id\u0000\u001b[31m\nnext',
+    '....',
+    '/etc/passwd',
+    'C:\\Windows\\x',
+    'con:<>|?*"',
+  ];
 
-  it('the save dialog\'s default name is one segment without separators or control characters, whatever the fax id', () => {
+  it("the save dialog's default name is one segment without separators or control characters, whatever the fax id", () => {
     const folder = join('/home/me', 'Downloads');
     for (const id of hostileIds) {
       const name = faxFileName('2024-01-01', undefined, id, 'pdf');

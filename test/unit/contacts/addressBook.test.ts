@@ -8,11 +8,18 @@ import { checkRecipients } from '../../../src/sendFlow/recipientsCheck';
 class MemoryStorage implements ContactStorage {
   writes = 0;
   constructor(public text: string | undefined = undefined) {}
-  async read() { return this.text; }
-  async write(text: string) { this.writes++; this.text = text; }
+  async read() {
+    return this.text;
+  }
+  async write(text: string) {
+    this.writes++;
+    this.text = text;
+  }
 }
 
-async function bookWith(...drafts: { name: string; faxNumbers: string[]; organisation?: string }[]): Promise<{ book: AddressBook; storage: MemoryStorage }> {
+async function bookWith(
+  ...drafts: { name: string; faxNumbers: string[]; organisation?: string }[]
+): Promise<{ book: AddressBook; storage: MemoryStorage }> {
   const storage = new MemoryStorage();
   const book = new AddressBook(storage, () => 'US');
   for (const draft of drafts) {
@@ -27,7 +34,10 @@ describe('contacts: address book', () => {
     const { storage } = await bookWith({ name: 'Dr. Chen', organisation: 'Harbor Clinic', faxNumbers: ['(617) 555-0199'] });
     const again = new AddressBook(new MemoryStorage(storage.text));
     await again.load();
-    assert.deepEqual(again.all().map((c) => [c.name, c.organisation, c.faxNumbers]), [['Dr. Chen', 'Harbor Clinic', ['+16175550199']]]);
+    assert.deepEqual(
+      again.all().map((c) => [c.name, c.organisation, c.faxNumbers]),
+      [['Dr. Chen', 'Harbor Clinic', ['+16175550199']]],
+    );
   });
 
   it('refuses a contact without a name, without a number, with a bad number or with a taken name', async () => {
@@ -96,14 +106,26 @@ describe('contacts: fuzzy matching', () => {
   const names = ['Medical Archive', 'Dr. Chen', 'Chen & Partners LLP', 'Harbor Clinic'];
 
   it('ranks word starts and runs above scattered letters', () => {
-    assert.deepEqual(fuzzyFilter('dch', names, (n) => n), ['Dr. Chen', 'Medical Archive']);
+    assert.deepEqual(
+      fuzzyFilter('dch', names, (n) => n),
+      ['Dr. Chen', 'Medical Archive'],
+    );
     assert.deepEqual(fuzzyFilter('chen', names, (n) => n)[0], 'Chen & Partners LLP');
-    assert.deepEqual(fuzzyFilter('hbr', names, (n) => n), ['Harbor Clinic']);
+    assert.deepEqual(
+      fuzzyFilter('hbr', names, (n) => n),
+      ['Harbor Clinic'],
+    );
   });
 
   it('ignores case and accents, and finds nothing for letters that are not there', () => {
-    assert.deepEqual(fuzzyFilter('MULLER', ['Dr. Müller'], (n) => n), ['Dr. Müller']);
-    assert.deepEqual(fuzzyFilter('xyz', names, (n) => n), []);
+    assert.deepEqual(
+      fuzzyFilter('MULLER', ['Dr. Müller'], (n) => n),
+      ['Dr. Müller'],
+    );
+    assert.deepEqual(
+      fuzzyFilter('xyz', names, (n) => n),
+      [],
+    );
   });
 });
 
@@ -115,20 +137,31 @@ describe('contacts: names as recipients', () => {
   });
 
   it('refuses an unknown name with its position, and an ambiguous one with why', async () => {
-    const { book } = await bookWith({ name: 'Dr. Chen', faxNumbers: ['+16175550199', '+16175550100'] }, { name: 'Law Office', faxNumbers: ['+12015550123'] });
+    const { book } = await bookWith(
+      { name: 'Dr. Chen', faxNumbers: ['+16175550199', '+16175550100'] },
+      { name: 'Law Office', faxNumbers: ['+12015550123'] },
+    );
     const unknown = checkRecipients('+12015550123, Dr. Chan', undefined, (n) => book.lookUpName(n));
     assert.equal(unknown.ok, false);
     assert.match(unknown.ok ? '' : unknown.message, /Recipient 2 \("Dr\. Chan"\): no contact has this name/);
     const ambiguous = checkRecipients('Dr. Chen', undefined, (n) => book.lookUpName(n));
     assert.equal(ambiguous.ok, false);
-    assert.match(ambiguous.ok ? '' : ambiguous.message, /"Dr\. Chen" has 2 fax numbers \(\+16175550199, \+16175550100\)\. Write the one to use\./);
+    assert.match(
+      ambiguous.ok ? '' : ambiguous.message,
+      /"Dr\. Chen" has 2 fax numbers \(\+16175550199, \+16175550100\)\. Write the one to use\./,
+    );
   });
 
   it('refuses a name two contacts share', async () => {
-    const storage = new MemoryStorage(JSON.stringify({ version: 1, contacts: [
-      { id: 'a', name: 'Reception', faxNumbers: ['+16175550199'] },
-      { id: 'b', name: 'reception', faxNumbers: ['+12015550123'] },
-    ] }));
+    const storage = new MemoryStorage(
+      JSON.stringify({
+        version: 1,
+        contacts: [
+          { id: 'a', name: 'Reception', faxNumbers: ['+16175550199'] },
+          { id: 'b', name: 'reception', faxNumbers: ['+12015550123'] },
+        ],
+      }),
+    );
     const book = new AddressBook(storage);
     await book.load();
     const check = checkRecipients('Reception', undefined, (n) => book.lookUpName(n));

@@ -61,7 +61,10 @@ describe('emulator: authentication and scopes', () => {
     assert.equal(res.status, 403);
     assert.equal(res.json.error, 'insufficient_scope');
     assert.match(res.json.description, /fax:fax:read/);
-    const ro = await api(emu, 'PUT', `/accounts/self/faxes/${emu.state.faxes('inbox')[0].id}`, { token: emu.demoTokens.readOnly, json: { is_read: true } });
+    const ro = await api(emu, 'PUT', `/accounts/self/faxes/${emu.state.faxes('inbox')[0].id}`, {
+      token: emu.demoTokens.readOnly,
+      json: { is_read: true },
+    });
     assert.equal(ro.status, 403);
     assert.match(ro.json.description, /fax:fax:edit/);
   });

@@ -46,14 +46,25 @@ export async function http(_emu: Emulator, method: string, url: string, o: CallO
 }
 
 /** A multipart body with one `fax_file` part. */
-export function multipart(fileName: string, content: Buffer, contentType = 'application/pdf'): { body: Buffer; headers: Record<string, string> } {
+export function multipart(
+  fileName: string,
+  content: Buffer,
+  contentType = 'application/pdf',
+): { body: Buffer; headers: Record<string, string> } {
   const boundary = `----emu${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="fax_file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="fax_file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { body: Buffer.concat([head, content, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-export async function upload(emu: Emulator, token: string, fileName = 'letter.pdf', content = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Page >> endobj\n%%EOF')): Promise<CallResult> {
+export async function upload(
+  emu: Emulator,
+  token: string,
+  fileName = 'letter.pdf',
+  content = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Page >> endobj\n%%EOF'),
+): Promise<CallResult> {
   const mp = multipart(fileName, content);
   return api(emu, 'POST', '/accounts/self/files', { token, body: mp.body, headers: mp.headers });
 }

@@ -37,7 +37,10 @@ describe('emulator: every operation answers as the contract says', () => {
     let v = validators.get(key);
     if (!v) {
       // Responses refer to '#/components/…'; resolve them inside the 'openapi' document.
-      v = ajv.compile({ $id: `resp${validators.size}`, ...(JSON.parse(key.replace(/"#\/components\//g, '"openapi#/components/')) as object) });
+      v = ajv.compile({
+        $id: `resp${validators.size}`,
+        ...(JSON.parse(key.replace(/"#\/components\//g, '"openapi#/components/')) as object),
+      });
       validators.set(key, v);
     }
     return v;
@@ -77,7 +80,8 @@ describe('emulator: every operation answers as the contract says', () => {
     getFaxReport: () => call('GET', `/accounts/self/report/${emu.state.faxes('sent')[0].id}`),
     listNumbers: () => call('GET', '/accounts/self/numbers'),
     getNumber: () => call('GET', `/accounts/self/numbers/${enc(adminNumber)}`),
-    updateNumber: () => call('PUT', `/accounts/self/numbers/${enc(emu.state.numbers()[2].number)}`, { assigned_to: emu.accounts.memberWithoutNumber }),
+    updateNumber: () =>
+      call('PUT', `/accounts/self/numbers/${enc(emu.state.numbers()[2].number)}`, { assigned_to: emu.accounts.memberWithoutNumber }),
     updateNumberPost: () =>
       withVariants(emu, { assignMethod: 'post' }, () =>
         call('POST', `/accounts/self/numbers/${enc(emu.state.numbers()[2].number)}`, { assigned_to: emu.accounts.memberWithoutNumber }),
@@ -108,7 +112,8 @@ describe('emulator: every operation answers as the contract says', () => {
       return call('GET', '/hooks?event=fax_received');
     },
     createWebhook: () => call('POST', '/hooks', { target: 'https://example.com/sent', event: 'fax_sent' }),
-    deleteWebhook: async () => call('DELETE', `/hooks/${(await call('POST', '/hooks', { target: 'https://example.com/x', event: 'fax_sent' })).json.id}`),
+    deleteWebhook: async () =>
+      call('DELETE', `/hooks/${(await call('POST', '/hooks', { target: 'https://example.com/x', event: 'fax_sent' })).json.id}`),
     getTokenInfo: () => call('GET', '/auth/token'),
     getBalance: () => call('GET', '/shop/balance'),
     listCountries: () => call('GET', '/shop/numbers/countries'),
@@ -124,7 +129,10 @@ describe('emulator: every operation answers as the contract says', () => {
 
   it('the spec has 31 operations and each has a scenario here', () => {
     assert.equal(ops.length, 31);
-    assert.deepEqual(ops.map((o) => o.operationId).filter((id) => !scenarios[id]), []);
+    assert.deepEqual(
+      ops.map((o) => o.operationId).filter((id) => !scenarios[id]),
+      [],
+    );
     assert.deepEqual([...emu.operationIds].sort(), ops.map((o) => o.operationId).sort());
   });
 

@@ -37,11 +37,20 @@ describe('emulator: control API, request log, reset and restart', () => {
     await ctl('POST', '/clear-requests');
     const number = emu.state.numbers()[0].number;
     await api(emu, 'GET', `/accounts/self/numbers/${encodeURIComponent(number)}`, { token: emu.demoTokens.fullAccess });
-    await api(emu, 'GET', '/accounts/self/faxes?category=sent&limit=3', { token: emu.demoTokens.fullAccess, headers: { 'user-agent': 'emu-test' } });
-    await api(emu, 'PUT', `/accounts/self/faxes/${emu.state.faxes('inbox')[0].id}`, { token: emu.demoTokens.fullAccess, json: { is_read: true } });
+    await api(emu, 'GET', '/accounts/self/faxes?category=sent&limit=3', {
+      token: emu.demoTokens.fullAccess,
+      headers: { 'user-agent': 'emu-test' },
+    });
+    await api(emu, 'PUT', `/accounts/self/faxes/${emu.state.faxes('inbox')[0].id}`, {
+      token: emu.demoTokens.fullAccess,
+      json: { is_read: true },
+    });
     await ctl('GET', '/');
     const log = (await ctl('GET', '/requests')).json.requests as typeof emu.requests;
-    assert.deepEqual(log.map((r) => r.operationId), ['getNumber', 'listFaxes', 'updateFax']);
+    assert.deepEqual(
+      log.map((r) => r.operationId),
+      ['getNumber', 'listFaxes', 'updateFax'],
+    );
     assert.equal(log[0].path, `/v3/accounts/self/numbers/%2B${number.slice(1)}`);
     assert.equal(log[0].status, 200);
     assert.deepEqual(log[1].query, { category: 'sent', limit: '3' });
@@ -96,10 +105,22 @@ describe('emulator: control API, request log, reset and restart', () => {
     assert.equal((await api(emu, 'PUT', path, { token, json: { assigned_to: emu.accounts.memberWithoutNumber } })).status, 200);
     const memberToken = emu.issuePat({ scopes: ['fax:numbers:read'], account: emu.accounts.memberWithoutNumber });
     const mine = await api(emu, 'GET', '/accounts/self/numbers', { token: memberToken });
-    assert.deepEqual(mine.json.numbers.map((n: { number: string }) => n.number), [free]);
-    assert.equal((await api(emu, 'DELETE', `/accounts/${emu.accounts.memberWithoutNumber}/numbers/${encodeURIComponent(free)}`, { token })).status, 200);
+    assert.deepEqual(
+      mine.json.numbers.map((n: { number: string }) => n.number),
+      [free],
+    );
+    assert.equal(
+      (await api(emu, 'DELETE', `/accounts/${emu.accounts.memberWithoutNumber}/numbers/${encodeURIComponent(free)}`, { token })).status,
+      200,
+    );
     assert.equal((await api(emu, 'GET', '/accounts/self/numbers', { token: memberToken })).json.numbers.length, 0);
-    assert.equal((await api(emu, 'DELETE', `/accounts/self/numbers/${encodeURIComponent(emu.state.numbers()[0].number)}`, { token })).status, 400);
-    assert.equal((await api(emu, 'PUT', path, { token: emu.demoTokens.member, json: { assigned_to: emu.accounts.member } })).json.error, 'forbidden');
+    assert.equal(
+      (await api(emu, 'DELETE', `/accounts/self/numbers/${encodeURIComponent(emu.state.numbers()[0].number)}`, { token })).status,
+      400,
+    );
+    assert.equal(
+      (await api(emu, 'PUT', path, { token: emu.demoTokens.member, json: { assigned_to: emu.accounts.member } })).json.error,
+      'forbidden',
+    );
   });
 });

@@ -54,7 +54,10 @@ describe('emulator: documents', () => {
 
   it('honours Accept: image/tiff when no format is given', async () => {
     const fax = emu.state.faxes('inbox')[1];
-    const res = await api(emu, 'GET', `/accounts/self/files/${fax.id}`, { token: emu.demoTokens.fullAccess, headers: { accept: 'image/tiff' } });
+    const res = await api(emu, 'GET', `/accounts/self/files/${fax.id}`, {
+      token: emu.demoTokens.fullAccess,
+      headers: { accept: 'image/tiff' },
+    });
     assert.equal(res.headers['content-type'], 'image/tiff');
   });
 

@@ -12,7 +12,12 @@ describe('emulator: fault injection', () => {
   afterEach(() => emu.faults.clear());
   after(() => emu.stop());
 
-  const sendBody = async () => ({ from: emu.state.numbers()[0].number, to: ['+12125550100'], files: [(await upload(emu, token)).json.path], return_ids: true });
+  const sendBody = async () => ({
+    from: emu.state.numbers()[0].number,
+    to: ['+12125550100'],
+    files: [(await upload(emu, token)).json.path],
+    return_ids: true,
+  });
 
   it('answers a chosen status once, then normally', async () => {
     emu.faults.add({ operationId: 'listFaxes', kind: 'status', status: 503, body: { error: 'maintenance', description: 'back soon' } });
@@ -118,7 +123,12 @@ describe('emulator: fault injection', () => {
     const other = await startEmulator({ seedFaxes: 0 });
     try {
       const t = other.demoTokens.fullAccess;
-      const json = { from: other.state.numbers()[0].number, to: ['+12125550100'], files: [(await upload(other, t)).json.path], return_ids: true };
+      const json = {
+        from: other.state.numbers()[0].number,
+        to: ['+12125550100'],
+        files: [(await upload(other, t)).json.path],
+        return_ids: true,
+      };
       other.faults.add({ operationId: 'sendFax', kind: 'lateCommit', commitAfterMs: 60_000 });
       assert.equal((await api(other, 'POST', '/accounts/self/outbox', { token: t, json })).status, 504);
       other.reset({ keepTokens: true });

@@ -29,11 +29,16 @@ describe('emulator: link (latency and bandwidth)', () => {
     assert.ok(ms >= 115, `answered after ${ms} ms`);
     assert.deepEqual((await ctl('GET', '/link')).json, { latencyMs: 120, bandwidthMbps: 0 });
     // Requests in flight together each wait one round trip, not one after another.
-    const both = await timed(() => Promise.all([
-      api(emu, 'GET', '/accounts/self', { token: emu.demoTokens.fullAccess }),
-      api(emu, 'GET', '/auth/token', { token: emu.demoTokens.fullAccess }),
-    ]));
-    assert.deepEqual(both.value.map((r) => r.status), [200, 200]);
+    const both = await timed(() =>
+      Promise.all([
+        api(emu, 'GET', '/accounts/self', { token: emu.demoTokens.fullAccess }),
+        api(emu, 'GET', '/auth/token', { token: emu.demoTokens.fullAccess }),
+      ]),
+    );
+    assert.deepEqual(
+      both.value.map((r) => r.status),
+      [200, 200],
+    );
   });
 
   it('is set through the control API and back to the start options by reset', async () => {

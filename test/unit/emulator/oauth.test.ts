@@ -14,11 +14,22 @@ describe('emulator: OAuth2 authorization code flow', () => {
   after(() => emu.stop());
 
   async function login(params: Record<string, string>): Promise<{ status: number; location?: URL; json?: { error: string } }> {
-    const q = new URLSearchParams({ response_type: 'code', client_id: emu.oauthClient.id, redirect_uri: REDIRECT, scope: 'all', state: 'st-123', ...params });
+    const q = new URLSearchParams({
+      response_type: 'code',
+      client_id: emu.oauthClient.id,
+      redirect_uri: REDIRECT,
+      scope: 'all',
+      state: 'st-123',
+      ...params,
+    });
     const res = await request(`${emu.loginUrl}?${q}`, { method: 'GET' });
     const text = await res.body.text();
     const loc = res.headers.location;
-    return { status: res.statusCode, location: typeof loc === 'string' ? new URL(loc) : undefined, json: text ? JSON.parse(text) : undefined };
+    return {
+      status: res.statusCode,
+      location: typeof loc === 'string' ? new URL(loc) : undefined,
+      json: text ? JSON.parse(text) : undefined,
+    };
   }
 
   async function token(form: Record<string, string>, secret = emu.oauthClient.secret) {
@@ -36,7 +47,7 @@ describe('emulator: OAuth2 authorization code flow', () => {
     return res.location!.searchParams.get('code')!;
   }
 
-  it('redirects to the redirect URI with a code and the caller\'s state', async () => {
+  it("redirects to the redirect URI with a code and the caller's state", async () => {
     const res = await login({});
     assert.equal(res.status, 302);
     assert.equal(`${res.location!.origin}${res.location!.pathname}`, REDIRECT);
@@ -60,22 +71,40 @@ describe('emulator: OAuth2 authorization code flow', () => {
     const headers = { 'x-fax-clientid': emu.oauthClient.id };
     const info = await api(emu, 'GET', '/auth/token', { token: t.json.access_token, headers });
     assert.deepEqual(info.json, { token_type: 'oauth', scopes: ['all'] });
-    assert.equal((await api(emu, 'DELETE', `/accounts/self/faxes/${emu.state.faxes('spam')[0].id}`, { token: t.json.access_token, headers })).status, 200);
+    assert.equal(
+      (await api(emu, 'DELETE', `/accounts/self/faxes/${emu.state.faxes('spam')[0].id}`, { token: t.json.access_token, headers })).status,
+      200,
+    );
     assert.equal((await api(emu, 'GET', '/auth/token', { token: t.json.access_token })).status, 401);
   });
 
   it('PKCE: a code obtained with an S256 challenge needs the matching code_verifier; without a challenge none is needed', async () => {
     const pkce = createPkce();
-    const withChallenge = async () => (await login({ code_challenge: pkce.challenge, code_challenge_method: 'S256' })).location!.searchParams.get('code')!;
+    const withChallenge = async () =>
+      (await login({ code_challenge: pkce.challenge, code_challenge_method: 'S256' })).location!.searchParams.get('code')!;
     const missing = await token({ grant_type: 'authorization_code', code: await withChallenge(), redirect_uri: REDIRECT });
     assert.equal(missing.json.error, 'invalid_grant');
-    const wrong = await token({ grant_type: 'authorization_code', code: await withChallenge(), redirect_uri: REDIRECT, code_verifier: createPkce().verifier });
+    const wrong = await token({
+      grant_type: 'authorization_code',
+      code: await withChallenge(),
+      redirect_uri: REDIRECT,
+      code_verifier: createPkce().verifier,
+    });
     assert.equal(wrong.json.error, 'invalid_grant');
-    const right = await token({ grant_type: 'authorization_code', code: await withChallenge(), redirect_uri: REDIRECT, code_verifier: pkce.verifier });
+    const right = await token({
+      grant_type: 'authorization_code',
+      code: await withChallenge(),
+      redirect_uri: REDIRECT,
+      code_verifier: pkce.verifier,
+    });
     assert.equal(right.status, 200);
     const plain = await login({ code_challenge: pkce.verifier, code_challenge_method: 'plain' });
     assert.equal(plain.location!.searchParams.get('error'), 'invalid_request', 'only S256 is accepted');
-    assert.equal((await token({ grant_type: 'authorization_code', code: await code(), redirect_uri: REDIRECT })).status, 200, 'no challenge, no verifier needed');
+    assert.equal(
+      (await token({ grant_type: 'authorization_code', code: await code(), redirect_uri: REDIRECT })).status,
+      200,
+      'no challenge, no verifier needed',
+    );
   });
 
   it('codes are single use; reuse is invalid_grant and revokes what the code issued', async () => {
@@ -85,11 +114,17 @@ describe('emulator: OAuth2 authorization code flow', () => {
     const again = await token({ grant_type: 'authorization_code', code: c, redirect_uri: REDIRECT });
     assert.equal(again.status, 400);
     assert.equal(again.json.error, 'invalid_grant');
-    assert.equal((await api(emu, 'GET', '/auth/token', { token: first.json.access_token, headers: { 'x-fax-clientid': emu.oauthClient.id } })).status, 401);
+    assert.equal(
+      (await api(emu, 'GET', '/auth/token', { token: first.json.access_token, headers: { 'x-fax-clientid': emu.oauthClient.id } })).status,
+      401,
+    );
   });
 
   it('refuses a wrong redirect_uri, a wrong secret and an unknown grant type', async () => {
-    assert.equal((await token({ grant_type: 'authorization_code', code: await code(), redirect_uri: 'http://127.0.0.1:1/other' })).json.error, 'invalid_grant');
+    assert.equal(
+      (await token({ grant_type: 'authorization_code', code: await code(), redirect_uri: 'http://127.0.0.1:1/other' })).json.error,
+      'invalid_grant',
+    );
     const bad = await token({ grant_type: 'authorization_code', code: await code(), redirect_uri: REDIRECT }, 'wrong-secret');
     assert.equal(bad.status, 401);
     assert.equal(bad.json.error, 'invalid_client');
@@ -127,7 +162,10 @@ describe('emulator: OAuth2 authorization code flow', () => {
   it('logs OAuth requests without their secrets', async () => {
     emu.clearRequests();
     await token({ grant_type: 'authorization_code', code: await code(), redirect_uri: REDIRECT });
-    assert.deepEqual(emu.requests.map((r) => r.operationId), ['oauthLogin', 'oauthToken']);
+    assert.deepEqual(
+      emu.requests.map((r) => r.operationId),
+      ['oauthLogin', 'oauthToken'],
+    );
     assert.ok(!JSON.stringify(emu.requests).includes(emu.oauthClient.secret));
   });
 });

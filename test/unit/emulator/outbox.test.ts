@@ -128,10 +128,21 @@ describe('emulator: sending and the outbox lifecycle', () => {
   it('lets a member without a number send from no_number', async () => {
     const t = emu.issuePat({ scopes: ['fax:fax:edit'], account: emu.accounts.memberWithoutNumber });
     const file = (await upload(emu, t)).json.path as string;
-    const res = await api(emu, 'POST', '/accounts/self/outbox', { token: t, json: { from: 'no_number', to: ['+12125550100'], files: [file], return_ids: true } });
+    const res = await api(emu, 'POST', '/accounts/self/outbox', {
+      token: t,
+      json: { from: 'no_number', to: ['+12125550100'], files: [file], return_ids: true },
+    });
     assert.equal(res.status, 201, res.text);
     assert.equal(emu.state.outbox(emu.accounts.memberWithoutNumber).length, 1);
-    assert.equal((await api(emu, 'POST', '/accounts/self/outbox', { token, json: { from: 'no_number', to: ['+12125550100'], files: [(await upload(emu, token)).json.path] } })).json.error, 'invalid_from');
+    assert.equal(
+      (
+        await api(emu, 'POST', '/accounts/self/outbox', {
+          token,
+          json: { from: 'no_number', to: ['+12125550100'], files: [(await upload(emu, token)).json.path] },
+        })
+      ).json.error,
+      'invalid_from',
+    );
   });
 
   it('runs in real time by default, faster with setSpeed', async () => {
@@ -140,7 +151,12 @@ describe('emulator: sending and the outbox lifecycle', () => {
       fast.clock.setSpeed(10);
       const t = fast.demoTokens.fullAccess;
       const file = (await upload(fast, t)).json.path as string;
-      const id = (await api(fast, 'POST', '/accounts/self/outbox', { token: t, json: { from: fast.state.numbers()[0].number, to: ['+12125550100'], files: [file], return_ids: true } })).json.ids['+12125550100'];
+      const id = (
+        await api(fast, 'POST', '/accounts/self/outbox', {
+          token: t,
+          json: { from: fast.state.numbers()[0].number, to: ['+12125550100'], files: [file], return_ids: true },
+        })
+      ).json.ids['+12125550100'];
       await new Promise((r) => setTimeout(r, 60));
       assert.equal(fast.state.fax(fast.sentIdOf(id) ?? id)?.status, 'success');
     } finally {

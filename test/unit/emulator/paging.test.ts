@@ -56,17 +56,30 @@ describe('emulator: fax lists and paging', () => {
   it('answers any date window and limit exactly like filtering the full list', async () => {
     const all = emu.state.faxes('sent');
     const times = all.map((f) => f.start_time);
-    const timeArb = fc.oneof(fc.constantFrom(...times), fc.date({ min: new Date(Date.UTC(2026, 0, 1)), max: new Date(Date.UTC(2026, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 19).replace('T', ' ')));
+    const timeArb = fc.oneof(
+      fc.constantFrom(...times),
+      fc
+        .date({ min: new Date(Date.UTC(2026, 0, 1)), max: new Date(Date.UTC(2026, 11, 31)), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 19).replace('T', ' ')),
+    );
     await fc.assert(
-      fc.asyncProperty(fc.option(timeArb), fc.option(timeArb), fc.option(fc.integer({ min: 1, max: 400 })), async (before, after, limit) => {
-        const q = new URLSearchParams({ category: 'sent' });
-        if (before) q.set('before', before);
-        if (after) q.set('after', after);
-        if (limit) q.set('limit', String(limit));
-        const got = (await list(q.toString())).map((r) => r.id);
-        const expected = all.filter((f) => (!before || f.start_time < before) && (!after || f.start_time >= after)).slice(0, limit ?? 50).map((f) => f.id);
-        assert.deepEqual(got, expected);
-      }),
+      fc.asyncProperty(
+        fc.option(timeArb),
+        fc.option(timeArb),
+        fc.option(fc.integer({ min: 1, max: 400 })),
+        async (before, after, limit) => {
+          const q = new URLSearchParams({ category: 'sent' });
+          if (before) q.set('before', before);
+          if (after) q.set('after', after);
+          if (limit) q.set('limit', String(limit));
+          const got = (await list(q.toString())).map((r) => r.id);
+          const expected = all
+            .filter((f) => (!before || f.start_time < before) && (!after || f.start_time >= after))
+            .slice(0, limit ?? 50)
+            .map((f) => f.id);
+          assert.deepEqual(got, expected);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -129,7 +142,10 @@ describe('emulator: fax lists and paging', () => {
   it('marks read, comments and deletes a fax', async () => {
     const token = emu.demoTokens.fullAccess;
     const fax = emu.state.faxes('inbox').find((f) => !f.is_read)!;
-    assert.equal((await api(emu, 'PUT', `/accounts/self/faxes/${fax.id}`, { token, json: { is_read: true, comment: 'seen' } })).status, 200);
+    assert.equal(
+      (await api(emu, 'PUT', `/accounts/self/faxes/${fax.id}`, { token, json: { is_read: true, comment: 'seen' } })).status,
+      200,
+    );
     const got = await api(emu, 'GET', `/accounts/self/faxes/${fax.id}`, { token });
     assert.equal(got.json.is_read, true);
     assert.equal(got.json.comment, 'seen');

@@ -9,7 +9,9 @@ const MB = 1024 * 1024;
 /** A multipart body of `size` file bytes generated on the fly (nothing on disk, little in memory). */
 function generatedUpload(size: number, fileName: string): { stream: Readable; headers: Record<string, string>; sent: () => number } {
   const boundary = '----emuGenerated';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="fax_file"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="fax_file"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   const chunk = Buffer.alloc(MB, 0x41);
   let produced = 0;
@@ -73,7 +75,11 @@ describe('emulator: uploads', () => {
 
   it('keeps the size but not the content of files over 20 MB', async () => {
     const gen = generatedUpload(25 * MB, 'big.pdf');
-    const res = await request(`${emu.apiUrl}/accounts/self/files`, { method: 'POST', headers: { ...gen.headers, authorization: `Bearer ${emu.demoTokens.fullAccess}` }, body: gen.stream });
+    const res = await request(`${emu.apiUrl}/accounts/self/files`, {
+      method: 'POST',
+      headers: { ...gen.headers, authorization: `Bearer ${emu.demoTokens.fullAccess}` },
+      body: gen.stream,
+    });
     const json = (await res.body.json()) as { path: string };
     assert.equal(res.statusCode, 200);
     const file = emu.state.files().find((f) => f.path === json.path)!;
@@ -87,7 +93,11 @@ describe('emulator: uploads', () => {
   it('answers 413 payload_too_large as soon as a single upload crosses 150 MB', async () => {
     const total = 200 * MB;
     const gen = generatedUpload(total, 'huge.pdf');
-    const res = await request(`${emu.apiUrl}/accounts/self/files`, { method: 'POST', headers: { ...gen.headers, authorization: `Bearer ${emu.demoTokens.fullAccess}` }, body: gen.stream });
+    const res = await request(`${emu.apiUrl}/accounts/self/files`, {
+      method: 'POST',
+      headers: { ...gen.headers, authorization: `Bearer ${emu.demoTokens.fullAccess}` },
+      body: gen.stream,
+    });
     const sentWhenAnswered = gen.sent();
     assert.equal(res.statusCode, 413);
     const json = (await res.body.json()) as { error: string };
@@ -96,15 +106,22 @@ describe('emulator: uploads', () => {
     gen.stream.destroy();
   });
 
-  it('answers 413 when a fax\'s files total more than 150 MB', async () => {
+  it("answers 413 when a fax's files total more than 150 MB", async () => {
     const paths: string[] = [];
     for (let i = 0; i < 2; i++) {
       const gen = generatedUpload(80 * MB, `part${i}.pdf`);
-      const res = await request(`${emu.apiUrl}/accounts/self/files`, { method: 'POST', headers: { ...gen.headers, authorization: `Bearer ${emu.demoTokens.fullAccess}` }, body: gen.stream });
+      const res = await request(`${emu.apiUrl}/accounts/self/files`, {
+        method: 'POST',
+        headers: { ...gen.headers, authorization: `Bearer ${emu.demoTokens.fullAccess}` },
+        body: gen.stream,
+      });
       paths.push(((await res.body.json()) as { path: string }).path);
     }
     const from = emu.state.numbers()[0].number;
-    const res = await api(emu, 'POST', '/accounts/self/outbox', { token: emu.demoTokens.fullAccess, json: { from, to: ['+12125550100'], files: paths } });
+    const res = await api(emu, 'POST', '/accounts/self/outbox', {
+      token: emu.demoTokens.fullAccess,
+      json: { from, to: ['+12125550100'], files: paths },
+    });
     assert.equal(res.status, 413);
     assert.equal(res.json.error, 'payload_too_large');
   });

@@ -1,7 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { request } from 'undici';
 import { startEmulator, withVariants, type Emulator } from '../../emulator';
-import { DEFAULT_VARIANTS, HOSTILE_VARIANTS, parseVariantAssignment, resolveVariants, VARIANT_VALUES, variantsFromArgv } from '../../emulator/variants';
+import {
+  DEFAULT_VARIANTS,
+  HOSTILE_VARIANTS,
+  parseVariantAssignment,
+  resolveVariants,
+  VARIANT_VALUES,
+  variantsFromArgv,
+} from '../../emulator/variants';
 import { api, http } from './client';
 
 /** Each variant changes what the emulator answers, exactly as README "Variants" says. */
@@ -36,7 +43,10 @@ describe('emulator: variants', function () {
     assert.equal(records.length, 7);
     const all = emu.state.faxes('inbox');
     assert.equal(records[0].start_time, all[all.length - 1].start_time);
-    assert.deepEqual(records.map((r) => r.start_time), records.map((r) => r.start_time).sort());
+    assert.deepEqual(
+      records.map((r) => r.start_time),
+      records.map((r) => r.start_time).sort(),
+    );
   });
 
   it('beforeInclusive includes the records of that very second', async () => {
@@ -80,12 +90,21 @@ describe('emulator: variants', function () {
   it('uploadKey, sendFaxIds, balanceShape and assignMethod change their answers', async () => {
     emu.setVariants({ uploadKey: 'file_path', sendFaxIds: 'numbers', balanceShape: 'otherKeys', assignMethod: 'post' });
     const boundary = 'x-boundary';
-    const body = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="fax_file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\r\n--${boundary}--\r\n`);
-    const up = await api(emu, 'POST', '/accounts/self/files', { token, body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    const body = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="fax_file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\r\n--${boundary}--\r\n`,
+    );
+    const up = await api(emu, 'POST', '/accounts/self/files', {
+      token,
+      body,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
     assert.equal(up.json.path, undefined);
     assert.match(up.json.file_path, /^\/transient-/);
     const from = emu.state.numbers().find((n) => n.assigned_to.includes(emu.accounts.admin))!.number;
-    const sent = await api(emu, 'POST', '/accounts/self/outbox', { token, json: { from, to: ['+15550001111'], files: [up.json.file_path], return_ids: true } });
+    const sent = await api(emu, 'POST', '/accounts/self/outbox', {
+      token,
+      json: { from, to: ['+15550001111'], files: [up.json.file_path], return_ids: true },
+    });
     const id = sent.json.ids['+15550001111'];
     assert.equal(typeof id, 'number');
     assert.equal((await api(emu, 'GET', `/accounts/self/outbox/${id}`, { token })).status, 200);
@@ -119,20 +138,30 @@ describe('emulator: variants', function () {
 
   it('oauthState drop leaves state off the redirect; tokenParams query ignores the body', async () => {
     emu.setVariants({ oauthState: 'drop', tokenParams: 'query' });
-    const login = await request(`${emu.loginUrl}?response_type=code&client_id=${emu.oauthClient.id}&redirect_uri=${encodeURIComponent('http://127.0.0.1:9/cb')}&scope=all&state=abc`);
+    const login = await request(
+      `${emu.loginUrl}?response_type=code&client_id=${emu.oauthClient.id}&redirect_uri=${encodeURIComponent('http://127.0.0.1:9/cb')}&scope=all&state=abc`,
+    );
     await login.body.dump();
     const location = new URL(String(login.headers.location));
     assert.equal(location.searchParams.get('state'), null);
     const code = location.searchParams.get('code')!;
     const basic = `Basic ${Buffer.from(`${emu.oauthClient.id}:${emu.oauthClient.secret}`).toString('base64')}`;
     const params = new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: 'http://127.0.0.1:9/cb' });
-    const inBody = await http(emu, 'POST', emu.tokenUrl, { body: params.toString(), headers: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded' } });
+    const inBody = await http(emu, 'POST', emu.tokenUrl, {
+      body: params.toString(),
+      headers: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     assert.equal(inBody.status, 400);
     assert.notEqual(inBody.json.error, 'invalid_grant');
-    const inQuery = await http(emu, 'POST', `${emu.tokenUrl}?${params}`, { headers: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded' } });
+    const inQuery = await http(emu, 'POST', `${emu.tokenUrl}?${params}`, {
+      headers: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     assert.equal(inQuery.status, 200);
     emu.setVariants({ tokenParams: 'either' });
-    const both = await http(emu, 'POST', `${emu.tokenUrl}?grant_type=refresh_token`, { body: `refresh_token=${inQuery.json.refresh_token}`, headers: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded' } });
+    const both = await http(emu, 'POST', `${emu.tokenUrl}?grant_type=refresh_token`, {
+      body: `refresh_token=${inQuery.json.refresh_token}`,
+      headers: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     assert.equal(both.status, 400, 'parameters in both places are refused');
   });
 
@@ -149,9 +178,12 @@ describe('emulator: variants', function () {
   it('withVariants puts the previous variants back, also after a throw', async () => {
     emu.setVariants({ uploadKey: 'file_path' });
     assert.equal(await withVariants(emu, { listOrder: 'asc' }, () => emu.variants.listOrder), 'asc');
-    await assert.rejects(withVariants(emu, 'hostile', () => {
-      throw new Error('boom');
-    }), /boom/);
+    await assert.rejects(
+      withVariants(emu, 'hostile', () => {
+        throw new Error('boom');
+      }),
+      /boom/,
+    );
     assert.deepEqual(emu.variants, { ...DEFAULT_VARIANTS, uploadKey: 'file_path' });
   });
 

@@ -44,7 +44,10 @@ describe('emulator: webhooks and incoming faxes', () => {
     const token = emu.demoTokens.fullAccess;
     await api(emu, 'POST', '/hooks', { token, json: { target, event: 'fax_sent' } });
     const path = (await upload(emu, token)).json.path;
-    const res = await api(emu, 'POST', '/accounts/self/outbox', { token, json: { from: emu.state.numbers()[0].number, to: ['+12125550100'], files: [path], return_ids: true } });
+    const res = await api(emu, 'POST', '/accounts/self/outbox', {
+      token,
+      json: { from: emu.state.numbers()[0].number, to: ['+12125550100'], files: [path], return_ids: true },
+    });
     emu.clock.advance(10_000);
     emu.state.outbox(); // settles, as the next API call or the background tick would
     await emu.webhooksIdle();

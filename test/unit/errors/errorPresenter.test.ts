@@ -1,8 +1,16 @@
 import * as assert from 'node:assert/strict';
 import { vscodeDouble } from '../support/vscodeDouble';
 import {
-  CancelledError, ForbiddenError, NetworkError, NotFoundError, PayloadTooLargeError, ProtocolError, RateLimitedError, ServerError,
-  TimeoutError, UnauthorizedError,
+  CancelledError,
+  ForbiddenError,
+  NetworkError,
+  NotFoundError,
+  PayloadTooLargeError,
+  ProtocolError,
+  RateLimitedError,
+  ServerError,
+  TimeoutError,
+  UnauthorizedError,
 } from '../../../src/api/errors';
 import { ErrorPresenter, kindOf } from '../../../src/errors/errorPresenter';
 import { UserNotifiedError } from '../../../src/util/userNotifiedError';
@@ -48,7 +56,10 @@ describe('errors: ErrorPresenter', () => {
     assert.match(vscodeDouble.messages[0].message, /^Loading the Inbox failed\. .*HTTP 503.*maintenance/);
     assert.equal(logged.length, 1);
     await new Promise((r) => setImmediate(r));
-    assert.deepEqual(vscodeDouble.executed.map((e) => e.command), ['faxplus.showLogs']);
+    assert.deepEqual(
+      vscodeDouble.executed.map((e) => e.command),
+      ['faxplus.showLogs'],
+    );
   });
 
   it('shows nothing for a 401 (the session owns signing out) or a cancel', () => {
@@ -65,15 +76,24 @@ describe('errors: ErrorPresenter', () => {
   });
 
   it('names the scopes that would permit a refused call', () => {
-    const text = new ErrorPresenter(logger, new WindowNotifier()).describe(new ForbiddenError('x', { ...op, status: 403, permittedScopes: ['fax:fax:read'] }));
+    const text = new ErrorPresenter(logger, new WindowNotifier()).describe(
+      new ForbiddenError('x', { ...op, status: 403, permittedScopes: ['fax:fax:read'] }),
+    );
     assert.match(text, /your token needs/);
   });
 
   it('shows only through the notifier it was given, with the one Show Logs action', () => {
     const notifier = new RecordingNotifier({ notify: async () => undefined, ask: async () => undefined });
     new ErrorPresenter(logger, notifier).show(new NotFoundError('x', { ...op, status: 404 }), 'Opening the fax');
-    assert.deepEqual(notifier.history, [{ severity: 'error', message: 'Opening the fax failed. Fax.Plus no longer has this item. Refresh the view.', actions: ['Show Logs'], modal: false }]);
-    assert.deepEqual(vscodeDouble.messages, [], 'nothing went to the window behind the notifier\'s back');
+    assert.deepEqual(notifier.history, [
+      {
+        severity: 'error',
+        message: 'Opening the fax failed. Fax.Plus no longer has this item. Refresh the view.',
+        actions: ['Show Logs'],
+        modal: false,
+      },
+    ]);
+    assert.deepEqual(vscodeDouble.messages, [], "nothing went to the window behind the notifier's back");
   });
 
   it('treats an expired-token 401 as a 401: the session owns it, nothing is shown', () => {

@@ -12,10 +12,15 @@ import { COMMANDS } from '../../../src/manifest/commandIds';
 class OpenMessages {
   readonly open: { actions: readonly NoticeAction[]; answer(label?: string): void }[] = [];
   notify(_severity: string, _message: string, ...actions: readonly NoticeAction[]): Promise<void> {
-    return new Promise((resolve) => this.open.push({ actions, answer: (label) => {
-      actions.find((a) => a.label === label)?.run();
-      resolve();
-    } }));
+    return new Promise((resolve) =>
+      this.open.push({
+        actions,
+        answer: (label) => {
+          actions.find((a) => a.label === label)?.run();
+          resolve();
+        },
+      }),
+    );
   }
   ask(): Promise<string | undefined> {
     return Promise.resolve(undefined);
@@ -47,7 +52,10 @@ describe('errors: UnauthorizedPrompt', () => {
     assert.deepEqual(notifier.history[0].actions, ['Replace Token']);
     window.open[0].answer('Replace Token');
     await new Promise((r) => setImmediate(r));
-    assert.deepEqual(vscodeDouble.executed.map((e) => e.command), [COMMANDS.signIn]);
+    assert.deepEqual(
+      vscodeDouble.executed.map((e) => e.command),
+      [COMMANDS.signIn],
+    );
   });
 
   it('prompts again once the first prompt was dismissed; says "expired" for an expired token', async () => {

@@ -12,25 +12,44 @@ const FAXES: Fax[] = [
 ];
 
 describe('find: fax filter', () => {
-  it('matches a contact\'s numbers against the other party, however the record writes them', () => {
+  it("matches a contact's numbers against the other party, however the record writes them", () => {
     const party = { kind: 'numbers', label: 'Dr. Chen', numbers: ['+16175550199'] } as const;
-    assert.deepEqual(filterFaxes(FAXES, 'inbox', { party }).map((f) => f.id), ['a', 'b']);
-    assert.deepEqual(filterFaxes(FAXES, 'sent', { party }).map((f) => f.id), ['c'], 'in Sent the other party is the destination');
+    assert.deepEqual(
+      filterFaxes(FAXES, 'inbox', { party }).map((f) => f.id),
+      ['a', 'b'],
+    );
+    assert.deepEqual(
+      filterFaxes(FAXES, 'sent', { party }).map((f) => f.id),
+      ['c'],
+      'in Sent the other party is the destination',
+    );
   });
 
   it('matches typed digits anywhere in the number', () => {
-    assert.deepEqual(filterFaxes(FAXES, 'inbox', { party: { kind: 'digits', digits: '7946' } }).map((f) => f.id), ['c']);
+    assert.deepEqual(
+      filterFaxes(FAXES, 'inbox', { party: { kind: 'digits', digits: '7946' } }).map((f) => f.id),
+      ['c'],
+    );
   });
 
   it('keeps a day range inclusive of its start and exclusive of its end, and leaves out faxes without a date', () => {
     const since = new Date(2026, 10, 4);
     const until = new Date(2026, 10, 5);
-    assert.deepEqual(filterFaxes(FAXES, 'inbox', { since, until }).map((f) => f.id), ['b']);
-    assert.deepEqual(filterFaxes(FAXES, 'inbox', { since }).map((f) => f.id), ['b', 'c']);
+    assert.deepEqual(
+      filterFaxes(FAXES, 'inbox', { since, until }).map((f) => f.id),
+      ['b'],
+    );
+    assert.deepEqual(
+      filterFaxes(FAXES, 'inbox', { since }).map((f) => f.id),
+      ['b', 'c'],
+    );
   });
 
   it('combines status and unread, every part having to hold', () => {
-    assert.deepEqual(filterFaxes(FAXES, 'inbox', { statuses: ['success'], unreadOnly: true }).map((f) => f.id), ['a', 'c', 'd']);
+    assert.deepEqual(
+      filterFaxes(FAXES, 'inbox', { statuses: ['success'], unreadOnly: true }).map((f) => f.id),
+      ['a', 'c', 'd'],
+    );
     assert.deepEqual(filterFaxes(FAXES, 'inbox', { statuses: ['failed'], unreadOnly: true }), []);
   });
 

@@ -17,8 +17,9 @@ const declared = manifest.contributes.commands.map((c) => c.command);
 const ids = Object.values(COMMANDS) as string[];
 
 function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []);
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
 }
 
 describe('manifest: command ids', () => {
@@ -34,16 +35,25 @@ describe('manifest: command ids', () => {
 
   it('menus and keybindings refer only to declared commands', () => {
     const referenced = [
-      ...Object.values(manifest.contributes.menus).flat().map((m) => m.command),
+      ...Object.values(manifest.contributes.menus)
+        .flat()
+        .map((m) => m.command),
       ...(manifest.contributes.keybindings ?? []).map((k) => k.command),
     ].filter((c): c is string => typeof c === 'string' && c.startsWith('faxplus.'));
-    assert.deepEqual(referenced.filter((c) => !declared.includes(c)), []);
+    assert.deepEqual(
+      referenced.filter((c) => !declared.includes(c)),
+      [],
+    );
   });
 
   it('the command → operations table names only real commands and views', () => {
-    const views = Object.values(manifest.contributes.views).flat().map((v) => v.id.replace(/^faxplus\./, 'faxplus.view.'));
+    const views = Object.values(manifest.contributes.views)
+      .flat()
+      .map((v) => v.id.replace(/^faxplus\./, 'faxplus.view.'));
     const capabilities: string[] = Object.values(CAPABILITIES);
-    const unknown = Object.keys(COMMAND_OPERATIONS).filter((key) => !ids.includes(key) && !views.includes(key) && !capabilities.includes(key));
+    const unknown = Object.keys(COMMAND_OPERATIONS).filter(
+      (key) => !ids.includes(key) && !views.includes(key) && !capabilities.includes(key),
+    );
     assert.deepEqual(unknown, []);
   });
 

@@ -7,7 +7,14 @@ const delivered: DeliveredCheck = (s) => (s === 'success' ? 'delivered' : s.star
 
 describe('receipts: the receipt model', () => {
   it('round-trips through its JSON file', () => {
-    const receipt = withDestination(aReceipt(), 'o1', (d) => ({ ...d, faxId: 'f1', status: 'success', pages: 2, settledAt: '2026-12-02T05:01:00.000Z', reportFile: 'x.report.pdf' }));
+    const receipt = withDestination(aReceipt(), 'o1', (d) => ({
+      ...d,
+      faxId: 'f1',
+      status: 'success',
+      pages: 2,
+      settledAt: '2026-12-02T05:01:00.000Z',
+      reportFile: 'x.report.pdf',
+    }));
     const parsed = parseReceipt(serializeReceipt(receipt));
     assert.deepEqual(parsed, { ok: true, receipt });
   });
@@ -24,20 +31,42 @@ describe('receipts: the receipt model', () => {
   });
 
   it('withDestination changes only the destination with that outbox id, and nothing for an unknown one', () => {
-    const two = aReceipt({ destinations: [{ to: '+1201', outboxId: 'o1', reportAttempts: 0 }, { to: '+1202', outboxId: 'o2', reportAttempts: 0 }] });
+    const two = aReceipt({
+      destinations: [
+        { to: '+1201', outboxId: 'o1', reportAttempts: 0 },
+        { to: '+1202', outboxId: 'o2', reportAttempts: 0 },
+      ],
+    });
     const changed = withDestination(two, 'o2', (d) => ({ ...d, status: 'failed' }));
-    assert.deepEqual(changed.destinations.map((d) => d.status), [undefined, 'failed']);
-    assert.equal(withDestination(two, 'nope', (d) => ({ ...d, status: 'x' })), two);
+    assert.deepEqual(
+      changed.destinations.map((d) => d.status),
+      [undefined, 'failed'],
+    );
+    assert.equal(
+      withDestination(two, 'nope', (d) => ({ ...d, status: 'x' })),
+      two,
+    );
   });
 });
 
 describe('receipts: the history of one file', () => {
-  const older = aReceipt({ id: 'a', submittedAt: '2026-12-01T10:00:00.000Z', destinations: [{ to: '+1', outboxId: 'o0', status: 'success', reportAttempts: 0 }] });
-  const newer = aReceipt({ id: 'b', submittedAt: '2026-12-02T10:00:00.000Z', destinations: [{ to: '+1', outboxId: 'o1', reportAttempts: 0 }] });
+  const older = aReceipt({
+    id: 'a',
+    submittedAt: '2026-12-01T10:00:00.000Z',
+    destinations: [{ to: '+1', outboxId: 'o0', status: 'success', reportAttempts: 0 }],
+  });
+  const newer = aReceipt({
+    id: 'b',
+    submittedAt: '2026-12-02T10:00:00.000Z',
+    destinations: [{ to: '+1', outboxId: 'o1', reportAttempts: 0 }],
+  });
   const other = aReceipt({ id: 'c', documents: [{ ...aReceipt().documents[0], sourceUri: 'file:///w/other.pdf' }] });
 
   it('lists the receipts naming the file, newest first', () => {
-    assert.deepEqual(receiptsOfFile([older, other, newer], 'file:///w/letter.md').map((r) => r.id), ['b', 'a']);
+    assert.deepEqual(
+      receiptsOfFile([older, other, newer], 'file:///w/letter.md').map((r) => r.id),
+      ['b', 'a'],
+    );
     assert.deepEqual(receiptsOfFile([older, newer], 'file:///w/nothing.md'), []);
   });
 

@@ -19,7 +19,10 @@ describe('receipts: the receipt folder', () => {
     const second = aReceipt({ id: ReceiptStore.newId(new Date('2026-12-02T10:00:00Z')) });
     await store.save(second);
     await store.save(first);
-    assert.deepEqual((await store.list()).receipts.map((r) => r.id), [first.id, second.id]);
+    assert.deepEqual(
+      (await store.list()).receipts.map((r) => r.id),
+      [first.id, second.id],
+    );
     assert.deepEqual(await store.read(first.id), first);
     assert.deepEqual((await readdir(store.folder)).sort(), [`${first.id}.json`, `${second.id}.json`], 'no temporary file left behind');
   });

@@ -17,5 +17,10 @@ export const fonts = new FontSet({
 export const renderer = new DocumentRenderer(fonts);
 
 export const options = (over: Partial<RenderOptions> = {}): RenderOptions => ({
-  paper: 'letter', lineNumbers: false, header: true, tabSize: 4, pageLabel: 'Page {0} of {1}', ...over,
+  paper: 'letter',
+  lineNumbers: false,
+  header: true,
+  tabSize: 4,
+  pageLabel: 'Page {0} of {1}',
+  ...over,
 });

@@ -20,7 +20,11 @@ describe('send: watching for a fax whose creation was not confirmed', () => {
   it('looks with back-off until the fax appears, then stops', async () => {
     const time = fakeTime();
     let looks = 0;
-    const result = await watchForAttempt({ ...time, signal: new AbortController().signal, look: async () => (++looks === 4 ? 'found-id' : undefined) });
+    const result = await watchForAttempt({
+      ...time,
+      signal: new AbortController().signal,
+      look: async () => (++looks === 4 ? 'found-id' : undefined),
+    });
     assert.deepEqual(result, { kind: 'found', found: 'found-id', looks: 4 });
     assert.deepEqual(time.waits, [5_000, 10_000, 20_000, 40_000], 'gentle: the waits double');
   });
@@ -30,7 +34,10 @@ describe('send: watching for a fax whose creation was not confirmed', () => {
     const result = await watchForAttempt({ ...time, signal: new AbortController().signal, look: async () => undefined });
     assert.equal(result.kind, 'notFound');
     assert.equal(time.now(), DEFAULT_WATCH_TOTAL_MS, 'stops at the end of the watch');
-    assert.ok(time.waits.slice(4, -1).every((w) => w === 60_000), JSON.stringify(time.waits));
+    assert.ok(
+      time.waits.slice(4, -1).every((w) => w === 60_000),
+      JSON.stringify(time.waits),
+    );
     assert.ok(time.waits.length < 15, `few looks: ${time.waits.length}`);
   });
 
@@ -38,7 +45,8 @@ describe('send: watching for a fax whose creation was not confirmed', () => {
     const time = fakeTime();
     let looks = 0;
     const result = await watchForAttempt({
-      ...time, signal: new AbortController().signal,
+      ...time,
+      signal: new AbortController().signal,
       look: async () => {
         looks += 1;
         if (looks < 3) throw new Error('503');
@@ -46,7 +54,13 @@ describe('send: watching for a fax whose creation was not confirmed', () => {
       },
     });
     assert.deepEqual(result, { kind: 'found', found: 'id', looks: 3 });
-    const none = await watchForAttempt({ ...fakeTime(), signal: new AbortController().signal, look: async () => { throw new Error('down'); } });
+    const none = await watchForAttempt({
+      ...fakeTime(),
+      signal: new AbortController().signal,
+      look: async () => {
+        throw new Error('down');
+      },
+    });
     assert.equal(none.kind, 'notFound');
     assert.ok(none.kind === 'notFound' && none.failedLooks === none.looks && none.looks > 0);
   });
@@ -55,10 +69,14 @@ describe('send: watching for a fax whose creation was not confirmed', () => {
     const time = fakeTime();
     const controller = new AbortController();
     let looks = 0;
-    const result = await watchForAttempt({ ...time, signal: controller.signal, look: async () => {
-      if (++looks === 2) controller.abort();
-      return undefined;
-    } });
+    const result = await watchForAttempt({
+      ...time,
+      signal: controller.signal,
+      look: async () => {
+        if (++looks === 2) controller.abort();
+        return undefined;
+      },
+    });
     assert.deepEqual(result, { kind: 'stopped' });
     assert.equal(looks, 2);
   });

@@ -1,6 +1,14 @@
 import * as assert from 'node:assert/strict';
 import {
-  NetworkError, NotFoundError, PayloadTooLargeError, ProtocolError, RateLimitedError, RequestRejectedError, ServerError, TimeoutError, UnauthorizedError,
+  NetworkError,
+  NotFoundError,
+  PayloadTooLargeError,
+  ProtocolError,
+  RateLimitedError,
+  RequestRejectedError,
+  ServerError,
+  TimeoutError,
+  UnauthorizedError,
 } from '../../../src/api/errors';
 import { classifyCreateFailure } from '../../../src/send/createFailure';
 
@@ -28,7 +36,10 @@ describe('send: what a failed POST /outbox proves', () => {
   });
 
   it('a request that never left this machine created nothing', () => {
-    assert.equal(classifyCreateFailure(new NetworkError('refused', { ...op, maybeDelivered: false, networkCode: 'ECONNREFUSED' })), 'notSent');
+    assert.equal(
+      classifyCreateFailure(new NetworkError('refused', { ...op, maybeDelivered: false, networkCode: 'ECONNREFUSED' })),
+      'notSent',
+    );
     assert.equal(classifyCreateFailure(new TimeoutError('connect', { ...op, maybeDelivered: false, phase: 'connect' })), 'notSent');
   });
 });

@@ -19,23 +19,40 @@ describe('checkFilesToSend', () => {
     const names = ['a.pdf', 'b.DOC', 'c.Docx', 'd.txt', 'e.RTF', 'f.jpg', 'g.JPEG', 'h.png', 'i.TIF', 'j.tiff'];
     const result = check(names.map((name) => file(name)));
     assert.ok(result.ok, !result.ok ? result.message : '');
-    assert.deepStrictEqual(result.files.map((f) => f.mimeType), [
-      'application/pdf', 'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      'text/plain', 'application/rtf', 'image/jpeg', 'image/jpeg', 'image/png', 'image/tiff', 'image/tiff',
-    ]);
+    assert.deepStrictEqual(
+      result.files.map((f) => f.mimeType),
+      [
+        'application/pdf',
+        'application/msword',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'text/plain',
+        'application/rtf',
+        'image/jpeg',
+        'image/jpeg',
+        'image/png',
+        'image/tiff',
+        'image/tiff',
+      ],
+    );
     const spreadsheets = check([file('k.xls'), file('l.XLSX')]);
     assert.ok(spreadsheets.ok);
-    assert.deepStrictEqual(spreadsheets.files.map((f) => f.mimeType), [
-      'application/vnd.ms-excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    ]);
+    assert.deepStrictEqual(
+      spreadsheets.files.map((f) => f.mimeType),
+      ['application/vnd.ms-excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    );
   });
 
   it('refuses other types and says which types are accepted', () => {
     const result = check([file('letter.pdf'), file('setup.exe'), file('notes.md'), file('README')]);
     assert.ok(!result.ok);
-    assert.deepStrictEqual(result.problems.map((p) => [p.kind, 'file' in p ? p.file.name : undefined]), [
-      ['unsupportedType', 'setup.exe'], ['unsupportedType', 'notes.md'], ['unsupportedType', 'README'],
-    ]);
+    assert.deepStrictEqual(
+      result.problems.map((p) => [p.kind, 'file' in p ? p.file.name : undefined]),
+      [
+        ['unsupportedType', 'setup.exe'],
+        ['unsupportedType', 'notes.md'],
+        ['unsupportedType', 'README'],
+      ],
+    );
     assert.strictEqual(
       result.message,
       'Cannot fax setup.exe, notes.md, README: it is not text, and the other types a fax can carry are PDF, DOC, DOCX, TXT, RTF, JPG, JPEG, PNG, TIF, TIFF, XLS, XLSX. Export it to PDF first, or choose other files.',
@@ -71,7 +88,10 @@ describe('checkFilesToSend', () => {
     const big = file('big.pdf', 100 * MB);
     const result = check([big, file('small.pdf'), big]);
     assert.ok(result.ok);
-    assert.deepStrictEqual(result.files.map((f) => f.name), ['big.pdf', 'small.pdf']);
+    assert.deepStrictEqual(
+      result.files.map((f) => f.name),
+      ['big.pdf', 'small.pdf'],
+    );
     assert.strictEqual(result.duplicates, 1);
     const tenPlusRepeats = Array.from({ length: MAX_FILES }, (_, i) => file(`p${i}.pdf`));
     assert.ok(check([...tenPlusRepeats, ...tenPlusRepeats]).ok);
@@ -87,7 +107,10 @@ describe('checkFilesToSend', () => {
     const many = Array.from({ length: 11 }, (_, i) => file(`p${i}.pdf`, 15 * MB));
     const result = check([...many, file('x.zip'), file('y.docx', 0)]);
     assert.ok(!result.ok);
-    assert.deepStrictEqual(result.problems.map((p) => p.kind), ['unsupportedType', 'empty', 'tooMany', 'tooLarge']);
+    assert.deepStrictEqual(
+      result.problems.map((p) => p.kind),
+      ['unsupportedType', 'empty', 'tooMany', 'tooLarge'],
+    );
     assert.strictEqual(result.message.split('. ').length >= 4, true);
     assert.match(result.message, /13 files selected/);
     assert.match(result.message, /The files total 165.1 MB/);

@@ -55,7 +55,13 @@ describe('parseRecipients', () => {
     it('splits on commas, semicolons, new lines and spaces, in any mix', () => {
       const input = `+12015550123, +442079460958;+919876543210\n+4930123456\r\n+61 2 9876 5432  +33 1 23 45 67 89\t+81 3-1234-5678`;
       assert.deepStrictEqual(parseRecipients(input).valid, [
-        US, GB, '+919876543210', '+4930123456', '+61298765432', '+33123456789', '+81312345678',
+        US,
+        GB,
+        '+919876543210',
+        '+4930123456',
+        '+61298765432',
+        '+33123456789',
+        '+81312345678',
       ]);
     });
 
@@ -102,7 +108,10 @@ describe('parseRecipients', () => {
       it('an extra digit group after a complete number is its own invalid entry', () => {
         const result = parseRecipients('+1 201 555 0123 4');
         assert.deepStrictEqual(result.valid, [US]);
-        assert.deepStrictEqual(result.invalid.map((entry) => entry.input), ['4']);
+        assert.deepStrictEqual(
+          result.invalid.map((entry) => entry.input),
+          ['4'],
+        );
       });
     });
   });

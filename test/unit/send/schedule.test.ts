@@ -89,7 +89,14 @@ describe('parseSendAt', () => {
   });
 
   it('refuses dates and times that do not exist', () => {
-    for (const text of ['2026-02-29 09:00', '2026-13-01 09:00', '2026-04-31 09:00', '2026-11-25 24:00', '2026-11-25 09:60', '2026-11-25T09:00+24:00']) {
+    for (const text of [
+      '2026-02-29 09:00',
+      '2026-13-01 09:00',
+      '2026-04-31 09:00',
+      '2026-11-25 24:00',
+      '2026-11-25 09:60',
+      '2026-11-25T09:00+24:00',
+    ]) {
       assert.deepStrictEqual(parseSendAt(text, 0), { ok: false, problem: 'invalidDate' }, text);
     }
     assert.ok(parseSendAt('2028-02-29 09:00', 0).ok, 'leap day');
@@ -108,7 +115,9 @@ describe('checkSendAt', () => {
 
   it('returns the instant and the send_time string for a future time', () => {
     assert.deepStrictEqual(checkSendAt('2026-11-25 09:30', now, 60), {
-      ok: true, date: new Date(Date.UTC(2026, 10, 25, 8, 30)), sendTime: '2026-11-25 09:30:00 +0100',
+      ok: true,
+      date: new Date(Date.UTC(2026, 10, 25, 8, 30)),
+      sendTime: '2026-11-25 09:30:00 +0100',
     });
     const far = checkSendAt('2031-01-01 00:00', now, 0);
     assert.ok(far.ok, 'no upper limit is documented, so none is enforced');
@@ -117,14 +126,19 @@ describe('checkSendAt', () => {
   it('accepts the present moment and refuses the past with a clear message', () => {
     assert.ok(checkSendAt('2026-11-25 09:00', now, 60).ok);
     assert.deepStrictEqual(checkSendAt('2026-11-25 08:59', now, 60), {
-      ok: false, problem: 'past', message: '2026-11-25 08:59 is in the past. Choose a later time, or send the fax now.',
+      ok: false,
+      problem: 'past',
+      message: '2026-11-25 08:59 is in the past. Choose a later time, or send the fax now.',
     });
   });
 
   it('says how to write a time it cannot read, with an example', () => {
     const result = checkSendAt('tomorrow 9:00', new Date(2026, 10, 25, 15, 0));
     assert.ok(!result.ok);
-    assert.strictEqual(result.message, 'Cannot read "tomorrow 9:00" as a date and time. Write it as YYYY-MM-DD HH:mm, for example 2026-11-26 09:00.');
+    assert.strictEqual(
+      result.message,
+      'Cannot read "tomorrow 9:00" as a date and time. Write it as YYYY-MM-DD HH:mm, for example 2026-11-26 09:00.',
+    );
   });
 
   it('explains impossible dates', () => {

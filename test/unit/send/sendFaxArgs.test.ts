@@ -21,7 +21,13 @@ describe('validateSendFaxArgs', () => {
       files: ['file:///home/me/letter.pdf', ' untitled:Untitled-1 '],
       to: ['+1 201 555 0123', '+442079460958 '],
       from: '+12015550100',
-      coverPage: { to: 'Dr. Rivera', from: 'Front desk', subject: 'Referral', message: 'Two pages follow.', flags: ['urgent', 'confidential'] },
+      coverPage: {
+        to: 'Dr. Rivera',
+        from: 'Front desk',
+        subject: 'Referral',
+        message: 'Two pages follow.',
+        flags: ['urgent', 'confidential'],
+      },
       comment: 'referral #42',
       sendAt: '2026-11-25T09:30:00+01:00',
       retry: { count: 2, delay: 15 },
@@ -34,7 +40,13 @@ describe('validateSendFaxArgs', () => {
         files: ['file:///home/me/letter.pdf', 'untitled:Untitled-1'],
         to: ['+1 201 555 0123', '+442079460958'],
         from: '+12015550100',
-        coverPage: { to: 'Dr. Rivera', from: 'Front desk', subject: 'Referral', message: 'Two pages follow.', flags: ['urgent', 'confidential'] },
+        coverPage: {
+          to: 'Dr. Rivera',
+          from: 'Front desk',
+          subject: 'Referral',
+          message: 'Two pages follow.',
+          flags: ['urgent', 'confidential'],
+        },
         comment: 'referral #42',
         sendAt: '2026-11-25T09:30:00+01:00',
         retry: { count: 2, delay: 15 },
@@ -131,7 +143,10 @@ describe('validateSendFaxArgs', () => {
 
   it('produces its messages in the display language', () => {
     const check = withL10nBundle(
-      { 'Unknown property "{0}" (known: {1}).': 'Unbekannte Eigenschaft „{0}“.', 'Cannot send the fax with these arguments: {0}': 'Fax nicht gesendet: {0}' },
+      {
+        'Unknown property "{0}" (known: {1}).': 'Unbekannte Eigenschaft „{0}“.',
+        'Cannot send the fax with these arguments: {0}': 'Fax nicht gesendet: {0}',
+      },
       () => validateSendFaxArgs({ colour: true }),
     );
     assert.strictEqual(check.ok ? '' : check.message, 'Fax nicht gesendet: Unbekannte Eigenschaft „colour“.');

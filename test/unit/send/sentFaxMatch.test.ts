@@ -8,7 +8,17 @@ const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 const OUTBOX_ID = '13a4afb0585345639733857e8f36df8d';
 
 function sentFax(id: string, over: Partial<Fax> = {}): Fax {
-  return { id, status: 'success', direction: 'outgoing', from: '+15550001111', to: '+12015550123', submitTime: at(1), startTime: at(20), comment: '', ...over };
+  return {
+    id,
+    status: 'success',
+    direction: 'outgoing',
+    from: '+15550001111',
+    to: '+12015550123',
+    submitTime: at(1),
+    startTime: at(20),
+    comment: '',
+    ...over,
+  };
 }
 
 const ours: OutgoingFax = { outboxId: OUTBOX_ID, to: '+12015550123', from: '+15550001111', submitTime: at(1), startedAt: at(0) };
@@ -20,7 +30,10 @@ describe('send: finding a fax in Sent after it left the outbox (its id changes)'
   });
 
   it('prefers the record that kept the outbox id, when the server keeps ids', () => {
-    const found = matchSentRecord(ours, [sentFax('5e7de3ad54cfd54eb568cc76', { submitTime: at(1) }), sentFax(OUTBOX_ID, { submitTime: at(3) })]);
+    const found = matchSentRecord(ours, [
+      sentFax('5e7de3ad54cfd54eb568cc76', { submitTime: at(1) }),
+      sentFax(OUTBOX_ID, { submitTime: at(3) }),
+    ]);
     assert.equal(found?.id, OUTBOX_ID);
   });
 
@@ -40,7 +53,11 @@ describe('send: finding a fax in Sent after it left the outbox (its id changes)'
 
   it('takes the record submitted closest to ours when several fit', () => {
     const local: OutgoingFax = { ...ours, submitTime: undefined };
-    const found = matchSentRecord(local, [sentFax('later', { submitTime: at(40) }), sentFax('closest', { submitTime: at(2) }), sentFax('late', { submitTime: at(300) })]);
+    const found = matchSentRecord(local, [
+      sentFax('later', { submitTime: at(40) }),
+      sentFax('closest', { submitTime: at(2) }),
+      sentFax('late', { submitTime: at(300) }),
+    ]);
     assert.equal(found?.id, 'closest');
   });
 
@@ -58,7 +75,11 @@ describe('send: finding a fax in Sent after it left the outbox (its id changes)'
     const local: OutgoingFax = { outboxId: OUTBOX_ID, to: ours.to, startedAt: at(0) };
     assert.equal(earliestSentTime(local).getTime(), at(-60).getTime());
     assert.equal(earliestSentTime(ours).getTime(), at(-4).getTime());
-    assert.equal(matchSentRecord(local, [sentFax('skewed', { submitTime: at(-45), from: '+19999999999' })])?.id, 'skewed', 'an unknown sender matches any');
+    assert.equal(
+      matchSentRecord(local, [sentFax('skewed', { submitTime: at(-45), from: '+19999999999' })])?.id,
+      'skewed',
+      'an unknown sender matches any',
+    );
     assert.equal(matchSentRecord(ours, [sentFax('skewed', { submitTime: at(-45) })]), undefined);
   });
 
@@ -79,7 +100,11 @@ describe('send: finding a fax in Sent after it left the outbox (its id changes)'
 
   it('the creation check finds an attempt in Sent under a new id', () => {
     const attempt = { destinations: ['+12015550123', '+12015550199'], from: '+15550001111', filePaths: ['/transient-1'], startedAt: at(0) };
-    const found = findAttemptOnServer(attempt, [], [sentFax('new-id-1'), sentFax('old', { to: '+12015550199', submitTime: at(-120), startTime: at(-100) })]);
+    const found = findAttemptOnServer(
+      attempt,
+      [],
+      [sentFax('new-id-1'), sentFax('old', { to: '+12015550199', submitTime: at(-120), startTime: at(-100) })],
+    );
     assert.deepEqual([...found], [['+12015550123', 'new-id-1']]);
   });
 });

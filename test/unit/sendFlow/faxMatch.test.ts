@@ -19,16 +19,24 @@ function sent(fields: Partial<Fax> & { id: string }): Fax {
 }
 
 describe('sendFlow: finding a fax whose creation answer was lost', () => {
-  it('matches outbox records that carry exactly this attempt\'s upload paths, in any order, whatever their time', () => {
-    const found = findAttemptOnServer(attempt, [
-      outbox({ id: 'o1', to: ['+12015550123'], files: ['/transient-b', '/transient-a'], submitTime: new Date(0) }),
-      outbox({ id: 'o2', to: ['+442079460958'], files: ['/transient-a', '/transient-b'] }),
-    ], []);
+  it("matches outbox records that carry exactly this attempt's upload paths, in any order, whatever their time", () => {
+    const found = findAttemptOnServer(
+      attempt,
+      [
+        outbox({ id: 'o1', to: ['+12015550123'], files: ['/transient-b', '/transient-a'], submitTime: new Date(0) }),
+        outbox({ id: 'o2', to: ['+442079460958'], files: ['/transient-a', '/transient-b'] }),
+      ],
+      [],
+    );
     assert.deepEqual(Object.fromEntries(found), { '+12015550123': 'o1', '+442079460958': 'o2' });
   });
 
   it('never matches a record listing other files, even to the same number just now', () => {
-    const found = findAttemptOnServer(attempt, [outbox({ id: 'old', files: ['/transient-a'], submitTime: started, from: attempt.from })], []);
+    const found = findAttemptOnServer(
+      attempt,
+      [outbox({ id: 'old', files: ['/transient-a'], submitTime: started, from: attempt.from })],
+      [],
+    );
     assert.equal(found.size, 0);
   });
 
@@ -47,10 +55,14 @@ describe('sendFlow: finding a fax whose creation answer was lost', () => {
   });
 
   it('finds a fax that already moved to Sent by destination, time and sender', () => {
-    const found = findAttemptOnServer(attempt, [], [
-      sent({ id: 's1', submitTime: new Date(started.getTime() + 5000) }),
-      sent({ id: 's0', to: '+442079460958', submitTime: new Date(started.getTime() - 10 * 60_000) }),
-    ]);
+    const found = findAttemptOnServer(
+      attempt,
+      [],
+      [
+        sent({ id: 's1', submitTime: new Date(started.getTime() + 5000) }),
+        sent({ id: 's0', to: '+442079460958', submitTime: new Date(started.getTime() - 10 * 60_000) }),
+      ],
+    );
     assert.deepEqual(Object.fromEntries(found), { '+12015550123': 's1' });
   });
 

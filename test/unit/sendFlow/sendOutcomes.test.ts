@@ -24,7 +24,10 @@ function createFailed(error: unknown): SubmissionResult {
 }
 
 async function refusal(outcomes: SendOutcomes, result: SubmissionResult): Promise<string> {
-  const thrown = await outcomes.settle(result, progress).then(() => undefined, (e: unknown) => e);
+  const thrown = await outcomes.settle(result, progress).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.ok(thrown instanceof UserNotifiedError, 'the send is refused with a message');
   return vscodeDouble.messages.at(-1)?.message ?? '';
 }
@@ -38,9 +41,19 @@ describe('sendFlow: SendOutcomes after an unclear outbox failure', () => {
   afterEach(() => events.dispose());
 
   let watched: unknown[];
-  beforeEach(() => { watched = []; });
+  beforeEach(() => {
+    watched = [];
+  });
   const watches = { watch: (attempt: unknown) => watched.push(attempt) } as unknown as CreationWatches;
-  const outcomes = (verdict: CreationVerdict) => new SendOutcomes(new SendNotices(new WindowNotifier()), new ErrorPresenter(noLog, new WindowNotifier()), lookingFinds(verdict), watches, events, noLog);
+  const outcomes = (verdict: CreationVerdict) =>
+    new SendOutcomes(
+      new SendNotices(new WindowNotifier()),
+      new ErrorPresenter(noLog, new WindowNotifier()),
+      lookingFinds(verdict),
+      watches,
+      events,
+      noLog,
+    );
 
   // Regression for f20aea7: after a time-out Fax.Plus may still be creating the fax, so finding nothing proves nothing.
   it('a timed-out send is never called "not created", even when the outbox shows nothing yet, and is watched', async () => {
@@ -59,7 +72,12 @@ describe('sendFlow: SendOutcomes after an unclear outbox failure', () => {
   });
 
   it('only a 4xx proves no fax was created: then the person may send again, and nothing is watched', async () => {
-    const rejected = new RequestRejectedError('The number is not valid.', { operationId: 'sendFax', status: 400, code: 'invalid_number', description: 'The number is not valid.' });
+    const rejected = new RequestRejectedError('The number is not valid.', {
+      operationId: 'sendFax',
+      status: 400,
+      code: 'invalid_number',
+      description: 'The number is not valid.',
+    });
     const text = await refusal(outcomes({ kind: 'notFoundYet' }), createFailed(rejected));
     assert.match(text, /No fax was created; correct the problem and send again\./);
     assert.equal(watched.length, 0);

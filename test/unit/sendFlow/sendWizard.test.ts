@@ -6,7 +6,9 @@ import { SendWizard, type WizardInput } from '../../../src/sendFlow/sendWizard';
 type Step = 'recipients' | 'sender' | 'options' | 'confirm';
 
 /** Answers each step from a script and records what was asked, in order. */
-function scripted(answers: Array<[Step, StepAnswer<unknown>]>): Prompter & { asked: Array<{ step: Step; position: string; detail?: unknown }> } {
+function scripted(
+  answers: Array<[Step, StepAnswer<unknown>]>,
+): Prompter & { asked: Array<{ step: Step; position: string; detail?: unknown }> } {
   const asked: Array<{ step: Step; position: string; detail?: unknown }> = [];
   const next = (step: Step, position: { step: number; totalSteps: number; canGoBack: boolean }, detail?: unknown) => {
     asked.push({ step, position: `${position.step}/${position.totalSteps}${position.canGoBack ? ' back' : ''}`, detail });
@@ -21,7 +23,12 @@ function scripted(answers: Array<[Step, StepAnswer<unknown>]>): Prompter & { ask
     askRecipients: (q) => next('recipients', q, q.initial),
     askSender: (q) => next('sender', q, q.suggested),
     askOptions: (q) => next('options', q, q.current),
-    confirm: (q) => next('confirm', q, q.lines.map((l) => l.label)),
+    confirm: (q) =>
+      next(
+        'confirm',
+        q,
+        q.lines.map((l) => l.label),
+      ),
     previewRendered: () => Promise.resolve(false),
     confirmChatSend: () => Promise.resolve(false),
   };
@@ -35,7 +42,9 @@ const input = (over: Partial<WizardInput> = {}): WizardInput => ({
   numbers: ['+15550000001'],
   checkRecipients: () => ({ ok: true, recipients: [] }),
   checkSendAt: () => ({ ok: false, message: '' }),
-  summary: (c) => [{ icon: 'person', label: `${c.recipients.join(',')} from ${c.from}${c.options.comment ? ` (${c.options.comment})` : ''}` }],
+  summary: (c) => [
+    { icon: 'person', label: `${c.recipients.join(',')} from ${c.from}${c.options.comment ? ` (${c.options.comment})` : ''}` },
+  ],
   ...over,
 });
 
@@ -53,9 +62,19 @@ describe('sendFlow: the multi-step input', () => {
     ]);
     const choices = await new SendWizard(prompter).run(input());
     assert.deepEqual(choices, { recipients: ['+12015550123'], from: '+15550000002', options: { ...options, comment: 'd' } });
-    assert.deepEqual(prompter.asked.map((a) => `${a.step} ${a.position}`), [
-      'recipients 1/4', 'sender 2/4 back', 'options 3/4 back', 'sender 2/4 back', 'options 3/4 back', 'confirm 4/4 back', 'options 3/4 back', 'confirm 4/4 back',
-    ]);
+    assert.deepEqual(
+      prompter.asked.map((a) => `${a.step} ${a.position}`),
+      [
+        'recipients 1/4',
+        'sender 2/4 back',
+        'options 3/4 back',
+        'sender 2/4 back',
+        'options 3/4 back',
+        'confirm 4/4 back',
+        'options 3/4 back',
+        'confirm 4/4 back',
+      ],
+    );
     assert.equal(prompter.asked[3].detail, '+15550000001', 'the sender step shown again starts from the earlier choice');
     assert.deepEqual(prompter.asked[6].detail, { ...options, comment: 'c' }, 'the options step shown again starts from the earlier choice');
     assert.deepEqual(prompter.asked[7].detail, ['+12015550123 from +15550000002 (d)'], 'the summary shows the final choices');
@@ -65,7 +84,10 @@ describe('sendFlow: the multi-step input', () => {
     const prompter = scripted([['confirm', { kind: 'next', value: true }]]);
     const choices = await new SendWizard(prompter).run(input({ recipients: ['+12015550123'], from: 'no_number', optionsDecided: true }));
     assert.deepEqual(choices?.from, 'no_number');
-    assert.deepEqual(prompter.asked.map((a) => `${a.step} ${a.position}`), ['confirm 1/1']);
+    assert.deepEqual(
+      prompter.asked.map((a) => `${a.step} ${a.position}`),
+      ['confirm 1/1'],
+    );
   });
 
   it('stops on Escape at any step, and Back on the first step stays there', async () => {

@@ -48,13 +48,19 @@ class CancellationTokenSource {
 }
 
 class ThemeIcon {
-  constructor(readonly id: string, readonly color?: unknown) {}
+  constructor(
+    readonly id: string,
+    readonly color?: unknown,
+  ) {}
 }
 class ThemeColor {
   constructor(readonly id: string) {}
 }
 class TreeItem {
-  constructor(readonly label: unknown, readonly collapsibleState?: number) {}
+  constructor(
+    readonly label: unknown,
+    readonly collapsibleState?: number,
+  ) {}
 }
 class MarkdownString {
   isTrusted = false;

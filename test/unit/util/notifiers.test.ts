@@ -9,16 +9,19 @@ import { COMMANDS } from '../../../src/manifest/commandIds';
 describe('util: WindowNotifier', () => {
   beforeEach(() => vscodeDouble.reset());
 
-  it('shows each severity with VS Code\'s matching message and the action labels as buttons', async () => {
+  it("shows each severity with VS Code's matching message and the action labels as buttons", async () => {
     const notifier = new WindowNotifier();
     await notifier.notify('info', 'i', showLogsAction());
     await notifier.notify('warning', 'w');
     await notifier.notify('error', 'e', commandAction('Sign In', COMMANDS.signIn), showLogsAction());
-    assert.deepEqual(vscodeDouble.messages.map((m) => [m.severity, m.message, m.items]), [
-      ['info', 'i', ['Show Logs']],
-      ['warning', 'w', []],
-      ['error', 'e', ['Sign In', 'Show Logs']],
-    ]);
+    assert.deepEqual(
+      vscodeDouble.messages.map((m) => [m.severity, m.message, m.items]),
+      [
+        ['info', 'i', ['Show Logs']],
+        ['warning', 'w', []],
+        ['error', 'e', ['Sign In', 'Show Logs']],
+      ],
+    );
   });
 
   it('runs the action the person picked, and only that one, before the promise settles', async () => {
@@ -37,7 +40,10 @@ describe('util: WindowNotifier', () => {
   it('"Show Logs" runs the Show Logs command', async () => {
     vscodeDouble.answer = (m) => m.items[0];
     await new WindowNotifier().notify('error', 'x', showLogsAction());
-    assert.deepEqual(vscodeDouble.executed.map((e) => e.command), [COMMANDS.showLogs]);
+    assert.deepEqual(
+      vscodeDouble.executed.map((e) => e.command),
+      [COMMANDS.showLogs],
+    );
   });
 
   it('asks modally and returns the chosen label', async () => {
@@ -81,6 +87,9 @@ describe('util: RecordingNotifier', () => {
   it('records at the moment of showing, before anyone answers', () => {
     const recorder = new RecordingNotifier({ notify: () => new Promise<void>(() => undefined), ask: () => new Promise(() => undefined) });
     void recorder.notify('warning', 'pending');
-    assert.deepEqual(recorder.history.map((n) => n.message), ['pending']);
+    assert.deepEqual(
+      recorder.history.map((n) => n.message),
+      ['pending'],
+    );
   });
 });

@@ -9,8 +9,16 @@ const UTIF = require('utif2');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const FaxDocument = require('../../../media/viewer/faxDocument.js');
 
-interface Page { width: number; height: number; aspect: number }
-interface Pixels { width: number; height: number; data: Uint8ClampedArray }
+interface Page {
+  width: number;
+  height: number;
+  aspect: number;
+}
+interface Pixels {
+  width: number;
+  height: number;
+  data: Uint8ClampedArray;
+}
 
 function open(bytes: Uint8Array): { pages: Page[] } {
   return FaxDocument.open(UTIF, bytes);
@@ -36,7 +44,14 @@ const WHITE = [255, 255, 255, 255];
 describe('viewer: fax TIFF decoding (media/viewer/faxDocument.js)', () => {
   it('reads every page of the TIFF Fax.Plus serves, with its size', () => {
     const doc = open(buildTiff(3));
-    assert.deepStrictEqual(doc.pages.map((p) => [p.width, p.height]), [[864, 560], [864, 560], [864, 560]]);
+    assert.deepStrictEqual(
+      doc.pages.map((p) => [p.width, p.height]),
+      [
+        [864, 560],
+        [864, 560],
+        [864, 560],
+      ],
+    );
   });
 
   it('stretches standard-resolution pages (204×98 dpi) so they are not squashed', () => {

@@ -5,7 +5,10 @@ const parts: ViewerPageParts = {
   faxId: '5f0c1a2b3c4d5e6f7a8b9c0d',
   cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
   nonce: 'bm9uY2Utdmk=',
-  scriptUris: ['https://file+.vscode-resource.vscode-cdn.net/ext/dist/viewer/tiff-decoder.js', 'https://file+.vscode-resource.vscode-cdn.net/ext/media/viewer/viewer.js'],
+  scriptUris: [
+    'https://file+.vscode-resource.vscode-cdn.net/ext/dist/viewer/tiff-decoder.js',
+    'https://file+.vscode-resource.vscode-cdn.net/ext/media/viewer/viewer.js',
+  ],
   styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/viewer/viewer.css',
   strings: {
     title: 'Fax from <b>+1 555</b> "x"',
@@ -23,7 +26,18 @@ const parts: ViewerPageParts = {
 function cspOf(html: string): Map<string, string> {
   const content = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
   assert.ok(content, 'the page declares a CSP');
-  return new Map(content.replace(/&#39;/g, "'").split(';').map((d) => d.trim().split(/\s+(.*)/).slice(0, 2) as [string, string]));
+  return new Map(
+    content
+      .replace(/&#39;/g, "'")
+      .split(';')
+      .map(
+        (d) =>
+          d
+            .trim()
+            .split(/\s+(.*)/)
+            .slice(0, 2) as [string, string],
+      ),
+  );
 }
 
 describe('viewer: page HTML and Content-Security-Policy', () => {

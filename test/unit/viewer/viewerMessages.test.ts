@@ -12,7 +12,15 @@ describe('viewer: messages from the webview', () => {
   });
 
   it('ignores anything else the page might send', () => {
-    for (const value of [null, 'ready', 42, {}, { type: 'navigate', url: 'https://evil.example' }, { type: 'rendered', pageCount: '3', page: 1, width: 1, height: 1, byteLength: 1 }, { type: 'rendered', pageCount: -1, page: 1, width: 1, height: 1, byteLength: 1 }]) {
+    for (const value of [
+      null,
+      'ready',
+      42,
+      {},
+      { type: 'navigate', url: 'https://evil.example' },
+      { type: 'rendered', pageCount: '3', page: 1, width: 1, height: 1, byteLength: 1 },
+      { type: 'rendered', pageCount: -1, page: 1, width: 1, height: 1, byteLength: 1 },
+    ]) {
       assert.strictEqual(parseViewerMessage(value), undefined, JSON.stringify(value));
     }
   });
@@ -25,7 +33,10 @@ describe('viewer: messages from the webview', () => {
 
 describe('viewer: the state a reloaded window hands back', () => {
   it('names the fax and the zero-based page the tab showed', () => {
-    assert.deepStrictEqual(parseSavedViewerState({ faxId: '5f0c1a2b3c4d5e6f7a8b9c0d', index: 2, zoom: 1.5, fitting: false }), { faxId: '5f0c1a2b3c4d5e6f7a8b9c0d', page: 2 });
+    assert.deepStrictEqual(parseSavedViewerState({ faxId: '5f0c1a2b3c4d5e6f7a8b9c0d', index: 2, zoom: 1.5, fitting: false }), {
+      faxId: '5f0c1a2b3c4d5e6f7a8b9c0d',
+      page: 2,
+    });
     assert.deepStrictEqual(parseSavedViewerState({ faxId: 'abc' }), { faxId: 'abc', page: 0 }, 'no page yet: the first');
   });
 

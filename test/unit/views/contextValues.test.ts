@@ -10,7 +10,10 @@ const fax = (over: Partial<Fax> = {}): Fax => ({ id: 'f1', status: 'success', co
 
 describe('views: contextValue grammar', () => {
   it('describes a fax by category, raw status, outcome and read state', () => {
-    assert.equal(contextValueOf({ kind: 'fax', category: 'inbox', fax: fax({ isRead: false }) }), 'fax;category=inbox;status=success;outcome=success;unread');
+    assert.equal(
+      contextValueOf({ kind: 'fax', category: 'inbox', fax: fax({ isRead: false }) }),
+      'fax;category=inbox;status=success;outcome=success;unread',
+    );
     assert.equal(
       contextValueOf({ kind: 'fax', category: 'sent', fax: fax({ status: 'failed_user_busy' }) }),
       'fax;category=sent;status=failed_user_busy;outcome=failure;read',
@@ -32,7 +35,10 @@ describe('views: contextValue grammar', () => {
     assert.equal(contextValueOf({ kind: 'member', account }), 'member;type=corporate_member;role=admin_assistant');
     assert.equal(contextValueOf({ kind: 'error', view: 'inbox', message: 'x' }), 'message;kind=error;view=inbox');
     assert.equal(contextValueOf({ kind: 'missingScope', view: 'numbers', scopes: [] }), 'message;kind=missingScope;view=numbers');
-    assert.equal(contextValueOf({ kind: 'missingScope', view: 'numbers', scopes: [], command: 'faxplus.buyNumber' }), 'message;kind=missingScope;view=numbers;command=buyNumber');
+    assert.equal(
+      contextValueOf({ kind: 'missingScope', view: 'numbers', scopes: [], command: 'faxplus.buyNumber' }),
+      'message;kind=missingScope;view=numbers;command=buyNumber',
+    );
     assert.equal(contextValueOf({ kind: 'loadMore', view: 'sent' }), 'message;kind=loadMore;view=sent');
   });
 });

@@ -3,7 +3,13 @@ import type { Fax } from '../../../src/api/models';
 import { NewFaxDetector } from '../../../src/views/newFaxDetector';
 
 const T0 = Date.UTC(2024, 5, 1, 12, 0, 0);
-const fax = (id: string, secondsAfter: number): Fax => ({ id, status: 'success', comment: '', isRead: false, startTime: new Date(T0 + secondsAfter * 1000) });
+const fax = (id: string, secondsAfter: number): Fax => ({
+  id,
+  status: 'success',
+  comment: '',
+  isRead: false,
+  startTime: new Date(T0 + secondsAfter * 1000),
+});
 
 describe('views: NewFaxDetector', () => {
   it('treats the first load as the baseline', () => {
@@ -15,7 +21,10 @@ describe('views: NewFaxDetector', () => {
     const detector = new NewFaxDetector();
     detector.observe([fax('a', 0), fax('b', -10)]);
     const arrived = detector.observe([fax('c', 20), fax('d', 5), fax('a', 0), fax('b', -10)]);
-    assert.deepEqual(arrived.map((f) => f.id), ['c', 'd']);
+    assert.deepEqual(
+      arrived.map((f) => f.id),
+      ['c', 'd'],
+    );
     assert.deepEqual(detector.observe([fax('c', 20), fax('d', 5), fax('a', 0)]), []);
   });
 

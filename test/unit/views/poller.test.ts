@@ -32,7 +32,11 @@ function setup(overrides: { canRun?: () => boolean; intervalMs?: () => number | 
   const poller = new Poller({
     canRun: overrides.canRun ?? (() => true),
     intervalMs: overrides.intervalMs ?? (() => 1000),
-    tick: overrides.tick ?? (async () => { ticks++; }),
+    tick:
+      overrides.tick ??
+      (async () => {
+        ticks++;
+      }),
     timers,
   });
   return { timers, poller, ticks: () => ticks };
@@ -42,11 +46,17 @@ describe('views: Poller', () => {
   it('polls every interval while it may run', async () => {
     const { timers, poller, ticks } = setup();
     poller.update();
-    assert.deepEqual(timers.scheduled.map((t) => t.ms), [1000]);
+    assert.deepEqual(
+      timers.scheduled.map((t) => t.ms),
+      [1000],
+    );
     await timers.fire();
     await timers.fire();
     assert.equal(ticks(), 2);
-    assert.deepEqual(timers.scheduled.map((t) => t.ms), [1000]);
+    assert.deepEqual(
+      timers.scheduled.map((t) => t.ms),
+      [1000],
+    );
   });
 
   it('schedules nothing while it may not run, and stops when that changes', async () => {
@@ -83,7 +93,9 @@ describe('views: Poller', () => {
     let fail = true;
     const { timers, poller } = setup({
       intervalMs: () => 60_000,
-      tick: async () => { if (fail) throw new Error('offline'); },
+      tick: async () => {
+        if (fail) throw new Error('offline');
+      },
     });
     poller.update();
     const delays: number[] = [];
@@ -102,7 +114,15 @@ describe('views: Poller', () => {
     let running = 0;
     let maxRunning = 0;
     const { timers, poller } = setup({
-      tick: () => new Promise<void>((r) => { running++; maxRunning = Math.max(maxRunning, running); release = () => { running--; r(); }; }),
+      tick: () =>
+        new Promise<void>((r) => {
+          running++;
+          maxRunning = Math.max(maxRunning, running);
+          release = () => {
+            running--;
+            r();
+          };
+        }),
     });
     poller.update();
     await timers.fire();

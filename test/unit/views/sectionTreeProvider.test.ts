@@ -77,7 +77,10 @@ describe('views: SectionTreeProvider (the tree base class)', () => {
     await settle();
     assert.equal(t.section.fetches.length, 1);
     t.section.fetches[0].resolve([faxNode('a'), faxNode('b')]);
-    assert.deepEqual((await first).map((n) => (n as { fax: Fax }).fax.id), ['a', 'b']);
+    assert.deepEqual(
+      (await first).map((n) => (n as { fax: Fax }).fax.id),
+      ['a', 'b'],
+    );
     assert.equal(t.updates(), 1);
 
     const again = await t.section.getChildren();
@@ -111,7 +114,10 @@ describe('views: SectionTreeProvider (the tree base class)', () => {
     assert.equal(nodes.length, 1);
     const [node] = nodes;
     assert.equal(node.kind, 'missingScope');
-    assert.ok(node.kind === 'missingScope' && node.scopes.length > 0 && node.scopes.every((s) => s.startsWith('fax:')), JSON.stringify(node));
+    assert.ok(
+      node.kind === 'missingScope' && node.scopes.length > 0 && node.scopes.every((s) => s.startsWith('fax:')),
+      JSON.stringify(node),
+    );
     assert.equal(t.section.fetches.length, 0);
   });
 
@@ -143,7 +149,10 @@ describe('views: SectionTreeProvider (the tree base class)', () => {
     t.section.fetches[1].resolve([faxNode('c')]);
     await refreshed;
     assert.equal(t.section.lastFailure, undefined);
-    assert.deepEqual((await t.section.getChildren()).map((n) => n.kind), ['fax']);
+    assert.deepEqual(
+      (await t.section.getChildren()).map((n) => n.kind),
+      ['fax'],
+    );
   });
 
   it('a 401 goes to the one sign-in prompt, not into an error node', async () => {
@@ -174,13 +183,20 @@ describe('views: SectionTreeProvider (the tree base class)', () => {
 
     t.section.isVisible = () => true;
     const shown = await t.section.getChildren();
-    assert.deepEqual(shown.map((n) => (n as { fax: Fax }).fax.id), ['old'], 'the stale list is shown without waiting');
+    assert.deepEqual(
+      shown.map((n) => (n as { fax: Fax }).fax.id),
+      ['old'],
+      'the stale list is shown without waiting',
+    );
     await settle();
     assert.equal(t.section.fetches.length, 2, 'and a fresh load started');
     const redrawn = new Promise<void>((resolve) => t.section.onDidChangeTreeData(() => resolve()));
     t.section.fetches[1].resolve([faxNode('new')]);
     await redrawn;
-    assert.deepEqual(t.section.loadedItems.map((n) => (n as { fax: Fax }).fax.id), ['new']);
+    assert.deepEqual(
+      t.section.loadedItems.map((n) => (n as { fax: Fax }).fax.id),
+      ['new'],
+    );
   });
 
   it('reset drops the answer of a load started before it, and aborts that load', async () => {

@@ -1,5 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { ForbiddenError, NetworkError, ProtocolError, RequestRejectedError, ServerError, TimeoutError, UnauthorizedError } from '../../../../src/api/errors';
+import {
+  ForbiddenError,
+  NetworkError,
+  ProtocolError,
+  RequestRejectedError,
+  ServerError,
+  TimeoutError,
+  UnauthorizedError,
+} from '../../../../src/api/errors';
 import type { FaxNumber } from '../../../../src/api/models';
 import type { ClientProvider } from '../../../../src/client/clientProvider';
 import { PurchaseCheck } from '../../../../src/commands/shop/purchaseCheck';
@@ -36,7 +44,9 @@ describe('shop: PurchaseCheck (never twice)', () => {
   it('finds the expected number (any notation), looking a second time after a pause', async () => {
     const { clients, calls } = clientsAnswering([number('+15550001')], [number('+15550001'), number('+12125552067')]);
     const waits: number[] = [];
-    const verdict = await new PurchaseCheck(clients, quiet, async (ms) => { waits.push(ms); }).verify('+1 212-555-2067', undefined);
+    const verdict = await new PurchaseCheck(clients, quiet, async (ms) => {
+      waits.push(ms);
+    }).verify('+1 212-555-2067', undefined);
     assert.deepEqual(verdict, { kind: 'bought', number: '+12125552067' });
     assert.deepEqual(waits, [2000]);
     assert.equal(calls(), 2);
