@@ -235,10 +235,14 @@ export class AuthSession extends Disposable {
       throw e;
     }
     this.storedPat = Promise.resolve(token.trim());
+    // A restore fired by the store above may have read the old credential (the OAuth session) and started checking it:
+    // that check belongs to the state this sign-in replaces, so its answer (a 401 once the session is ended) decides nothing.
+    this.supersedeValidations();
     // The views start loading now; the OAuth session's removal below restores to this same state.
     this.set({ status: 'signedIn', facts });
     // One sign-in at a time: an OAuth session left behind would linger in the Accounts menu.
     await this.oauth?.signOut();
+    this.supersedeValidations();
     this.logger.info(`Signed in with token "${facts.tokenName ?? '?'}" (${facts.scopes.join(', ')})`);
     return facts;
   }
