@@ -79,8 +79,20 @@ describe('Receipts: proof of what was faxed, and the faxed file in the explorer'
     return upload;
   };
 
+  /** Lets the tracker see the fax in the outbox first (where it learns the server's submit time), as it does when a fax takes longer than a poll. */
+  const seenInOutbox = (outboxId: string) =>
+    eventually(
+      () =>
+        assert.ok(
+          env.emulator.requests.some((r) => r.operationId === 'getOutboxFax' && r.status === 200 && r.path.includes(outboxId)),
+          'the tracker looked at the fax in the outbox',
+        ),
+      30_000,
+    );
+
   /** Lets the emulator finish the fax and waits until its receipt has every final status and every report (or gave up). */
   async function settledReceipt(uri: vscode.Uri, outboxId: string, withReport = true): Promise<Receipt> {
+    await seenInOutbox(outboxId);
     env.emulator.clock.advance(60_000);
     return eventually(async () => {
       const receipt = (await receiptsOf(uri)).find((r) => r.destinations.some((d) => d.outboxId === outboxId));
@@ -244,6 +256,7 @@ describe('Receipts: proof of what was faxed, and the faxed file in the explorer'
       });
       assert.ok(ids[DELIVERED], 'the fax was sent');
       await env.api.receipts.recorder.idle();
+      await seenInOutbox(ids[DELIVERED]);
       env.emulator.clock.advance(60_000);
       await eventually(
         () =>
