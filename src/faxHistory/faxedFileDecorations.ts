@@ -34,6 +34,7 @@ export class FaxedFileDecorations extends Disposable implements vscode.FileDecor
   /** Fires each time a decoration was worked out (tests wait on it). */
   readonly onDidDecorate = this.decoratedEmitter.event;
   private readonly faxed = new Set<string>();
+  private watching = false;
 
   constructor(
     private readonly book: ReceiptBook,
@@ -45,17 +46,27 @@ export class FaxedFileDecorations extends Disposable implements vscode.FileDecor
         this.changedEmitter.fire(stored ? stored.receipt.documents.flatMap((d) => uriOf(d.sourceUri) ?? []) : undefined);
       }),
     );
-    // Only files a receipt names are looked at again when they change.
-    const watcher = this.register(vscode.workspace.createFileSystemWatcher('**/*', true, false, false));
-    const changed = (uri: vscode.Uri) => {
-      if (!this.faxed.has(uri.toString())) return;
-      this.fingerprints.forget(uri);
-      this.changedEmitter.fire(uri);
-    };
-    this.register(watcher.onDidChange(changed));
-    this.register(watcher.onDidDelete(changed));
-    this.register(vscode.workspace.onDidSaveTextDocument((d) => changed(d.uri)));
+    this.register(vscode.workspace.onDidSaveTextDocument((d) => this.fileChanged(d.uri)));
     this.register(vscode.window.registerFileDecorationProvider(this));
+  }
+
+  /** Only files a receipt names are looked at again when they change. */
+  private fileChanged(uri: vscode.Uri): void {
+    if (!this.faxed.has(uri.toString())) return;
+    this.fingerprints.forget(uri);
+    this.changedEmitter.fire(uri);
+  }
+
+  /**
+   * Files changed outside the editor (another program, git) are noticed by a watcher, started
+   * when the first faxed file is decorated: a window that never faxed a file watches nothing.
+   */
+  private watchFaxedFiles(): void {
+    if (this.watching) return;
+    this.watching = true;
+    const watcher = this.register(vscode.workspace.createFileSystemWatcher('**/*', true, false, false));
+    this.register(watcher.onDidChange((uri) => this.fileChanged(uri)));
+    this.register(watcher.onDidDelete((uri) => this.fileChanged(uri)));
   }
 
   async provideFileDecoration(uri: vscode.Uri): Promise<vscode.FileDecoration | undefined> {
@@ -76,6 +87,7 @@ export class FaxedFileDecorations extends Disposable implements vscode.FileDecor
     const summary = summarizeFile(await this.book.naming(uri.toString()), uri.toString(), deliveredCheck);
     if (!summary) return undefined;
     this.faxed.add(uri.toString());
+    this.watchFaxedFiles();
     const { fingerprint } = summary.document;
     const changed = fingerprint !== undefined && (await this.fingerprints.current(uri, fingerprint.kind)) !== fingerprint.sha256;
     const to = summary.receipt.destinations.map((d) => phoneDisplay(d.to)).join(', ');
