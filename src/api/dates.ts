@@ -46,3 +46,16 @@ export function formatApiDate(date: Date): string {
 export function formatSendTime(date: Date): string {
   return `${formatApiDate(date)} +0000`;
 }
+
+/**
+ * The HTTP `Date` header (IMF-fixdate, whole seconds, RFC 9110): the server's own clock when it answered.
+ * Undefined when absent or unreadable; a proxy may drop it, and an HTTP/1.0 server need not send it.
+ */
+export function parseHttpDate(value: string | string[] | undefined): Date | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  if (!text || !/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(text.trim())) {
+    return undefined;
+  }
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? undefined : new Date(ms);
+}

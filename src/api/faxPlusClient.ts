@@ -2,7 +2,7 @@ import type { Dispatcher } from './undiciCore';
 import { abortableSleep } from './abortableSleep';
 import { ApiExecutor, type ApiRequest, type CallOptions, type ResponseReader } from './apiExecutor';
 import type { CredentialsProvider } from './credentials';
-import { formatApiDate } from './dates';
+import { formatApiDate, parseHttpDate } from './dates';
 import { createDispatcher, DEFAULT_TIMEOUTS, type ProxyOptions, type Timeouts } from './dispatcherFactory';
 import { RequestRejectedError, UploadSourceError } from './errors';
 import { iterateFaxPages, type IterateFaxesOptions } from './faxPaging';
@@ -375,7 +375,16 @@ export class FaxPlusClient {
    * `maybeDelivered`, look in the outbox before sending again.
    */
   sendFax(request: SendFaxRequest, options?: CallOptions): Promise<SendFaxResult> {
-    return this.execute('sendFax', { pathParams: { user_id: SELF }, json: sendFaxPayload(request) }, parsed(parseSendFaxResult), options);
+    return this.execute(
+      'sendFax',
+      { pathParams: { user_id: SELF }, json: sendFaxPayload(request) },
+      async (response, op) => {
+        const result = parseSendFaxResult(await readJson(response, op.id), op.id);
+        const serverTime = parseHttpDate(response.headers.date);
+        return serverTime ? { ...result, serverTime } : result;
+      },
+      options,
+    );
   }
 
   // ---- webhooks -----------------------------------------------------------------

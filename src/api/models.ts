@@ -150,6 +150,12 @@ export interface Balance {
 /** Destination number → fax id (present when sent with `returnIds`). */
 export interface SendFaxResult {
   readonly ids: Readonly<Record<string, string>>;
+  /**
+   * The server's clock when it answered (its HTTP `Date` header), when it sent one. The
+   * outbox stamps `submit_time` just before: this tells where on the server's clock the
+   * new fax sits, however far this machine's clock is off.
+   */
+  readonly serverTime?: Date;
 }
 
 // ---- requests -------------------------------------------------------------

@@ -73,7 +73,7 @@ export interface CommandDependencies {
   readonly sidebar: Sidebar;
   readonly sendFlow: SendFlow;
   /** The never-twice judgement of a failed POST /outbox, shared by Send and Resend. */
-  readonly sendOutcomes: Pick<SendOutcomes, 'settleCreateFailure'>;
+  readonly sendOutcomes: Pick<SendOutcomes, 'settleCreateFailure' | 'announce'>;
   readonly recentRecipients: RecentRecipients;
   readonly viewers: FaxViewerPanels;
   readonly balance: BalanceStatusBar;

@@ -26,7 +26,7 @@ export class ResendFaxCommand implements Command {
 
   constructor(
     private readonly services: ActionServices,
-    private readonly outcomes: Pick<SendOutcomes, 'settleCreateFailure'>,
+    private readonly outcomes: Pick<SendOutcomes, 'settleCreateFailure' | 'announce'>,
   ) {}
 
   async execute(arg?: unknown): Promise<SendFaxResult | undefined> {
@@ -73,12 +73,14 @@ export class ResendFaxCommand implements Command {
         attempt = { destinations: [fax.to as string], from, filePaths: [path], startedAt: new Date() };
         try {
           // No signal: once the body may reach Fax.Plus, only the answer tells what happened.
-          return await client.sendFax({
+          const created = await client.sendFax({
             from,
             to: [fax.to as string],
             files: [path],
             comment: fax.comment ? { text: fax.comment } : undefined,
           });
+          attempt = { ...attempt, answeredAt: new Date(), serverTime: created.serverTime };
+          return created;
         } catch (error) {
           createError = { error };
           const ids = await this.outcomes.settleCreateFailure(attempt, error, { report: (message) => progress.report({ message }) });
@@ -86,7 +88,7 @@ export class ResendFaxCommand implements Command {
         }
       });
       if (!createError) {
-        events.fireSent({ ids: result.ids, from, startedAt: attempt?.startedAt });
+        this.outcomes.announce(result.ids, attempt);
         void this.services.notifier.notify(
           'info',
           vscode.l10n.t('The fax to {0} is on its way again. Follow it in the Outbox.', phoneDisplay(fax.to)),

@@ -5,7 +5,7 @@ import { plainArgs, stringArg } from './targets/commandArgs';
 import type { Notifier } from '../util/notifier';
 import { COMMANDS } from '../manifest/commandIds';
 import { receiptsOfFile } from '../receipts/fileHistory';
-import { CANCELLED_STATUS, type Receipt } from '../receipts/receipt';
+import { leftWithoutRecord, type Receipt } from '../receipts/receipt';
 import type { ReceiptBook, StoredReceipt } from '../faxHistory/receiptBook';
 import { phoneDisplay } from '../format/phoneDisplay';
 import { faxStatusMeaning } from '../views/faxStatusMeaning';
@@ -89,7 +89,7 @@ export class ShowFaxHistoryCommand implements Command {
       detail: entry.receipt.destinations
         .map(
           (d) =>
-            `${phoneDisplay(d.to)}: ${d.status === undefined ? vscode.l10n.t('not delivered yet') : d.status === CANCELLED_STATUS ? vscode.l10n.t('cancelled before it was sent') : faxStatusMeaning(d.status)}`,
+            `${phoneDisplay(d.to)}: ${d.status === undefined ? vscode.l10n.t('not delivered yet') : leftWithoutRecord(d) ? vscode.l10n.t('left the Outbox without a record in Sent (cancelled or deleted?)') : faxStatusMeaning(d.status)}`,
         )
         .join(' · '),
       buttons: entry.reportFiles.length > 0 ? [openReport, openReceipt] : [openReceipt],

@@ -10,6 +10,10 @@ export interface SentFax {
   readonly from?: string;
   /** Our clock just before the request, when known. */
   readonly startedAt?: Date;
+  /** Our clock when the request was answered, when it was. */
+  readonly answeredAt?: Date;
+  /** The server's clock in that answer (HTTP `Date`): places the fax on the server's clock, however far ours is off. */
+  readonly serverTime?: Date;
   /** The documents as uploaded (hashes, names, pages), when this window uploaded them: receipts are written from this. */
   readonly documents?: readonly ReceiptDocument[];
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Logger } from '../api/logger';
 import type { ClientProvider } from '../client/clientProvider';
 import type { FaxEvents, SentFax } from '../events/faxEvents';
-import { CANCELLED_STATUS, RECEIPT_FORMAT, withDestination, type Receipt } from '../receipts/receipt';
+import { NOT_IN_SENT_STATUS, RECEIPT_FORMAT, withDestination, type Receipt } from '../receipts/receipt';
 import { ReceiptStore } from '../receipts/receiptStore';
 import type { TrackedOutcome } from '../views/sentFaxTracker';
 import { Disposable } from '../util/disposable';
@@ -83,7 +83,7 @@ export class ReceiptRecorder extends Disposable {
     const stored = await this.book.updateByOutboxId(outboxId, (receipt) =>
       withDestination(receipt, outboxId, (d) => ({
         ...d,
-        status: fax ? fax.status : CANCELLED_STATUS,
+        status: fax ? fax.status : NOT_IN_SENT_STATUS,
         ...(fax ? { faxId: fax.id } : {}),
         ...(fax?.pages !== undefined ? { pages: fax.pages } : {}),
         settledAt: new Date().toISOString(),

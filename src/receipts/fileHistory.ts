@@ -1,4 +1,4 @@
-import { CANCELLED_STATUS, type Receipt, type ReceiptDocument } from './receipt';
+import { leftWithoutRecord, type Receipt, type ReceiptDocument } from './receipt';
 
 /** How a faxed file's latest fax stands, for its decoration. */
 export type FaxedState = 'pending' | 'sent' | 'failed';
@@ -24,11 +24,12 @@ export function receiptsOfFile(receipts: Iterable<Receipt>, sourceUri: string): 
 /**
  * The state of the latest fax of a file: pending while any destination has no
  * final status, failed when any destination failed, otherwise sent. A fax
- * cancelled before it left is skipped: the file was not faxed by it.
+ * that left the outbox without a Sent record (cancelled, deleted) is skipped:
+ * nothing shows the file was faxed by it.
  */
 export function summarizeFile(receipts: Iterable<Receipt>, sourceUri: string, delivered: DeliveredCheck): FileFaxSummary | undefined {
   for (const receipt of receiptsOfFile(receipts, sourceUri)) {
-    const live = receipt.destinations.filter((d) => d.status !== CANCELLED_STATUS);
+    const live = receipt.destinations.filter((d) => !leftWithoutRecord(d));
     if (live.length === 0) continue;
     const document = receipt.documents.find((d) => d.sourceUri === sourceUri)!;
     const state: FaxedState = live.some((d) => d.status === undefined)

@@ -56,8 +56,18 @@ export interface Receipt {
   readonly destinations: readonly ReceiptDestination[];
 }
 
-/** The cancelled marker for a destination that left the outbox without a Sent record. */
-export const CANCELLED_STATUS = 'cancelled';
+/**
+ * The marker for a destination that left the outbox without a Sent record this window could find:
+ * cancelled or deleted, most likely, but a receipt is proof and says only what is known.
+ */
+export const NOT_IN_SENT_STATUS = 'not_in_sent';
+/** What receipts written before 0.3 said in the same case. */
+const LEGACY_CANCELLED_STATUS = 'cancelled';
+
+/** Whether a destination left the outbox without a Sent record (so no fax of the file went out by it, as far as is known). */
+export function leftWithoutRecord(destination: ReceiptDestination): boolean {
+  return destination.status === NOT_IN_SENT_STATUS || destination.status === LEGACY_CANCELLED_STATUS;
+}
 
 export function isSettled(destination: ReceiptDestination): boolean {
   return destination.status !== undefined;

@@ -15,56 +15,106 @@ export interface OutgoingFax {
   readonly from?: string;
   /** `submit_time` as the outbox reported it (the server's clock), when it was seen. */
   readonly submitTime?: Date;
-  /** Our clock just before the fax was created (or first seen), when the server's submit time is unknown. */
+  /** Our clock just before the fax was created (or first seen). */
   readonly startedAt: Date;
+  /** Our clock when the server answered the request that created it, when it did. */
+  readonly answeredAt?: Date;
+  /** The server's clock in that answer (HTTP `Date`), when it sent one. */
+  readonly serverTime?: Date;
 }
 
-/** How far the server's clock may be behind ours when only our clock is known. */
+/** How far the server's clock may be off ours when only our clock is known. */
 export const LOCAL_CLOCK_TOLERANCE_MS = 60_000;
 /** Slack when the outbox's own submit time is known (same clock; the Sent record may round differently). */
 export const SERVER_CLOCK_TOLERANCE_MS = 5_000;
+/** Slack around the server's `Date` header: it and `submit_time` are cut to whole seconds. */
+const DATE_HEADER_TOLERANCE_MS = 2_000;
 
-/** The earliest submit (or start) time the fax's Sent record can carry. */
-export function earliestSentTime(fax: OutgoingFax): Date {
-  return fax.submitTime
-    ? new Date(fax.submitTime.getTime() - SERVER_CLOCK_TOLERANCE_MS)
-    : new Date(fax.startedAt.getTime() - LOCAL_CLOCK_TOLERANCE_MS);
+/** Where on the server's clock the fax's Sent record can be: `submit_time` no earlier than `earliest`, no later than `latest`. */
+export interface SentTimeWindow {
+  readonly earliest: Date;
+  /** Undefined: no upper bound (nothing says when the server answered). */
+  readonly latest?: Date;
+  /** The most likely submit time: the closest record wins. */
+  readonly reference: Date;
 }
 
 /**
- * The Sent record of `fax`, or undefined when none fits yet. A record fits when
- * it goes to the same number (compared as digits, so formatting does not
- * matter), comes from the same sender (when both are known), was submitted no
- * earlier than `earliestSentTime` (and, when the outbox's submit time is known,
- * at that same time: a later fax to the same number is not ours), and is not
- * already claimed by another fax we follow. A record with the outbox id wins (ids kept); otherwise the one
- * submitted closest to our fax's submit time.
+ * The window the fax's submit time falls in on the server's clock. Best: the outbox's own
+ * submit time. Next: the server's `Date` header in the answer that created the fax, which
+ * also gives how far this machine's clock is off (minutes, on a badly set computer). Last:
+ * our own clock, with a minute's tolerance each way.
  */
-export function matchSentRecord(fax: OutgoingFax, sent: readonly Fax[], claimed: ReadonlySet<string> = new Set()): Fax | undefined {
-  const earliest = earliestSentTime(fax).getTime();
-  const reference = (fax.submitTime ?? fax.startedAt).getTime();
+export function sentTimeWindow(fax: OutgoingFax): SentTimeWindow {
+  if (fax.submitTime) {
+    const at = fax.submitTime.getTime();
+    return {
+      earliest: new Date(at - SERVER_CLOCK_TOLERANCE_MS),
+      latest: new Date(at + SERVER_CLOCK_TOLERANCE_MS),
+      reference: fax.submitTime,
+    };
+  }
+  if (fax.serverTime && fax.answeredAt) {
+    // The header is cut to the second: the server's clock was half a second past it on average.
+    const offset = fax.serverTime.getTime() + 500 - fax.answeredAt.getTime();
+    return {
+      earliest: new Date(fax.startedAt.getTime() + offset - DATE_HEADER_TOLERANCE_MS),
+      latest: new Date(fax.serverTime.getTime() + DATE_HEADER_TOLERANCE_MS),
+      reference: fax.serverTime,
+    };
+  }
+  return {
+    earliest: new Date(fax.startedAt.getTime() - LOCAL_CLOCK_TOLERANCE_MS),
+    latest: fax.answeredAt ? new Date(fax.answeredAt.getTime() + LOCAL_CLOCK_TOLERANCE_MS) : undefined,
+    reference: fax.startedAt,
+  };
+}
+
+/** The earliest submit (or start) time the fax's Sent record can carry. */
+export function earliestSentTime(fax: OutgoingFax): Date {
+  return sentTimeWindow(fax).earliest;
+}
+
+/**
+ * The Sent record of `fax`, or undefined when none fits yet. A record fits when it goes to
+ * the same number (compared as digits, so formatting does not matter), comes from the same
+ * sender (when both are known), carries a time inside `sentTimeWindow` (a record without a
+ * submit time only needs to start after the window opens: sending may start hours later), and
+ * is not already claimed by another fax we follow. A record that fits one of `rivals` (other
+ * faxes we follow) more closely is theirs: a fax deleted before we saw it must not take the
+ * record of the next fax to the same number. A record with the outbox id wins (ids kept);
+ * otherwise the one submitted closest to our fax.
+ */
+export function matchSentRecord(
+  fax: OutgoingFax,
+  sent: readonly Fax[],
+  claimed: ReadonlySet<string> = new Set(),
+  rivals: readonly OutgoingFax[] = [],
+): Fax | undefined {
+  const window = sentTimeWindow(fax);
+  const distance = (record: Fax, w: SentTimeWindow) => Math.abs((timeOf(record) as number) - w.reference.getTime());
+  const rivalWindows = rivals.filter((rival) => rival.outboxId !== fax.outboxId).map((rival) => ({ rival, window: sentTimeWindow(rival) }));
   const candidates = sent.filter((record) => {
-    if (claimed.has(record.id) || record.direction === 'incoming') return false;
-    if (record.to === undefined || digits(record.to) !== digits(fax.to)) return false;
-    if (!sameSender(fax.from, record.from)) return false;
-    const when = timeOf(record);
-    if (when === undefined || when < earliest) return false;
-    // The same server clock on both sides: the Sent record carries the outbox's submit time.
-    return !(
-      fax.submitTime &&
-      record.submitTime &&
-      Math.abs(record.submitTime.getTime() - fax.submitTime.getTime()) > SERVER_CLOCK_TOLERANCE_MS
-    );
+    if (claimed.has(record.id) || !fits(fax, window, record)) return false;
+    const mine = distance(record, window);
+    return !rivalWindows.some(({ rival, window: theirs }) => fits(rival, theirs, record) && distance(record, theirs) < mine);
   });
   const kept = candidates.find((record) => record.id === fax.outboxId);
   if (kept) return kept;
   let best: Fax | undefined;
   for (const record of candidates) {
-    if (!best || Math.abs((timeOf(record) as number) - reference) < Math.abs((timeOf(best) as number) - reference)) {
-      best = record;
-    }
+    if (!best || distance(record, window) < distance(best, window)) best = record;
   }
   return best;
+}
+
+function fits(fax: OutgoingFax, window: SentTimeWindow, record: Fax): boolean {
+  if (record.direction === 'incoming') return false;
+  if (record.to === undefined || digits(record.to) !== digits(fax.to)) return false;
+  if (!sameSender(fax.from, record.from)) return false;
+  const when = timeOf(record);
+  if (when === undefined || when < window.earliest.getTime()) return false;
+  return !(window.latest && record.submitTime && record.submitTime.getTime() > window.latest.getTime());
 }
 
 /** Whether a record fetched by the outbox id (the shortcut) is really our fax and not some other record. */

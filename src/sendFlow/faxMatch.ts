@@ -12,6 +12,10 @@ export interface SendAttempt {
   readonly filePaths: readonly string[];
   /** The local clock just before POST /outbox was sent. */
   readonly startedAt: Date;
+  /** The local clock when POST /outbox answered (absent: no answer yet, or none came). */
+  readonly answeredAt?: Date;
+  /** The server's clock in that answer (its HTTP `Date`), when it sent one. */
+  readonly serverTime?: Date;
   /** What was uploaded (for the receipt); absent when not every document was hashed. */
   readonly documents?: readonly ReceiptDocument[];
 }

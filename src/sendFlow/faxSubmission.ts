@@ -89,14 +89,14 @@ export class FaxSubmission {
     try {
       // No signal: once the body may reach Fax.Plus, only the answer tells what happened.
       const result = await client.sendFax({ ...request, files: paths, returnIds: true });
-      outcome = { kind: 'sent', ids: result.ids, attempt };
+      outcome = { kind: 'sent', ids: result.ids, attempt: { ...attempt, answeredAt: new Date(), serverTime: result.serverTime } };
     } catch (error) {
       outcome = { kind: 'createFailed', attempt, error };
     }
     // After the outbox request, so counting a PDF's pages never delays the fax. Only a complete set proves what the fax holds.
     if (uploaded.length !== documents.length) return outcome;
     const receiptDocuments = await Promise.all(uploaded.map(({ document, digest }) => receiptDocumentOf(document, digest, this.pdfPages)));
-    return { ...outcome, attempt: { ...attempt, documents: receiptDocuments } };
+    return { ...outcome, attempt: { ...outcome.attempt, documents: receiptDocuments } };
   }
 }
 

@@ -138,7 +138,15 @@ export class SendOutcomes {
     return this.notices.refuse(text, error, showLogsAction());
   }
 
-  private announce(ids: SentIds, attempt?: SendAttempt): void {
-    this.events.fireSent({ ids, from: attempt?.from, startedAt: attempt?.startedAt, documents: attempt?.documents });
+  /** Tells every feature that a fax was created: what the tracker needs to find it in Sent, and what the receipt records. */
+  announce(ids: SentIds, attempt?: SendAttempt): void {
+    this.events.fireSent({
+      ids,
+      from: attempt?.from,
+      startedAt: attempt?.startedAt,
+      answeredAt: attempt?.answeredAt,
+      serverTime: attempt?.serverTime,
+      documents: attempt?.documents,
+    });
   }
 }

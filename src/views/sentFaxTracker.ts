@@ -81,7 +81,11 @@ export class SentFaxTracker extends Disposable {
     const startedAt = sent.startedAt ?? new Date();
     for (const [to, outboxId] of Object.entries(sent.ids)) {
       if (!this.followed.has(outboxId)) {
-        this.add(outboxId, { outboxId, to, from: sent.from, startedAt }, 'outbox');
+        this.add(
+          outboxId,
+          { outboxId, to, from: sent.from, startedAt, answeredAt: sent.answeredAt, serverTime: sent.serverTime },
+          'outbox',
+        );
       }
     }
     this.schedule();
@@ -204,7 +208,8 @@ export class SentFaxTracker extends Disposable {
     }
     if (!found) {
       const sent = await client.listFaxes({ category: 'sent', after: earliestSentTime(item.fax), limit: SENT_PAGE_LIMIT });
-      found = matchSentRecord(item.fax, sent, this.claimed);
+      const rivals = [...this.followed.values()].map((other) => other.fax);
+      found = matchSentRecord(item.fax, sent, this.claimed, rivals);
     }
     if (found) {
       this.settle(id, found);

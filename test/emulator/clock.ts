@@ -7,12 +7,15 @@ export interface EmulatorClock {
   readonly speed: number;
   setSpeed(factor: number): void;
   advance(ms: number): void;
+  /** Sets how far this clock is from real time (the `serverClockSkewMs` variant), on top of speed and advances. */
+  setSkew(ms: number): void;
 }
 
 export class ScalableClock implements EmulatorClock {
   private anchorReal = 0;
   private anchorEmu = 0;
   private factor = 1;
+  private skew = 0;
 
   constructor(
     private readonly start?: number,
@@ -26,14 +29,14 @@ export class ScalableClock implements EmulatorClock {
   }
 
   now(): number {
-    return Math.floor(this.anchorEmu + (Date.now() - this.anchorReal) * this.factor);
+    return Math.floor(this.anchorEmu + (Date.now() - this.anchorReal) * this.factor + this.skew);
   }
 
   setSpeed(factor: number): void {
     if (!(factor >= 0) || !Number.isFinite(factor)) {
       throw new RangeError(`clock speed must be a finite number ≥ 0, got ${factor}`);
     }
-    this.anchorEmu = this.now();
+    this.anchorEmu = this.now() - this.skew;
     this.anchorReal = Date.now();
     this.factor = factor;
   }
@@ -43,6 +46,10 @@ export class ScalableClock implements EmulatorClock {
       throw new RangeError(`clock can only advance by ms ≥ 0, got ${ms}`);
     }
     this.anchorEmu += ms;
+  }
+
+  setSkew(ms: number): void {
+    this.skew = ms;
   }
 
   /** Back to the start time (or real time) at the given speed. */

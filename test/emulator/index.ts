@@ -101,6 +101,8 @@ export class Emulator {
     private readonly routes: readonly SpecRoute[],
   ) {
     const clock = new ScalableClock(options.now, options.speed ?? 1);
+    const variants = resolveVariants(options.variants);
+    clock.setSkew(variants.serverClockSkewMs);
     this.env = {
       state: this.seed(clock.now()),
       clock,
@@ -108,7 +110,7 @@ export class Emulator {
       documents: new DocumentFactory(),
       lifecycle: { ...DEFAULT_LIFECYCLE, ...options.lifecycle },
       webhooks: new WebhookDispatcher(),
-      variants: resolveVariants(options.variants),
+      variants,
     };
     const clients = options.oauthClients ?? [demoClient()];
     const oauth = { autoApprove: true, account: 'admin' as 'admin' | 'member' };
@@ -184,6 +186,7 @@ export class Emulator {
    */
   setVariants(input: VariantsInput): EmulatorVariants {
     this.env.variants = resolveVariants(input, this.env.variants);
+    this.env.clock.setSkew(this.env.variants.serverClockSkewMs);
     return this.variants;
   }
 
@@ -251,12 +254,13 @@ export class Emulator {
   /** Seeded state again (see README for what survives). */
   reset(o: { keepTokens?: boolean } = {}): void {
     this.env.clock.reset(this.options.speed ?? 1);
+    this.env.variants = resolveVariants(this.options.variants);
+    this.env.clock.setSkew(this.env.variants.serverClockSkewMs);
     this.env.state = this.seed(this.env.clock.now());
     this.env.documents.clear();
     this.env.webhooks.clear();
     this.lateCommits.clear();
     this.faults.clear();
-    this.env.variants = resolveVariants(this.options.variants);
     this.clearRequests();
     this.linkState.settings.latencyMs = this.options.latencyMs ?? 0;
     this.linkState.settings.bandwidthMbps = this.options.bandwidthMbps ?? 0;

@@ -64,6 +64,7 @@ async function route(deps: ServerDeps, req: http.IncomingMessage, res: http.Serv
   log.path = rawPath;
   // Logged on arrival (the order the client issued them), answered after the link's round trip.
   await deps.link.enter(req, res);
+  stampDate(deps.env(), res);
   if (rawPath === '/v3' || rawPath.startsWith('/v3/')) {
     return handleApi(deps.api, req, res, rawPath.slice(3), url, log);
   }
@@ -80,6 +81,15 @@ async function route(deps: ServerDeps, req: http.IncomingMessage, res: http.Serv
   }
   log.status = 404;
   sendJson(res, 404, { error: 'not_found', description: `Nothing at ${rawPath}` });
+}
+
+/** The HTTP `Date` header from the emulator's clock (skewed, advanced), or none (the `dateHeader` variant). */
+function stampDate(env: EmulatorEnv, res: http.ServerResponse): void {
+  if (env.variants.dateHeader === 'absent') {
+    res.sendDate = false;
+  } else {
+    res.setHeader('date', new Date(env.clock.now()).toUTCString());
+  }
 }
 
 export function createServer(deps: ServerDeps): http.Server {

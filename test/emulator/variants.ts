@@ -65,6 +65,19 @@ export interface EmulatorVariants {
    * Default 0 (ready at once).
    */
   reportNotReady: number;
+  /**
+   * How far the server's clock is from this machine's, in ms (negative: behind). Every date
+   * the emulator writes and its HTTP `Date` header follow it. A computer's clock set minutes
+   * wrong is common; nothing the client compares with the server's dates may assume they agree.
+   * Default 0.
+   */
+  serverClockSkewMs: number;
+  /**
+   * Whether answers carry the HTTP `Date` header: `present` (RFC 9110 asks every origin server
+   * with a clock to send it; default) or `absent` (a proxy or gateway may drop it). With no
+   * `Date` and a skew over a minute, no client can place a fax on the server's clock.
+   */
+  dateHeader: 'present' | 'absent';
 }
 
 export const DEFAULT_VARIANTS: Readonly<EmulatorVariants> = Object.freeze({
@@ -87,6 +100,8 @@ export const DEFAULT_VARIANTS: Readonly<EmulatorVariants> = Object.freeze({
   shopNumbersAnswer: 'numbers',
   purchaseAnswer: 'number',
   reportNotReady: 0,
+  serverClockSkewMs: 0,
+  dateHeader: 'present',
 });
 
 /** The values each key may take (numbers: a few meaningful ones, for the matrix). */
@@ -110,6 +125,8 @@ export const VARIANT_VALUES: { readonly [K in keyof EmulatorVariants]: readonly 
   shopNumbersAnswer: ['numbers', 'data', 'records', 'array', 'flat', 'sparse'],
   purchaseAnswer: ['number', 'nested', 'empty', 'text', 'noContent'],
   reportNotReady: [0, 2],
+  serverClockSkewMs: [0, -600_000, 600_000],
+  dateHeader: ['present', 'absent'],
 };
 
 /** The most hostile combination every journey must still survive. */
@@ -134,6 +151,9 @@ export const HOSTILE_VARIANTS: Readonly<EmulatorVariants> = Object.freeze({
   purchaseAnswer: 'noContent',
   // Open Confirmation Report asks once, on a person's click; receipts retry on their own (integration: receipts).
   reportNotReady: 0,
+  // Ten minutes behind: the Date header is how the client learns it (absent as well, nothing could).
+  serverClockSkewMs: -600_000,
+  dateHeader: 'present',
 });
 
 export const VARIANT_PRESETS: Readonly<Record<string, Readonly<EmulatorVariants>>> = Object.freeze({
@@ -156,8 +176,9 @@ export function validateVariants(input: Record<string, unknown>): Partial<Emulat
     }
     const def = DEFAULT_VARIANTS[key];
     if (typeof def === 'number') {
-      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || (key === 'limitCap' && value < 1)) {
-        throw new Error(`Variant ${key} needs a whole number${key === 'limitCap' ? ' ≥ 1' : ' ≥ 0'}, got ${String(value)}`);
+      const least = key === 'limitCap' ? 1 : key === 'serverClockSkewMs' ? -Infinity : 0;
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < least) {
+        throw new Error(`Variant ${key} needs a whole number${least === -Infinity ? '' : ` ≥ ${least}`}, got ${String(value)}`);
       }
     } else if (!(VARIANT_VALUES[key] as readonly unknown[]).includes(value)) {
       throw new Error(`Variant ${key} is one of ${VARIANT_VALUES[key].join(', ')}; got ${String(value)}`);

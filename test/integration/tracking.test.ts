@@ -104,16 +104,38 @@ describe('Following a sent fax to its outcome (views hidden), and commands durin
         `did not poll the whole Outbox list for a hidden view: ${asked.join(' ')}`,
       );
       assert.strictEqual(env.api.sidebar.tracker.isFollowing(outboxId), false, 'stopped following once settled');
-      // Nothing more is asked once it settled.
+      // Nothing more is asked once it settled: the tracker no longer follows it (above), and the
+      // receipt's one request for the confirmation report (it may also have gone before the log was cleared) is done.
       env.emulator.clearRequests();
-      await new Promise((r) => setTimeout(r, 2500));
-      // Only the receipt's one request for the confirmation report may follow (it may also have gone before the log was cleared).
+      await env.api.receipts.recorder.idle();
       const about = env.emulator.requests.filter((r) => r.path.includes(outboxId) || r.path.includes(faxId));
       assert.deepStrictEqual(
         about.filter((r) => r.operationId !== 'getFaxReport'),
         [],
       );
       assert.ok(about.length <= 1, `at most one report request: ${about.map((r) => r.operationId).join(' ')}`);
+    });
+  }
+
+  for (const skew of [0, -600_000]) {
+    it(`a fax cancelled before the first look does not take the Sent record of the next fax to the same number (server clock ${skew / 60_000} min)`, async () => {
+      // A computer whose clock is minutes off: the Sent record is placed by the server's Date header, not by this clock.
+      env.emulator.setVariants({ serverClockSkewMs: skew });
+      const to = '+12015550124';
+      const cancelled = (await send(to))?.[to];
+      assert.ok(cancelled, 'the first fax was created');
+      // Cancelled elsewhere (the web app) before the tracker's first look, a second after the send.
+      const answer = await fetch(`${env.emulator.apiUrl}/accounts/self/outbox/${cancelled}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${env.emulator.demoTokens.fullAccess}` },
+      });
+      assert.strictEqual(answer.status, 200, 'cancelled on the server');
+      env.emulator.clock.advance(5_000);
+      const { outboxId, outcome } = await sendAndFinish(to);
+      assert.strictEqual(outcome.fax?.id, env.emulator.sentIdOf(outboxId), 'the second fax found its own Sent record');
+      const first = settled.find((o) => o.outboxId === cancelled);
+      assert.strictEqual(first?.fax, undefined, 'the cancelled fax took no record');
+      await forgetSentFaxes(); // the cancelled fax would be looked for in Sent for another minute
     });
   }
 

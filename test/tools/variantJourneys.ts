@@ -14,10 +14,11 @@ import { ApiTokenValidator } from '../../src/auth/apiTokenValidator';
 import { CommandPermissions } from '../../src/auth/commandPermissions';
 import { OAuthLoopbackServer } from '../../src/auth/oauthLoopbackServer';
 import type { ClientFactory } from '../../src/client/clientFactory';
-import type { Emulator } from '../emulator';
+import type { Emulator, EmulatorOptions } from '../emulator';
+import { earliestSentTime, matchSentRecord, type OutgoingFax } from '../../src/send/sentFaxMatch';
 import { DEFAULT_VARIANTS, VARIANT_VALUES, type EmulatorVariants, type VariantsInput } from '../emulator/variants';
 
-export const JOURNEYS = ['signInPat', 'signInOAuth', 'listInbox', 'send', 'openDownload', 'numbersBalance'] as const;
+export const JOURNEYS = ['signInPat', 'signInOAuth', 'listInbox', 'send', 'followToSent', 'openDownload', 'numbersBalance'] as const;
 export type Journey = (typeof JOURNEYS)[number];
 
 export interface JourneyResult {
@@ -30,6 +31,12 @@ export interface MatrixRow {
   readonly name: string;
   readonly variants: VariantsInput;
 }
+
+/**
+ * The matrix's emulator: faxes finish in two seconds of real time, so a journey can
+ * follow one to Sent without advancing the emulator's clock (which would add to the skew under test).
+ */
+export const MATRIX_EMULATOR: EmulatorOptions = { seedFaxes: 40, lifecycle: { submittedMs: 500, convertingMs: 500, sendingMs: 1000 } };
 
 /** Every value of every key that is not its default, one at a time; then the default and `hostile`. */
 export function matrixRows(): MatrixRow[] {
@@ -171,6 +178,40 @@ async function send(emu: Emulator, client: FaxPlusClient): Promise<void> {
   assert.equal(body.options?.retry?.count, 3, 'redial count not clamped to 3');
 }
 
+/** A new destination per run: faxes of earlier rows to one number must not be candidates (…97–99 would fail). */
+let followed = 0;
+
+/**
+ * A fax that left the outbox before anyone looked at it is found in Sent by number, sender and
+ * the server's clock (the Date header of the sendFax answer), under its new id where it has one.
+ */
+async function followToSent(emu: Emulator, client: FaxPlusClient): Promise<void> {
+  const from = emu.state.numbers().find((n) => n.assigned_to.includes(emu.accounts.admin))?.number ?? 'no_number';
+  const to = `+1201555${String(1300 + (followed++ % 90)).padStart(4, '0')}`;
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+  const path = await client.uploadFile({
+    name: 'memo.pdf',
+    size: pdf.length,
+    contentType: 'application/pdf',
+    open: async function* () {
+      yield pdf;
+    },
+  });
+  const startedAt = new Date();
+  const result = await client.sendFax({ from, to: [to], files: [path] });
+  const answeredAt = new Date();
+  const outboxId = result.ids[to];
+  assert.ok(outboxId, `sendFax ids: ${JSON.stringify(result.ids)}`);
+  assert.equal(result.serverTime !== undefined, emu.variants.dateHeader === 'present', 'the Date header read when there is one');
+  const fax: OutgoingFax = { outboxId, to, from, startedAt, answeredAt, serverTime: result.serverTime };
+  let found;
+  for (let look = 0; look < 100 && !found; look++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    found = matchSentRecord(fax, await client.listFaxes({ category: 'sent', after: earliestSentTime(fax), limit: 100 }));
+  }
+  assert.equal(found?.id, emu.sentIdOf(outboxId), 'its own Sent record');
+}
+
 async function openDownload(emu: Emulator, client: FaxPlusClient): Promise<void> {
   const id = emu.state.faxes('inbox')[1].id;
   const fax = await client.getFax(id);
@@ -210,6 +251,7 @@ export async function runJourneys(emu: Emulator, variants: VariantsInput): Promi
     signInOAuth: () => signInOAuth(emu),
     listInbox: () => listInbox(emu, client),
     send: () => send(emu, client),
+    followToSent: () => followToSent(emu, client),
     openDownload: () => openDownload(emu, client),
     numbersBalance: () => numbersBalance(emu, client),
   };

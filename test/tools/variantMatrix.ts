@@ -4,10 +4,10 @@
  * prints a variant × journey table and exits 1 when any cell fails.
  */
 import { startEmulator } from '../emulator';
-import { formatMatrix, matrixRows, runJourneys, type Journey, type JourneyResult } from './variantJourneys';
+import { formatMatrix, MATRIX_EMULATOR, matrixRows, runJourneys, type Journey, type JourneyResult } from './variantJourneys';
 
 async function main(): Promise<void> {
-  const emu = await startEmulator({ seedFaxes: 40 });
+  const emu = await startEmulator(MATRIX_EMULATOR);
   const rows: { name: string; results: Record<Journey, JourneyResult> }[] = [];
   const started = performance.now();
   try {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { formatApiDate, formatSendTime, parseApiDate } from '../../../src/api/dates';
+import { formatApiDate, formatSendTime, parseApiDate, parseHttpDate } from '../../../src/api/dates';
 
 describe('API dates (UTC "YYYY-MM-DD HH:mm:ss")', () => {
   it('parses as UTC', () => {
@@ -25,5 +25,14 @@ describe('API dates (UTC "YYYY-MM-DD HH:mm:ss")', () => {
         assert.equal(parseApiDate(formatApiDate(date))?.getTime(), whole.getTime());
       }),
     );
+  });
+
+  it('reads the HTTP Date header (IMF-fixdate) and nothing else', () => {
+    assert.equal(parseHttpDate('Wed, 02 Dec 2026 09:50:01 GMT')?.toISOString(), '2026-12-02T09:50:01.000Z');
+    assert.equal(parseHttpDate(['Wed, 02 Dec 2026 09:50:01 GMT'])?.toISOString(), '2026-12-02T09:50:01.000Z');
+    assert.equal(parseHttpDate(undefined), undefined);
+    assert.equal(parseHttpDate(''), undefined);
+    assert.equal(parseHttpDate('2026-12-02 09:50:01'), undefined, 'not an HTTP date');
+    assert.equal(parseHttpDate('Wed, 32 Dec 2026 09:50:01 GMT'), undefined, 'an impossible day');
   });
 });

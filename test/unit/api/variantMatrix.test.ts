@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { startEmulator, type Emulator } from '../../emulator';
-import { JOURNEYS, matrixRows, runJourneys } from '../../tools/variantJourneys';
+import { JOURNEYS, MATRIX_EMULATOR, matrixRows, runJourneys } from '../../tools/variantJourneys';
 
 /** The same matrix `npm run variants` prints, enforced: every journey under every variant and `hostile`. */
 describe('variant matrix: core journeys at the client level under every emulator variant', function () {
@@ -8,7 +8,7 @@ describe('variant matrix: core journeys at the client level under every emulator
   let emu: Emulator;
 
   before(async () => {
-    emu = await startEmulator({ seedFaxes: 40 });
+    emu = await startEmulator(MATRIX_EMULATOR);
   });
 
   after(async () => {

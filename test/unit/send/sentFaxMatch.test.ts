@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Fax } from '../../../src/api/models';
-import { earliestSentTime, isSameFax, matchSentRecord, type OutgoingFax } from '../../../src/send/sentFaxMatch';
+import { earliestSentTime, isSameFax, matchSentRecord, sentTimeWindow, type OutgoingFax } from '../../../src/send/sentFaxMatch';
 import { findAttemptOnServer } from '../../../src/sendFlow/faxMatch';
 
 const T0 = new Date('2026-12-02T10:00:00Z');
@@ -81,6 +81,50 @@ describe('send: finding a fax in Sent after it left the outbox (its id changes)'
       'an unknown sender matches any',
     );
     assert.equal(matchSentRecord(ours, [sentFax('skewed', { submitTime: at(-45) })]), undefined);
+  });
+
+  it("with the server's Date header of the sendFax answer, finds the record however far this machine's clock is off", () => {
+    // This machine is 10 minutes fast: the server stamped the fax at 09:50:01 while we read 10:00:00–10:00:01.
+    const skewed: OutgoingFax = { outboxId: OUTBOX_ID, to: ours.to, startedAt: at(0), answeredAt: at(1), serverTime: at(-599) };
+    const window = sentTimeWindow(skewed);
+    assert.ok(
+      window.earliest.getTime() <= at(-600).getTime() && window.latest!.getTime() >= at(-599).getTime(),
+      'the window is on the server clock',
+    );
+    assert.equal(window.latest!.getTime() - window.earliest.getTime() <= 6_000, true, 'a few seconds wide, not a minute');
+    assert.equal(matchSentRecord(skewed, [sentFax('ours', { submitTime: at(-599), startTime: at(-590) })])?.id, 'ours');
+    const local: OutgoingFax = { outboxId: OUTBOX_ID, to: ours.to, startedAt: at(0), answeredAt: at(1) };
+    assert.equal(matchSentRecord(local, [sentFax('ours', { submitTime: at(-599) })]), undefined, 'our clock alone cannot place it');
+  });
+
+  it('a later fax to the same number is not ours: the window closes when the server answered', () => {
+    const known: OutgoingFax = { outboxId: OUTBOX_ID, to: ours.to, startedAt: at(0), answeredAt: at(1), serverTime: at(1) };
+    assert.equal(
+      matchSentRecord(known, [sentFax('next', { submitTime: at(30) })]),
+      undefined,
+      'server clock: seconds later is another fax',
+    );
+    const local: OutgoingFax = { outboxId: OUTBOX_ID, to: ours.to, startedAt: at(0), answeredAt: at(1) };
+    assert.equal(
+      matchSentRecord(local, [sentFax('much-later', { submitTime: at(120) })]),
+      undefined,
+      'our clock: two minutes later is another fax',
+    );
+    assert.equal(
+      matchSentRecord(local, [sentFax('scheduled', { submitTime: undefined, startTime: at(3_600) })])?.id,
+      'scheduled',
+      'a record with only a start time may start hours later (scheduled)',
+    );
+  });
+
+  it('a fax deleted before anyone looked does not take the record of the next fax to the same number', () => {
+    // Both known only by our clock, 20 s apart: the record at 20 s fits both windows, and the second fax more closely.
+    const deleted: OutgoingFax = { outboxId: 'a'.repeat(32), to: ours.to, startedAt: at(0), answeredAt: at(1) };
+    const next: OutgoingFax = { outboxId: 'b'.repeat(32), to: ours.to, startedAt: at(20), answeredAt: at(21) };
+    const records = [sentFax('record-of-next', { submitTime: at(20) })];
+    assert.equal(matchSentRecord(deleted, records), records[0], 'alone, the record fits the deleted fax');
+    assert.equal(matchSentRecord(deleted, records, new Set(), [deleted, next]), undefined, 'with its rival followed, it is not taken');
+    assert.equal(matchSentRecord(next, records, new Set(), [deleted, next])?.id, 'record-of-next');
   });
 
   it('falls back to start_time when the record has no submit_time; no time at all never matches', () => {
