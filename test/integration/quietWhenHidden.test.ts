@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { eventually, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
+import { emulatorAnsweredAll, eventually, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
 
 /**
  * Fax.Plus watches for aggressive polling: with every Fax.Plus view hidden and
@@ -36,7 +36,7 @@ describe('Quiet while the Fax.Plus views are hidden', function () {
       'no Fax.Plus view is visible',
     );
     assert.strictEqual(env.api.balance.shown, true, 'the balance item stays in the status bar');
-    await new Promise((resolve) => setTimeout(resolve, 500)); // let the sign-in's own requests settle
+    await emulatorAnsweredAll(); // the sign-in's own requests
     env.emulator.clearRequests();
     // Proving that nothing happens needs a window of time; it is not a timing assertion.
     await new Promise((resolve) => setTimeout(resolve, QUIET_WINDOW_MS));
@@ -57,8 +57,9 @@ describe('Quiet while the Fax.Plus views are hidden', function () {
   it('stops again when the views are hidden', async () => {
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     await eventually(() => assert.ok(Object.values(env.api.sidebar.views).every((view) => !view.visible)));
-    await new Promise((resolve) => setTimeout(resolve, 500)); // a request already under way may finish
+    await emulatorAnsweredAll(); // a request already under way
     env.emulator.clearRequests();
+    // Proving that nothing happens needs a window of time; it is not a timing assertion.
     await new Promise((resolve) => setTimeout(resolve, QUIET_WINDOW_MS));
     assert.deepStrictEqual(balanceRequests(), [], 'no balance check while hidden');
   });
@@ -66,7 +67,7 @@ describe('Quiet while the Fax.Plus views are hidden', function () {
   it('checks the balance after a fax is sent, even with the views hidden', async () => {
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     await eventually(() => assert.ok(Object.values(env.api.sidebar.views).every((view) => !view.visible)));
-    await new Promise((resolve) => setTimeout(resolve, 500)); // a request already under way may finish
+    await emulatorAnsweredAll(); // a request already under way
     env.emulator.clearRequests();
     const from = env.emulator.state
       .numbers()

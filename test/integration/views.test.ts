@@ -1,7 +1,15 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { eventually, forgetSentFaxes, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
+import {
+  emulatorAnsweredAll,
+  eventually,
+  forgetSentFaxes,
+  signInWith,
+  signOut,
+  testEnvironment,
+  type TestEnvironment,
+} from './support/environment';
 import { Notices } from './support/notices';
 import type { SectionTreeProvider } from '../../src/views/sectionTreeProvider';
 import type { FaxNode, TreeNode, ViewName } from '../../src/views/treeNodes';
@@ -393,8 +401,9 @@ describe('Sidebar trees', function () {
       await vscode.commands.executeCommand('workbench.action.closeSidebar');
       await eventually(() => assert.strictEqual(env.api.sidebar.views.inbox.visible, false));
       assert.strictEqual(env.api.sidebar.polling.inbox.isScheduled, false, 'no poll is pending');
-      // Let any request already on the wire land, then watch for three intervals.
-      await new Promise((r) => setTimeout(r, 500));
+      // Let any request already on the wire land, then watch for three intervals (proving that nothing
+      // happens needs a window of time; it is not a timing assertion).
+      await emulatorAnsweredAll();
       env.emulator.clearRequests();
       await new Promise((r) => setTimeout(r, 3000));
       assert.deepStrictEqual(

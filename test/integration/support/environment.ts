@@ -63,6 +63,21 @@ export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 500
 }
 
 /**
+ * Waits until the emulator has answered every request it received: what was on the wire when a view
+ * was hidden has landed, so a request log cleared now shows only what the extension asks from here on.
+ */
+export async function emulatorAnsweredAll(): Promise<void> {
+  const { emulator } = await testEnvironment();
+  await eventually(() =>
+    assert.deepStrictEqual(
+      emulator.requests.filter((r) => r.answeredSeq === undefined).map((r) => `${r.method} ${r.path}`),
+      [],
+      'requests still unanswered',
+    ),
+  );
+}
+
+/**
  * Moves the extension to another API base and waits until its client is rebuilt:
  * the environment variable wins over the setting, and the setting change is what
  * makes the client rebuild. `undefined` removes the variable or the setting.
