@@ -20,8 +20,10 @@ export function fuzzyScore(query: string, text: string): number | undefined {
     previous = found;
     at = found + 1;
   }
-  // A whole-word prefix beats a scattered match of the same length.
+  // A whole-word prefix beats a scattered match of the same length, and a whole word beats a word's start:
+  // "chen" ranks "Dr. Emily Chen" above "Dr. Raj Chenoweth", however long the rest of the text.
   if (t.startsWith(nameKey(query))) score += 5;
+  if (t.split(/[\s.\-_/(),]+/).includes(nameKey(query).trim())) score += 5;
   return score - t.length / 100;
 }
 

@@ -117,6 +117,13 @@ describe('contacts: fuzzy matching', () => {
     );
   });
 
+  it('a name with the whole word typed ranks above one where it only starts a longer word, however long the rest', () => {
+    assert.deepEqual(
+      fuzzyFilter('chen', ['Dr. Raj Chenoweth', 'Dr. Emily Chen Cambridge Family Clinic'], (n) => n),
+      ['Dr. Emily Chen Cambridge Family Clinic', 'Dr. Raj Chenoweth'],
+    );
+  });
+
   it('ignores case and accents, and finds nothing for letters that are not there', () => {
     assert.deepEqual(
       fuzzyFilter('MULLER', ['Dr. Müller'], (n) => n),
