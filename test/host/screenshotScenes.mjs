@@ -141,6 +141,7 @@ export const SCENES = [
     async take({ driver, page, emu, save }) {
       await driver.openFile('lab-request.txt');
       await driver.palette('Fax.Plus: Send as Fax');
+      await sendFromPreview(driver, page);
       const input = await driver.quickInputTitled('Send as Fax');
       await input.locator('input').fill('+1 201 555 0123');
       await input.locator('.monaco-list-row', { hasText: 'Fax to 1 recipient(s)' }).waitFor();
@@ -166,6 +167,49 @@ export const SCENES = [
       await driver.restMouse();
       await save('receipts-history', { x: 0, y: 0, width: 1400, height: 420 });
       await page.keyboard.press('Escape');
+    },
+  },
+  {
+    // The address book: contacts offered by name in the recipients step, and the Inbox filtered from its title bar.
+    token: 'fullAccess',
+    shots: ['send-contacts', 'find-filter'],
+    // Commands with arguments, as a person's keybindings or another extension would run them.
+    keybindings: [
+      {
+        key: 'ctrl+alt+shift+1',
+        command: 'faxplus.addContact',
+        args: { name: 'Dr. Emily Chen', organisation: 'Cambridge Family Clinic', numbers: ['+1 617 555 0199', '+1 617 555 0142'] },
+      },
+      { key: 'ctrl+alt+shift+2', command: 'faxplus.addContact', args: { name: 'Dr. Raj Chenoweth', numbers: ['+44 20 7946 0958'] } },
+      { key: 'ctrl+alt+shift+3', command: 'faxplus.filterInbox', args: { unread: true, since: daysAgo(30) } },
+    ],
+    async take({ driver, page, wants, save }) {
+      await driver.openFaxPlus();
+      await driver.rows('Inbox').nth(5).waitFor();
+      await page.keyboard.press('Control+Alt+Shift+1');
+      await driver.toast('Dr. Emily Chen');
+      await page.keyboard.press('Control+Alt+Shift+2');
+      await driver.toast('Dr. Raj Chenoweth');
+      await driver.palette('Notifications: Clear All Notifications');
+      if (wants('send-contacts')) {
+        await driver.openFile('lab-request.txt');
+        await driver.palette('Fax.Plus: Send as Fax');
+        await sendFromPreview(driver, page);
+        const input = await driver.quickInputTitled('Send as Fax');
+        await input.locator('input').fill('+1 201 555 0123, chen');
+        await input.locator('.monaco-list-row', { hasText: '+1 617 555 0199' }).waitFor();
+        await driver.restMouse();
+        await save('send-contacts', { x: 0, y: 0, width: 1400, height: 420 });
+        await page.keyboard.press('Escape');
+        await driver.palette('View: Close All Editors');
+      }
+      if (wants('find-filter')) {
+        await page.keyboard.press('Control+Alt+Shift+3');
+        await page.locator('.pane-header', { hasText: 'unread' }).first().waitFor();
+        await driver.sideBarWidth(470);
+        await driver.restMouse();
+        await save('find-filter', { x: 0, y: 0, width: 540, height: 560 });
+      }
     },
   },
   {
@@ -222,6 +266,19 @@ async function seedOutbox(emu) {
   emu.clock.advance(3_500); // past converting: the first fax is "sending"
   const later = new Date(emu.clock.now() + 3 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
   await send({ to: ['+442079460958'], comment: 'Referral', send_time: `${later} +0000` });
+}
+
+/** A text file is laid out first: the fax preview opens, and its Send… goes on to the steps. */
+async function sendFromPreview(driver, page) {
+  const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  await preview.locator('canvas#page[aria-label]').waitFor({ timeout: 120_000 });
+  await preview.locator('button[data-action="send"]').click();
+  await driver.restMouse(); // no hover on the quick input's rows
+}
+
+/** `YYYY-MM-DD`, `days` days before today (the filter's argument form). */
+function daysAgo(days) {
+  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Clicks the viewer's zoom-out button until the zoom is at most `percent`. */
