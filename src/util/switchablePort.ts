@@ -9,19 +9,26 @@ export interface SwitchablePort<T extends object> {
 }
 
 export function switchablePort<T extends object>(initial: T): SwitchablePort<T> {
-  let current = initial;
+  // The newest replacement still in use wins; disposing one removes just it, in any order
+  // (a test that restores its replacements first-in-first-out must not leave one behind).
+  const replacements: { readonly implementation: T }[] = [];
+  const current = () => replacements.at(-1)?.implementation ?? initial;
   const port = new Proxy(initial, {
     get: (_target, key) => {
-      const value = Reflect.get(current, key, current) as unknown;
-      return typeof value === 'function' ? value.bind(current) : value;
+      const target = current();
+      const value = Reflect.get(target, key, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
     },
   });
   return {
     port,
     use(implementation) {
-      const previous = current;
-      current = implementation;
-      return new vscode.Disposable(() => (current = previous));
+      const entry = { implementation };
+      replacements.push(entry);
+      return new vscode.Disposable(() => {
+        const index = replacements.indexOf(entry);
+        if (index >= 0) replacements.splice(index, 1);
+      });
     },
   };
 }

@@ -109,7 +109,7 @@ describe('Restricted mode and virtual workspaces', function () {
   });
 
   after(async () => {
-    restore.forEach((d) => d.dispose());
+    restore.reverse().forEach((d) => d.dispose());
     restore = [];
     await signOut();
   });

@@ -17,4 +17,20 @@ describe('util: switchablePort', () => {
     swap.dispose();
     assert.equal(port.greet('Ada'), 'Hello, Ada');
   });
+
+  it('replacements disposed in the order they were made (not the reverse) leave the original, and a second dispose changes nothing', () => {
+    const { port, use } = switchablePort(new Greeter('Hello'));
+    const first = use(new Greeter('Hi'));
+    const second = use(new Greeter('Hey'));
+    assert.equal(port.greet('Ada'), 'Hey, Ada');
+    first.dispose();
+    assert.equal(port.greet('Ada'), 'Hey, Ada', 'the newest replacement still in use wins');
+    second.dispose();
+    assert.equal(port.greet('Ada'), 'Hello, Ada');
+    const third = use(new Greeter('Yo'));
+    first.dispose();
+    assert.equal(port.greet('Ada'), 'Yo, Ada');
+    third.dispose();
+    assert.equal(port.greet('Ada'), 'Hello, Ada');
+  });
 });
