@@ -261,6 +261,9 @@ export class Emulator {
     this.env.webhooks.clear();
     this.lateCommits.clear();
     this.faults.clear();
+    // The browser's answer too: a test that declined a sign-in must not decline the next suite's.
+    this.oauth.autoApprove = true;
+    this.oauth.account = 'admin';
     this.clearRequests();
     this.linkState.settings.latencyMs = this.options.latencyMs ?? 0;
     this.linkState.settings.bandwidthMbps = this.options.bandwidthMbps ?? 0;

@@ -1,6 +1,6 @@
 /**
  * Ways the real Fax.Plus may differ from our reconstruction where no public
- * source settles it (see ../shared/reviews/api-fidelity.md and GUIDE §2a).
+ * source settles it (test/emulator/README.md, "Variants", lists where the public sources disagree).
  * One flat record, one documented default per key; the client must work
  * under every value. Set with `startEmulator({ variants })`,
  * `emu.setVariants()`, `npm run emulator -- --variant key=value` /
