@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { FaxNode } from '../../src/views/treeNodes';
-import { eventually, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
-import { REQUEST_BUDGETS, operationsOf } from '../bench/lib/requestBudgets';
+import { eventually, expandedViews, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
+import { forExpandedViews, REQUEST_BUDGETS, operationsOf } from '../bench/lib/requestBudgets';
 
 /*
  * The requests each everyday journey costs, counted from the emulator's log.
@@ -67,7 +67,9 @@ describe('Request budget per journey', function () {
     env.emulator.clearRequests();
     await vscode.commands.executeCommand('workbench.view.extension.faxplus');
     await eventually(() => assert.ok(inbox().loadedItems.length > 0, 'the inbox shows faxes'), 15_000);
-    assert.deepStrictEqual(await settled(), [...REQUEST_BUDGETS.openSidebar]);
+    const asked = await settled();
+    // A collapsed view is not visible; the suites before this one may have expanded some.
+    assert.deepStrictEqual(asked, forExpandedViews(REQUEST_BUDGETS.openSidebar, expandedViews(env)));
   });
 
   it('send a one-file fax to one number: one upload, one outbox request, one Outbox reload', async () => {

@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { SentFax } from '../../src/events/faxEvents';
 import { checkUploadedPdf } from '../emulator/pdfCheck';
-import { eventually, forgetSentFaxes, signInWith, testEnvironment, type TestEnvironment } from './support/environment';
+import { eventually, forgetSentFaxes, hideFaxPlusViews, signInWith, testEnvironment, type TestEnvironment } from './support/environment';
 import { Notices } from './support/notices';
 import { ScriptedPrompter, SilentPrompter, type PromptScript } from './support/scriptedPrompter';
 
@@ -19,6 +19,8 @@ describe('Send as fax: entry points', () => {
   before(async () => {
     env = await testEnvironment();
     await signInWith(env.emulator.demoTokens.fullAccess);
+    // These tests count requests: no view may be loading or polling beside them.
+    await hideFaxPlusViews();
     listener = env.api.events.onDidSendFax((fax) => sent.push(fax));
   });
 

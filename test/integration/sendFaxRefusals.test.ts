@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import Ajv from 'ajv';
-import { forgetSentFaxes, signInWith, testEnvironment, type TestEnvironment } from './support/environment';
+import { forgetSentFaxes, hideFaxPlusViews, signInWith, testEnvironment, type TestEnvironment } from './support/environment';
 import { Notices } from './support/notices';
 import { SilentPrompter } from './support/scriptedPrompter';
 
@@ -20,6 +20,8 @@ describe('Send as fax: refusals before anything is uploaded, and the outbox payl
   before(async () => {
     env = await testEnvironment();
     await signInWith(env.emulator.demoTokens.fullAccess);
+    // These tests count requests: no view may be loading or polling beside them.
+    await hideFaxPlusViews();
     dir = path.join(process.env.FAXPLUS_TEST_TMP ?? vscode.workspace.workspaceFolders![0].uri.fsPath, 'send-refusals');
     await fs.mkdir(dir, { recursive: true });
     restore = env.api.sendUi.usePrompter(new SilentPrompter());

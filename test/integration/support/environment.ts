@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { startEmulator, type Emulator } from '../../emulator';
 import type { FaxPlusTestApi } from '../../../src/extensionExports';
+import type { ViewName } from '../../../src/views/treeNodes';
 
 export const EXTENSION_ID = 'faxdesk.faxplus-vscode';
 
@@ -60,6 +61,28 @@ export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 500
       await new Promise((r) => setTimeout(r, 50));
     }
   }
+}
+
+/**
+ * Closes the side bar and waits until no Fax.Plus view is visible and the emulator answered what was
+ * on the wire: a suite counting requests starts with no view loading or polling, whatever ran before.
+ */
+export async function hideFaxPlusViews(): Promise<void> {
+  const { api } = await testEnvironment();
+  await vscode.commands.executeCommand('workbench.action.closeSidebar');
+  await eventually(() =>
+    assert.ok(
+      Object.values(api.sidebar.views).every((view) => !view.visible),
+      'no Fax.Plus view is visible',
+    ),
+  );
+  await emulatorAnsweredAll();
+}
+
+/** The Fax.Plus views shown expanded now (a collapsed or hidden view is not visible). */
+export function expandedViews(env: TestEnvironment): ViewName[] {
+  const views = env.api.sidebar.views;
+  return (Object.keys(views) as ViewName[]).filter((name) => views[name].visible);
 }
 
 /**
