@@ -36,6 +36,7 @@ const LAZY_MODULES = [
   { source: 'src/api/undiciModules.ts', out: 'undici' },
   { source: 'src/commands/allCommands.ts', out: 'commands' },
   { source: 'src/sendFlow/sendFaxFeature.ts', out: 'send' },
+  { source: 'src/chat/chatTools.ts', out: 'chat' },
   // A package is matched by the specifier require()d: `require` would resolve its CommonJS build, the entry is its ESM build.
   { source: 'node_modules/libphonenumber-js/min/index.js', specifier: 'libphonenumber-js/min', out: 'phonenumbers' },
 ];

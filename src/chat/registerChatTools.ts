@@ -4,14 +4,9 @@ import type { ClientProvider } from '../client/clientProvider';
 import type { ErrorPresenter } from '../errors/errorPresenter';
 import type { Logger } from '../api/logger';
 import type { SendFaxFeature } from '../sendFlow/sendFaxFeature';
-import { faxStatusMeaning, outboxStatusMeaning } from '../views/faxStatusMeaning';
-import { AuditLog } from './auditLog';
 import { ChatDrafts } from './chatDrafts';
-import { ChatSettings } from './chatSettings';
-import type { ChatToolContext } from './chatToolContext';
 import { CHAT_TOOLS, type ChatToolName } from './chatToolNames';
-import { DailySendLimit } from './dailySendLimit';
-import { SentFromChat } from './sentFromChat';
+import type { ChatTools } from './chatTools';
 
 export interface ChatToolDependencies {
   readonly gate: CommandGate;
@@ -26,8 +21,6 @@ export interface ChatToolDependencies {
   readonly auditFile: string;
 }
 
-type Tools = Record<ChatToolName, vscode.LanguageModelTool<unknown>>;
-
 /**
  * The chat tools, registered in one call (Open Chat Audit Log is built with the other commands). The tools
  * are built on their first use (their modules load then), so activation only
@@ -36,8 +29,12 @@ type Tools = Record<ChatToolName, vscode.LanguageModelTool<unknown>>;
 export function registerChatTools(deps: ChatToolDependencies): vscode.Disposable {
   const auditFile = deps.auditFile;
   const drafts = new ChatDrafts(deps.globalStorage);
-  let tools: Tools | undefined;
-  const toolNamed = (name: ChatToolName) => (tools ??= buildTools(deps, auditFile, drafts))[name];
+  let tools: ChatTools | undefined;
+  const toolNamed = (name: ChatToolName) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- dist/chat.js, loaded when chat first calls a tool
+    tools ??= (require('./chatTools') as typeof import('./chatTools')).buildChatTools(deps, auditFile, drafts);
+    return tools[name];
+  };
   return vscode.Disposable.from(
     drafts,
     ...Object.values(CHAT_TOOLS).map((name) =>
@@ -47,36 +44,4 @@ export function registerChatTools(deps: ChatToolDependencies): vscode.Disposable
       }),
     ),
   );
-}
-
-function buildTools(deps: ChatToolDependencies, auditFile: string, drafts: ChatDrafts): Tools {
-  /* eslint-disable @typescript-eslint/no-require-imports -- built on first use, so activation does not load them */
-  const { ListFaxesTool } = require('./listFaxesTool') as typeof import('./listFaxesTool');
-  const { GetFaxTool } = require('./getFaxTool') as typeof import('./getFaxTool');
-  const { PrepareFaxTool } = require('./prepareFaxTool') as typeof import('./prepareFaxTool');
-  const { SendFaxTool } = require('./sendFaxTool') as typeof import('./sendFaxTool');
-  const { FaxStatusTool } = require('./faxStatusTool') as typeof import('./faxStatusTool');
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  const context: ChatToolContext = {
-    gate: deps.gate,
-    clients: deps.clients,
-    errors: deps.errors,
-    audit: new AuditLog(auditFile, (line) => deps.logger.info(line)),
-    words: { fax: (status, direction) => faxStatusMeaning(status, direction), outbox: (status) => outboxStatusMeaning(status) },
-  };
-  const sent = new SentFromChat();
-  return {
-    [CHAT_TOOLS.listFaxes]: new ListFaxesTool(context),
-    [CHAT_TOOLS.getFax]: new GetFaxTool(context),
-    [CHAT_TOOLS.prepareFax]: new PrepareFaxTool(context, deps.sendFax.get().documents, drafts),
-    [CHAT_TOOLS.sendFax]: new SendFaxTool(
-      context,
-      deps.sendFax.get(),
-      drafts,
-      new ChatSettings(),
-      new DailySendLimit(deps.globalState),
-      sent,
-    ),
-    [CHAT_TOOLS.faxStatus]: new FaxStatusTool(context, sent),
-  };
 }

@@ -21,7 +21,7 @@ describe('build: the extension split into files loaded at activation and on firs
   const root = path.resolve(__dirname, '../../..');
   let outRoot: string;
   let dist: string;
-  const lazyFiles = ['client.js', 'undici.js', 'phonenumbers.js', 'commands.js', 'send.js'];
+  const lazyFiles = ['client.js', 'undici.js', 'phonenumbers.js', 'commands.js', 'send.js', 'chat.js'];
 
   before(() => {
     outRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'faxplus-split-'));
@@ -63,6 +63,8 @@ describe('build: the extension split into files loaded at activation and on firs
       'src/api/faxPlusClient.ts',
       'src/commands/allCommands.ts',
       'src/sendFlow/sendFaxFeature.ts',
+      'src/chat/chatTools.ts',
+      'src/chat/sendFaxTool.ts',
     ];
     assert.deepStrictEqual(
       atActivation.filter((s) => forbidden.some((f) => s.startsWith(f))),
@@ -76,6 +78,7 @@ describe('build: the extension split into files loaded at activation and on firs
     assert.ok(sourcesOf('undici.js').some((s) => s.startsWith('node_modules/undici/')));
     assert.ok(sourcesOf('phonenumbers.js').some((s) => s.startsWith('node_modules/libphonenumber-js/')));
     assert.ok(sourcesOf('client.js').includes('src/api/faxPlusClient.ts'));
+    assert.ok(sourcesOf('chat.js').includes('src/chat/sendFaxTool.ts'));
   });
 
   it('every module of src/ is in exactly one file', () => {
