@@ -30,7 +30,7 @@ export interface PurchaseOutcome {
 
 export type BrowseResult = { readonly countries: ShopCountry[] } | { readonly areas: ShopArea[] } | AvailableNumberList;
 
-/** Browsing needs fax:shop:read; buying also fax:shop:edit (GUIDE §3: named when refused). */
+/** Browsing needs fax:shop:read; buying also fax:shop:edit (the refusal names the missing scope: docs/ARCHITECTURE.md, "Scopes"). */
 export const BROWSE_PERMISSION = CAPABILITIES.shopBrowse;
 
 const ARG_KEYS = ['country', 'area', 'contains', 'item_id', 'itemId', 'confirm', 'number'];

@@ -6,7 +6,7 @@
 // BENCH_VISIBLE_S (120), BENCH_UPLOAD_MB (150), BENCH_UPLOAD_ROUNDS (3),
 // BENCH_PAIRS (2000), BENCH_LATENCY_MS (100, the journeys' round trip), BENCH_JOURNEY_ROUNDS (5),
 // BENCH_LINK_MB (20), BENCH_LINK_MBPS (50), BENCH_LINK_ROUNDS (2), VERBOSE=1, KEEP_TMP=1.
-// BENCH_ONLY=activation: only activate() in BENCH_HOSTS fresh hosts, printed, BENCHMARKS.md untouched;
+// BENCH_ONLY=activation: only activate() in BENCH_HOSTS fresh hosts, printed, BENCHMARKS.md untouched (BENCH_PROFILE=1: and a CPU profile);
 // with BENCH_BASELINE=<git ref> that commit's extension is packaged too and measured in the
 // same run, hosts alternating (A B, B A …), so both figures see the same machine load.
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, rmSync, symlinkSync } from 'node:fs';
@@ -138,6 +138,12 @@ async function activationOnly(packaged, suite, emulator) {
       log(`host ${i + 1}/${HOSTS}: ${v.label}…`);
       runs.get(v.label).push(await runHost({ mode: 'activate', extensionDir: v.packaged.extensionDir, suite, emulator }));
     }
+  }
+  if (process.env.BENCH_PROFILE) {
+    const out = path.join(repoRoot, 'out/bench/activate.cpuprofile');
+    mkdirSync(path.dirname(out), { recursive: true });
+    log(`profiling activate() in one more host → ${path.relative(repoRoot, out)}`);
+    await runHost({ mode: 'activate', extensionDir: packaged.extensionDir, suite, emulator, cpuProfile: out });
   }
   const median = (xs) => {
     const s = [...xs].sort((a, b) => a - b);

@@ -390,6 +390,10 @@ async function measureSidebar(api: FaxPlusTestApi, result: Record<string, unknow
   };
   await vscode.commands.executeCommand('workbench.view.explorer');
   await until(() => !Object.values(api.sidebar.views).some((v) => v.visible), 5000, 'the views to hide');
+  // Nothing pending: the fax of the request-budget journey is followed to Sent, as every fax sent from a window is
+  // (its requests are not background polling); wait until it settled, at most two minutes, then stop following.
+  await until(() => api.sidebar.tracker.size === 0, 120_000, 'the journey fax to settle').catch(() => api.sidebar.tracker.reset());
+  result.followedAtHiddenWindow = api.sidebar.tracker.size;
   await sleep(1000);
   result.hiddenRequests = await requestsDuring(hiddenMs);
   await config.update('polling.balanceSeconds', undefined, vscode.ConfigurationTarget.Global);
