@@ -78,8 +78,19 @@ export class AuthSession extends Disposable {
   useOAuth(source: OAuthCredentialSource): void {
     this.oauth = source;
     this.register(source.onDidChange(() => void this.restore()));
-    // A dead refresh token is a rejected credential: the same signed-out state (and one prompt) as a 401.
-    this.register(source.onDidRequireSignIn(() => this.markRejected('unauthorized')));
+    // A dead refresh token is a rejected credential: the same signed-out state (and one prompt) as a 401. Unless a PAT
+    // is in use by now: a request made with the OAuth token just before a PAT replaced it may fail its refresh late,
+    // and the session it belonged to is over.
+    this.register(
+      source.onDidRequireSignIn(
+        () =>
+          void this.getCredential()
+            .catch(() => undefined)
+            .then((current) => {
+              if (current?.kind !== 'pat') this.markRejected('unauthorized');
+            }),
+      ),
+    );
   }
 
   /**

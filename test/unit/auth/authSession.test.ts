@@ -123,6 +123,52 @@ describe('auth: AuthSession', () => {
     assert.deepEqual(states, ['signedOut:unauthorized'], 'one change, so one prompt');
   });
 
+  describe('an OAuth session whose refresh token dies', () => {
+    class DyingOAuth {
+      readonly changed = new vscode.EventEmitter<void>();
+      readonly dead = new vscode.EventEmitter<void>();
+      readonly onDidChange = this.changed.event;
+      readonly onDidRequireSignIn = this.dead.event;
+      credential: Credential | undefined = { token: 'oauth-access-token-0123456789', kind: 'oauth' };
+      getCredential = async () => this.credential;
+      onUnauthorized = async () => undefined;
+      signOut = async () => void (this.credential = undefined);
+    }
+    const oauthFacts: TokenFacts = { kind: 'oauth', source: 'oauth', scopes: ['all'], checkedAt: 0 };
+    const signedInWith = async (patStored: boolean) => {
+      const storage = secretStorage();
+      if (patStored) storage.values.set('faxplus.pat', TOKEN);
+      const state = memento();
+      const oauth = new DyingOAuth();
+      const dying = new AuthSession(new SecretStore(storage), state, validator, new Redactor(), noLog, {});
+      dying.useOAuth(oauth);
+      const stored = patStored
+        ? { ...facts, source: 'secretStorage', fingerprint: tokenFingerprint(TOKEN) }
+        : { ...oauthFacts, fingerprint: tokenFingerprint(oauth.credential!.token) };
+      await state.update('faxplus.tokenFacts', stored);
+      await dying.restore();
+      assert.equal(dying.state.status, 'signedIn');
+      return { dying, oauth };
+    };
+    const settled = () => new Promise((resolve) => setImmediate(resolve));
+
+    it('signs out when the OAuth session was the credential in use', async () => {
+      const { dying, oauth } = await signedInWith(false);
+      oauth.dead.fire();
+      await settled();
+      assert.equal(dying.state.status, 'signedOut');
+      dying.dispose();
+    });
+
+    it('does not sign out a PAT that replaced the session (a late refresh of the old token failed)', async () => {
+      const { dying, oauth } = await signedInWith(true);
+      oauth.dead.fire();
+      await settled();
+      assert.equal(dying.state.status, 'signedIn', 'the PAT is still in use');
+      dying.dispose();
+    });
+  });
+
   describe('a returning person (token in SecretStorage, facts stored)', () => {
     const STORED = 'alohi_pat_stored_token_0123456789abcdef';
     const account: AccountFacts = { uid: 'u1', name: 'Ada' };
