@@ -154,17 +154,27 @@ async function listInbox(emu: Emulator, client: FaxPlusClient): Promise<void> {
   assert.deepEqual(await client.listOutbox(), []);
 }
 
-async function send(emu: Emulator, client: FaxPlusClient): Promise<void> {
-  const from = emu.state.numbers().find((n) => n.assigned_to.includes(emu.accounts.admin))?.number ?? 'no_number';
+/** The admin's own number (the sender of the journeys' faxes). */
+function adminNumber(emu: Emulator): string {
+  return emu.state.numbers().find((n) => n.assigned_to.includes(emu.accounts.admin))?.number ?? 'no_number';
+}
+
+/** Uploads a minimal PDF; returns the server's path for sendFax. */
+function uploadTinyPdf(client: FaxPlusClient, name: string): Promise<string> {
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-  const path = await client.uploadFile({
-    name: 'letter.pdf',
+  return client.uploadFile({
+    name,
     size: pdf.length,
     contentType: 'application/pdf',
     open: async function* () {
       yield pdf;
     },
   });
+}
+
+async function send(emu: Emulator, client: FaxPlusClient): Promise<void> {
+  const from = adminNumber(emu);
+  const path = await uploadTinyPdf(client, 'letter.pdf');
   assert.ok(path.length > 0);
   const result = await client.sendFax({ from, to: ['+15550001234'], files: [path], options: { retry: { count: 9 } } });
   const id = result.ids['+15550001234'];
@@ -186,17 +196,9 @@ let followed = 0;
  * the server's clock (the Date header of the sendFax answer), under its new id where it has one.
  */
 async function followToSent(emu: Emulator, client: FaxPlusClient): Promise<void> {
-  const from = emu.state.numbers().find((n) => n.assigned_to.includes(emu.accounts.admin))?.number ?? 'no_number';
+  const from = adminNumber(emu);
   const to = `+1201555${String(1300 + (followed++ % 90)).padStart(4, '0')}`;
-  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-  const path = await client.uploadFile({
-    name: 'memo.pdf',
-    size: pdf.length,
-    contentType: 'application/pdf',
-    open: async function* () {
-      yield pdf;
-    },
-  });
+  const path = await uploadTinyPdf(client, 'memo.pdf');
   const startedAt = new Date();
   const result = await client.sendFax({ from, to: [to], files: [path] });
   const answeredAt = new Date();
