@@ -35,6 +35,8 @@ export class AuthSession extends Disposable {
   private oauth: OAuthCredentialSource | undefined;
   private pendingRevalidation: Promise<AuthState> | undefined;
   private validationsStarted = 0;
+  /** Advanced by every sign-in, sign-out and rotation: a restore that read storage before one may not decide after it. */
+  private credentialChanges = 0;
   /** Restores and validations still running: a command started meanwhile waits for them (whenSettled). */
   private readonly checking = new Set<Promise<unknown>>();
   /**
@@ -140,8 +142,13 @@ export class AuthSession extends Disposable {
   }
 
   private async restoreStored(decided: () => void): Promise<AuthState> {
+    const changes = this.credentialChanges;
     try {
       const credential = await this.getCredential();
+      // A sign-in or sign-out finished while storage was read (a PAT stored, the OAuth session ended): it owns the state.
+      if (changes !== this.credentialChanges) {
+        return this.current;
+      }
       if (!credential) {
         return this.set({ status: 'signedOut' });
       }
@@ -209,6 +216,7 @@ export class AuthSession extends Disposable {
    */
   private supersedeValidations(): void {
     this.validationsStarted++;
+    this.credentialChanges++;
     this.pendingRevalidation = undefined;
   }
 

@@ -123,6 +123,30 @@ describe('auth: AuthSession', () => {
     assert.deepEqual(states, ['signedOut:unauthorized'], 'one change, so one prompt');
   });
 
+  it('a restore that read storage before a sign-in finished cannot sign the new token out', async () => {
+    const storage = secretStorage();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const read = storage.get;
+    // The restore's read sees storage as it was (no token yet) but answers only after the sign-in stored one.
+    storage.get = async (key: string) => {
+      const value = await read(key);
+      await gate;
+      return value;
+    };
+    const racing = new AuthSession(new SecretStore(storage), memento(), validator, new Redactor(), noLog, {});
+    const restoring = racing.restore();
+    const signingIn = racing.signInWithPat(TOKEN);
+    await validator.started(1);
+    validator.calls[0].resolve({ ...facts, source: 'secretStorage', fingerprint: tokenFingerprint(TOKEN) });
+    await signingIn;
+    assert.equal(racing.state.status, 'signedIn');
+    release();
+    await restoring;
+    assert.equal(racing.state.status, 'signedIn', 'the stale restore decided nothing');
+    racing.dispose();
+  });
+
   describe('an OAuth session whose refresh token dies', () => {
     class DyingOAuth {
       readonly changed = new vscode.EventEmitter<void>();
