@@ -183,6 +183,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
       clients,
       errors,
       logger,
+      events,
       sendFax,
       globalState: context.globalState,
       globalStorage: context.globalStorageUri,

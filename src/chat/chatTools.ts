@@ -12,7 +12,7 @@ import { ListFaxesTool } from './listFaxesTool';
 import { PrepareFaxTool } from './prepareFaxTool';
 import type { ChatToolDependencies } from './registerChatTools';
 import { SendFaxTool } from './sendFaxTool';
-import { SentFromChat } from './sentFromChat';
+import type { SentInThisWindow } from './sentInThisWindow';
 
 export type ChatTools = Record<ChatToolName, vscode.LanguageModelTool<unknown>>;
 
@@ -20,7 +20,7 @@ export type ChatTools = Record<ChatToolName, vscode.LanguageModelTool<unknown>>;
  * The chat tools themselves: a file of their own (dist/chat.js), loaded when chat first calls a
  * tool, so activation registers only their names (registerChatTools.ts).
  */
-export function buildChatTools(deps: ChatToolDependencies, auditFile: string, drafts: ChatDrafts): ChatTools {
+export function buildChatTools(deps: ChatToolDependencies, auditFile: string, drafts: ChatDrafts, sent: SentInThisWindow): ChatTools {
   const context: ChatToolContext = {
     gate: deps.gate,
     clients: deps.clients,
@@ -28,19 +28,11 @@ export function buildChatTools(deps: ChatToolDependencies, auditFile: string, dr
     audit: new AuditLog(auditFile, (line) => deps.logger.info(line)),
     words: { fax: (status, direction) => faxStatusMeaning(status, direction), outbox: (status) => outboxStatusMeaning(status) },
   };
-  const sent = new SentFromChat();
   return {
     [CHAT_TOOLS.listFaxes]: new ListFaxesTool(context),
     [CHAT_TOOLS.getFax]: new GetFaxTool(context),
     [CHAT_TOOLS.prepareFax]: new PrepareFaxTool(context, deps.sendFax.get().documents, drafts),
-    [CHAT_TOOLS.sendFax]: new SendFaxTool(
-      context,
-      deps.sendFax.get(),
-      drafts,
-      new ChatSettings(),
-      new DailySendLimit(deps.globalState),
-      sent,
-    ),
+    [CHAT_TOOLS.sendFax]: new SendFaxTool(context, deps.sendFax.get(), drafts, new ChatSettings(), new DailySendLimit(deps.globalState)),
     [CHAT_TOOLS.faxStatus]: new FaxStatusTool(context, sent),
   };
 }

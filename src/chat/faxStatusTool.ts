@@ -5,7 +5,7 @@ import type { ChatToolContext } from './chatToolContext';
 import { CHAT_TOOLS } from './chatToolNames';
 import { outboxStatusText, sentStatusText } from './faxTexts';
 import { signalOf } from './listFaxesTool';
-import type { SentFromChat } from './sentFromChat';
+import type { SentInThisWindow } from './sentInThisWindow';
 import { parseFaxIdInput } from './toolInputs';
 import { done, isNotFound, refused, runTool } from './toolRun';
 
@@ -17,7 +17,7 @@ import { done, isNotFound, refused, runTool } from './toolRun';
 export class FaxStatusTool implements vscode.LanguageModelTool<unknown> {
   constructor(
     private readonly context: ChatToolContext,
-    private readonly sent: SentFromChat,
+    private readonly sent: SentInThisWindow,
   ) {}
 
   invoke(

@@ -12,7 +12,6 @@ import type { ChatToolContext } from './chatToolContext';
 import { CHAT_TOOLS } from './chatToolNames';
 import type { DailySendLimit } from './dailySendLimit';
 import { RecipientAllowList } from './recipientAllowList';
-import type { SentFromChat } from './sentFromChat';
 import { parseSendFaxInput } from './toolInputs';
 import { sendConfirmation, sendSummaryLines, type SendFacts } from './sendConfirmation';
 import { done, refused, runTool, type ToolOutcome } from './toolRun';
@@ -41,7 +40,6 @@ export class SendFaxTool implements vscode.LanguageModelTool<unknown> {
     private readonly drafts: ChatDrafts,
     private readonly settings: ChatSettings,
     private readonly limit: DailySendLimit,
-    private readonly sent: SentFromChat,
   ) {}
 
   async prepareInvocation(options: vscode.LanguageModelToolInvocationPrepareOptions<unknown>): Promise<vscode.PreparedToolInvocation> {
@@ -97,7 +95,6 @@ export class SendFaxTool implements vscode.LanguageModelTool<unknown> {
     // Counted and locked before the first byte leaves: an attempt whose answer is lost still happened.
     plan.draft.sentAt = new Date();
     await this.limit.count();
-    const startedAt = new Date();
     const watchedBefore = this.send.watches.size;
     try {
       const ids = await this.send.flow.run({
@@ -111,7 +108,6 @@ export class SendFaxTool implements vscode.LanguageModelTool<unknown> {
         },
       });
       if (!ids) return { text: vscode.l10n.t('Not sent: sending stopped before the fax was created.'), outcome: 'failed', audit: facts };
-      this.sent.remember(ids, plan.from, startedAt);
       const list = Object.entries(ids)
         .map(([to, id]) => `${phoneDisplay(to)}: ${id}`)
         .join(', ');

@@ -1,17 +1,32 @@
+import type * as vscode from 'vscode';
+import type { FaxEvents, SentFax } from '../events/faxEvents';
 import type { OutgoingFax } from '../send/sentFaxMatch';
 
 /**
- * The faxes chat created in this window, by outbox id: what faxplus_faxStatus
- * needs to find a fax's Sent record once it left the Outbox under a new id.
+ * The faxes created in this window (from chat or a command), by outbox id: what faxplus_faxStatus
+ * needs to find a fax's Sent record once it left the Outbox under a new id. Recorded from the send
+ * announcement, so it has the server's clock of the answer (its `Date`), not only ours.
  */
-export class SentFromChat {
+export class SentInThisWindow implements vscode.Disposable {
   private readonly faxes = new Map<string, OutgoingFax>();
+  private readonly subscription: vscode.Disposable;
 
-  remember(ids: Readonly<Record<string, string>>, from: string, startedAt: Date): void {
-    for (const [to, outboxId] of Object.entries(ids)) this.faxes.set(outboxId, { outboxId, to, from, startedAt });
+  constructor(events: Pick<FaxEvents, 'onDidSendFax'>) {
+    this.subscription = events.onDidSendFax((sent) => this.record(sent));
   }
 
   get(outboxId: string): OutgoingFax | undefined {
     return this.faxes.get(outboxId);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+
+  private record(sent: SentFax): void {
+    const startedAt = sent.startedAt ?? new Date();
+    for (const [to, outboxId] of Object.entries(sent.ids)) {
+      this.faxes.set(outboxId, { outboxId, to, from: sent.from, startedAt, answeredAt: sent.answeredAt, serverTime: sent.serverTime });
+    }
   }
 }

@@ -199,6 +199,20 @@ describe('Chat tools (vscode.lm) against the emulator', function () {
     assert.match(status, new RegExp(`^Fax ${outboxId} (is still in the Outbox: |left the Outbox)`));
   });
 
+  it("faxplus_faxStatus finds a chat fax in Sent under its new id, with the server's clock ten minutes behind this computer's", async () => {
+    env.emulator.setVariants({ serverClockSkewMs: -600_000 });
+    const { draftId } = await prepare();
+    answer({ approveChatSend: true });
+    const sent = await send({ draftId, to: [RECIPIENT], from: adminNumber() });
+    const outboxId = /: ([0-9a-f]{32})\./.exec(sent)![1];
+    env.emulator.clock.advance(60_000); // the emulator delivers it; in Sent it has a new id
+    const sentId = env.emulator.sentIdOf(outboxId);
+    assert.ok(sentId && sentId !== outboxId, 'a new id in Sent');
+    const status = textOf(await invoke('faxplus_faxStatus', { id: outboxId }));
+    assert.match(status, new RegExp(`^Fax ${outboxId} left the Outbox; its record in Sent is ${sentId}\\.`));
+    assert.match(status, /Status: failed_no_answer/, 'its final status (the emulator fails …99)');
+  });
+
   it('allow-list: a number not on it is refused before anyone is asked; a listed one goes through', async () => {
     await config().update('allowedRecipients', ['+1 617 555 0100'], vscode.ConfigurationTarget.Global);
     const { draftId } = await prepare();
