@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { earliestSentTime, matchSentRecord } from '../send/sentFaxMatch';
 import { CAPABILITIES } from '../manifest/commandIds';
+import { abortSignalOf } from '../util/abortSignal';
 import type { ChatToolContext } from './chatToolContext';
 import { CHAT_TOOLS } from './chatToolNames';
 import { outboxStatusText, sentStatusText } from './faxTexts';
-import { signalOf } from './listFaxesTool';
 import type { SentInThisWindow } from './sentInThisWindow';
 import { parseFaxIdInput } from './toolInputs';
 import { done, isNotFound, refused, runTool } from './toolRun';
@@ -31,7 +31,7 @@ export class FaxStatusTool implements vscode.LanguageModelTool<unknown> {
       const { id } = input.value;
       gate.ensure(CAPABILITIES.chatFaxStatus);
       const client = clients.get();
-      const signal = signalOf(token);
+      const signal = abortSignalOf(token);
       const waiting = (await client.listOutbox({ signal })).find((f) => f.id === id);
       if (waiting) return done(outboxStatusText(waiting, words), { ids: [id] });
       try {

@@ -4,8 +4,8 @@ import { CHAT_TOOLS } from './chatToolNames';
 import { faxDetailsText } from './faxTexts';
 import { parseFaxIdInput } from './toolInputs';
 import { done, isNotFound, refused, runTool } from './toolRun';
-import { signalOf } from './listFaxesTool';
 import { CAPABILITIES } from '../manifest/commandIds';
+import { abortSignalOf } from '../util/abortSignal';
 
 /** `faxplus_getFax`: one received or sent fax, and what its status means. */
 export class GetFaxTool implements vscode.LanguageModelTool<unknown> {
@@ -22,7 +22,7 @@ export class GetFaxTool implements vscode.LanguageModelTool<unknown> {
       const { id } = input.value;
       gate.ensure(CAPABILITIES.chatGetFax);
       try {
-        const fax = await clients.get().getFax(id, { signal: signalOf(token) });
+        const fax = await clients.get().getFax(id, { signal: abortSignalOf(token) });
         return done(faxDetailsText(fax, words), { ids: [id] });
       } catch (error) {
         if (!isNotFound(error)) throw error;

@@ -6,6 +6,7 @@ import { faxListText, outboxListText } from './faxTexts';
 import { parseListFaxesInput, LIST_LIMIT_MAX } from './toolInputs';
 import { done, refused, runTool } from './toolRun';
 import { CAPABILITIES } from '../manifest/commandIds';
+import { abortSignalOf } from '../util/abortSignal';
 
 /** `faxplus_listFaxes`: one compact line per fax of a list. */
 export class ListFaxesTool implements vscode.LanguageModelTool<unknown> {
@@ -20,7 +21,7 @@ export class ListFaxesTool implements vscode.LanguageModelTool<unknown> {
       const input = parseListFaxesInput(options.input);
       if (!input.ok) return refused(input.message);
       const { category, unreadOnly, since, number, limit } = input.value;
-      const signal = signalOf(token);
+      const signal = abortSignalOf(token);
       if (category === 'outbox') {
         gate.ensure(CAPABILITIES.chatListOutbox);
         const outbox = (await clients.get().listOutbox({ signal })).filter(
@@ -46,11 +47,4 @@ export class ListFaxesTool implements vscode.LanguageModelTool<unknown> {
 
 function timeOf(fax: Fax): number {
   return (fax.submitTime ?? fax.startTime)?.getTime() ?? 0;
-}
-
-export function signalOf(token: vscode.CancellationToken): AbortSignal {
-  const controller = new AbortController();
-  if (token.isCancellationRequested) controller.abort();
-  else token.onCancellationRequested(() => controller.abort());
-  return controller.signal;
 }

@@ -1,7 +1,15 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { LoggedRequest } from '../emulator/requestLog';
-import { eventually, expandedViews, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
+import {
+  emulatorAnsweredAll,
+  eventually,
+  expandedViews,
+  signInWith,
+  signOut,
+  testEnvironment,
+  type TestEnvironment,
+} from './support/environment';
 import { forExpandedViews, REQUEST_BUDGETS, operationsOf } from '../bench/lib/requestBudgets';
 import { Notices } from './support/notices';
 
@@ -27,16 +35,7 @@ describe('Journeys: what the Inbox waits for', function () {
   };
 
   /** Every request answered: nothing of one test is left in flight for the next. */
-  async function quiet(): Promise<void> {
-    await eventually(
-      () =>
-        assert.ok(
-          env.emulator.requests.every((r) => r.answeredSeq !== undefined),
-          'requests still pending',
-        ),
-      20_000,
-    );
-  }
+  const quiet = () => emulatorAnsweredAll(20_000);
 
   /** What activation does for a returning person (views reset, facts stored): restore from storage, check in the background. */
   function returnAsActivationDoes(): Promise<unknown> {

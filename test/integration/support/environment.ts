@@ -89,14 +89,16 @@ export function expandedViews(env: TestEnvironment): ViewName[] {
  * Waits until the emulator has answered every request it received: what was on the wire when a view
  * was hidden has landed, so a request log cleared now shows only what the extension asks from here on.
  */
-export async function emulatorAnsweredAll(): Promise<void> {
+export async function emulatorAnsweredAll(timeoutMs = 5000): Promise<void> {
   const { emulator } = await testEnvironment();
-  await eventually(() =>
-    assert.deepStrictEqual(
-      emulator.requests.filter((r) => r.answeredSeq === undefined).map((r) => `${r.method} ${r.path}`),
-      [],
-      'requests still unanswered',
-    ),
+  await eventually(
+    () =>
+      assert.deepStrictEqual(
+        emulator.requests.filter((r) => r.answeredSeq === undefined).map((r) => `${r.method} ${r.path}`),
+        [],
+        'requests still unanswered',
+      ),
+    timeoutMs,
   );
 }
 
