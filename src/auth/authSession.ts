@@ -47,6 +47,8 @@ export class AuthSession extends Disposable {
   private storedPat: Promise<string | undefined> | undefined;
   /** The local part of the latest restore (SecretStorage and globalState, no request). */
   private restoring: Promise<unknown> = Promise.resolve();
+  /** Settles `restoring`: when the latest restore has decided, or a credential change made its answer moot. */
+  private decideRestore: (() => void) | undefined;
 
   constructor(
     private readonly secrets: SecretStore,
@@ -119,6 +121,7 @@ export class AuthSession extends Disposable {
   restore(): Promise<AuthState> {
     let local!: () => void;
     this.restoring = new Promise<void>((resolve) => (local = resolve));
+    this.decideRestore = local;
     return this.checked(this.restoreStored(local).finally(local));
   }
 
@@ -218,6 +221,10 @@ export class AuthSession extends Disposable {
     this.validationsStarted++;
     this.credentialChanges++;
     this.pendingRevalidation = undefined;
+    // A restore still reading storage will decide nothing now (restoreStored compares credentialChanges), so a view
+    // waiting for it goes on with the state this change sets. At sign-in, storing the PAT starts such a restore, and its
+    // SecretStorage reads would otherwise hold the first Inbox request back.
+    this.decideRestore?.();
   }
 
   /** The stored facts, only when they describe this very credential (fingerprint, kind and source). */

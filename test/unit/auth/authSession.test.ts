@@ -147,6 +147,37 @@ describe('auth: AuthSession', () => {
     racing.dispose();
   });
 
+  it("a view asking at sign-in does not wait for the restore the sign-in's own store started", async () => {
+    const storage = secretStorage();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const read = storage.get;
+    const signing = new AuthSession(new SecretStore(storage), memento(), validator, new Redactor(), noLog, {});
+    await signing.restore();
+    // From now on storage answers slowly (a keyring, a remote window): the restore that storing the PAT fires is stuck in it.
+    storage.get = async (key: string) => {
+      const value = await read(key);
+      await gate;
+      return value;
+    };
+    storage.store = async (key: string, value: string) => {
+      storage.values.set(key, value);
+      storage.changed.fire({ key });
+    };
+    const signingIn = signing.signInWithPat(TOKEN);
+    await validator.started(1);
+    validator.calls[0].resolve({ ...facts, source: 'secretStorage', fingerprint: tokenFingerprint(TOKEN) });
+    await signingIn;
+    let viewWent = false;
+    const view = signing.whenRestored().then(() => (viewWent = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(viewWent, true, 'the view loads with the new token at once');
+    assert.equal(signing.state.status, 'signedIn');
+    release();
+    await view;
+    signing.dispose();
+  });
+
   describe('an OAuth session whose refresh token dies', () => {
     class DyingOAuth {
       readonly changed = new vscode.EventEmitter<void>();
