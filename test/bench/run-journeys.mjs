@@ -14,6 +14,7 @@ import path from 'node:path';
 import { repoRoot } from '../host/codeServer.mjs';
 import { startEmulatorProcess } from './lib/emulatorProcess.ts';
 import { median } from './lib/stats.ts';
+import { describeTrace } from './lib/report.ts';
 import { buildSuite, packageAndStage, run, runHost } from './lib/hostRunner.mjs';
 
 const num = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
@@ -179,6 +180,7 @@ try {
       ),
     ]);
     rows.push(['… requests (last round)', '', ...sides.map((s) => s.journeys.at(-1)?.returningRequests?.join(', ') ?? '')]);
+    rows.push(['… where the time went', '', ...sides.map((s) => describeTrace(s.journeys.flatMap((j) => j.returningTrace ?? [])))]);
     rows.push([
       `Inbox after sign-in, container open (${LATENCY_MS} ms per request)`,
       `≤ ${2 * LATENCY_MS} ms`,
@@ -190,6 +192,7 @@ try {
       ),
     ]);
     rows.push(['… requests (first round)', '', ...sides.map((s) => s.journeys[0]?.signInRequests?.join(', ') ?? '')]);
+    rows.push(['… where the time went', '', ...sides.map((s) => describeTrace(s.journeys.flatMap((j) => j.signInTrace ?? [])))]);
     rows.push(['load average in the host(s) at the end', '', ...sides.map((s) => s.loads.join('; '))]);
   }
   if (ONLY.has('link')) {

@@ -16,6 +16,7 @@ import * as vscode from 'vscode';
 import type { FaxPlusTestApi } from '../../../src/extensionExports';
 import type { FaxNode } from '../../../src/views/treeNodes';
 import { REQUEST_BUDGETS, operationsOf, type Journey } from '../lib/requestBudgets';
+import type { JourneyTrace } from '../lib/report';
 
 const EXTENSION_ID = 'faxdesk.faxplus-vscode';
 const env = process.env;
@@ -120,6 +121,8 @@ async function measureActivation(result: Record<string, unknown>): Promise<FaxPl
   }
   result.memoryAfterActivate = memory();
   result.memoryBeforeActivate = before;
+  // Whether V8 took the activation bundle's code from an earlier start (src/entry.ts).
+  result.codeCache = api?.startup?.codeCache;
   result.vscodeVersion = vscode.version;
   result.node = process.version;
   return api;
@@ -136,6 +139,42 @@ function inboxItems(api: FaxPlusTestApi): Promise<number> {
       }
     });
   });
+}
+
+/**
+ * Where a journey's time goes: when VS Code first asked the Inbox for its children and
+ * when the list request reached the emulator, both after the journey's start (t0 on this
+ * clock, t0Wall on the emulator's, the same machine's).
+ */
+function traceInbox(
+  api: FaxPlusTestApi,
+  t0: number,
+  t0Wall: number,
+): { askedMs: () => number | undefined; shownMs: () => number | undefined; listAt: (log: LoggedRequest[]) => number | undefined } {
+  const inbox = api.sidebar.providers.inbox;
+  const original = inbox.getChildren;
+  let asked: number | undefined;
+  inbox.getChildren = function (this: typeof inbox, ...args: Parameters<typeof original>) {
+    asked ??= performance.now() - t0;
+    inbox.getChildren = original;
+    return original.apply(this, args);
+  } as typeof original;
+  let shown: number | undefined;
+  const visibility = api.sidebar.views.inbox.onDidChangeVisibility((e) => {
+    if (e.visible) shown ??= performance.now() - t0;
+  });
+  return {
+    askedMs: () => {
+      inbox.getChildren = original;
+      visibility.dispose();
+      return asked;
+    },
+    shownMs: () => shown,
+    listAt: (log) => {
+      const list = log.find((r) => r.operationId === 'listFaxes');
+      return list ? list.at - t0Wall : undefined;
+    },
+  };
 }
 
 /** Every request answered and none new for 750 ms: the journey's requests are all in the log. */
@@ -194,22 +233,34 @@ async function measureLatencyJourneys(api: FaxPlusTestApi, result: Record<string
     // Sign-in with the container open: from the command to the first Inbox items.
     const signIn: number[] = [];
     const signInLogs: string[][] = [];
+    const signInTrace: JourneyTrace[] = [];
     for (let i = 0; i < rounds; i++) {
       await vscode.commands.executeCommand('faxplus.signOut');
       await showContainer(api);
       await settledRequests();
       await control('/clear-requests', 'POST');
       const items = inboxItems(api);
+      const t0Wall = Date.now();
       const t0 = performance.now();
+      const trace = traceInbox(api, t0, t0Wall);
+      let signedInMs: number | undefined;
+      const signedIn = api.session.onDidChange(() => {
+        if (api.session.state.status === 'signedIn') signedInMs ??= performance.now() - t0;
+      });
       await vscode.commands.executeCommand('faxplus.signIn', { token });
       signIn.push((await items) - t0);
-      signInLogs.push(operationsOf(await settledRequests()));
+      signedIn.dispose();
+      const log = await settledRequests();
+      signInLogs.push(operationsOf(log));
+      signInTrace.push({ askedMs: trace.askedMs(), signedInMs, listAtMs: trace.listAt(log) });
     }
     result.signInToInboxMs = signIn;
+    result.signInTrace = signInTrace;
     result.signInRequests = signInLogs[0];
 
     // Returning person: facts stored, container opened; activation's restore + background revalidation run alongside.
     const returning: number[] = [];
+    const returningTrace: JourneyTrace[] = [];
     let parallelRounds = 0;
     let returningLog: string[] = [];
     for (let i = 0; i < rounds; i++) {
@@ -218,11 +269,18 @@ async function measureLatencyJourneys(api: FaxPlusTestApi, result: Record<string
       providers.forEach((p) => p.reset());
       await control('/clear-requests', 'POST');
       const items = inboxItems(api);
+      const t0Wall = Date.now();
       const t0 = performance.now();
-      void api.session.restore().then((state) => (state.status === 'signedIn' ? api.session.revalidate() : undefined));
+      const trace = traceInbox(api, t0, t0Wall);
+      let restoredMs: number | undefined;
+      void api.session.restore().then((state) => {
+        restoredMs = performance.now() - t0;
+        return state.status === 'signedIn' ? api.session.revalidate() : undefined;
+      });
       await vscode.commands.executeCommand('workbench.view.extension.faxplus');
       returning.push((await items) - t0);
       const log = await settledRequests();
+      returningTrace.push({ askedMs: trace.askedMs(), shownMs: trace.shownMs(), restoredMs, listAtMs: trace.listAt(log) });
       returningLog = operationsOf(log);
       const list = log.find((r) => r.operationId === 'listFaxes');
       const token = log.find((r) => r.operationId === 'getTokenInfo');
@@ -238,6 +296,7 @@ async function measureLatencyJourneys(api: FaxPlusTestApi, result: Record<string
       );
     }
     result.returningToInboxMs = returning;
+    result.returningTrace = returningTrace;
     result.returningParallel = parallelRounds === rounds;
     result.returningParallelRounds = parallelRounds;
     result.returningRequests = returningLog;
@@ -424,6 +483,8 @@ export async function run(): Promise<void> {
       await measureLatencyJourneys(api, result);
     }
     result.loadAverage = os.loadavg();
+    // The runner hands this host's code cache to the next "later start" host: it must be written before the host stops.
+    await Promise.race([api?.startup?.codeCacheSaved, sleep(15_000)]);
     if (env.FAXPLUS_BENCH_MODE !== 'journeys') {
       // The workbench's own activation times (code loading + activate call); the runner reads them off the page.
       await vscode.commands.executeCommand('workbench.action.showRuntimeExtensions');
