@@ -8,7 +8,7 @@
 //   node esbuild.mjs --tests --out-root DIR   write dist/ and out/ under DIR (isolated test runs)
 //   node esbuild.mjs --extension-only --out-root DIR   only the extension's own files (the split's unit test)
 // The extension is several files (see "Bundles" in docs/ARCHITECTURE.md): activation loads
-// dist/extension.js (src/entry.ts) and dist/activation.js (src/extension.ts) only; client.js, undici.js, phonenumbers.js, commands.js, send.js and
+// dist/extension.js only; client.js, undici.js, phonenumbers.js, commands.js, send.js and
 // the chunk-*.js they share load on first use.
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
@@ -86,7 +86,7 @@ const vscodeOnce = {
  * @type {esbuild.BuildOptions}
  */
 const extensionEsm = {
-  entryPoints: [{ in: 'src/extension.ts', out: 'activation' }, ...LAZY_MODULES.map(({ source, out }) => ({ in: source, out }))],
+  entryPoints: [{ in: 'src/extension.ts', out: 'extension' }, ...LAZY_MODULES.map(({ source, out }) => ({ in: source, out }))],
   outdir: path.join(outRoot, 'out/split'),
   bundle: true,
   splitting: true,
@@ -106,7 +106,7 @@ const extensionEsm = {
   plugins: [lazyRequire, vscodeOnce],
 };
 
-/** Pass 1's files that activation loads: activation.js and the chunks it imports statically (transitively). */
+/** Pass 1's files that activation loads: extension.js and the chunks it imports statically (transitively). */
 function activationFiles(metafile) {
   const byName = new Map(
     Object.keys(metafile.outputs)
@@ -121,23 +121,21 @@ function activationFiles(metafile) {
       if (i.kind === 'import-statement' && byName.has(path.basename(i.path))) visit(path.basename(i.path));
     }
   };
-  visit('activation.js');
+  visit('extension.js');
   return { all: [...byName.keys()], activation: found };
 }
 
 /**
  * Pass 2: CommonJS for the extension host. What activation loads is bundled into ONE
- * file, dist/activation.js (one read and compile instead of one per chunk), which also
+ * file, dist/extension.js (one read and compile instead of one per chunk), which also
  * exports the chunks' namespaces as `__chunks`; a file loaded on first use keeps its name
- * and reads an activation chunk from there (`require('./activation.js').__chunks[…]`), so
- * each module still exists exactly once. VS Code's `main`, dist/extension.js, is the small
- * src/entry.ts, which loads activation.js with V8's code cache (it is registered in
- * require.cache, so those require() calls get the same instance).
+ * and reads an activation chunk from there (`require('./extension.js').__chunks[…]`), so
+ * each module still exists exactly once.
  */
 async function convertExtension(metafile, outdir, sourcemap) {
   const split = path.join(outRoot, 'out/split');
   const { all, activation } = activationFiles(metafile);
-  const chunks = [...activation].filter((f) => f !== 'activation.js');
+  const chunks = [...activation].filter((f) => f !== 'extension.js');
   const common = {
     bundle: true,
     format: 'cjs',
@@ -153,19 +151,13 @@ async function convertExtension(metafile, outdir, sourcemap) {
     logLevel: 'warning',
   };
   const entry = [
-    "export * from './activation.js';",
+    "export * from './extension.js';",
     ...chunks.map((c, i) => `import * as chunk${i} from './${c}';`),
     `export const __chunks = { ${chunks.map((c, i) => `${JSON.stringify(c)}: chunk${i}`).join(', ')} };`,
   ].join('\n');
   await esbuild.build({
     ...common,
-    stdin: { contents: entry, resolveDir: split, sourcefile: 'activation-entry.js', loader: 'js' },
-    outfile: path.join(outdir, 'activation.js'),
-  });
-  // The file VS Code loads: it loads activation.js through V8's code cache (src/entry.ts).
-  await esbuild.build({
-    ...common,
-    entryPoints: ['src/entry.ts'],
+    stdin: { contents: entry, resolveDir: split, sourcefile: 'activation.js', loader: 'js' },
     outfile: path.join(outdir, 'extension.js'),
   });
   const lazy = all.filter((f) => !activation.has(f));
@@ -183,14 +175,14 @@ async function convertExtension(metafile, outdir, sourcemap) {
             return { path: file, namespace: 'activation-chunk' };
           });
           build.onLoad({ filter: /.*/, namespace: 'activation-chunk' }, (args) => ({
-            contents: `module.exports = require('./activation.js').__chunks[${JSON.stringify(args.path)}];`,
+            contents: `module.exports = require('./extension.js').__chunks[${JSON.stringify(args.path)}];`,
             loader: 'js',
           }));
         },
       },
     ],
   });
-  return { activation: ['extension.js', 'activation.js'], lazy };
+  return { activation: ['extension.js'], lazy };
 }
 
 /** Each of the extension's files in dist/ with its size, and whether activation loads it. */

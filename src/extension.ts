@@ -41,7 +41,6 @@ import { StorageFile } from './util/storageFile';
 import { SendSettings } from './sendFlow/sendSettings';
 import { ReceiptsFeature } from './faxHistory/receiptsFeature';
 import { registerChatTools } from './chat/registerChatTools';
-import type { StartupFacts } from './entry';
 
 /** How long a command waits for the session's start-up check (restore, token validation) before judging it signed out. */
 const SESSION_CHECK_WAIT_MS = 15_000;
@@ -52,7 +51,7 @@ const SESSION_CHECK_WAIT_MS = 15_000;
  * ids); the commands, "Send as fax", the API client, undici and libphonenumber-js load
  * on first use (docs/ARCHITECTURE.md, "Bundles").
  */
-export function activate(context: vscode.ExtensionContext, startup?: StartupFacts): FaxPlusTestApi | undefined {
+export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | undefined {
   shareL10nBundle();
   const version = context.extension.packageJSON.version as string;
   const redactor = new Redactor();
@@ -198,7 +197,7 @@ export function activate(context: vscode.ExtensionContext, startup?: StartupFact
       void session.revalidate();
     }
   });
-  logger.info(`Fax.Plus ${version} activated in VS Code ${vscode.version} (code cache: ${startup?.codeCache ?? 'off'})`);
+  logger.info(`Fax.Plus ${version} activated in VS Code ${vscode.version}`);
   const overrides = endpoints.describeOverrides();
   if (overrides) {
     logger.warn(overrides);
@@ -229,7 +228,6 @@ export function activate(context: vscode.ExtensionContext, startup?: StartupFact
     contacts,
     receipts,
     sendUi: { usePrompter: (p) => sendFax.usePrompter(p), useProgress: (p) => sendFax.useProgress(p) },
-    startup,
   }));
 }
 

@@ -23,7 +23,6 @@ import type { Prompter } from './sendFlow/prompter';
 import type { ProgressUi } from './sendFlow/progressUi';
 import type { AddressBook } from './contacts/addressBook';
 import type { ReceiptsFeature } from './faxHistory/receiptsFeature';
-import type { StartupFacts } from './entry';
 
 /** What the integration tests reach through `extension.exports`; not a public API. */
 export interface FaxPlusTestApi {
@@ -54,8 +53,6 @@ export interface FaxPlusTestApi {
   readonly receipts: ReceiptsFeature;
   /** Replace the send questions / progress with scripted ones until disposed. */
   readonly sendUi: { usePrompter(prompter: Prompter): vscode.Disposable; useProgress(progressUi: ProgressUi): vscode.Disposable };
-  /** How the activation bundle was loaded (absent when activate() was called without the entry file). */
-  readonly startup?: StartupFacts;
 }
 
 /**

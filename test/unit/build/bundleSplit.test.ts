@@ -7,12 +7,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { FaxPlusClient } from '../../../src/api/faxPlusClient';
 import type { ErrorPresenter } from '../../../src/errors/errorPresenter';
-import { loadWithCodeCache } from '../../../src/util/codeCache';
 
 /**
  * The extension ships as several files (esbuild.mjs, docs/ARCHITECTURE.md "Bundles"):
- * activation loads dist/extension.js (the entry) and dist/activation.js only, the rest
- * on first use. This builds the
+ * activation loads dist/extension.js only, the rest on first use. This builds the
  * extension's files (development flavour, into a temporary folder) and checks what
  * activation loads and that a module shared by several files exists once, so an
  * error the lazily loaded client throws is still classified by the presenter
@@ -48,7 +46,8 @@ describe('build: the extension split into files loaded at activation and on firs
   const sourcesOf = (file: string): string[] =>
     (JSON.parse(text(`${file}.map`)) as { sources: string[] }).sources.map((s) => path.relative(root, path.resolve(dist, s)));
 
-  it('require(extension.js) loads that one small file: the entry, which holds nothing but the code-cache loader', () => {
+  it('require(extension.js) loads that one file of dist/, and it holds no undici, libphonenumber-js, client, commands or send flow', () => {
+    for (const file of lazyFiles) assert.ok(fs.existsSync(path.join(dist, file)), `${file} is built`);
     const before = new Set(Object.keys(require.cache));
     const extension = load('extension.js') as { activate?: unknown };
     assert.strictEqual(typeof extension.activate, 'function');
@@ -56,17 +55,8 @@ describe('build: the extension split into files loaded at activation and on firs
       .filter((f) => !before.has(f) && f.startsWith(dist))
       .map((f) => path.basename(f));
     assert.deepStrictEqual(loaded, ['extension.js']);
-    assert.deepStrictEqual(
-      sourcesOf('extension.js')
-        .filter((s) => s.startsWith('src/'))
-        .sort(),
-      ['src/entry.ts', 'src/util/codeCache.ts'],
-    );
-  });
 
-  it('activation.js, which the entry loads, holds no undici, libphonenumber-js, client, commands or send flow', () => {
-    for (const file of lazyFiles) assert.ok(fs.existsSync(path.join(dist, file)), `${file} is built`);
-    const atActivation = sourcesOf('activation.js');
+    const atActivation = sourcesOf('extension.js');
     const forbidden = [
       'node_modules/undici/',
       'node_modules/libphonenumber-js/',
@@ -81,9 +71,7 @@ describe('build: the extension split into files loaded at activation and on firs
       [],
     );
     assert.ok(
-      atActivation.includes('src/extension.ts') &&
-        atActivation.includes('src/api/errors.ts') &&
-        atActivation.includes('src/auth/authSession.ts'),
+      atActivation.includes('src/extension.ts') && atActivation.includes('src/api/errors.ts'),
       'the map names what activation loads',
     );
     // The check above can fail: each lazy file holds what activation must not load.
@@ -106,17 +94,13 @@ describe('build: the extension split into files loaded at activation and on firs
     );
   });
 
-  it('an error thrown in client.js (loaded on first use) is classified by the presenter activation.js loaded through the code cache', async () => {
+  it("an error thrown in client.js (loaded on first use) is classified by extension.js's presenter", async () => {
     const server = http.createServer((_req, res) => {
       res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'invalid_token', description: 'expired' }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      // As the entry loads it: through the code cache, registered so that client.js's require('./activation.js') finds it.
-      const cacheDir = fs.mkdtempSync(path.join(outRoot, 'code-cache-'));
-      const activation = loadWithCodeCache(path.join(dist, 'activation.js'), cacheDir).exports as {
-        __chunks: Record<string, Record<string, unknown>>;
-      };
+      const extension = load('extension.js') as { __chunks: Record<string, Record<string, unknown>> };
       const before = new Set(Object.keys(require.cache));
       const { FaxPlusClient: Client } = load('client.js') as { FaxPlusClient: typeof FaxPlusClient };
       assert.ok(
@@ -135,10 +119,10 @@ describe('build: the extension split into files loaded at activation and on firs
       );
       client.dispose();
 
-      const exported = (name: string) => Object.values(activation.__chunks).find((chunk) => name in chunk)?.[name];
+      const exported = (name: string) => Object.values(extension.__chunks).find((chunk) => name in chunk)?.[name];
       const UnauthorizedError = exported('UnauthorizedError') as abstract new (...args: never[]) => Error;
       const Presenter = exported('ErrorPresenter') as new (logger: unknown) => ErrorPresenter;
-      assert.ok(UnauthorizedError && Presenter, 'activation.js shares the error classes and the presenter with the files loaded later');
+      assert.ok(UnauthorizedError && Presenter, 'extension.js shares the error classes and the presenter with the files loaded later');
       assert.ok(thrown instanceof UnauthorizedError, `the 401 is the UnauthorizedError activation loaded (got ${String(thrown)})`);
       assert.strictEqual(new Presenter({ warn() {} }).describe(thrown), 'Fax.Plus rejected the token. Sign in again.');
     } finally {
