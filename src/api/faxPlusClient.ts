@@ -3,6 +3,7 @@ import { abortableSleep } from './abortableSleep';
 import { ApiExecutor, type ApiRequest, type CallOptions, type ResponseReader } from './apiExecutor';
 import type { CredentialsProvider } from './credentials';
 import { formatApiDate, parseHttpDate } from './dates';
+import { ServerClock } from './serverClock';
 import { createDispatcher, DEFAULT_TIMEOUTS, type ProxyOptions, type Timeouts } from './dispatcherFactory';
 import { RequestRejectedError, UploadSourceError } from './errors';
 import { iterateFaxPages, type IterateFaxesOptions } from './faxPaging';
@@ -111,6 +112,7 @@ export class FaxPlusClient {
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
   private readonly executor: ApiExecutor;
+  private readonly serverClock = new ServerClock();
 
   constructor(options: FaxPlusClientOptions) {
     const baseUrl = normalizeBaseUrl(options.baseUrl);
@@ -133,7 +135,24 @@ export class FaxPlusClient {
 
   /** The generic call every typed method goes through. */
   private execute<T>(operationId: OperationId, request: ApiRequest, reader: ResponseReader<T>, options?: CallOptions): Promise<T> {
-    return this.executor.execute(operationId, request, reader, options);
+    return this.executor.execute(
+      operationId,
+      request,
+      (response, op) => {
+        this.serverClock.observe(response.headers.date);
+        return reader(response, op);
+      },
+      options,
+    );
+  }
+
+  /**
+   * Fax.Plus's clock minus this computer's, from the `Date` of the latest answer that had
+   * one (undefined before that): the uploads before a send tell where "now" is on the
+   * server, for finding that send in Sent when its own answer never came.
+   */
+  serverClockOffsetMs(): number | undefined {
+    return this.serverClock.offsetMs();
   }
 
   // ---- authentication & account ------------------------------------------

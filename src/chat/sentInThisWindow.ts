@@ -26,7 +26,15 @@ export class SentInThisWindow implements vscode.Disposable {
   private record(sent: SentFax): void {
     const startedAt = sent.startedAt ?? new Date();
     for (const [to, outboxId] of Object.entries(sent.ids)) {
-      this.faxes.set(outboxId, { outboxId, to, from: sent.from, startedAt, answeredAt: sent.answeredAt, serverTime: sent.serverTime });
+      this.faxes.set(outboxId, {
+        outboxId,
+        to,
+        from: sent.from,
+        startedAt,
+        answeredAt: sent.answeredAt,
+        serverTime: sent.serverTime,
+        serverClockOffsetMs: sent.serverClockOffsetMs,
+      });
     }
   }
 }

@@ -70,7 +70,13 @@ export class ResendFaxCommand implements Command {
         progress.report({ message: vscode.l10n.t('Uploading…') });
         const path = await client.uploadFile(bytesUploadSource(`fax-${fax.id}.pdf`, bytes, 'application/pdf'), { signal });
         progress.report({ message: vscode.l10n.t('Sending (this can no longer be cancelled)…') });
-        attempt = { destinations: [fax.to as string], from, filePaths: [path], startedAt: new Date() };
+        attempt = {
+          destinations: [fax.to as string],
+          from,
+          filePaths: [path],
+          startedAt: new Date(),
+          serverClockOffsetMs: client.serverClockOffsetMs(),
+        };
         try {
           // No signal: once the body may reach Fax.Plus, only the answer tells what happened.
           const created = await client.sendFax({

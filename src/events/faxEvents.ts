@@ -14,6 +14,8 @@ export interface SentFax {
   readonly answeredAt?: Date;
   /** The server's clock in that answer (HTTP `Date`): places the fax on the server's clock, however far ours is off. */
   readonly serverTime?: Date;
+  /** Server clock minus ours, learnt from the uploads' answers: places the fax when the creating answer did not. */
+  readonly serverClockOffsetMs?: number;
   /** The documents as uploaded (hashes, names, pages), when this window uploaded them: receipts are written from this. */
   readonly documents?: readonly ReceiptDocument[];
 }

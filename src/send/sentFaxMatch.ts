@@ -21,6 +21,8 @@ export interface OutgoingFax {
   readonly answeredAt?: Date;
   /** The server's clock in that answer (HTTP `Date`), when it sent one. */
   readonly serverTime?: Date;
+  /** Server clock minus ours, from earlier answers (the uploads), when that answer is missing or had no `Date`. */
+  readonly serverClockOffsetMs?: number;
 }
 
 /** How far the server's clock may be off ours when only our clock is known. */
@@ -43,7 +45,8 @@ export interface SentTimeWindow {
  * The window the fax's submit time falls in on the server's clock. Best: the outbox's own
  * submit time. Next: the server's `Date` header in the answer that created the fax, which
  * also gives how far this machine's clock is off (minutes, on a badly set computer). Last:
- * our own clock, with a minute's tolerance each way.
+ * our own clock, moved by the offset earlier answers showed (when known), with a minute's
+ * tolerance each way.
  */
 export function sentTimeWindow(fax: OutgoingFax): SentTimeWindow {
   if (fax.submitTime) {
@@ -63,10 +66,14 @@ export function sentTimeWindow(fax: OutgoingFax): SentTimeWindow {
       reference: fax.serverTime,
     };
   }
+  // Our clock, moved onto the server's by what the uploads' answers showed when they did: a computer minutes off
+  // still finds its fax. The minute's tolerance stays: an offset from other answers is a weaker proof than the
+  // answer that created the fax.
+  const shift = fax.serverClockOffsetMs ?? 0;
   return {
-    earliest: new Date(fax.startedAt.getTime() - LOCAL_CLOCK_TOLERANCE_MS),
-    latest: fax.answeredAt ? new Date(fax.answeredAt.getTime() + LOCAL_CLOCK_TOLERANCE_MS) : undefined,
-    reference: fax.startedAt,
+    earliest: new Date(fax.startedAt.getTime() + shift - LOCAL_CLOCK_TOLERANCE_MS),
+    latest: fax.answeredAt ? new Date(fax.answeredAt.getTime() + shift + LOCAL_CLOCK_TOLERANCE_MS) : undefined,
+    reference: new Date(fax.startedAt.getTime() + shift),
   };
 }
 

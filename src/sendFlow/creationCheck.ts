@@ -1,6 +1,6 @@
 import type { ClientProvider } from '../client/clientProvider';
 import type { Logger } from '../api/logger';
-import { CLOCK_TOLERANCE_MS, findAttemptOnServer, type SendAttempt } from './faxMatch';
+import { attemptStartOnServerClock, CLOCK_TOLERANCE_MS, findAttemptOnServer, type SendAttempt } from './faxMatch';
 
 export type CreationVerdict =
   | { readonly kind: 'created'; readonly ids: ReadonlyMap<string, string> }
@@ -47,7 +47,7 @@ export class CreationCheck {
     const outbox = await client.listOutbox();
     const sent = await client.listFaxes({
       category: 'sent',
-      after: new Date(attempt.startedAt.getTime() - CLOCK_TOLERANCE_MS),
+      after: new Date(attemptStartOnServerClock(attempt).getTime() - CLOCK_TOLERANCE_MS),
       limit: SENT_PAGE_LIMIT,
     });
     return findAttemptOnServer(attempt, outbox, sent);

@@ -56,7 +56,13 @@ export class CreationWatches extends Disposable {
         if (result.kind === 'found') {
           const ids = Object.fromEntries(result.found);
           this.logger.info(`Send as fax: the unconfirmed fax appeared after ${result.looks} look(s)`);
-          this.events.fireSent({ ids, from: attempt.from, startedAt: attempt.startedAt, documents: attempt.documents });
+          this.events.fireSent({
+            ids,
+            from: attempt.from,
+            startedAt: attempt.startedAt,
+            serverClockOffsetMs: attempt.serverClockOffsetMs,
+            documents: attempt.documents,
+          });
           this.notices.warn(
             vscode.l10n.t(
               'The fax to {0} was created after all: Fax.Plus has it now, although it did not confirm it at first. Do not send it again.',

@@ -16,6 +16,12 @@ export interface SendAttempt {
   readonly answeredAt?: Date;
   /** The server's clock in that answer (its HTTP `Date`), when it sent one. */
   readonly serverTime?: Date;
+  /**
+   * Server clock minus ours just before POST /outbox, learnt from the uploads' answers
+   * (absent when none carried a `Date`). When the outbox request's own answer is lost,
+   * this is what places the attempt on the server's clock.
+   */
+  readonly serverClockOffsetMs?: number;
   /** What was uploaded (for the receipt); absent when not every document was hashed. */
   readonly documents?: readonly ReceiptDocument[];
 }
@@ -28,14 +34,24 @@ export interface SendAttempt {
 export const CLOCK_TOLERANCE_MS = LOCAL_CLOCK_TOLERANCE_MS;
 
 /**
+ * When the attempt started, on the server's clock (the clock of submit_time and
+ * start_time): our clock moved by the offset the uploads' answers showed, or ours when
+ * none did. Without it a computer more than CLOCK_TOLERANCE_MS off would not recognise
+ * its own fax once it had left the outbox.
+ */
+export function attemptStartOnServerClock(attempt: SendAttempt): Date {
+  return new Date(attempt.startedAt.getTime() + (attempt.serverClockOffsetMs ?? 0));
+}
+
+/**
  * Which destinations of the attempt already have a fax on the server, with its id.
  *
  * An outbox record belongs to the attempt when one of its destinations is one of
  * ours and either
  *  (a) its `files` are exactly the attempt's upload paths (in any order) (proof: those paths were
  *      created for this attempt), or
- *  (b) it lists no files, was submitted no earlier than `startedAt` minus
- *      CLOCK_TOLERANCE_MS and comes from our sender (when both are known).
+ *  (b) it lists no files, was submitted no earlier than the attempt's start (on the
+ *      server's clock) minus CLOCK_TOLERANCE_MS and comes from our sender (when both are known).
  * A record listing other files is never ours. A sent fax has a new id and no file
  * paths, so it is recognised by destination, sender and time (matchSentRecord).
  */
@@ -51,7 +67,11 @@ export function findAttemptOnServer(attempt: SendAttempt, outbox: readonly Outbo
   const claimed = new Set<string>();
   for (const destination of attempt.destinations) {
     if (found.has(destination)) continue;
-    const record = matchSentRecord({ outboxId: '', to: destination, from: attempt.from, startedAt: attempt.startedAt }, sent, claimed);
+    const record = matchSentRecord(
+      { outboxId: '', to: destination, from: attempt.from, startedAt: attemptStartOnServerClock(attempt) },
+      sent,
+      claimed,
+    );
     if (record) {
       found.set(destination, record.id);
       claimed.add(record.id);
@@ -66,7 +86,7 @@ function outboxRecordIsOurs(attempt: SendAttempt, record: OutboxFax): boolean {
 }
 
 function submittedSinceAttempt(attempt: SendAttempt, submitted: Date | undefined): boolean {
-  return submitted !== undefined && submitted.getTime() >= attempt.startedAt.getTime() - CLOCK_TOLERANCE_MS;
+  return submitted !== undefined && submitted.getTime() >= attemptStartOnServerClock(attempt).getTime() - CLOCK_TOLERANCE_MS;
 }
 
 function sameSender(attempt: SendAttempt, from: string | undefined): boolean {

@@ -84,7 +84,13 @@ export class FaxSubmission {
     if (signal.aborted) return { kind: 'cancelled' };
 
     progress.report(vscode.l10n.t('Creating the fax (this can no longer be cancelled)…'), UPLOAD_SHARE - shownPercent);
-    const attempt: SendAttempt = { destinations: [...new Set(request.to)], from: request.from, filePaths: paths, startedAt: new Date() };
+    const attempt: SendAttempt = {
+      destinations: [...new Set(request.to)],
+      from: request.from,
+      filePaths: paths,
+      startedAt: new Date(),
+      serverClockOffsetMs: client.serverClockOffsetMs(),
+    };
     let outcome: SubmissionResult;
     try {
       // No signal: once the body may reach Fax.Plus, only the answer tells what happened.

@@ -146,6 +146,7 @@ export class SendOutcomes {
       startedAt: attempt?.startedAt,
       answeredAt: attempt?.answeredAt,
       serverTime: attempt?.serverTime,
+      serverClockOffsetMs: attempt?.serverClockOffsetMs,
       documents: attempt?.documents,
     });
   }

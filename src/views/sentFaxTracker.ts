@@ -83,7 +83,15 @@ export class SentFaxTracker extends Disposable {
       if (!this.followed.has(outboxId)) {
         this.add(
           outboxId,
-          { outboxId, to, from: sent.from, startedAt, answeredAt: sent.answeredAt, serverTime: sent.serverTime },
+          {
+            outboxId,
+            to,
+            from: sent.from,
+            startedAt,
+            answeredAt: sent.answeredAt,
+            serverTime: sent.serverTime,
+            serverClockOffsetMs: sent.serverClockOffsetMs,
+          },
           'outbox',
         );
       }

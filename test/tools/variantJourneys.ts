@@ -16,9 +16,21 @@ import { OAuthLoopbackServer } from '../../src/auth/oauthLoopbackServer';
 import type { ClientFactory } from '../../src/client/clientFactory';
 import type { Emulator, EmulatorOptions } from '../emulator';
 import { earliestSentTime, matchSentRecord, type OutgoingFax } from '../../src/send/sentFaxMatch';
+import type { ClientProvider } from '../../src/client/clientProvider';
+import { CreationCheck } from '../../src/sendFlow/creationCheck';
+import type { SendAttempt } from '../../src/sendFlow/faxMatch';
 import { DEFAULT_VARIANTS, VARIANT_VALUES, type EmulatorVariants, type VariantsInput } from '../emulator/variants';
 
-export const JOURNEYS = ['signInPat', 'signInOAuth', 'listInbox', 'send', 'followToSent', 'openDownload', 'numbersBalance'] as const;
+export const JOURNEYS = [
+  'signInPat',
+  'signInOAuth',
+  'listInbox',
+  'send',
+  'followToSent',
+  'lostAnswerInSent',
+  'openDownload',
+  'numbersBalance',
+] as const;
 export type Journey = (typeof JOURNEYS)[number];
 
 export interface JourneyResult {
@@ -214,6 +226,34 @@ async function followToSent(emu: Emulator, client: FaxPlusClient): Promise<void>
   assert.equal(found?.id, emu.sentIdOf(outboxId), 'its own Sent record');
 }
 
+/**
+ * A send whose answer never came, looked for once the fax has left the outbox: the creation
+ * check finds it in Sent by number, sender and the server's clock as the uploads' answers
+ * showed it (the lost answer brought no Date of its own).
+ */
+async function lostAnswerInSent(emu: Emulator, client: FaxPlusClient): Promise<void> {
+  const from = adminNumber(emu);
+  const to = `+1201555${String(1300 + (followed++ % 90)).padStart(4, '0')}`;
+  const path = await uploadTinyPdf(client, 'lost.pdf');
+  const attempt: SendAttempt = {
+    destinations: [to],
+    from,
+    filePaths: [path],
+    startedAt: new Date(),
+    serverClockOffsetMs: client.serverClockOffsetMs(),
+  };
+  assert.equal(attempt.serverClockOffsetMs !== undefined, emu.variants.dateHeader === 'present', 'the uploads taught the clock');
+  // The answer is treated as lost: nothing of it is used below.
+  const outboxId = (await client.sendFax({ from, to: [to], files: [path] })).ids[to];
+  for (let wait = 0; wait < 100 && !emu.sentIdOf(outboxId); wait++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.ok(emu.sentIdOf(outboxId), 'the fax left the outbox: only its time can find it now');
+  const check = new CreationCheck({ get: () => client } as unknown as ClientProvider, quietLogger);
+  const found = await check.look(attempt);
+  assert.equal(found.get(to), emu.sentIdOf(outboxId), 'its own Sent record');
+}
+
 async function openDownload(emu: Emulator, client: FaxPlusClient): Promise<void> {
   const id = emu.state.faxes('inbox')[1].id;
   const fax = await client.getFax(id);
@@ -254,6 +294,7 @@ export async function runJourneys(emu: Emulator, variants: VariantsInput): Promi
     listInbox: () => listInbox(emu, client),
     send: () => send(emu, client),
     followToSent: () => followToSent(emu, client),
+    lostAnswerInSent: () => lostAnswerInSent(emu, client),
     openDownload: () => openDownload(emu, client),
     numbersBalance: () => numbersBalance(emu, client),
   };

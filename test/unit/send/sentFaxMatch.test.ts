@@ -97,6 +97,20 @@ describe('send: finding a fax in Sent after it left the outbox (its id changes)'
     assert.equal(matchSentRecord(local, [sentFax('ours', { submitTime: at(-599) })]), undefined, 'our clock alone cannot place it');
   });
 
+  it("without the sendFax answer's Date, the uploads' clock offset moves our window onto the server's clock", () => {
+    // The answer that created the fax was lost (no serverTime), but the uploads just before showed the server 10 minutes behind.
+    const lost: OutgoingFax = { outboxId: OUTBOX_ID, to: ours.to, startedAt: at(0), serverClockOffsetMs: -600_000 };
+    const window = sentTimeWindow(lost);
+    assert.equal(window.reference.getTime(), at(-600).getTime());
+    assert.ok(window.earliest.getTime() <= at(-600).getTime() && window.earliest.getTime() >= at(-660).getTime());
+    assert.equal(matchSentRecord(lost, [sentFax('ours', { submitTime: at(-599), startTime: at(-590) })])?.id, 'ours');
+    const unplaced: OutgoingFax = { outboxId: OUTBOX_ID, to: ours.to, startedAt: at(0) };
+    assert.equal(matchSentRecord(unplaced, [sentFax('ours', { submitTime: at(-599) })]), undefined, 'our clock alone cannot place it');
+    // The creating answer's own Date, when there is one, is the better proof and wins.
+    const answered: OutgoingFax = { ...lost, answeredAt: at(1), serverTime: at(-300) };
+    assert.equal(sentTimeWindow(answered).reference.getTime(), at(-300).getTime());
+  });
+
   it('a later fax to the same number is not ours: the window closes when the server answered', () => {
     const known: OutgoingFax = { outboxId: OUTBOX_ID, to: ours.to, startedAt: at(0), answeredAt: at(1), serverTime: at(1) };
     assert.equal(

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Fax, OutboxFax } from '../../../src/api/models';
-import { CLOCK_TOLERANCE_MS, findAttemptOnServer, type SendAttempt } from '../../../src/sendFlow/faxMatch';
+import { attemptStartOnServerClock, CLOCK_TOLERANCE_MS, findAttemptOnServer, type SendAttempt } from '../../../src/sendFlow/faxMatch';
 
 const started = new Date('2026-03-02T10:00:00Z');
 const attempt: SendAttempt = {
@@ -64,6 +64,23 @@ describe('sendFlow: finding a fax whose creation answer was lost', () => {
       ],
     );
     assert.deepEqual(Object.fromEntries(found), { '+12015550123': 's1' });
+  });
+
+  it("places the attempt on the server's clock when the uploads' answers showed it ten minutes behind ours", () => {
+    const behind = -10 * 60_000;
+    // The server stamps the fax with its own clock: ten minutes before what this computer called "now".
+    const onServer = new Date(started.getTime() + behind + 3000);
+    const records = [sent({ id: 's1', submitTime: onServer })];
+    const outboxRecords = [outbox({ id: 'o1', submitTime: onServer, from: attempt.from })];
+    assert.equal(findAttemptOnServer(attempt, [], records).size, 0, 'on our clock alone the fax looks ten minutes too old');
+    assert.equal(findAttemptOnServer(attempt, outboxRecords, []).size, 0);
+    const placed = { ...attempt, serverClockOffsetMs: behind };
+    assert.equal(findAttemptOnServer(placed, [], records).get('+12015550123'), 's1');
+    assert.equal(findAttemptOnServer(placed, outboxRecords, []).get('+12015550123'), 'o1');
+    assert.equal(attemptStartOnServerClock(placed).getTime(), started.getTime() + behind);
+    // An older fax to the same number, on the server's clock, is still not ours.
+    const older = sent({ id: 'old', submitTime: new Date(started.getTime() + behind - CLOCK_TOLERANCE_MS - 1000) });
+    assert.equal(findAttemptOnServer(placed, [], [older]).size, 0);
   });
 
   it('accepts any sender for no_number and any of a comma-separated list of senders', () => {
