@@ -258,6 +258,8 @@ export class AuthSession extends Disposable {
     } catch (e) {
       this.storedPat = undefined;
       await this.memento.update(FACTS_KEY, previous);
+      // The supersede above made a restore still reading storage decide nothing: decide again from what is stored.
+      void this.restore();
       throw e;
     }
     this.storedPat = Promise.resolve(token.trim());
@@ -301,6 +303,8 @@ export class AuthSession extends Disposable {
       throw e;
     }
     await this.memento.update(FACTS_KEY, facts);
+    // As in adoptPat: restores fired by the store and the delete above belong to the state this sign-in replaces.
+    this.supersedeValidations();
     this.set({ status: 'signedIn', facts });
     return facts;
   }

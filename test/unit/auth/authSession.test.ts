@@ -178,6 +178,37 @@ describe('auth: AuthSession', () => {
     signing.dispose();
   });
 
+  it('a keyring that refuses the new PAT during the start-up restore leaves the stored sign-in decided again', async () => {
+    const OLD = 'alohi_pat_old_stored_token_0123456789ab';
+    const storage = secretStorage();
+    storage.values.set('faxplus.pat', OLD);
+    const state = memento();
+    await state.update('faxplus.tokenFacts', { ...facts, source: 'secretStorage', fingerprint: tokenFingerprint(OLD) });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const read = storage.get;
+    storage.get = async (key: string) => {
+      const value = await read(key);
+      await gate;
+      return value;
+    };
+    storage.store = async () => {
+      throw new Error('keyring locked');
+    };
+    const starting = new AuthSession(new SecretStore(storage), state, validator, new Redactor(), noLog, {});
+    const startupRestore = starting.restore();
+    const signingIn = starting.signInWithPat(TOKEN);
+    await validator.started(1);
+    validator.calls[0].resolve({ ...facts, source: 'secretStorage', fingerprint: tokenFingerprint(TOKEN) });
+    await assert.rejects(signingIn, /keyring locked/);
+    release();
+    await startupRestore;
+    await starting.whenRestored();
+    assert.equal(starting.state.status, 'signedIn', 'the old PAT, still stored, is in use again');
+    assert.equal((await starting.getCredential())?.token, OLD);
+    starting.dispose();
+  });
+
   describe('an OAuth session whose refresh token dies', () => {
     class DyingOAuth {
       readonly changed = new vscode.EventEmitter<void>();
