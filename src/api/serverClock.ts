@@ -16,11 +16,17 @@ const HALF_SECOND_MS = 500;
  */
 export class ServerClock {
   private offset: number | undefined;
+  private lastHeader: string | string[] | undefined;
 
   constructor(private readonly now: () => number = Date.now) {}
 
   /** Reads one answer's `Date` header (an absent or unreadable one teaches nothing). */
   observe(dateHeader: string | string[] | undefined): void {
+    // Every request passes here; the header changes once a second, and a second answer in it teaches nothing new.
+    if (dateHeader === undefined || dateHeader === this.lastHeader) {
+      return;
+    }
+    this.lastHeader = dateHeader;
     const server = parseHttpDate(dateHeader);
     if (server) {
       this.offset = server.getTime() + HALF_SECOND_MS - this.now();
