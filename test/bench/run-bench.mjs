@@ -6,11 +6,10 @@
 // BENCH_VISIBLE_S (120), BENCH_UPLOAD_MB (150), BENCH_UPLOAD_ROUNDS (3),
 // BENCH_PAIRS (2000), BENCH_LATENCY_MS (100, the journeys' round trip), BENCH_JOURNEY_ROUNDS (5),
 // BENCH_LINK_MB (20), BENCH_LINK_MBPS (50), BENCH_LINK_ROUNDS (2), VERBOSE=1, KEEP_TMP=1.
-// activate() is timed in three kinds of fresh host, interleaved: a first start (no code cache), a later
-// start (the code cache a first start wrote, as every window after the first has), and the same
-// manifest with an empty activate() (VS Code's own share, the floor).
+// activate() is timed in two kinds of fresh host, interleaved: ours, and the same manifest with an
+// empty activate() (VS Code's own share, the floor no extension with this manifest goes under).
 // BENCH_ONLY=activation: only activate() in BENCH_HOSTS hosts of each kind, printed, BENCHMARKS.md untouched
-// (BENCH_PROFILE=1: and a CPU profile of a later start; BENCH_PROFILE=first: of a first start);
+// (BENCH_PROFILE=1: and a CPU profile);
 // with BENCH_BASELINE=<git ref> that commit's extension is packaged too and measured in the
 // same run, the order of the kinds rotating, so every figure sees the same machine load.
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, rmSync, symlinkSync } from 'node:fs';
@@ -79,7 +78,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 /** One fresh host running the bench suite in `mode` (see test/bench/host/index.ts). */
-function runHost({ mode, extensionDir, suite, emulator, cpuProfile, codeCache }) {
+function runHost({ mode, extensionDir, suite, emulator, cpuProfile }) {
   return runHostIn({
     work,
     mode,
@@ -88,7 +87,6 @@ function runHost({ mode, extensionDir, suite, emulator, cpuProfile, codeCache })
     emulator,
     cleanups,
     log,
-    codeCache,
     env: {
       FAXPLUS_BENCH_HIDDEN_MS: String(HIDDEN_MS),
       FAXPLUS_BENCH_VISIBLE_MS: String(VISIBLE_MS),
@@ -132,45 +130,29 @@ async function packageBaseline(ref) {
   return packageAndStage(into, root);
 }
 
-/** The first start's code cache, copied out of its host for the "later start" hosts. */
-const firstStartCache = path.join(work, 'code-cache-of-a-first-start');
 const rotate = (xs, n) => xs.map((_, i) => xs[(i + n) % xs.length]);
 
-/**
- * Diagnostics (BENCH_PROFILE=1): one more host whose activate() runs under the CPU profiler, not counted in the
- * table. A later start (the code cache of an earlier one), as most starts are; BENCH_PROFILE=first profiles a first.
- */
+/** Diagnostics (BENCH_PROFILE=1): one more host whose activate() runs under the CPU profiler, not counted in the table. */
 async function profileActivation(packaged, suite, emulator) {
   const out = path.join(repoRoot, 'out/bench/activate.cpuprofile');
   mkdirSync(path.dirname(out), { recursive: true });
-  const first = process.env.BENCH_PROFILE === 'first';
-  log(`profiling activate() (${first ? 'first' : 'later'} start) in one more host → ${path.relative(repoRoot, out)}`);
-  await runHost({
-    mode: 'activate',
-    extensionDir: packaged.extensionDir,
-    suite,
-    emulator,
-    cpuProfile: out,
-    codeCache: first ? undefined : { from: firstStartCache },
-  });
+  log(`profiling activate() in one more host → ${path.relative(repoRoot, out)}`);
+  await runHost({ mode: 'activate', extensionDir: packaged.extensionDir, suite, emulator, cpuProfile: out });
 }
 
 /** BENCH_ONLY=activation: activate() in fresh hosts only, optionally against BENCH_BASELINE, interleaved. */
 async function activationOnly(packaged, suite, emulator) {
   const variants = [
-    { label: 'this tree, first start (no code cache)', packaged, codeCache: { keepIn: firstStartCache } },
-    { label: 'this tree, later start (code cache of an earlier start)', packaged, codeCache: { from: firstStartCache } },
+    { label: 'this tree', packaged },
     { label: 'same manifest, empty activate()', packaged: { ...packaged, ...stageEmptyActivation(packaged.extensionDir, work) } },
   ];
-  if (BASELINE) variants.push({ label: `baseline ${BASELINE}, first start`, packaged: await packageBaseline(BASELINE) });
+  if (BASELINE) variants.push({ label: `baseline ${BASELINE}`, packaged: await packageBaseline(BASELINE) });
   const runs = new Map(variants.map((v) => [v.label, []]));
   for (let i = 0; i < HOSTS; i++) {
-    // The order rotates, so none always runs first; the first round writes the cache the later starts read.
+    // The order rotates, so none always runs first.
     for (const v of rotate(variants, i)) {
       log(`host ${i + 1}/${HOSTS}: ${v.label}…`);
-      runs
-        .get(v.label)
-        .push(await runHost({ mode: 'activate', extensionDir: v.packaged.extensionDir, suite, emulator, codeCache: v.codeCache }));
+      runs.get(v.label).push(await runHost({ mode: 'activate', extensionDir: v.packaged.extensionDir, suite, emulator }));
     }
   }
   if (process.env.BENCH_PROFILE) await profileActivation(packaged, suite, emulator);
@@ -187,8 +169,7 @@ async function activationOnly(packaged, suite, emulator) {
     const own = hosts.map((h) => h.hostActivationMs).filter((x) => typeof x === 'number');
     console.log(
       `  ${v.label}: ${median(hosts.map((h) => h.activateMs)).toFixed(1)} ms (${hosts.map((h) => h.activateMs.toFixed(1)).join(', ')})` +
-        `; VS Code's own activation time ${own.length ? `${median(own).toFixed(0)} ms (${own.join(', ')})` : 'n/a'}; activation loads ${(v.packaged.bundleBytes / 1024).toFixed(1)} KB` +
-        `; code cache: ${hosts.map((h) => h.codeCache ?? 'n/a').join(', ')}`,
+        `; VS Code's own activation time ${own.length ? `${median(own).toFixed(0)} ms (${own.join(', ')})` : 'n/a'}; activation loads ${(v.packaged.bundleBytes / 1024).toFixed(1)} KB`,
     );
   }
 }
@@ -217,25 +198,17 @@ try {
     cleanups.push(() => emulator.stop());
     const client = await nodeMeasures(emulator);
     const hosts = [];
-    const laterStartHosts = [];
     const floorHosts = [];
     const empty = stageEmptyActivation(packaged.extensionDir, work);
     for (let i = 0; i < HOSTS; i++) {
       const mode = i === HOSTS - 1 ? 'full' : 'activate';
-      // Three kinds of host, in an order that rotates so none always runs first; the first round's first start
-      // writes the code cache the later starts read.
+      // Ours and the floor, in an order that alternates so neither always runs first.
       const kinds = [
         async () => {
           log(
-            `host ${i + 1}/${HOSTS}: first start (${mode}${mode === 'full' ? `: journeys at ${LATENCY_MS} ms per request ×${JOURNEY_ROUNDS}, request budgets, sidebar, memory, ${HIDDEN_MS / 1000}+${VISIBLE_MS / 1000} s request windows` : ''})…`,
+            `host ${i + 1}/${HOSTS} (${mode}${mode === 'full' ? `: journeys at ${LATENCY_MS} ms per request ×${JOURNEY_ROUNDS}, request budgets, sidebar, memory, ${HIDDEN_MS / 1000}+${VISIBLE_MS / 1000} s request windows` : ''})…`,
           );
-          hosts.push(await runHost({ mode, extensionDir: packaged.extensionDir, suite, emulator, codeCache: { keepIn: firstStartCache } }));
-        },
-        async () => {
-          log(`host ${i + 1}/${HOSTS}: later start (code cache of an earlier start)…`);
-          laterStartHosts.push(
-            await runHost({ mode: 'activate', extensionDir: packaged.extensionDir, suite, emulator, codeCache: { from: firstStartCache } }),
-          );
+          hosts.push(await runHost({ mode, extensionDir: packaged.extensionDir, suite, emulator }));
         },
         async () => {
           log(`host ${i + 1}/${HOSTS}: same manifest, empty activate()…`);
@@ -250,7 +223,6 @@ try {
       packaged,
       client,
       hosts,
-      laterStartHosts,
       floorHosts,
       config: {
         hosts: HOSTS,

@@ -60,7 +60,7 @@ const quietSettings = {
 /**
  * `locale` starts the workbench in that display language; it needs a language pack for it among
  * `extraVsix` (see languagePack.mjs), else VS Code stays English.
- * @param {{ port?: number, userSettings?: object, env?: object | ((tmp: string) => object), prepare?: (tmp: string) => void, vsix?: string, extraVsix?: string[], locale?: string, smokeTestDriver?: boolean, verbose?: boolean }} opts
+ * @param {{ port?: number, userSettings?: object, env?: object | ((tmp: string) => object), vsix?: string, extraVsix?: string[], locale?: string, smokeTestDriver?: boolean, verbose?: boolean }} opts
  */
 export async function startCodeServer(opts = {}) {
   ensureHostInstalled();
@@ -73,8 +73,6 @@ export async function startCodeServer(opts = {}) {
     path.join(tmp, 'user-data/User/settings.json'),
     JSON.stringify({ ...quietSettings, ...(opts.userSettings ?? {}) }, null, 2),
   );
-  // Files a host should start with (the bench's code cache from an earlier host), before anything reads the folder.
-  opts.prepare?.(tmp);
   // XDG_* and TMPDIR keep code-server, the extension host and built-in extensions out of $HOME and /tmp.
   const env = {
     ...process.env,

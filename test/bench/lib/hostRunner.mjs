@@ -10,8 +10,6 @@ import { repoRoot, startCodeServer, launchChromium } from '../../host/codeServer
 import { readVsixEntries } from '../../host/vsixEntries.mjs';
 
 const HOST_TIMEOUT_MS = 8 * 60 * 1000;
-/** Where the extension keeps V8's code cache of its activation bundle (src/entry.ts): its global storage. */
-const CODE_CACHE_IN_HOST = 'user-data/User/globalStorage/faxdesk.faxplus-vscode/code-cache';
 
 export function run(cmd, args, opts = {}) {
   return new Promise((resolve, reject) => {
@@ -49,8 +47,7 @@ export async function packageAndStage(into, root = repoRoot) {
     const p = path.join(extensionDir, name.slice('extension/'.length));
     mkdirSync(path.dirname(p), { recursive: true });
     writeFileSync(p, data);
-    // What activation loads: the entry VS Code requires and the activation bundle it loads (esbuild.mjs).
-    if (name === 'extension/dist/extension.js' || name === 'extension/dist/activation.js') bundleBytes = (bundleBytes ?? 0) + data.length;
+    if (name === 'extension/dist/extension.js') bundleBytes = data.length;
   }
   if (bundleBytes === undefined) throw new Error('dist/extension.js is not in the vsix');
   return { vsixBytes: statSync(vsix).size, bundleBytes, extensionDir };
@@ -88,15 +85,11 @@ export async function buildSuite(work) {
 /**
  * One fresh VS Code host (code-server + headless chromium) running the bench
  * suite in `mode`; returns its JSON. `env` adds FAXPLUS_BENCH_* settings;
- * `cleanups` receives the host's stop while it runs. `codeCache.from` starts the host
- * with that code cache in the extension's global storage (a later start of VS Code);
- * `codeCache.keepIn` copies out the one the host wrote.
+ * `cleanups` receives the host's stop while it runs.
  */
-export async function runHost({ work, mode, extensionDir, suite, emulator, env = {}, cleanups, log, codeCache }) {
+export async function runHost({ work, mode, extensionDir, suite, emulator, env = {}, cleanups, log }) {
   const resultFile = path.join(work, `host-${mode}-${Date.now()}.json`);
   const host = await startCodeServer({
-    // A later start of VS Code: the code cache an earlier host wrote is in the extension's global storage.
-    prepare: (tmp) => codeCache?.from && cpSync(codeCache.from, path.join(tmp, CODE_CACHE_IN_HOST), { recursive: true }),
     smokeTestDriver: true,
     verbose: Boolean(process.env.VERBOSE),
     // Polling starts off as in the test runner; the suite turns it on (default intervals) for the request-rate window.
@@ -152,11 +145,6 @@ export async function runHost({ work, mode, extensionDir, suite, emulator, env =
     ]);
     clearTimeout(timer);
     if (!existsSync(resultFile)) throw new Error(`host (${mode}) wrote no result`);
-    if (codeCache?.keepIn) {
-      const written = path.join(host.tmp, CODE_CACHE_IN_HOST);
-      if (existsSync(written)) cpSync(written, codeCache.keepIn, { recursive: true });
-      else log(`the host wrote no code cache (${written})`);
-    }
     const result = JSON.parse(readFileSync(resultFile, 'utf8'));
     if (result.error) throw new Error(`host (${mode}): ${result.error}`);
     // The workbench's own figure: Developer: Show Running Extensions, "Activation: N ms" (code loading + activate call).

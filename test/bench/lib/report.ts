@@ -18,8 +18,6 @@ export interface HostResult {
   readonly mode: 'activate' | 'full';
   readonly activateMs: number;
   readonly hostActivationMs?: number;
-  /** How V8 got the activation bundle's code: 'miss' on a first start, 'hit' when an earlier start's cache was there. */
-  readonly codeCache?: string;
   readonly vscodeVersion: string;
   readonly node: string;
   readonly windowFocused?: boolean;
@@ -84,8 +82,6 @@ export interface BenchInput {
     linkUpload?: { bytes: number; rounds: number; linkMbps: number; achievedMbps: number; ratio: number };
   };
   readonly hosts: readonly HostResult[];
-  /** Hosts started with the code cache a first start wrote (every window after the first), interleaved with `hosts`. */
-  readonly laterStartHosts?: readonly HostResult[];
   /** Hosts running the same manifest with an empty activate(), interleaved with `hosts`. */
   readonly floorHosts?: readonly HostResult[];
   readonly config: {
@@ -120,32 +116,18 @@ export function renderReport(input: BenchInput): { table: string; markdown: stri
   const { machine, packaged, client, hosts, config } = input;
   const floorHosts = input.floorHosts ?? [];
   const floor = floorHosts.length ? median(floorHosts.map((h) => h.activateMs)) : 0;
-  const laterHosts = input.laterStartHosts ?? [];
-  const later = laterHosts.length ? median(laterHosts.map((h) => h.activateMs)) : 0;
-  const uses = (hs: readonly HostResult[]) => hs.map((h) => h.codeCache ?? 'n/a').join(', ');
   const full = hosts.find((h) => h.mode === 'full');
   const activate = median(hosts.map((h) => h.activateMs));
   const hostTimes = hosts.map((h) => h.hostActivationMs).filter((x): x is number => typeof x === 'number');
   const { overhead, upload, firstPage } = client;
   const rows: Row[] = [
     {
-      measure: 'activate(), first start (no code cache)',
+      measure: 'activate() in the extension host',
       result: ms(activate),
       target: '≤ 20 ms',
       verdict: check(activate <= 20),
-      how: `median of ${hosts.length} fresh hosts (${hosts.map((h) => h.activateMs.toFixed(0)).join(', ')} ms); performance.now() around extension.activate(), not active before; code cache: ${uses(hosts)}`,
+      how: `median of ${hosts.length} fresh hosts (${hosts.map((h) => h.activateMs.toFixed(0)).join(', ')} ms); performance.now() around extension.activate(), not active before`,
     },
-    ...(laterHosts.length
-      ? [
-          {
-            measure: 'activate(), later start (code cache of a first start)',
-            result: ms(later),
-            target: '≤ 20 ms',
-            verdict: check(later <= 20),
-            how: `as a second window starts: fresh hosts given the V8 code cache a first-start host wrote to the extension's global storage; median of ${laterHosts.length}, interleaved with the row above (${laterHosts.map((h) => h.activateMs.toFixed(0)).join(', ')} ms); code cache: ${uses(laterHosts)}`,
-          },
-        ]
-      : []),
     ...(floorHosts.length
       ? [
           {
@@ -153,7 +135,7 @@ export function renderReport(input: BenchInput): { table: string; markdown: stri
             result: ms(floor),
             target: '',
             verdict: '' as Verdict,
-            how: `VS Code's own share, no code of ours: median of ${floorHosts.length} fresh hosts interleaved with the rows above (${floorHosts.map((h) => h.activateMs.toFixed(0)).join(', ')} ms); ours costs ${ms(activate - floor)} above it on a first start${laterHosts.length ? `, ${ms(later - floor)} on a later one` : ''}`,
+            how: `VS Code's own share, no code of ours: median of ${floorHosts.length} fresh hosts interleaved with the row above (${floorHosts.map((h) => h.activateMs.toFixed(0)).join(', ')} ms); ours costs ${ms(activate - floor)} above it`,
           },
         ]
       : []),
@@ -165,7 +147,7 @@ export function renderReport(input: BenchInput): { table: string; markdown: stri
       how: `VS Code's "Show Running Extensions" (code loading + activate call), median of ${hostTimes.length} hosts`,
     },
     {
-      measure: 'what activation loads (minified dist/extension.js + dist/activation.js)',
+      measure: 'bundle (minified dist/extension.js)',
       result: kb(packaged.bundleBytes),
       target: '≤ 600 KB',
       verdict: check(packaged.bundleBytes <= 600 * 1024),

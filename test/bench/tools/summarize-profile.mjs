@@ -1,9 +1,10 @@
 // Summarizes a .cpuprofile (from BENCH_PROFILE=1 npm run bench, or node --cpu-prof) by
 // self time per function and per source file; positions in a bundle are mapped
 // through its source map when one is given.
-//   node test/bench/tools/summarize-profile.mjs out/bench/activate.cpuprofile [out/maps/extension.js.map] [--top 25]
+//   node test/bench/tools/summarize-profile.mjs out/bench/activate.cpuprofile [out/maps/activation.js.map] [--top 25]
 import { readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
+import { basename } from 'node:path';
 
 const args = process.argv.slice(2);
 const topIndex = args.indexOf('--top');
@@ -11,6 +12,8 @@ const top = topIndex >= 0 ? Number(args[topIndex + 1]) : 25;
 const [file, mapFile] = args.filter((a, i) => !a.startsWith('--') && i !== topIndex + 1);
 const profile = JSON.parse(readFileSync(file, 'utf8'));
 const map = mapFile ? new SourceMap(JSON.parse(readFileSync(mapFile, 'utf8'))) : undefined;
+/** The bundle the map describes (out/maps/activation.js.map → activation.js): only its frames are mapped. */
+const mapped = mapFile ? basename(mapFile).replace(/\.map$/, '') : undefined;
 
 const dt = new Map();
 profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
@@ -24,7 +27,7 @@ for (const node of profile.nodes) {
   const cf = node.callFrame;
   let where = cf.url ? cf.url.replace(/^.*\/(node_modules|dist|out)\//, '$1/') : '(native)';
   let name = cf.functionName || '(anonymous)';
-  if (map && /extension\.js$/.test(cf.url) && cf.lineNumber >= 0) {
+  if (map && cf.url.endsWith(`/${mapped}`) && cf.lineNumber >= 0) {
     const e = map.findEntry(cf.lineNumber, cf.columnNumber);
     if (e?.originalSource) {
       where = e.originalSource.replace(/^.*?(src|node_modules)\//, '$1/');
