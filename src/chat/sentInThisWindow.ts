@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { FaxEvents, SentFax } from '../events/faxEvents';
-import type { OutgoingFax } from '../send/sentFaxMatch';
+import { outgoingFaxesOf, type OutgoingFax } from '../send/sentFaxMatch';
 
 /**
  * The faxes created in this window (from chat or a command), by outbox id: what faxplus_faxStatus
@@ -24,17 +24,8 @@ export class SentInThisWindow implements vscode.Disposable {
   }
 
   private record(sent: SentFax): void {
-    const startedAt = sent.startedAt ?? new Date();
-    for (const [to, outboxId] of Object.entries(sent.ids)) {
-      this.faxes.set(outboxId, {
-        outboxId,
-        to,
-        from: sent.from,
-        startedAt,
-        answeredAt: sent.answeredAt,
-        serverTime: sent.serverTime,
-        serverClockOffsetMs: sent.serverClockOffsetMs,
-      });
+    for (const fax of outgoingFaxesOf(sent)) {
+      this.faxes.set(fax.outboxId, fax);
     }
   }
 }

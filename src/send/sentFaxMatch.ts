@@ -25,6 +25,26 @@ export interface OutgoingFax {
   readonly serverClockOffsetMs?: number;
 }
 
+/** A fax this window created, as announced (FaxEvents' SentFax): outbox ids per destination, and what places it in time. */
+export interface CreatedFax extends Pick<OutgoingFax, 'from' | 'answeredAt' | 'serverTime' | 'serverClockOffsetMs'> {
+  readonly ids: Readonly<Record<string, string>>;
+  readonly startedAt?: Date;
+}
+
+/** One outgoing fax per destination of a created fax: what every follower of it (tracker, chat status) matches with. */
+export function outgoingFaxesOf(created: CreatedFax): OutgoingFax[] {
+  const startedAt = created.startedAt ?? new Date();
+  return Object.entries(created.ids).map(([to, outboxId]) => ({
+    outboxId,
+    to,
+    from: created.from,
+    startedAt,
+    answeredAt: created.answeredAt,
+    serverTime: created.serverTime,
+    serverClockOffsetMs: created.serverClockOffsetMs,
+  }));
+}
+
 /** How far the server's clock may be off ours when only our clock is known. */
 export const LOCAL_CLOCK_TOLERANCE_MS = 60_000;
 /** Slack when the outbox's own submit time is known (same clock; the Sent record may round differently). */

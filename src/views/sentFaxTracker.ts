@@ -6,7 +6,7 @@ import type { CommandPermissions } from '../auth/commandPermissions';
 import type { ClientProvider } from '../client/clientProvider';
 import { kindOf } from '../errors/errorPresenter';
 import type { FaxEvents, SentFax } from '../events/faxEvents';
-import { earliestSentTime, isSameFax, matchSentRecord, type OutgoingFax } from '../send/sentFaxMatch';
+import { earliestSentTime, isSameFax, matchSentRecord, outgoingFaxesOf, type OutgoingFax } from '../send/sentFaxMatch';
 import { Disposable } from '../util/disposable';
 import type { FaxNotifications } from './faxNotifications';
 
@@ -78,22 +78,9 @@ export class SentFaxTracker extends Disposable {
 
   /** A fax this window created: follow each destination's outbox record. */
   follow(sent: SentFax): void {
-    const startedAt = sent.startedAt ?? new Date();
-    for (const [to, outboxId] of Object.entries(sent.ids)) {
-      if (!this.followed.has(outboxId)) {
-        this.add(
-          outboxId,
-          {
-            outboxId,
-            to,
-            from: sent.from,
-            startedAt,
-            answeredAt: sent.answeredAt,
-            serverTime: sent.serverTime,
-            serverClockOffsetMs: sent.serverClockOffsetMs,
-          },
-          'outbox',
-        );
+    for (const fax of outgoingFaxesOf(sent)) {
+      if (!this.followed.has(fax.outboxId)) {
+        this.add(fax.outboxId, fax, 'outbox');
       }
     }
     this.schedule();

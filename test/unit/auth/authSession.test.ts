@@ -39,6 +39,19 @@ function secretStorage(
   } as unknown as vscode.SecretStorage & { changed: vscode.EventEmitter<vscode.SecretStorageChangeEvent>; values: Map<string, string> };
 }
 
+/** From now on storage's reads answer only when released (a keyring, a remote window): a restore is stuck in them. */
+function slowReads(storage: ReturnType<typeof secretStorage>): () => void {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const read = storage.get;
+  storage.get = async (key: string) => {
+    const value = await read(key);
+    await gate;
+    return value;
+  };
+  return release;
+}
+
 /** A validator whose answers the test releases one by one, in any order. */
 class ScriptedValidator implements TokenValidator {
   readonly calls: { resolve(f: TokenFacts): void; reject(e: unknown): void; knownAccount?: AccountFacts }[] = [];
@@ -125,15 +138,8 @@ describe('auth: AuthSession', () => {
 
   it('a restore that read storage before a sign-in finished cannot sign the new token out', async () => {
     const storage = secretStorage();
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const read = storage.get;
     // The restore's read sees storage as it was (no token yet) but answers only after the sign-in stored one.
-    storage.get = async (key: string) => {
-      const value = await read(key);
-      await gate;
-      return value;
-    };
+    const release = slowReads(storage);
     const racing = new AuthSession(new SecretStore(storage), memento(), validator, new Redactor(), noLog, {});
     const restoring = racing.restore();
     const signingIn = racing.signInWithPat(TOKEN);
@@ -149,17 +155,10 @@ describe('auth: AuthSession', () => {
 
   it("a view asking at sign-in does not wait for the restore the sign-in's own store started", async () => {
     const storage = secretStorage();
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const read = storage.get;
     const signing = new AuthSession(new SecretStore(storage), memento(), validator, new Redactor(), noLog, {});
     await signing.restore();
-    // From now on storage answers slowly (a keyring, a remote window): the restore that storing the PAT fires is stuck in it.
-    storage.get = async (key: string) => {
-      const value = await read(key);
-      await gate;
-      return value;
-    };
+    // From now on storage answers slowly: the restore that storing the PAT fires is stuck in it.
+    const release = slowReads(storage);
     storage.store = async (key: string, value: string) => {
       storage.values.set(key, value);
       storage.changed.fire({ key });
@@ -184,14 +183,7 @@ describe('auth: AuthSession', () => {
     storage.values.set('faxplus.pat', OLD);
     const state = memento();
     await state.update('faxplus.tokenFacts', { ...facts, source: 'secretStorage', fingerprint: tokenFingerprint(OLD) });
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const read = storage.get;
-    storage.get = async (key: string) => {
-      const value = await read(key);
-      await gate;
-      return value;
-    };
+    const release = slowReads(storage);
     storage.store = async () => {
       throw new Error('keyring locked');
     };
