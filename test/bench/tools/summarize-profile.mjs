@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 const args = process.argv.slice(2);
 const topIndex = args.indexOf('--top');
 const top = topIndex >= 0 ? Number(args[topIndex + 1]) : 25;
-const [file, mapFile] = args.filter((a, i) => !a.startsWith('--') && i !== topIndex + 1);
+const [file, mapFile] = args.filter((a, i) => !a.startsWith('--') && (topIndex < 0 || i !== topIndex + 1));
 const profile = JSON.parse(readFileSync(file, 'utf8'));
 const map = mapFile ? new SourceMap(JSON.parse(readFileSync(mapFile, 'utf8'))) : undefined;
 /** The bundle the map describes (out/maps/activation.js.map → activation.js): only its frames are mapped. */
