@@ -8,8 +8,8 @@
 //   node esbuild.mjs --tests --out-root DIR   write dist/ and out/ under DIR (isolated test runs)
 //   node esbuild.mjs --extension-only --out-root DIR   only the extension's own files (the split's unit test)
 // The extension is several files (see "Bundles" in docs/ARCHITECTURE.md): activation loads
-// dist/extension.js only; client.js, undici.js, phonenumbers.js, commands.js, send.js and
-// the chunk-*.js they share load on first use.
+// dist/extension.js only; the files LAZY_MODULES names and the chunk-*.js they share load
+// on first use.
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -37,6 +37,10 @@ const LAZY_MODULES = [
   { source: 'src/commands/allCommands.ts', out: 'commands' },
   { source: 'src/sendFlow/sendFaxFeature.ts', out: 'send' },
   { source: 'src/chat/chatTools.ts', out: 'chat' },
+  { source: 'src/api/oauthRefresher.ts', out: 'oauth' },
+  { source: 'src/api/oauthClient.ts', out: 'oauthClient' },
+  { source: 'src/viewer/faxViewerPanel.ts', out: 'faxViewer' },
+  { source: 'src/views/treeItemFactory.ts', out: 'treeItems' },
   // A package is matched by the specifier require()d: `require` would resolve its CommonJS build, the entry is its ESM build.
   { source: 'node_modules/libphonenumber-js/min/index.js', specifier: 'libphonenumber-js/min', out: 'phonenumbers' },
 ];

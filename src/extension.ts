@@ -14,7 +14,6 @@ import { ContextKeys } from './auth/contextKeys';
 import { CommandGate } from './auth/commandGate';
 import { AuthStatusBar } from './auth/authStatusBar';
 import { ExpiryMonitor } from './auth/expiryMonitor';
-import { SignInErrorMessages } from './auth/signInErrorMessages';
 import { UnauthorizedPrompt } from './errors/unauthorizedPrompt';
 import { ErrorPresenter } from './errors/errorPresenter';
 import type { Notifier } from './util/notifier';
@@ -27,7 +26,6 @@ import { OAuthClientSecretStore } from './auth/oauthClientSecretStore';
 import { OAuthCredentials } from './auth/oauthCredentials';
 import { OAuthBrowser } from './auth/oauthBrowser';
 import { OAuthSettings } from './auth/oauthSettings';
-import { OAuthSignInFlow } from './auth/oauthSignInFlow';
 import { FaxPlusAuthenticationProvider } from './auth/faxPlusAuthenticationProvider';
 import { RunningTasks } from './commands/targets/runningTasks';
 import { FaxViewerPanels } from './viewer/faxViewerPanels';
@@ -80,7 +78,6 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
   session.useOAuth(oauthCredentials);
   const oauthBrowser = new OAuthBrowser();
   const oauthSettings = new OAuthSettings();
-  const oauthFlow = new OAuthSignInFlow(endpoints, oauthBrowser, oauthCredentials, oauthClientSecrets, session, redactor, logger);
   const oauthProvider = new FaxPlusAuthenticationProvider(oauthCredentials, session);
 
   const permissions = new CommandPermissions();
@@ -95,7 +92,6 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
     () => endpoints.describeOverrides(),
   );
   const expiry = new ExpiryMonitor(session, context.globalState, notifier, () => statusBar.refresh());
-  const signInMessages = new SignInErrorMessages();
   const events = new FaxEvents();
   // A file, not globalState: an imported address book can hold thousands of entries, and globalState is read
   // by every window at start-up; a file is written only when contacts change and can be backed up or removed.
@@ -159,16 +155,16 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
         services: { gate, clients, errors, notifier, events, tasks },
         logger,
         session,
-        signInMessages,
+        redactor,
+        endpoints,
         sidebar,
         viewers,
         balance,
-        oauth: { flow: oauthFlow, settings: oauthSettings, clientSecrets: oauthClientSecrets, credentials: oauthCredentials },
+        oauth: { browser: oauthBrowser, settings: oauthSettings, clientSecrets: oauthClientSecrets, credentials: oauthCredentials },
         sendFlow: sendFax.get().flow,
         sendOutcomes: sendFax.get().outcomes,
         recentRecipients: sendFax.get().recent,
         reportsFolder: vscode.Uri.joinPath(context.globalStorageUri, 'reports'),
-        endpointOverrides: () => endpoints.describeOverrides(),
         contacts,
         receipts: receipts.book,
         chatAuditFile,

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { refresh, type OAuthTokens } from '../api/oauthClient';
+import type { OAuthTokens } from '../api/oauthClient';
 import { proxyOptionsFromSettings } from '../config/proxySettings';
-import { OAuthSession, OAuthSignInRequiredError, type OAuthCredential, type OAuthStorage, type StoredOAuth } from '../api/oauthRefresher';
+import type { OAuthSession, OAuthCredential, OAuthStorage, StoredOAuth } from '../api/oauthRefresher';
 import type { EndpointSettings } from '../config/endpointSettings';
 import type { Logger } from '../api/logger';
 import { Disposable } from '../util/disposable';
@@ -27,7 +27,7 @@ export class OAuthCredentials extends Disposable implements OAuthCredentialSourc
   readonly onDidRequireSignIn = this.signInRequired.event;
   private identity: string | undefined;
   private cached: { tokenUrl: string; clientId: string; clientSecret: string; session: OAuthSession } | undefined;
-  private readonly announced = new WeakSet<OAuthSignInRequiredError>();
+  private readonly announced = new WeakSet<Error>();
 
   constructor(
     private readonly storage: OAuthStorage,
@@ -97,6 +97,8 @@ export class OAuthCredentials extends Disposable implements OAuthCredentialSourc
     if (c && c.tokenUrl === tokenUrl && c.clientId === clientId && c.clientSecret === clientSecret) {
       return c.session;
     }
+    const { OAuthSession } = oauthRefresher();
+    const { refresh } = oauthClient();
     const session = new OAuthSession({
       storage: this.storage,
       client: { tokenUrl, clientId, clientSecret },
@@ -112,7 +114,7 @@ export class OAuthCredentials extends Disposable implements OAuthCredentialSourc
     try {
       return await work();
     } catch (e) {
-      if (!(e instanceof OAuthSignInRequiredError)) {
+      if (!(e instanceof oauthRefresher().OAuthSignInRequiredError)) {
         throw e;
       }
       this.announceSignInRequired(e);
@@ -121,7 +123,7 @@ export class OAuthCredentials extends Disposable implements OAuthCredentialSourc
   }
 
   /** Every request that waited on the failed refresh receives this same error object: announce it once. */
-  private announceSignInRequired(e: OAuthSignInRequiredError): void {
+  private announceSignInRequired(e: Error): void {
     if (this.announced.has(e)) {
       return;
     }
@@ -157,4 +159,19 @@ export class OAuthCredentials extends Disposable implements OAuthCredentialSourc
 
 function identityOf(stored: StoredOAuth | undefined): string | undefined {
   return stored && `${stored.clientId}\n${stored.userId ?? ''}`;
+}
+
+/*
+ * The token client and the refresher load when an OAuth session is first used (a stored
+ * session, or a sign-in's tokens to save), not at activation: most people sign in with a
+ * token. The build maps these require() calls to dist/oauth.js and dist/oauthClient.js.
+ */
+function oauthRefresher(): typeof import('../api/oauthRefresher') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous lazy load (esbuild.mjs LAZY_MODULES).
+  return require('../api/oauthRefresher') as typeof import('../api/oauthRefresher');
+}
+
+function oauthClient(): typeof import('../api/oauthClient') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous lazy load (esbuild.mjs LAZY_MODULES).
+  return require('../api/oauthClient') as typeof import('../api/oauthClient');
 }

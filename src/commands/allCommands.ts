@@ -4,8 +4,11 @@ import type { ActionServices } from './targets/actionServices';
 import type { FaxViewerPanels } from '../viewer/faxViewerPanels';
 import type { BalanceStatusBar } from '../balance/balanceStatusBar';
 import type { AuthSession } from '../auth/authSession';
-import type { SignInErrorMessages } from '../auth/signInErrorMessages';
-import type { OAuthSignInFlow } from '../auth/oauthSignInFlow';
+import { SignInErrorMessages } from '../auth/signInErrorMessages';
+import { OAuthSignInFlow } from '../auth/oauthSignInFlow';
+import type { OAuthBrowser } from '../auth/oauthBrowser';
+import type { EndpointSettings } from '../config/endpointSettings';
+import type { Redactor } from '../logging/redactor';
 import type { OAuthSettings } from '../auth/oauthSettings';
 import type { OAuthClientSecretStore } from '../auth/oauthClientSecretStore';
 import type { OAuthCredentials } from '../auth/oauthCredentials';
@@ -63,9 +66,11 @@ export interface CommandDependencies {
   readonly services: ActionServices;
   readonly logger: OutputLogger;
   readonly session: AuthSession;
-  readonly signInMessages: SignInErrorMessages;
+  readonly redactor: Redactor;
+  readonly endpoints: EndpointSettings;
+  /** The OAuth parts activation needs too (restore, refresh, the authentication provider); the sign-in flow is built here, on first use. */
   readonly oauth: {
-    readonly flow: OAuthSignInFlow;
+    readonly browser: OAuthBrowser;
     readonly settings: OAuthSettings;
     readonly clientSecrets: OAuthClientSecretStore;
     readonly credentials: OAuthCredentials;
@@ -79,7 +84,6 @@ export interface CommandDependencies {
   readonly balance: BalanceStatusBar;
   readonly reportsFolder: vscode.Uri;
   /** Says where environment variables moved the API or OAuth endpoints, if they did. */
-  readonly endpointOverrides: () => string | undefined;
   readonly contacts: AddressBook;
   /** The receipts of faxes sent from this editor (Show Fax History). */
   readonly receipts: ReceiptBook;
@@ -91,16 +95,26 @@ export interface CommandDependencies {
 export function allCommands(deps: CommandDependencies): Command[] {
   const { services, session, sidebar, oauth } = deps;
   const { gate } = services;
+  const signInMessages = new SignInErrorMessages();
+  const oauthFlow = new OAuthSignInFlow(
+    deps.endpoints,
+    oauth.browser,
+    oauth.credentials,
+    oauth.clientSecrets,
+    session,
+    deps.redactor,
+    deps.logger,
+  );
   const editContact = new EditContactCommand(deps.contacts, services.notifier);
   const deleteContact = new DeleteContactCommand(deps.contacts, services.notifier);
   return [
     // Account
     new ShowLogsCommand(deps.logger),
-    new SignInCommand(session, deps.signInMessages, services.notifier),
+    new SignInCommand(session, signInMessages, services.notifier),
     new SignOutCommand(session, services.notifier),
-    new RotateTokenCommand(session, deps.signInMessages, services.notifier),
-    new ShowTokenInfoCommand(session, services.notifier, deps.endpointOverrides),
-    new SignInWithOAuthCommand(oauth.flow, oauth.settings, oauth.clientSecrets, services.notifier),
+    new RotateTokenCommand(session, signInMessages, services.notifier),
+    new ShowTokenInfoCommand(session, services.notifier, () => deps.endpoints.describeOverrides()),
+    new SignInWithOAuthCommand(oauthFlow, oauth.settings, oauth.clientSecrets, services.notifier),
     new ForgetOAuthClientCommand(session, oauth.clientSecrets, oauth.credentials, services.notifier),
     // Sidebar: refresh all, refresh one view (by argument, or one command per view title button), load more
     new RefreshCommand(sidebar, gate),

@@ -4,8 +4,7 @@ import { Disposable } from '../util/disposable';
 import { createNonce } from './nonce';
 import { viewerHtml } from './viewerHtml';
 import { parseViewerMessage, type RenderReport, type ToViewerMessage } from './viewerMessages';
-
-export const FAX_VIEWER_TYPE = 'faxplus.faxViewer';
+import { FAX_VIEWER_TYPE } from './faxViewerType';
 
 /**
  * One fax shown in an editor tab. The document's bytes stay here (not in the

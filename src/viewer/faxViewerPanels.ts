@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import { Disposable } from '../util/disposable';
-import { FaxViewerPanel } from './faxViewerPanel';
+import type { FaxViewerPanel } from './faxViewerPanel';
 
 /** The open fax viewers, one per fax: opening a fax that is already open reveals its tab. */
 export class FaxViewerPanels extends Disposable {
@@ -20,12 +20,12 @@ export class FaxViewerPanels extends Disposable {
   }
 
   create(faxId: string, title: string): FaxViewerPanel {
-    return this.track(new FaxViewerPanel(faxId, title, this.extensionUri));
+    return this.track(new (panelClass())(faxId, title, this.extensionUri));
   }
 
   /** Takes over a tab VS Code restored after a window reload, showing `page` (zero-based) first. */
   adopt(faxId: string, restored: vscode.WebviewPanel, page: number): FaxViewerPanel {
-    return this.track(new FaxViewerPanel(faxId, restored.title, this.extensionUri, { panel: restored, page }));
+    return this.track(new (panelClass())(faxId, restored.title, this.extensionUri, { panel: restored, page }));
   }
 
   private track(panel: FaxViewerPanel): FaxViewerPanel {
@@ -39,4 +39,10 @@ export class FaxViewerPanels extends Disposable {
     });
     return panel;
   }
+}
+
+/** The viewer (its page markup, messages and webview wiring) loads with the first fax opened, not at activation (dist/faxViewer.js). */
+function panelClass(): typeof FaxViewerPanel {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous lazy load (esbuild.mjs LAZY_MODULES).
+  return (require('./faxViewerPanel') as typeof import('./faxViewerPanel')).FaxViewerPanel;
 }

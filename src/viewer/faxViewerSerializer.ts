@@ -7,7 +7,7 @@ import type { Logger } from '../api/logger';
 import { Disposable } from '../util/disposable';
 import type { FaxViewerPanel } from './faxViewerPanel';
 import type { FaxViewerPanels } from './faxViewerPanels';
-import { FAX_VIEWER_TYPE } from './faxViewerPanel';
+import { FAX_VIEWER_TYPE } from './faxViewerType';
 import { parseSavedViewerState } from './viewerMessages';
 
 /**

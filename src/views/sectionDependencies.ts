@@ -3,7 +3,7 @@ import type { CommandPermissions } from '../auth/commandPermissions';
 import type { ClientProvider } from '../client/clientProvider';
 import type { ErrorPresenter } from '../errors/errorPresenter';
 import type { Logger } from '../api/logger';
-import type { TreeItemFactory } from './treeItemFactory';
+import type { TreeItems } from './deferredTreeItems';
 
 /** What every sidebar section needs; passed to each provider's constructor. */
 export interface SectionDependencies {
@@ -11,6 +11,6 @@ export interface SectionDependencies {
   readonly permissions: CommandPermissions;
   readonly clients: ClientProvider;
   readonly errors: ErrorPresenter;
-  readonly items: TreeItemFactory;
+  readonly items: TreeItems;
   readonly logger: Logger;
 }

@@ -24,8 +24,7 @@ import type { SectionDependencies } from './sectionDependencies';
 import type { SectionTreeProvider } from './sectionTreeProvider';
 import { SidebarActivity } from './sidebarActivity';
 import { SidebarPolling } from './sidebarPolling';
-import { TimeDisplay } from '../format/timeDisplay';
-import { TreeItemFactory } from './treeItemFactory';
+import { deferredTreeItems } from './deferredTreeItems';
 import { VIEW_NAMES, type TreeNode, type ViewName } from './treeNodes';
 
 export interface SidebarDependencies {
@@ -83,7 +82,7 @@ export class Sidebar extends Disposable {
       clients: deps.clients,
       errors: deps.errors,
       logger: deps.logger,
-      items: new TreeItemFactory(new TimeDisplay(vscode.env.language), ownerOf),
+      items: deferredTreeItems(vscode.env.language, ownerOf),
     };
     const pageSize = (): number => vscode.workspace.getConfiguration('faxplus').get<number>('pageSize', DEFAULT_PAGE_SIZE);
     this.providers = {

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { eventually, signInWith, signOut, testEnvironment, type TestEnvironment } from './support/environment';
 import { Notices } from './support/notices';
-import { FAX_VIEWER_TYPE } from '../../src/viewer/faxViewerPanel';
+import { FAX_VIEWER_TYPE } from '../../src/viewer/faxViewerType';
 
 /**
  * After a window reload VS Code hands each fax tab's webview and saved state to

@@ -21,7 +21,18 @@ describe('build: the extension split into files loaded at activation and on firs
   const root = path.resolve(__dirname, '../../..');
   let outRoot: string;
   let dist: string;
-  const lazyFiles = ['client.js', 'undici.js', 'phonenumbers.js', 'commands.js', 'send.js', 'chat.js'];
+  const lazyFiles = [
+    'client.js',
+    'undici.js',
+    'phonenumbers.js',
+    'commands.js',
+    'send.js',
+    'chat.js',
+    'oauth.js',
+    'oauthClient.js',
+    'faxViewer.js',
+    'treeItems.js',
+  ];
 
   before(() => {
     outRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'faxplus-split-'));
@@ -46,7 +57,7 @@ describe('build: the extension split into files loaded at activation and on firs
   const sourcesOf = (file: string): string[] =>
     (JSON.parse(text(`${file}.map`)) as { sources: string[] }).sources.map((s) => path.relative(root, path.resolve(dist, s)));
 
-  it('require(extension.js) loads that one file of dist/, and it holds no undici, libphonenumber-js, client, commands or send flow', () => {
+  it('require(extension.js) loads that one file of dist/, and it holds no undici, libphonenumber-js, client, commands, send flow, OAuth sign-in, viewer or tree items', () => {
     for (const file of lazyFiles) assert.ok(fs.existsSync(path.join(dist, file)), `${file} is built`);
     const before = new Set(Object.keys(require.cache));
     const extension = load('extension.js') as { activate?: unknown };
@@ -65,6 +76,14 @@ describe('build: the extension split into files loaded at activation and on firs
       'src/sendFlow/sendFaxFeature.ts',
       'src/chat/chatTools.ts',
       'src/chat/sendFaxTool.ts',
+      'src/api/oauthClient.ts',
+      'src/api/oauthRefresher.ts',
+      'src/auth/oauthSignInFlow.ts',
+      'src/auth/oauthLoopbackServer.ts',
+      'src/viewer/faxViewerPanel.ts',
+      'src/viewer/pageMarkup.ts',
+      'src/views/treeItemFactory.ts',
+      'src/views/faxTreeItem.ts',
     ];
     assert.deepStrictEqual(
       atActivation.filter((s) => forbidden.some((f) => s.startsWith(f))),
@@ -79,6 +98,10 @@ describe('build: the extension split into files loaded at activation and on firs
     assert.ok(sourcesOf('phonenumbers.js').some((s) => s.startsWith('node_modules/libphonenumber-js/')));
     assert.ok(sourcesOf('client.js').includes('src/api/faxPlusClient.ts'));
     assert.ok(sourcesOf('chat.js').includes('src/chat/sendFaxTool.ts'));
+    assert.ok(sourcesOf('oauth.js').includes('src/api/oauthRefresher.ts'));
+    assert.ok(sourcesOf('commands.js').includes('src/auth/oauthLoopbackServer.ts'));
+    assert.ok(sourcesOf('faxViewer.js').includes('src/viewer/faxViewerPanel.ts'));
+    assert.ok(sourcesOf('treeItems.js').includes('src/views/faxTreeItem.ts'));
   });
 
   it('every module of src/ is in exactly one file', () => {
