@@ -206,6 +206,22 @@ export function renderReport(input: BenchInput): { table: string; markdown: stri
       verdict: check(returning <= rt + 50),
       how: `median of ${full.returningToInboxMs.length} (${each(full.returningToInboxMs)} ms): opening the container, with activation's restore from stored facts and background revalidation alongside, to the first Inbox items; list asked before /auth/token answered: ${full.returningParallelRounds ?? (full.returningParallel ? full.returningToInboxMs.length : 0)} of ${full.returningToInboxMs.length} rounds; requests: ${full.returningRequests?.join(', ')}; ${describeTrace(full.returningTrace)}`,
     });
+    // The same rounds measured from when VS Code told the Inbox it is visible: what the extension and the
+    // network take, without the workbench's own time to show the container (which no extension can shorten).
+    const afterShown = full.returningToInboxMs.flatMap((total, i) => {
+      const shown = full.returningTrace?.[i]?.shownMs;
+      return typeof shown === 'number' ? [total - shown] : [];
+    });
+    if (afterShown.length) {
+      const ours = median(afterShown);
+      rows.push({
+        measure: `… the same, from the Inbox shown (${rt} ms per request)`,
+        result: ms(ours),
+        target: `≤ ${rt + 50} ms (1 round trip + 50 ms)`,
+        verdict: check(ours <= rt + 50),
+        how: `median of ${afterShown.length} (${each(afterShown)} ms): the rounds above, each from the moment VS Code told the Inbox view it is visible to its first items; the row above includes VS Code's time to show the container`,
+      });
+    }
     rows.push({
       measure: `Inbox after sign-in, container open (${rt} ms per request)`,
       result: ms(signIn),
