@@ -2,12 +2,16 @@ import * as vscode from 'vscode';
 import { accountTypeText } from './accountTypeText';
 import { isAdmin } from '../auth/tokenFacts';
 import type { SectionDependencies } from './sectionDependencies';
+import type { MemberList } from './memberList';
 import { SectionTreeProvider } from './sectionTreeProvider';
 import type { ItemNode, TreeNode } from './treeNodes';
 
 /** Members of a corporate account. Only administrators may list them; everyone else sees why the list is empty. */
 export class MembersProvider extends SectionTreeProvider {
-  constructor(deps: SectionDependencies) {
+  constructor(
+    deps: SectionDependencies,
+    private readonly members: MemberList,
+  ) {
     super('members', deps);
   }
 
@@ -30,7 +34,7 @@ export class MembersProvider extends SectionTreeProvider {
   }
 
   protected async fetchFresh(signal: AbortSignal): Promise<ItemNode[]> {
-    const members = await this.deps.clients.get().listMembers({ signal });
+    const members = await this.members.list(signal);
     return members.map((account) => ({ kind: 'member', account }));
   }
 

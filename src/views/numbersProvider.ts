@@ -4,6 +4,7 @@ import type { Account } from '../api/models';
 import { isAdmin } from '../auth/tokenFacts';
 import { personLabel } from '../format/personName';
 import type { SectionDependencies } from './sectionDependencies';
+import type { MemberList } from './memberList';
 import { SectionTreeProvider } from './sectionTreeProvider';
 import type { ItemNode, TreeNode } from './treeNodes';
 
@@ -15,7 +16,10 @@ const BUY = COMMANDS.buyNumber;
  * if that listing fails, the uids are shown: the numbers matter more.
  */
 export class NumbersProvider extends SectionTreeProvider {
-  constructor(deps: SectionDependencies) {
+  constructor(
+    deps: SectionDependencies,
+    private readonly members: MemberList,
+  ) {
     super('numbers', deps);
   }
 
@@ -54,7 +58,7 @@ export class NumbersProvider extends SectionTreeProvider {
       return names;
     }
     try {
-      for (const member of await this.deps.clients.get().listMembers({ signal })) {
+      for (const member of await this.members.list(signal)) {
         if (member.uid !== facts.account?.uid) {
           names.set(member.uid, displayName(member));
         }

@@ -25,6 +25,7 @@ import type { SectionTreeProvider } from './sectionTreeProvider';
 import { SidebarActivity } from './sidebarActivity';
 import { SidebarPolling } from './sidebarPolling';
 import { deferredTreeItems } from './deferredTreeItems';
+import { MemberList } from './memberList';
 import { VIEW_NAMES, type TreeNode, type ViewName } from './treeNodes';
 
 export interface SidebarDependencies {
@@ -71,6 +72,8 @@ export class Sidebar extends Disposable {
   /** Whether background work may call the API: a view is visible (or another reason holds). */
   readonly activity: SidebarActivity;
   private identity: string | undefined;
+  /** GET /accounts, shared by Numbers (assignees' names) and Members when both load at once. */
+  private readonly members: MemberList;
 
   constructor(private readonly deps: SidebarDependencies) {
     super();
@@ -84,14 +87,15 @@ export class Sidebar extends Disposable {
       logger: deps.logger,
       items: deferredTreeItems(vscode.env.language, ownerOf),
     };
+    this.members = new MemberList(deps.clients);
     const pageSize = (): number => vscode.workspace.getConfiguration('faxplus').get<number>('pageSize', DEFAULT_PAGE_SIZE);
     this.providers = {
       outbox: this.register(new OutboxProvider(section)),
       inbox: this.register(new FaxListProvider('inbox', section, pageSize)),
       sent: this.register(new FaxListProvider('sent', section, pageSize)),
       spam: this.register(new FaxListProvider('spam', section, pageSize)),
-      numbers: this.register(new NumbersProvider(section)),
-      members: this.register(new MembersProvider(section)),
+      numbers: this.register(new NumbersProvider(section, this.members)),
+      members: this.register(new MembersProvider(section, this.members)),
     };
     const views = {} as Record<ViewName, vscode.TreeView<TreeNode>>;
     for (const name of VIEW_NAMES) {
@@ -158,6 +162,10 @@ export class Sidebar extends Disposable {
 
   /** Refreshes one view (and only it); a hidden view just reloads when shown. */
   refresh(view: ViewName): Promise<void> {
+    if (view === 'numbers' || view === 'members') {
+      // A refresh asks for what is true now: a member list already on its way may be from before.
+      this.members.forget();
+    }
     return this.providers[view].refresh();
   }
 
@@ -185,7 +193,9 @@ export class Sidebar extends Disposable {
   }
 
   async refreshAll(): Promise<void> {
-    await Promise.all(VIEW_NAMES.map((view) => this.refresh(view)));
+    // Forgotten once, so Numbers and Members share one new member list.
+    this.members.forget();
+    await Promise.all(VIEW_NAMES.map((view) => this.providers[view].refresh()));
   }
 
   /**

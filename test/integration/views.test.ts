@@ -297,6 +297,28 @@ describe('Sidebar trees', function () {
     assert.ok(numbers.some((r) => /unassigned/.test(r.description)));
   });
 
+  it('asks for the member list once when Numbers and Members load together, and again on a refresh', async () => {
+    await signInWith(env.emulator.demoTokens.fullAccess);
+    const memberLists = () => env.emulator.requests.filter((r) => r.operationId === 'getAccounts').length;
+    const before = memberLists();
+    const [members, numbers] = await Promise.all([rows('members'), rows('numbers')]);
+    assert.strictEqual(memberLists() - before, 1, 'one GET /accounts answered both views');
+    const member = env.emulator.state.accounts().find((a) => a.uid === env.emulator.accounts.member);
+    assert.ok(member);
+    assert.ok(members.some((r) => r.contextValue?.startsWith('member;') && r.label.includes(String(member.name))));
+    assert.ok(
+      numbers.some((r) => r.description.includes(String(member.name))),
+      'Numbers names the assignee from the shared answer',
+    );
+
+    // Refresh All: shown views reload at once, hidden ones when next asked; either way the two share one new list.
+    await env.api.sidebar.refreshAll();
+    await Promise.all([rows('members'), rows('numbers')]);
+    await eventually(() => assert.strictEqual(memberLists() - before, 2, 'Refresh All asks again, once for both views'));
+    await emulatorAnsweredAll();
+    assert.strictEqual(memberLists() - before, 2);
+  });
+
   it('shows one error node with Retry when Fax.Plus fails, and recovers on Retry', async () => {
     await signInWith(env.emulator.demoTokens.fullAccess);
     env.emulator.faults.add({ operationId: 'listFaxes', kind: 'status', status: 500, times: Infinity });
