@@ -6,8 +6,9 @@
 // BENCH_VISIBLE_S (120), BENCH_UPLOAD_MB (150), BENCH_UPLOAD_ROUNDS (3),
 // BENCH_PAIRS (2000), BENCH_LATENCY_MS (100, the journeys' round trip), BENCH_JOURNEY_ROUNDS (5),
 // BENCH_LINK_MB (20), BENCH_LINK_MBPS (50), BENCH_LINK_ROUNDS (2), VERBOSE=1, KEEP_TMP=1.
-// activate() is timed in two kinds of fresh host, interleaved: ours, and the same manifest with an
-// empty activate() (VS Code's own share, the floor no extension with this manifest goes under).
+// activate() is timed in three kinds of fresh host, interleaved: ours, the same manifest with an
+// empty activate() (VS Code's own share, the floor no extension with this manifest goes under), and
+// with an activate() that only loads the API (the floor of any extension that uses \`vscode\`).
 // BENCH_ONLY=activation: only activate() in BENCH_HOSTS hosts of each kind, printed, BENCHMARKS.md untouched
 // (BENCH_PROFILE=1: and a CPU profile);
 // with BENCH_BASELINE=<git ref> that commit's extension is packaged too and measured in the
@@ -145,6 +146,10 @@ async function activationOnly(packaged, suite, emulator) {
   const variants = [
     { label: 'this tree', packaged },
     { label: 'same manifest, empty activate()', packaged: { ...packaged, ...stageEmptyActivation(packaged.extensionDir, work) } },
+    {
+      label: "same manifest, activate() that only loads the API ('vscode')",
+      packaged: { ...packaged, ...stageEmptyActivation(packaged.extensionDir, work, { withApi: true }) },
+    },
   ];
   if (BASELINE) variants.push({ label: `baseline ${BASELINE}`, packaged: await packageBaseline(BASELINE) });
   const runs = new Map(variants.map((v) => [v.label, []]));
@@ -167,8 +172,10 @@ async function activationOnly(packaged, suite, emulator) {
   for (const v of variants) {
     const hosts = runs.get(v.label);
     const own = hosts.map((h) => h.hostActivationMs).filter((x) => typeof x === 'number');
+    const loads = hosts.map((h) => h.loadAgainMs).filter((x) => typeof x === 'number');
     console.log(
       `  ${v.label}: ${median(hosts.map((h) => h.activateMs)).toFixed(1)} ms (${hosts.map((h) => h.activateMs.toFixed(1)).join(', ')})` +
+        `; loading its extension.js again, alone: ${loads.length ? `${median(loads).toFixed(1)} ms` : 'n/a'}` +
         `; VS Code's own activation time ${own.length ? `${median(own).toFixed(0)} ms (${own.join(', ')})` : 'n/a'}; activation loads ${(v.packaged.bundleBytes / 1024).toFixed(1)} KB`,
     );
   }
@@ -199,7 +206,9 @@ try {
     const client = await nodeMeasures(emulator);
     const hosts = [];
     const floorHosts = [];
+    const apiFloorHosts = [];
     const empty = stageEmptyActivation(packaged.extensionDir, work);
+    const apiOnly = stageEmptyActivation(packaged.extensionDir, work, { withApi: true });
     for (let i = 0; i < HOSTS; i++) {
       const mode = i === HOSTS - 1 ? 'full' : 'activate';
       // Ours and the floor, in an order that alternates so neither always runs first.
@@ -214,6 +223,10 @@ try {
           log(`host ${i + 1}/${HOSTS}: same manifest, empty activate()…`);
           floorHosts.push(await runHost({ mode: 'activate', extensionDir: empty.extensionDir, suite, emulator }));
         },
+        async () => {
+          log(`host ${i + 1}/${HOSTS}: same manifest, activate() that only loads the API…`);
+          apiFloorHosts.push(await runHost({ mode: 'activate', extensionDir: apiOnly.extensionDir, suite, emulator }));
+        },
       ];
       for (const run of rotate(kinds, i)) await run();
     }
@@ -224,6 +237,7 @@ try {
       client,
       hosts,
       floorHosts,
+      apiFloorHosts,
       config: {
         hosts: HOSTS,
         hiddenMs: HIDDEN_MS,

@@ -57,12 +57,16 @@ export async function packageAndStage(into, root = repoRoot) {
  * VS Code's own share of activate(): a copy of the staged extension, same manifest
  * (every contribution, every activation event), whose activate() does nothing. Timed
  * the same way in hosts interleaved with ours, it is the floor no extension with this
- * manifest can go under; the difference is what our code costs.
+ * manifest can go under; the difference is what our code costs. `withApi`: the
+ * activate() also loads the \`vscode\` module, the floor of any extension that uses it.
  */
-export function stageEmptyActivation(extensionDir, into) {
-  const copy = path.join(into, 'empty-activate', 'extension');
+export function stageEmptyActivation(extensionDir, into, { withApi = false } = {}) {
+  const copy = path.join(into, withApi ? 'api-only-activate' : 'empty-activate', 'extension');
   cpSync(extensionDir, copy, { recursive: true });
-  const stub = "'use strict';\nexports.activate = function activate() {};\n";
+  // withApi: VS Code builds an extension's API object on its first require('vscode'), which any extension using the API pays.
+  const stub = withApi
+    ? "'use strict';\nconst vscode = require('vscode');\nexports.activate = function activate() { return vscode.version; };\n"
+    : "'use strict';\nexports.activate = function activate() {};\n";
   writeFileSync(path.join(copy, 'dist/extension.js'), stub);
   return { extensionDir: copy, bundleBytes: Buffer.byteLength(stub) };
 }
