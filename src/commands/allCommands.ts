@@ -61,7 +61,10 @@ import { ShowFaxHistoryCommand } from './showFaxHistoryCommand';
 import { OpenChatAuditLogCommand } from './openChatAuditLogCommand';
 import type { ReceiptBook } from '../faxHistory/receiptBook';
 
-/** Everything a command may be built with; feature modules provide these, only this file builds commands. */
+/**
+ * Everything a command may be built with; feature modules provide these, only this file builds commands
+ * (and the two parts only commands use: the sign-in error messages and the OAuth sign-in flow, so they load with them).
+ */
 export interface CommandDependencies {
   readonly services: ActionServices;
   readonly logger: OutputLogger;
@@ -83,7 +86,6 @@ export interface CommandDependencies {
   readonly viewers: FaxViewerPanels;
   readonly balance: BalanceStatusBar;
   readonly reportsFolder: vscode.Uri;
-  /** Says where environment variables moved the API or OAuth endpoints, if they did. */
   readonly contacts: AddressBook;
   /** The receipts of faxes sent from this editor (Show Fax History). */
   readonly receipts: ReceiptBook;

@@ -12,7 +12,7 @@ interface SharedRequest {
  * The account's members for the Numbers and Members views together. Both ask
  * GET /accounts (Numbers to name whom each number is assigned to), so when both
  * load at once (the sidebar opened with both expanded, Refresh All) one request
- * answers both. A view that stops waiting (hidden, reset, signed out) leaves the
+ * answers both. A view that stops waiting (reset, signed out, disposed) leaves the
  * request to the other; it is aborted only when no view waits for it any more.
  */
 export class MemberList {
@@ -78,5 +78,5 @@ export class MemberList {
 }
 
 function cancelled(): CancelledError {
-  return new CancelledError('Fax.Plus listMembers was cancelled', { operationId: 'listMembers', maybeDelivered: false });
+  return new CancelledError('Fax.Plus getAccounts was cancelled', { operationId: 'getAccounts', maybeDelivered: false });
 }

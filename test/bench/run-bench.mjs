@@ -8,7 +8,7 @@
 // BENCH_LINK_MB (20), BENCH_LINK_MBPS (50), BENCH_LINK_ROUNDS (2), VERBOSE=1, KEEP_TMP=1.
 // activate() is timed in three kinds of fresh host, interleaved: ours, the same manifest with an
 // empty activate() (VS Code's own share, the floor no extension with this manifest goes under), and
-// with an activate() that only loads the API (the floor of any extension that uses \`vscode\`).
+// with an activate() that only loads the API (the floor of any extension that uses 'vscode').
 // BENCH_ONLY=activation: only activate() in BENCH_HOSTS hosts of each kind, printed, BENCHMARKS.md untouched
 // (BENCH_PROFILE=1: and a CPU profile);
 // with BENCH_BASELINE=<git ref> that commit's extension is packaged too and measured in the

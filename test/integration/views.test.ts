@@ -311,12 +311,18 @@ describe('Sidebar trees', function () {
       'Numbers names the assignee from the shared answer',
     );
 
-    // Refresh All: shown views reload at once, hidden ones when next asked; either way the two share one new list.
+    // A load after Refresh All does not join a member list asked before it (the members may have changed).
+    const before2 = memberLists();
+    env.emulator.faults.add({ operationId: 'getAccounts', kind: 'latency', ms: 1500, times: 1 });
+    await env.api.sidebar.refreshAll(); // both loaded and hidden: marked stale
+    const membersAgain = rows('members'); // stale: shows what it has, reloads in the background
+    await eventually(() => assert.strictEqual(memberLists() - before2, 1, 'the held list is on its way'));
     await env.api.sidebar.refreshAll();
-    await Promise.all([rows('members'), rows('numbers')]);
-    await eventually(() => assert.strictEqual(memberLists() - before, 2, 'Refresh All asks again, once for both views'));
-    await emulatorAnsweredAll();
-    assert.strictEqual(memberLists() - before, 2);
+    await rows('numbers');
+    await eventually(() => assert.strictEqual(memberLists() - before2, 2, 'Numbers asked again after Refresh All'));
+    await membersAgain;
+    await emulatorAnsweredAll(5000);
+    env.emulator.faults.clear();
   });
 
   it('shows one error node with Retry when Fax.Plus fails, and recovers on Retry', async () => {

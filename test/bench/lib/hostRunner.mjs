@@ -58,7 +58,7 @@ export async function packageAndStage(into, root = repoRoot) {
  * (every contribution, every activation event), whose activate() does nothing. Timed
  * the same way in hosts interleaved with ours, it is the floor no extension with this
  * manifest can go under; the difference is what our code costs. `withApi`: the
- * activate() also loads the \`vscode\` module, the floor of any extension that uses it.
+ * activate() also loads the 'vscode' module, the floor of any extension that uses it.
  */
 export function stageEmptyActivation(extensionDir, into, { withApi = false } = {}) {
   const copy = path.join(into, withApi ? 'api-only-activate' : 'empty-activate', 'extension');

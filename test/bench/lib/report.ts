@@ -243,12 +243,13 @@ export function renderReport(input: BenchInput): { table: string; markdown: stri
     });
     if (afterShown.length) {
       const ours = median(afterShown);
+      // Information, not a verdict: the target is set from the container's opening (the row above).
       rows.push({
         measure: `… the same, from the Inbox shown (${rt} ms per request)`,
         result: ms(ours),
-        target: `≤ ${rt + 50} ms (1 round trip + 50 ms)`,
-        verdict: check(ours <= rt + 50),
-        how: `median of ${afterShown.length} (${each(afterShown)} ms): the rounds above, each from the moment VS Code told the Inbox view it is visible to its first items; the row above includes VS Code's time to show the container`,
+        target: '',
+        verdict: '',
+        how: `median of ${afterShown.length} (${each(afterShown)} ms): the rounds above, each from the moment VS Code told the Inbox view it is visible to its first items; the row above, which the target applies to, also holds VS Code's time to show the container`,
       });
     }
     rows.push({
