@@ -73,7 +73,7 @@ export class Sidebar extends Disposable {
   readonly activity: SidebarActivity;
   private identity: string | undefined;
   /** GET /accounts, shared by Numbers (assignees' names) and Members when both load at once. */
-  private readonly members: MemberList;
+  private readonly memberList: MemberList;
 
   constructor(private readonly deps: SidebarDependencies) {
     super();
@@ -87,15 +87,15 @@ export class Sidebar extends Disposable {
       logger: deps.logger,
       items: deferredTreeItems(vscode.env.language, ownerOf),
     };
-    this.members = new MemberList(deps.clients);
+    this.memberList = new MemberList(deps.clients);
     const pageSize = (): number => vscode.workspace.getConfiguration('faxplus').get<number>('pageSize', DEFAULT_PAGE_SIZE);
     this.providers = {
       outbox: this.register(new OutboxProvider(section)),
       inbox: this.register(new FaxListProvider('inbox', section, pageSize)),
       sent: this.register(new FaxListProvider('sent', section, pageSize)),
       spam: this.register(new FaxListProvider('spam', section, pageSize)),
-      numbers: this.register(new NumbersProvider(section, this.members)),
-      members: this.register(new MembersProvider(section, this.members)),
+      numbers: this.register(new NumbersProvider(section, this.memberList)),
+      members: this.register(new MembersProvider(section, this.memberList)),
     };
     const views = {} as Record<ViewName, vscode.TreeView<TreeNode>>;
     for (const name of VIEW_NAMES) {
@@ -164,7 +164,7 @@ export class Sidebar extends Disposable {
   refresh(view: ViewName): Promise<void> {
     if (view === 'numbers' || view === 'members') {
       // A refresh asks for what is true now: a member list already on its way may be from before.
-      this.members.forget();
+      this.memberList.forget();
     }
     return this.providers[view].refresh();
   }
@@ -194,7 +194,7 @@ export class Sidebar extends Disposable {
 
   async refreshAll(): Promise<void> {
     // Forgotten once, so Numbers and Members share one new member list.
-    this.members.forget();
+    this.memberList.forget();
     await Promise.all(VIEW_NAMES.map((view) => this.providers[view].refresh()));
   }
 

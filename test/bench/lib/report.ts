@@ -116,12 +116,23 @@ const mb = (n: number) => `${(n / MB).toFixed(1)} MB`;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const check = (ok: boolean): Verdict => (ok ? 'met' : 'MISSED');
 
+/** A floor's row (information, no target): its median, each host, and what ours costs above it; none without hosts. */
+function floorRow(measure: string, what: string, floorHosts: readonly HostResult[], activate: number): Row[] {
+  if (!floorHosts.length) return [];
+  const floor = median(floorHosts.map((h) => h.activateMs));
+  return [
+    {
+      measure,
+      result: ms(floor),
+      target: '',
+      verdict: '',
+      how: `${what}: median of ${floorHosts.length} fresh hosts interleaved with ours (${floorHosts.map((h) => h.activateMs.toFixed(0)).join(', ')} ms); ours costs ${ms(activate - floor)} above it`,
+    },
+  ];
+}
+
 export function renderReport(input: BenchInput): { table: string; markdown: string; missed: string[] } {
   const { machine, packaged, client, hosts, config } = input;
-  const floorHosts = input.floorHosts ?? [];
-  const floor = floorHosts.length ? median(floorHosts.map((h) => h.activateMs)) : 0;
-  const apiFloorHosts = input.apiFloorHosts ?? [];
-  const apiFloor = apiFloorHosts.length ? median(apiFloorHosts.map((h) => h.activateMs)) : 0;
   const loadsAgain = hosts.map((h) => h.loadAgainMs).filter((x): x is number => typeof x === 'number');
   const full = hosts.find((h) => h.mode === 'full');
   const activate = median(hosts.map((h) => h.activateMs));
@@ -135,28 +146,13 @@ export function renderReport(input: BenchInput): { table: string; markdown: stri
       verdict: check(activate <= 20),
       how: `median of ${hosts.length} fresh hosts (${hosts.map((h) => h.activateMs.toFixed(0)).join(', ')} ms); performance.now() around extension.activate(), not active before`,
     },
-    ...(floorHosts.length
-      ? [
-          {
-            measure: 'the same manifest with an empty activate()',
-            result: ms(floor),
-            target: '',
-            verdict: '' as Verdict,
-            how: `VS Code's own share, no code of ours: median of ${floorHosts.length} fresh hosts interleaved with the row above (${floorHosts.map((h) => h.activateMs.toFixed(0)).join(', ')} ms); ours costs ${ms(activate - floor)} above it`,
-          },
-        ]
-      : []),
-    ...(apiFloorHosts.length
-      ? [
-          {
-            measure: "the same manifest, an activate() that only loads the API ('vscode')",
-            result: ms(apiFloor),
-            target: '',
-            verdict: '' as Verdict,
-            how: `the least any extension that uses the API pays: VS Code builds the extension's API object on its first require('vscode'); median of ${apiFloorHosts.length} fresh hosts interleaved with the rows above (${apiFloorHosts.map((h) => h.activateMs.toFixed(0)).join(', ')} ms); ours costs ${ms(activate - apiFloor)} above it`,
-          },
-        ]
-      : []),
+    ...floorRow('the same manifest with an empty activate()', "VS Code's own share, no code of ours", input.floorHosts ?? [], activate),
+    ...floorRow(
+      "the same manifest, an activate() that only loads the API ('vscode')",
+      "the least any extension that uses the API pays: VS Code builds the extension's API object on its first require('vscode')",
+      input.apiFloorHosts ?? [],
+      activate,
+    ),
     ...(loadsAgain.length
       ? [
           {
