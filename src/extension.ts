@@ -7,6 +7,7 @@ import { EndpointSettings } from './config/endpointSettings';
 import { ClientProvider } from './client/clientProvider';
 import { ClientFactory } from './client/clientFactory';
 import { SecretStore } from './auth/secretStore';
+import { StoredFirstPage } from './views/storedFirstPage';
 import { AuthSession } from './auth/authSession';
 import { ApiTokenValidator } from './auth/apiTokenValidator';
 import { CommandPermissions } from './auth/commandPermissions';
@@ -99,7 +100,8 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
     new SendSettings().defaultRegion(),
   );
   void contacts.load().then(() => contacts.problem && logger.warn(`The address book could not be read: ${contacts.problem}`));
-  const sidebar = new Sidebar({ session, permissions, clients, errors, events, logger, notifier, contacts });
+  const inboxCopy = new StoredFirstPage(secrets, session);
+  const sidebar = new Sidebar({ session, permissions, clients, errors, events, logger, notifier, contacts, inboxCopy });
   const tasks = new RunningTasks();
   const viewers = new FaxViewerPanels(context.extensionUri);
   const viewerSerializer = new FaxViewerSerializer(viewers, session, clients, errors, logger);
@@ -143,6 +145,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
     oauthCredentials,
     oauthBrowser,
     oauthProvider,
+    inboxCopy,
     sidebar,
     tasks,
     viewers,

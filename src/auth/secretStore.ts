@@ -16,6 +16,8 @@ export const SECRET_KEYS = {
   pat: 'faxplus.pat',
   oauthSession: 'faxplus.oauth.session',
   oauthClientSecret: 'faxplus.oauth.clientSecret',
+  /** Not a credential, but personal data: the Inbox's first page as last loaded (views/storedFirstPage.ts). */
+  inboxCopy: 'faxplus.inbox.firstPage',
 } as const;
 
 export type SecretKey = (typeof SECRET_KEYS)[keyof typeof SECRET_KEYS];

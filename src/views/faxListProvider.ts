@@ -4,7 +4,11 @@ import type { Fax, FaxCategory } from '../api/models';
 import { faxMatcher, isFilterEmpty, type FaxFilter } from '../find/faxFilter';
 import type { SectionDependencies } from './sectionDependencies';
 import { SectionTreeProvider } from './sectionTreeProvider';
+import type { StoredFirstPage } from './storedFirstPage';
 import type { FaxNode, ItemNode, TreeNode } from './treeNodes';
+
+/** A stored first page of the list (StoredFirstPage). */
+export type FaxListCopy = Pick<StoredFirstPage, 'read' | 'save'>;
 
 /** What a load brought: `fresh` replaced the list from the top, `more` appended an older page. */
 export interface FaxListLoad {
@@ -33,6 +37,8 @@ export class FaxListProvider extends SectionTreeProvider {
     readonly category: FaxCategory,
     deps: SectionDependencies,
     private readonly pageSize: () => number,
+    /** Where the first page is kept between windows (the Inbox's): painted before the first answer. */
+    private readonly copy?: FaxListCopy,
   ) {
     super(category, deps);
     this.register({ dispose: () => void this.pages?.return(undefined) });
@@ -216,6 +222,17 @@ export class FaxListProvider extends SectionTreeProvider {
       default:
         return vscode.l10n.t('No faxes in spam.');
     }
+  }
+
+  protected override async storedItems(): Promise<ItemNode[] | undefined> {
+    // A filtered list is not the first page the copy holds.
+    if (!this.copy || this.filter) return undefined;
+    return (await this.copy.read())?.map((fax) => this.node(fax));
+  }
+
+  protected override itemsLoaded(items: readonly ItemNode[]): void {
+    if (!this.copy || this.filter) return;
+    this.copy.save(items.slice(0, this.pageSize()).map((node) => (node as FaxNode).fax));
   }
 
   protected override onReset(): void {

@@ -58,7 +58,16 @@ export abstract class SectionTreeProvider extends Disposable implements vscode.T
       return blocked;
     }
     if (!this.hasLoaded) {
-      await this.loadFresh();
+      const generation = this.generation;
+      const stored = await this.storedItems().catch(() => undefined);
+      // Another call may have painted or loaded while the copy was read: then draw what it brought.
+      if (!this.hasLoaded) {
+        if (stored && generation === this.generation) {
+          this.paintStored(stored);
+        } else {
+          await this.loadFresh();
+        }
+      }
     } else if (this.stale) {
       // Show what we have at once; the fresh list replaces it when it arrives.
       void this.loadFresh().then(() => this.changed.fire());
@@ -146,6 +155,7 @@ export abstract class SectionTreeProvider extends Disposable implements vscode.T
           this.items = items;
           this.failure = undefined;
           this.stale = false;
+          this.itemsLoaded(items);
           this.updated.fire();
         }
       } catch (e) {
@@ -195,6 +205,28 @@ export abstract class SectionTreeProvider extends Disposable implements vscode.T
 
   protected onReset(): void {
     // Subclasses drop their own state.
+  }
+
+  /** A stored copy of the section's items to show while the first load runs; none by default. */
+  protected storedItems(): Promise<ItemNode[] | undefined> {
+    return Promise.resolve(undefined);
+  }
+
+  /** Called with every list the server's answers produced (not with a stored copy). */
+  protected itemsLoaded(_items: readonly ItemNode[]): void {
+    // Subclasses that keep a copy save it here.
+  }
+
+  /**
+   * Shows a stored copy at once and loads the server's list behind it, with
+   * the view's progress bar running until the list replaces the copy (or an
+   * error node shows above it).
+   */
+  private paintStored(stored: ItemNode[]): void {
+    this.items = stored;
+    this.updated.fire();
+    const fresh = this.loadFresh().then(() => this.changed.fire());
+    void vscode.window.withProgress({ location: { viewId: `faxplus.${this.view}` } }, () => fresh);
   }
 
   /**

@@ -11,7 +11,7 @@ import type { Notifier } from '../util/notifier';
 import type { AddressBook } from '../contacts/addressBook';
 import { FaxFilters } from './faxFilters';
 import { OutboxDrop } from './outboxDrop';
-import { FaxListProvider } from './faxListProvider';
+import { FaxListProvider, type FaxListCopy } from './faxListProvider';
 import { FaxNotifications } from './faxNotifications';
 import { InboxWatcher } from './inboxWatcher';
 import { MembersProvider } from './membersProvider';
@@ -39,6 +39,8 @@ export interface SidebarDependencies {
   readonly timers?: PollTimers;
   /** Names known numbers in the trees and notifications. */
   readonly contacts?: AddressBook;
+  /** The Inbox's first page kept between windows, shown while the first load runs. */
+  readonly inboxCopy?: FaxListCopy;
 }
 
 export interface SidebarProviders {
@@ -91,7 +93,7 @@ export class Sidebar extends Disposable {
     const pageSize = (): number => vscode.workspace.getConfiguration('faxplus').get<number>('pageSize', DEFAULT_PAGE_SIZE);
     this.providers = {
       outbox: this.register(new OutboxProvider(section)),
-      inbox: this.register(new FaxListProvider('inbox', section, pageSize)),
+      inbox: this.register(new FaxListProvider('inbox', section, pageSize, deps.inboxCopy)),
       sent: this.register(new FaxListProvider('sent', section, pageSize)),
       spam: this.register(new FaxListProvider('spam', section, pageSize)),
       numbers: this.register(new NumbersProvider(section, this.memberList)),

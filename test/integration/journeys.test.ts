@@ -82,12 +82,68 @@ describe('Journeys: what the Inbox waits for', function () {
     await eventually(() => assert.ok(inbox().loadedItems.length > 0, 'the Inbox shows faxes'), 30_000);
     const token = find('getTokenInfo');
     assert.strictEqual(token.answeredSeq, undefined, 'the Inbox was painted before /auth/token answered');
-    assert.ok(find('listFaxes').seq < answered(find('listFaxes')));
+    // Painted from the copy kept at the last load, or from the list: either way the list is asked and answered now.
+    await eventually(() => assert.ok(find('listFaxes').seq < answered(find('listFaxes'))), 30_000);
     await check;
     assert.ok(find('listFaxes').seq < answered(token), 'the list was asked before /auth/token answered');
     await quiet();
     assert.strictEqual(env.api.session.state.status, 'signedIn');
     assert.deepStrictEqual(operationsOf(env.emulator.requests), forExpandedViews(REQUEST_BUDGETS.returning, expandedViews(env)));
+  });
+
+  it('a returning person sees the Inbox as last loaded at once, then the server\'s list; no other sign-in ever sees that copy', async () => {
+    const ids = () => inbox().loadedItems.map((n) => (n.kind === 'fax' ? n.fax.id : n.kind));
+    let fromServer = false;
+    const loads = inbox().onDidLoad(() => (fromServer = true));
+    /** Whether the server had answered when the Inbox first showed faxes. */
+    const firstShownFromServer = () =>
+      new Promise<boolean>((resolve) => {
+        fromServer = false;
+        const updates = inbox().onDidUpdateItems(() => {
+          if (inbox().loadedItems.length > 0) {
+            updates.dispose();
+            resolve(fromServer);
+          }
+        });
+      });
+    try {
+      await signOut();
+      await signInWith(env.emulator.demoTokens.fullAccess);
+      await vscode.commands.executeCommand('workbench.view.extension.faxplus');
+      await eventually(() => assert.ok(inbox().loadedItems.length > 0, 'the Inbox loaded'), 30_000);
+      const lastLoaded = ids();
+      await hideAndForget();
+
+      // A new window: a fax arrived meanwhile, and the server is a round trip away.
+      const arrived = env.emulator.receiveFax({ pages: 1 });
+      env.emulator.link.latencyMs = 500;
+      const painted = firstShownFromServer();
+      const check = returnAsActivationDoes();
+      await vscode.commands.executeCommand('workbench.view.extension.faxplus');
+      assert.strictEqual(await painted, false, 'faxes were shown before the server answered');
+      assert.deepStrictEqual(ids(), lastLoaded, 'the Inbox as last loaded, without the fax that arrived since');
+      await eventually(() => assert.strictEqual(ids()[0], arrived.id, 'the server\'s list replaced the copy'), 30_000);
+      await check;
+      await quiet();
+
+      // Another account signed in over this one: the first answer is its own list, never the copy.
+      env.emulator.link.latencyMs = 0;
+      const other = firstShownFromServer();
+      await signInWith(env.emulator.demoTokens.member);
+      assert.strictEqual(await other, true, "another account's Inbox waits for the server");
+      await quiet();
+
+      // Signing out deletes the copy: signing in again to the first account waits for the server too.
+      await signInWith(env.emulator.demoTokens.fullAccess);
+      await eventually(() => assert.ok(inbox().loadedItems.length > 0, 'the Inbox loaded'), 30_000);
+      await quiet();
+      await signOut();
+      const again = firstShownFromServer();
+      await signInWith(env.emulator.demoTokens.fullAccess);
+      assert.strictEqual(await again, true, 'after a sign-out nothing was kept to paint');
+    } finally {
+      loads.dispose();
+    }
   });
 
   it('a returning person whose stored token was revoked: the painted Inbox is dropped and the views say signed out', async () => {

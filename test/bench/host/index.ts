@@ -171,8 +171,15 @@ function traceInbox(
   api: FaxPlusTestApi,
   t0: number,
   t0Wall: number,
-): { askedMs: () => number | undefined; shownMs: () => number | undefined; listAt: (log: LoggedRequest[]) => number | undefined } {
+): {
+  askedMs: () => number | undefined;
+  shownMs: () => number | undefined;
+  serverListMs: () => number | undefined;
+  listAt: (log: LoggedRequest[]) => number | undefined;
+} {
   const inbox = api.sidebar.providers.inbox;
+  let serverList: number | undefined;
+  const loads = inbox.onDidLoad(() => (serverList ??= performance.now() - t0));
   const original = inbox.getChildren;
   let asked: number | undefined;
   inbox.getChildren = function (this: typeof inbox, ...args: Parameters<typeof original>) {
@@ -191,6 +198,10 @@ function traceInbox(
       return asked;
     },
     shownMs: () => shown,
+    serverListMs: () => {
+      loads.dispose();
+      return serverList;
+    },
     listAt: (log) => {
       const list = log.find((r) => r.operationId === 'listFaxes');
       // The emulator stamps arrivals with its own clock: real time here (the bench sets no skew and no advance).
@@ -274,7 +285,7 @@ async function measureLatencyJourneys(api: FaxPlusTestApi, result: Record<string
       signedIn.dispose();
       const log = await settledRequests();
       signInLogs.push(operationsOf(log));
-      signInTrace.push({ askedMs: trace.askedMs(), signedInMs, listAtMs: trace.listAt(log) });
+      signInTrace.push({ askedMs: trace.askedMs(), signedInMs, listAtMs: trace.listAt(log), serverListMs: trace.serverListMs() });
     }
     result.signInToInboxMs = signIn;
     result.signInTrace = signInTrace;
@@ -300,9 +311,19 @@ async function measureLatencyJourneys(api: FaxPlusTestApi, result: Record<string
         return state.status === 'signedIn' ? api.session.revalidate() : undefined;
       });
       await vscode.commands.executeCommand('workbench.view.extension.faxplus');
-      returning.push((await items) - t0);
+      const itemsMs = (await items) - t0;
+      returning.push(itemsMs);
       const log = await settledRequests();
-      returningTrace.push({ askedMs: trace.askedMs(), shownMs: trace.shownMs(), restoredMs, listAtMs: trace.listAt(log) });
+      const serverListMs = trace.serverListMs();
+      returningTrace.push({
+        askedMs: trace.askedMs(),
+        shownMs: trace.shownMs(),
+        restoredMs,
+        listAtMs: trace.listAt(log),
+        serverListMs,
+        // The server's list is announced just before it becomes the items; a copy is shown before any answer.
+        fromCopy: serverListMs === undefined || serverListMs > itemsMs,
+      });
       returningLog = operationsOf(log);
       const list = log.find((r) => r.operationId === 'listFaxes');
       const token = log.find((r) => r.operationId === 'getTokenInfo');

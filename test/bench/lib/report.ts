@@ -56,6 +56,10 @@ export interface JourneyTrace {
   readonly restoredMs?: number;
   readonly signedInMs?: number;
   readonly listAtMs?: number;
+  /** When the server's list reached the Inbox (after a stored copy, when one was painted). */
+  readonly serverListMs?: number;
+  /** The first items were the stored copy of the Inbox, not the server's answer. */
+  readonly fromCopy?: boolean;
 }
 
 /** Where a journey's time went, as medians: what VS Code took to ask, what the restore took, when the list left. */
@@ -70,7 +74,10 @@ export function describeTrace(traces: readonly JourneyTrace[] | undefined): stri
     part('stored credential read at', (t) => t.restoredMs),
     part('token checked and stored, signed in at', (t) => t.signedInMs),
     part('list request reached the server at', (t) => t.listAtMs),
+    part("the server's list in the Inbox at", (t) => t.serverListMs),
   ].filter(Boolean);
+  const copies = (traces ?? []).filter((t) => t.fromCopy).length;
+  if (copies > 0) parts.unshift(`first items from the stored copy of the Inbox in ${copies} of ${traces?.length} rounds`);
   return parts.length ? `milestones (medians): ${parts.join(', ')}` : '';
 }
 

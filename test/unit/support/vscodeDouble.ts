@@ -128,6 +128,8 @@ const vscode = {
     showInformationMessage: show('info'),
     showWarningMessage: show('warning'),
     showErrorMessage: show('error'),
+    withProgress: <T>(_options: unknown, task: (progress: { report(): void }, token: unknown) => Thenable<T>): Thenable<T> =>
+      task({ report: () => undefined }, new CancellationTokenSource().token),
   },
   commands: {
     executeCommand: async (command: string, ...args: unknown[]): Promise<unknown> => {

@@ -25,6 +25,18 @@ interface PendingFetch {
 /** The smallest subclass: every fetch waits for the test to answer it. */
 class TestSection extends SectionTreeProvider {
   readonly fetches: PendingFetch[] = [];
+  /** What storedItems() answers (a copy kept between windows); none unless a test sets it. */
+  stored: Promise<ItemNode[] | undefined> = Promise.resolve(undefined);
+  /** Every list itemsLoaded() was told of, by fax id. */
+  readonly saved: string[][] = [];
+
+  protected override storedItems(): Promise<ItemNode[] | undefined> {
+    return this.stored;
+  }
+
+  protected override itemsLoaded(items: readonly ItemNode[]): void {
+    this.saved.push(items.map((node) => (node as { fax: Fax }).fax.id));
+  }
 
   protected fetchFresh(signal: AbortSignal): Promise<ItemNode[]> {
     return new Promise((resolve, reject) => this.fetches.push({ signal, resolve, reject }));
@@ -98,6 +110,75 @@ describe('views: SectionTreeProvider (the tree base class)', () => {
     t.section.fetches[0].resolve([faxNode('a')]);
     assert.equal((await a).length, 1);
     assert.equal((await b).length, 1);
+  });
+
+  describe('a stored copy (a returning person)', () => {
+    const ids = (nodes: readonly TreeNode[]) => nodes.map((n) => (n.kind === 'fax' ? n.fax.id : n.kind));
+
+    it('is shown at once, and the server\'s list replaces it when it answers', async () => {
+      const t = setup();
+      section = t.section;
+      t.section.stored = Promise.resolve([faxNode('old1'), faxNode('old2')]);
+      const shown = await t.section.getChildren();
+      assert.deepEqual(ids(shown), ['old1', 'old2'], 'the copy, before the server answered');
+      assert.equal(t.section.fetches.length, 1, 'the server is asked at the same time');
+      assert.equal(t.updates(), 1);
+      const changesBefore = t.changes();
+      t.section.fetches[0].resolve([faxNode('new'), faxNode('old1')]);
+      await settle();
+      assert.deepEqual(ids(await t.section.getChildren()), ['new', 'old1']);
+      assert.ok(t.changes() > changesBefore, 'the tree is told to draw the fresh list');
+      assert.deepEqual(t.section.saved, [['new', 'old1']], 'only the server\'s list is saved, never the copy');
+      assert.equal(t.section.fetches.length, 1);
+    });
+
+    it('a look while the copy is shown draws it without waiting, and asks the server nothing more', async () => {
+      const t = setup();
+      section = t.section;
+      t.section.stored = Promise.resolve([faxNode('old')]);
+      const [a, b] = await Promise.all([t.section.getChildren(), t.section.getChildren()]);
+      assert.deepEqual(ids(a), ['old']);
+      assert.deepEqual(ids(b), ['old']);
+      assert.equal(t.section.fetches.length, 1);
+    });
+
+    it('a failed load keeps the copy, under one error node', async () => {
+      const t = setup();
+      section = t.section;
+      t.section.stored = Promise.resolve([faxNode('old')]);
+      await t.section.getChildren();
+      t.section.fetches[0].reject(new ServerError('HTTP 500', { operationId: 'listFaxes', status: 500 }));
+      await settle();
+      assert.deepEqual(ids(await t.section.getChildren()), ['error', 'old']);
+      assert.deepEqual(t.section.saved, []);
+    });
+
+    it('a reset while the copy is read (sign-out, another account) shows nothing of it', async () => {
+      const t = setup();
+      section = t.section;
+      let release!: (nodes: ItemNode[]) => void;
+      t.section.stored = new Promise((resolve) => (release = resolve));
+      const pending = t.section.getChildren();
+      await settle();
+      t.section.reset();
+      t.section.stored = Promise.resolve(undefined);
+      release([faxNode('someone else')]);
+      await settle();
+      assert.equal(t.section.fetches.length, 1, 'the look loads from the server instead');
+      t.section.fetches[0].resolve([faxNode('mine')]);
+      assert.deepEqual(ids(await pending), ['mine']);
+      assert.ok(!t.section.loadedItems.some((n) => n.kind === 'fax' && n.fax.id === 'someone else'));
+    });
+
+    it('none stored: the first look waits for the server, as without a copy', async () => {
+      const t = setup();
+      section = t.section;
+      const pending = t.section.getChildren();
+      await settle();
+      assert.equal(t.updates(), 0);
+      t.section.fetches[0].resolve([faxNode('a')]);
+      assert.deepEqual(ids(await pending), ['a']);
+    });
   });
 
   it('signed out: shows nothing and fetches nothing (the welcome view explains)', async () => {
