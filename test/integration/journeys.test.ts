@@ -91,7 +91,7 @@ describe('Journeys: what the Inbox waits for', function () {
     assert.deepStrictEqual(operationsOf(env.emulator.requests), forExpandedViews(REQUEST_BUDGETS.returning, expandedViews(env)));
   });
 
-  it('a returning person sees the Inbox as last loaded at once, then the server\'s list; no other sign-in ever sees that copy', async () => {
+  it("a returning person sees the Inbox as last loaded at once, then the server's list; no other sign-in ever sees that copy", async () => {
     const ids = () => inbox().loadedItems.map((n) => (n.kind === 'fax' ? n.fax.id : n.kind));
     let fromServer = false;
     const loads = inbox().onDidLoad(() => (fromServer = true));
@@ -122,7 +122,7 @@ describe('Journeys: what the Inbox waits for', function () {
       await vscode.commands.executeCommand('workbench.view.extension.faxplus');
       assert.strictEqual(await painted, false, 'faxes were shown before the server answered');
       assert.deepStrictEqual(ids(), lastLoaded, 'the Inbox as last loaded, without the fax that arrived since');
-      await eventually(() => assert.strictEqual(ids()[0], arrived.id, 'the server\'s list replaced the copy'), 30_000);
+      await eventually(() => assert.strictEqual(ids()[0], arrived.id, "the server's list replaced the copy"), 30_000);
       await check;
       await quiet();
 

@@ -115,7 +115,7 @@ describe('views: SectionTreeProvider (the tree base class)', () => {
   describe('a stored copy (a returning person)', () => {
     const ids = (nodes: readonly TreeNode[]) => nodes.map((n) => (n.kind === 'fax' ? n.fax.id : n.kind));
 
-    it('is shown at once, and the server\'s list replaces it when it answers', async () => {
+    it("is shown at once, and the server's list replaces it when it answers", async () => {
       const t = setup();
       section = t.section;
       t.section.stored = Promise.resolve([faxNode('old1'), faxNode('old2')]);
@@ -128,7 +128,7 @@ describe('views: SectionTreeProvider (the tree base class)', () => {
       await settle();
       assert.deepEqual(ids(await t.section.getChildren()), ['new', 'old1']);
       assert.ok(t.changes() > changesBefore, 'the tree is told to draw the fresh list');
-      assert.deepEqual(t.section.saved, [['new', 'old1']], 'only the server\'s list is saved, never the copy');
+      assert.deepEqual(t.section.saved, [['new', 'old1']], "only the server's list is saved, never the copy");
       assert.equal(t.section.fetches.length, 1);
     });
 

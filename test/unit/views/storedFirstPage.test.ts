@@ -126,7 +126,10 @@ describe('views: StoredFirstPage (the Inbox kept between windows)', () => {
 
     t.store.values.set(SECRET_KEYS.inboxCopy, JSON.stringify({ version: 1, owner: 'account:alice', faxes: [{ ...received, id: 'f2' }] }));
     t.store.changed.fire({ key: SECRET_KEYS.inboxCopy });
-    assert.deepEqual((await t.copy.read())?.map((f) => f.id), ['f2']);
+    assert.deepEqual(
+      (await t.copy.read())?.map((f) => f.id),
+      ['f2'],
+    );
   });
 
   it('ignores what it cannot read: not JSON, another format, records that are not faxes', async () => {
