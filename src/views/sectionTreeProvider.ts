@@ -59,13 +59,15 @@ export abstract class SectionTreeProvider extends Disposable implements vscode.T
     }
     if (!this.hasLoaded) {
       const generation = this.generation;
+      // The server is asked at once; a stored copy read meanwhile is shown until its answer replaces it.
+      const fresh = this.loadFresh();
       const stored = await this.storedItems().catch(() => undefined);
-      // Another call may have painted or loaded while the copy was read: then draw what it brought.
+      // Another call may have painted, or the answer come, while the copy was read: then draw what is there.
       if (!this.hasLoaded) {
         if (stored && generation === this.generation) {
-          this.paintStored(stored);
+          this.paintStored(stored, fresh);
         } else {
-          await this.loadFresh();
+          await fresh;
         }
       }
     } else if (this.stale) {
@@ -218,15 +220,15 @@ export abstract class SectionTreeProvider extends Disposable implements vscode.T
   }
 
   /**
-   * Shows a stored copy at once and loads the server's list behind it, with
-   * the view's progress bar running until the list replaces the copy (or an
+   * Shows a stored copy while the server's list is on its way, with the
+   * view's progress bar running until the list replaces the copy (or an
    * error node shows above it).
    */
-  private paintStored(stored: ItemNode[]): void {
+  private paintStored(stored: ItemNode[], fresh: Promise<void>): void {
     this.items = stored;
     this.updated.fire();
-    const fresh = this.loadFresh().then(() => this.changed.fire());
-    void vscode.window.withProgress({ location: { viewId: `faxplus.${this.view}` } }, () => fresh);
+    const replaced = fresh.then(() => this.changed.fire());
+    void vscode.window.withProgress({ location: { viewId: `faxplus.${this.view}` } }, () => replaced);
   }
 
   /**

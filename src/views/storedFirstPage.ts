@@ -35,13 +35,18 @@ export class StoredFirstPage extends Disposable {
     super();
     this.register(
       session.onDidChange((state) => {
-        if (state.status === 'signedOut') void this.forget();
+        if (state.status === 'signedOut') {
+          void this.forget();
+        } else {
+          // Read while the window starts (SecretStorage can take tens of milliseconds), not when the Inbox is shown.
+          this.stored ??= this.readStored();
+        }
       }),
     );
     this.register(
       secrets.onDidChange((e) => {
-        // Another window wrote or deleted it: read again when next needed.
-        if (e.key === SECRET_KEYS.inboxCopy) this.stored = undefined;
+        // Written or deleted, here or in another window: read it again now, off the Inbox's way.
+        if (e.key === SECRET_KEYS.inboxCopy) this.stored = this.session.facts ? this.readStored() : undefined;
       }),
     );
   }
@@ -52,7 +57,7 @@ export class StoredFirstPage extends Disposable {
     if (!owner) {
       return undefined;
     }
-    this.stored ??= this.secrets.get(SECRET_KEYS.inboxCopy).then(parsePage, () => undefined);
+    this.stored ??= this.readStored();
     const page = await this.stored;
     if (!page || page.owner !== owner || ownerOf(this.session.facts) !== owner) {
       return undefined;
@@ -77,6 +82,10 @@ export class StoredFirstPage extends Disposable {
     void this.secrets.store(SECRET_KEYS.inboxCopy, text).catch(() => {
       this.lastWritten = undefined;
     });
+  }
+
+  private readStored(): Promise<StoredPage | undefined> {
+    return this.secrets.get(SECRET_KEYS.inboxCopy).then(parsePage, () => undefined);
   }
 
   private async forget(): Promise<void> {

@@ -160,14 +160,31 @@ describe('views: SectionTreeProvider (the tree base class)', () => {
       t.section.stored = new Promise((resolve) => (release = resolve));
       const pending = t.section.getChildren();
       await settle();
+      assert.equal(t.section.fetches.length, 1, 'the server is asked without waiting for the copy');
       t.section.reset();
-      t.section.stored = Promise.resolve(undefined);
       release([faxNode('someone else')]);
+      t.section.fetches[0].resolve([faxNode('before the reset')]);
+      assert.deepEqual(ids(await pending), [], 'neither the copy nor an answer from before the reset');
+
+      t.section.stored = Promise.resolve(undefined);
+      const next = t.section.getChildren();
       await settle();
-      assert.equal(t.section.fetches.length, 1, 'the look loads from the server instead');
-      t.section.fetches[0].resolve([faxNode('mine')]);
-      assert.deepEqual(ids(await pending), ['mine']);
-      assert.ok(!t.section.loadedItems.some((n) => n.kind === 'fax' && n.fax.id === 'someone else'));
+      t.section.fetches[1].resolve([faxNode('mine')]);
+      assert.deepEqual(ids(await next), ['mine']);
+    });
+
+    it('an answer that comes before the copy is read is shown, not the copy', async () => {
+      const t = setup();
+      section = t.section;
+      let release!: (nodes: ItemNode[]) => void;
+      t.section.stored = new Promise((resolve) => (release = resolve));
+      const pending = t.section.getChildren();
+      await settle();
+      t.section.fetches[0].resolve([faxNode('fresh')]);
+      await settle();
+      release([faxNode('old')]);
+      assert.deepEqual(ids(await pending), ['fresh']);
+      assert.equal(t.updates(), 1);
     });
 
     it('none stored: the first look waits for the server, as without a copy', async () => {

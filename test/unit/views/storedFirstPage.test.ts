@@ -107,6 +107,15 @@ describe('views: StoredFirstPage (the Inbox kept between windows)', () => {
     assert.equal(await t.copy.read(), undefined, 'signing in again finds nothing until the Inbox loads');
   });
 
+  it('starts reading as soon as the window is signed in, before the Inbox asks', async () => {
+    const t = setup(undefined);
+    assert.deepEqual(t.store.calls, []);
+    t.who.sign(alice);
+    assert.deepEqual(t.store.calls, [`get ${SECRET_KEYS.inboxCopy}`]);
+    await t.copy.read();
+    assert.equal(t.store.calls.length, 1, 'the Inbox uses that read');
+  });
+
   it('writes only when the page changed', async () => {
     const t = setup();
     t.copy.save([received]);
