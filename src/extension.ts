@@ -100,7 +100,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
     new SendSettings().defaultRegion(),
   );
   void contacts.load().then(() => contacts.problem && logger.warn(`The address book could not be read: ${contacts.problem}`));
-  const inboxCopy = new StoredFirstPage(secrets, session);
+  const inboxCopy = new StoredFirstPage(secrets, session, logger);
   const sidebar = new Sidebar({ session, permissions, clients, errors, events, logger, notifier, contacts, inboxCopy });
   const tasks = new RunningTasks();
   const viewers = new FaxViewerPanels(context.extensionUri);
@@ -226,6 +226,7 @@ export function activate(context: vscode.ExtensionContext): FaxPlusTestApi | und
     },
     contacts,
     receipts,
+    secrets,
     sendUi: { usePrompter: (p) => sendFax.usePrompter(p), useProgress: (p) => sendFax.useProgress(p) },
   }));
 }

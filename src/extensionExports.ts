@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { SecretStore } from './auth/secretStore';
 import type { AuthSession } from './auth/authSession';
 import type { ContextKeys } from './auth/contextKeys';
 import type { AuthStatusBar } from './auth/authStatusBar';
@@ -51,6 +52,8 @@ export interface FaxPlusTestApi {
   readonly creationWatches: CreationWatches;
   readonly contacts: AddressBook;
   readonly receipts: ReceiptsFeature;
+  /** What the extension keeps in SecretStorage: tests check what is kept and that a sign-out deletes it. */
+  readonly secrets: SecretStore;
   /** Replace the send questions / progress with scripted ones until disposed. */
   readonly sendUi: { usePrompter(prompter: Prompter): vscode.Disposable; useProgress(progressUi: ProgressUi): vscode.Disposable };
 }

@@ -30,6 +30,8 @@ export class FaxListProvider extends SectionTreeProvider {
   /** What paging learnt about the server (its effective page cap), kept across loads and polls. */
   private facts: PagingFacts = { largestPage: 0 };
   private filter: FaxFilter | undefined;
+  /** The list in memory was asked for a date window (the filter's): it is not the Inbox's first page. */
+  private loadedWithWindow = false;
   private readonly loaded = this.register(new vscode.EventEmitter<FaxListLoad>());
   readonly onDidLoad = this.loaded.event;
 
@@ -63,11 +65,13 @@ export class FaxListProvider extends SectionTreeProvider {
     if (!this.loadedItems.some((node) => (node as FaxNode).fax.id === faxId)) {
       return;
     }
-    await this.enqueue(async () =>
-      this.loadedItems.map((node) => {
-        const fax = (node as FaxNode).fax;
-        return fax.id === faxId ? this.node({ ...fax, ...changes }) : node;
-      }),
+    await this.enqueue(
+      async () =>
+        this.loadedItems.map((node) => {
+          const fax = (node as FaxNode).fax;
+          return fax.id === faxId ? this.node({ ...fax, ...changes }) : node;
+        }),
+      false,
     );
     this.fireChanged();
   }
@@ -94,6 +98,8 @@ export class FaxListProvider extends SectionTreeProvider {
     this.pages = undefined;
     this.exhausted = false;
     this.pagesWanted = 1;
+    // A load on its way asks for the old window: the new one gets a load of its own.
+    this.forgetPendingLoad();
     await this.refresh();
   }
 
@@ -194,6 +200,7 @@ export class FaxListProvider extends SectionTreeProvider {
   }
 
   private iterate(signal: AbortSignal): AsyncGenerator<Fax[]> {
+    this.loadedWithWindow = Boolean(this.filter?.since || this.filter?.until);
     return this.deps.clients.get().iterateFaxes({
       category: this.category,
       pageSize: this.pageSize(),
@@ -230,14 +237,16 @@ export class FaxListProvider extends SectionTreeProvider {
     return (await this.copy.read())?.map((fax) => this.node(fax));
   }
 
-  protected override itemsLoaded(items: readonly ItemNode[]): void {
-    if (!this.copy || this.filter) return;
+  protected override onServerItems(items: readonly ItemNode[]): void {
+    // Only the unfiltered first page is "the Inbox": not a list loaded for a date window, even one cleared since.
+    if (!this.copy || this.filter || this.loadedWithWindow) return;
     this.copy.save(items.slice(0, this.pageSize()).map((node) => (node as FaxNode).fax));
   }
 
   protected override onReset(): void {
     void this.pages?.return(undefined);
     this.pages = undefined;
+    this.loadedWithWindow = false;
     this.exhausted = false;
     this.pagesWanted = 1;
     this.facts = { largestPage: 0 };

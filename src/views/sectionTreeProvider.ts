@@ -19,6 +19,8 @@ export abstract class SectionTreeProvider extends Disposable implements vscode.T
   readonly onDidUpdateItems = this.updated.event;
 
   private items: ItemNode[] | undefined;
+  /** The items are a stored copy no server answer has replaced yet (no "Load more…", nothing to save). */
+  private showingCopy = false;
   private failure: string | undefined;
   private stale = false;
   /** Loads run one at a time, in order; a fresh load already waiting is shared. */
@@ -132,6 +134,7 @@ export abstract class SectionTreeProvider extends Disposable implements vscode.T
     this.abort.abort();
     this.abort = new AbortController();
     this.items = undefined;
+    this.showingCopy = false;
     this.failure = undefined;
     this.stale = false;
     this.pendingFresh = undefined;
@@ -148,8 +151,20 @@ export abstract class SectionTreeProvider extends Disposable implements vscode.T
     return this.pendingFresh;
   }
 
-  /** Runs a load after the ones before it; its result replaces the items. */
-  protected enqueue(fetch: (signal: AbortSignal) => Promise<ItemNode[]>): Promise<void> {
+  /**
+   * A later refresh starts a load of its own instead of sharing the one on its
+   * way (that one asked for something else, e.g. another date window).
+   */
+  protected forgetPendingLoad(): void {
+    this.pendingFresh = undefined;
+  }
+
+  /**
+   * Runs a load after the ones before it; its result replaces the items.
+   * `fromServer: false` marks a change made in memory (a fax known to be read
+   * now): it neither clears the error shown nor counts as the server's list.
+   */
+  protected enqueue(fetch: (signal: AbortSignal) => Promise<ItemNode[]>, fromServer = true): Promise<void> {
     const generation = this.generation;
     const run = async (): Promise<void> => {
       if (generation !== this.generation) {
@@ -160,9 +175,12 @@ export abstract class SectionTreeProvider extends Disposable implements vscode.T
         const items = await fetch(signal);
         if (generation === this.generation) {
           this.items = items;
-          this.failure = undefined;
-          this.stale = false;
-          this.itemsLoaded(items);
+          if (fromServer) {
+            this.showingCopy = false;
+            this.failure = undefined;
+            this.stale = false;
+          }
+          if (!this.showingCopy) this.onServerItems(items);
           this.updated.fire();
         }
       } catch (e) {
@@ -219,8 +237,8 @@ export abstract class SectionTreeProvider extends Disposable implements vscode.T
     return Promise.resolve(undefined);
   }
 
-  /** Called with every list the server's answers produced (not with a stored copy). */
-  protected itemsLoaded(_items: readonly ItemNode[]): void {
+  /** Called with every list that holds the server's answers (never while a stored copy is shown). */
+  protected onServerItems(_items: readonly ItemNode[]): void {
     // Subclasses that keep a copy save it here.
   }
 
@@ -231,6 +249,7 @@ export abstract class SectionTreeProvider extends Disposable implements vscode.T
    */
   private paintStored(stored: ItemNode[], fresh: Promise<void>): void {
     this.items = stored;
+    this.showingCopy = true;
     this.updated.fire();
     const replaced = fresh.then(() => this.changed.fire());
     void vscode.window.withProgress({ location: { viewId: `faxplus.${this.view}` } }, () => replaced);
@@ -263,7 +282,8 @@ export abstract class SectionTreeProvider extends Disposable implements vscode.T
       if (shown.length === 0 && !this.failure) {
         nodes.push({ kind: 'empty', view: this.view, message: this.emptyMessage() });
       }
-      if (!this.failure) {
+      // "Load more…" under a copy would page from a list not loaded yet.
+      if (!this.failure && !this.showingCopy) {
         nodes.push(...this.trailingNodes());
       }
     }

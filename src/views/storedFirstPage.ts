@@ -1,17 +1,23 @@
+import type { Logger } from '../api/logger';
 import type { Fax } from '../api/models';
 import type { AuthSession } from '../auth/authSession';
 import { SECRET_KEYS, type SecretStore } from '../auth/secretStore';
 import type { TokenFacts } from '../auth/tokenFacts';
 import { Disposable } from '../util/disposable';
 
-/** What is written: the faxes as the list last showed them, and whose they are. */
+/** What is written: the rows as the Inbox last showed them, and whose they are. */
 interface StoredPage {
   readonly version: 1;
   readonly owner: string;
   readonly faxes: readonly unknown[];
 }
 
-const DATE_FIELDS = ['startTime', 'submitTime', 'lastUpdate', 'scheduledTime'] as const;
+/**
+ * What a row shows (faxTreeItem.ts), and nothing more: not the cover page,
+ * the file path or the owner. A field added here needs a new `version`.
+ */
+const ROW_FIELDS = ['id', 'status', 'direction', 'from', 'to', 'pages', 'duration', 'cost', 'isRead', 'comment', 'fileName'] as const;
+const ROW_DATES = ['startTime'] as const;
 
 /**
  * The Inbox's first page as it was last loaded, so a returning person sees
@@ -19,18 +25,21 @@ const DATE_FIELDS = ['startTime', 'submitTime', 'lastUpdate', 'scheduledTime'] a
  * its way (one round trip later it replaces them).
  *
  * Who sent a person faxes is personal data: the copy is kept encrypted in
- * SecretStorage beside the token, never in globalState or a file. It belongs
- * to one account and is deleted whenever the window is signed out, so it
- * never outlives the sign-in it was loaded with or shows to another account.
+ * SecretStorage beside the token, never in globalState or a file, holds only
+ * what a row shows, and belongs to one account. It is deleted whenever the
+ * window is signed out or signs in to another account, so it never outlives
+ * the sign-in it was loaded with or shows to another account.
  */
 export class StoredFirstPage extends Disposable {
-  /** The copy as read or last written: read once per window, written only when it changed. */
+  /** The copy in storage as last read or written here; read again whenever storage says it changed. */
   private stored: Promise<StoredPage | undefined> | undefined;
+  /** The text storage holds, as far as this window knows: a save of the same text writes nothing. */
   private lastWritten: string | undefined;
 
   constructor(
     private readonly secrets: SecretStore,
     private readonly session: AuthSession,
+    private readonly logger: Logger,
   ) {
     super();
     this.register(
@@ -38,15 +47,14 @@ export class StoredFirstPage extends Disposable {
         if (state.status === 'signedOut') {
           void this.forget();
         } else {
-          // Read while the window starts (SecretStorage can take tens of milliseconds), not when the Inbox is shown.
-          this.stored ??= this.readStored();
+          void this.dropAnotherAccounts();
         }
       }),
     );
     this.register(
       secrets.onDidChange((e) => {
         // Written or deleted, here or in another window: read it again now, off the Inbox's way.
-        if (e.key === SECRET_KEYS.inboxCopy) this.stored = this.session.facts ? this.readStored() : undefined;
+        if (e.key === SECRET_KEYS.inboxCopy) this.stored = this.readStored();
       }),
     );
   }
@@ -59,10 +67,11 @@ export class StoredFirstPage extends Disposable {
     }
     this.stored ??= this.readStored();
     const page = await this.stored;
+    // Checked again after the read: the account may have changed while storage answered.
     if (!page || page.owner !== owner || ownerOf(this.session.facts) !== owner) {
       return undefined;
     }
-    const faxes = page.faxes.map(reviveFax).filter((fax): fax is Fax => fax !== undefined);
+    const faxes = page.faxes.map(reviveRow).filter((fax): fax is Fax => fax !== undefined);
     return faxes.length > 0 ? faxes : undefined;
   }
 
@@ -72,7 +81,7 @@ export class StoredFirstPage extends Disposable {
     if (!owner) {
       return;
     }
-    const page: StoredPage = { version: 1, owner, faxes };
+    const page: StoredPage = { version: 1, owner, faxes: faxes.map(rowOf) };
     const text = JSON.stringify(page);
     if (text === this.lastWritten) {
       return;
@@ -85,20 +94,37 @@ export class StoredFirstPage extends Disposable {
   }
 
   private readStored(): Promise<StoredPage | undefined> {
-    return this.secrets.get(SECRET_KEYS.inboxCopy).then(parsePage, () => undefined);
+    return this.secrets.get(SECRET_KEYS.inboxCopy).then(
+      (text) => {
+        this.lastWritten = text;
+        return parsePage(text);
+      },
+      () => undefined,
+    );
+  }
+
+  /** Signed in (at start-up, or to another account): reads the copy now, and deletes one that belongs to someone else. */
+  private async dropAnotherAccounts(): Promise<void> {
+    this.stored ??= this.readStored();
+    const page = await this.stored;
+    const owner = ownerOf(this.session.facts);
+    if (page && owner && page.owner !== owner) {
+      await this.forget();
+    }
   }
 
   private async forget(): Promise<void> {
     this.lastWritten = undefined;
     this.stored = Promise.resolve(undefined);
-    await this.secrets.delete(SECRET_KEYS.inboxCopy).catch(() => undefined);
+    await this.secrets.delete(SECRET_KEYS.inboxCopy).catch((e: unknown) => {
+      this.logger.warn(`The stored copy of the Inbox could not be deleted: ${e instanceof Error ? e.message : String(e)}`);
+    });
   }
 }
 
-/** The account a copy belongs to: its uid, or the token's fingerprint when the account is not known. */
+/** The account a copy belongs to; without a known account nothing is kept. */
 function ownerOf(facts: TokenFacts | undefined): string | undefined {
-  if (facts?.account?.uid) return `account:${facts.account.uid}`;
-  return facts?.fingerprint ? `token:${facts.fingerprint}` : undefined;
+  return facts?.account?.uid ? `account:${facts.account.uid}` : undefined;
 }
 
 function parsePage(text: string | undefined): StoredPage | undefined {
@@ -111,19 +137,28 @@ function parsePage(text: string | undefined): StoredPage | undefined {
   }
 }
 
-/** A stored fax back as the API client would have parsed it; undefined when the record is not one (an older format). */
-function reviveFax(record: unknown): Fax | undefined {
+function rowOf(fax: Fax): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const key of [...ROW_FIELDS, ...ROW_DATES]) {
+    if (fax[key] !== undefined) row[key] = fax[key];
+  }
+  return row;
+}
+
+/** A stored row back as the API client would have parsed it; undefined when the record is not one. */
+function reviveRow(record: unknown): Fax | undefined {
   if (typeof record !== 'object' || record === null) return undefined;
   const fields = record as Record<string, unknown>;
   if (typeof fields.id !== 'string' || typeof fields.status !== 'string' || typeof fields.comment !== 'string') {
     return undefined;
   }
-  const fax: Record<string, unknown> = { ...fields };
-  for (const key of DATE_FIELDS) {
-    const value = fields[key];
-    const date = typeof value === 'string' ? new Date(value) : undefined;
+  const fax: Record<string, unknown> = {};
+  for (const key of ROW_FIELDS) {
+    if (fields[key] !== undefined) fax[key] = fields[key];
+  }
+  for (const key of ROW_DATES) {
+    const date = typeof fields[key] === 'string' ? new Date(fields[key] as string) : undefined;
     if (date && !Number.isNaN(date.getTime())) fax[key] = date;
-    else delete fax[key];
   }
   return fax as unknown as Fax;
 }

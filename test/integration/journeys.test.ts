@@ -12,6 +12,7 @@ import {
 } from './support/environment';
 import { forExpandedViews, REQUEST_BUDGETS, operationsOf } from '../bench/lib/requestBudgets';
 import { Notices } from './support/notices';
+import { SECRET_KEYS } from '../../src/auth/secretStore';
 
 /*
  * The order of the requests a person waits on, read from the emulator's log
@@ -72,9 +73,12 @@ describe('Journeys: what the Inbox waits for', function () {
   it('a returning person: the Inbox is asked for and painted while /auth/token is still unanswered, and nothing else is asked', async () => {
     // A new window knows no balance yet: signed out first, so a balance an earlier suite fetched moments ago
     // (the chat tools' sends refresh it) does not spare this journey its getBalance.
+    // The sign-out deletes the Inbox's stored copy, and the Inbox stays hidden until the journey: the paint below is the list's.
     await signOut();
+    await vscode.commands.executeCommand('workbench.view.explorer');
     await signInWith(env.emulator.demoTokens.fullAccess);
     await hideAndForget();
+    assert.strictEqual(await env.api.secrets.get(SECRET_KEYS.inboxCopy), undefined, 'no copy of the Inbox is kept');
     // /auth/token answers late: a list queued behind it would paint only after its answer.
     env.emulator.faults.add({ operationId: 'getTokenInfo', kind: 'latency', ms: 5000 });
     const check = returnAsActivationDoes();
@@ -82,8 +86,7 @@ describe('Journeys: what the Inbox waits for', function () {
     await eventually(() => assert.ok(inbox().loadedItems.length > 0, 'the Inbox shows faxes'), 30_000);
     const token = find('getTokenInfo');
     assert.strictEqual(token.answeredSeq, undefined, 'the Inbox was painted before /auth/token answered');
-    // Painted from the copy kept at the last load, or from the list: either way the list is asked and answered now.
-    await eventually(() => assert.ok(find('listFaxes').seq < answered(find('listFaxes'))), 30_000);
+    assert.ok(find('listFaxes').seq < answered(find('listFaxes')), 'painted from the list');
     await check;
     assert.ok(find('listFaxes').seq < answered(token), 'the list was asked before /auth/token answered');
     await quiet();
@@ -112,6 +115,12 @@ describe('Journeys: what the Inbox waits for', function () {
       await vscode.commands.executeCommand('workbench.view.extension.faxplus');
       await eventually(() => assert.ok(inbox().loadedItems.length > 0, 'the Inbox loaded'), 30_000);
       const lastLoaded = ids();
+      const kept = await eventually(async () => {
+        const text = await env.api.secrets.get(SECRET_KEYS.inboxCopy);
+        assert.ok(text, 'a copy of the first page is kept in SecretStorage');
+        return text;
+      });
+      assert.ok(!kept.includes(env.emulator.demoTokens.fullAccess), 'the copy holds no token');
       await hideAndForget();
 
       // A new window: a fax arrived meanwhile, and the server is a round trip away.
@@ -132,12 +141,17 @@ describe('Journeys: what the Inbox waits for', function () {
       await signInWith(env.emulator.demoTokens.member);
       assert.strictEqual(await other, true, "another account's Inbox waits for the server");
       await quiet();
+      const memberCopy = await env.api.secrets.get(SECRET_KEYS.inboxCopy);
+      assert.ok(!memberCopy || !memberCopy.includes(lastLoaded[0]), "the first account's copy is gone");
 
       // Signing out deletes the copy: signing in again to the first account waits for the server too.
       await signInWith(env.emulator.demoTokens.fullAccess);
       await eventually(() => assert.ok(inbox().loadedItems.length > 0, 'the Inbox loaded'), 30_000);
       await quiet();
       await signOut();
+      await eventually(async () =>
+        assert.strictEqual(await env.api.secrets.get(SECRET_KEYS.inboxCopy), undefined, 'the sign-out deleted the copy'),
+      );
       const again = firstShownFromServer();
       await signInWith(env.emulator.demoTokens.fullAccess);
       assert.strictEqual(await again, true, 'after a sign-out nothing was kept to paint');

@@ -198,6 +198,7 @@ function traceInbox(
       return asked;
     },
     shownMs: () => shown,
+    /** When the server's list reached the Inbox; read once, at the end of the round (it stops listening). */
     serverListMs: () => {
       loads.dispose();
       return serverList;
@@ -322,7 +323,7 @@ async function measureLatencyJourneys(api: FaxPlusTestApi, result: Record<string
         listAtMs: trace.listAt(log),
         serverListMs,
         // The server's list is announced just before it becomes the items; a copy is shown before any answer.
-        fromCopy: serverListMs === undefined || serverListMs > itemsMs,
+        fromCopy: serverListMs === undefined ? undefined : serverListMs > itemsMs,
       });
       returningLog = operationsOf(log);
       const list = log.find((r) => r.operationId === 'listFaxes');

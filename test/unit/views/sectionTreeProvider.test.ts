@@ -27,14 +27,25 @@ class TestSection extends SectionTreeProvider {
   readonly fetches: PendingFetch[] = [];
   /** What storedItems() answers (a copy kept between windows); none unless a test sets it. */
   stored: Promise<ItemNode[] | undefined> = Promise.resolve(undefined);
-  /** Every list itemsLoaded() was told of, by fax id. */
+  /** Every list onServerItems() was told of, by fax id. */
   readonly saved: string[][] = [];
+  /** Whether the list has a "Load more…" row after its items. */
+  more = false;
+
+  /** A change made in memory (as FaxListProvider.showUpdated does). */
+  changeInMemory(change: (items: readonly ItemNode[]) => ItemNode[]): Promise<void> {
+    return this.enqueue(async () => change(this.loadedItems), false);
+  }
+
+  protected override trailingNodes(): TreeNode[] {
+    return this.more ? [{ kind: 'loadMore', view: 'inbox' }] : [];
+  }
 
   protected override storedItems(): Promise<ItemNode[] | undefined> {
     return this.stored;
   }
 
-  protected override itemsLoaded(items: readonly ItemNode[]): void {
+  protected override onServerItems(items: readonly ItemNode[]): void {
     this.saved.push(items.map((node) => (node as { fax: Fax }).fax.id));
   }
 
@@ -132,14 +143,38 @@ describe('views: SectionTreeProvider (the tree base class)', () => {
       assert.equal(t.section.fetches.length, 1);
     });
 
-    it('a look while the copy is shown draws it without waiting, and asks the server nothing more', async () => {
+    it('two looks at once, and a look while the copy is shown, draw it without waiting and ask the server once', async () => {
       const t = setup();
       section = t.section;
       t.section.stored = Promise.resolve([faxNode('old')]);
       const [a, b] = await Promise.all([t.section.getChildren(), t.section.getChildren()]);
       assert.deepEqual(ids(a), ['old']);
       assert.deepEqual(ids(b), ['old']);
+      assert.deepEqual(ids(await t.section.getChildren()), ['old'], 'after the paint');
       assert.equal(t.section.fetches.length, 1);
+    });
+
+    it('shows no "Load more…" under the copy, only under the server\'s list', async () => {
+      const t = setup();
+      section = t.section;
+      t.section.more = true;
+      t.section.stored = Promise.resolve([faxNode('old')]);
+      assert.deepEqual(ids(await t.section.getChildren()), ['old']);
+      t.section.fetches[0].resolve([faxNode('new')]);
+      await settle();
+      assert.deepEqual(ids(await t.section.getChildren()), ['new', 'loadMore']);
+    });
+
+    it('a change in memory over the copy (a fax opened and read) keeps the error shown and saves nothing', async () => {
+      const t = setup();
+      section = t.section;
+      t.section.stored = Promise.resolve([faxNode('old')]);
+      await t.section.getChildren();
+      t.section.fetches[0].reject(new ServerError('HTTP 500', { operationId: 'listFaxes', status: 500 }));
+      await settle();
+      await t.section.changeInMemory((items) => items.map((n) => faxNode(`${(n as { fax: Fax }).fax.id}-read`)));
+      assert.deepEqual(ids(await t.section.getChildren()), ['error', 'old-read']);
+      assert.deepEqual(t.section.saved, []);
     });
 
     it('a failed load keeps the copy, under one error node', async () => {
@@ -171,6 +206,7 @@ describe('views: SectionTreeProvider (the tree base class)', () => {
       await settle();
       t.section.fetches[1].resolve([faxNode('mine')]);
       assert.deepEqual(ids(await next), ['mine']);
+      assert.deepEqual(t.section.saved, [['mine']], 'the answer from before the reset is not saved either');
     });
 
     it('an answer that comes before the copy is read is shown, not the copy', async () => {

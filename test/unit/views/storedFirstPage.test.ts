@@ -64,10 +64,14 @@ describe('views: StoredFirstPage (the Inbox kept between windows)', () => {
   let copy: StoredFirstPage | undefined;
   afterEach(() => copy?.dispose());
 
+  const warnings: string[] = [];
+  const logger = { warn: (line: string) => warnings.push(line), info: () => undefined, debug: () => undefined, error: () => undefined };
+  beforeEach(() => (warnings.length = 0));
+
   function setup(facts: TokenFacts | undefined = alice) {
     const store = storage();
     const who = session(facts);
-    copy = new StoredFirstPage(new SecretStore(store.secrets), who as unknown as AuthSession);
+    copy = new StoredFirstPage(new SecretStore(store.secrets), who as unknown as AuthSession, logger);
     return { store, who, copy };
   }
 
@@ -77,7 +81,7 @@ describe('views: StoredFirstPage (the Inbox kept between windows)', () => {
     await settle();
     assert.ok(t.store.values.has(SECRET_KEYS.inboxCopy), 'kept in SecretStorage');
 
-    const next = new StoredFirstPage(new SecretStore(t.store.secrets), t.who as unknown as AuthSession);
+    const next = new StoredFirstPage(new SecretStore(t.store.secrets), t.who as unknown as AuthSession, logger);
     try {
       const faxes = await next.read();
       assert.deepEqual(faxes, [received]);
@@ -87,12 +91,60 @@ describe('views: StoredFirstPage (the Inbox kept between windows)', () => {
     }
   });
 
-  it('never shows one account the copy of another', async () => {
+  it('never shows one account the copy of another, even when the account changes while storage answers', async () => {
     const t = setup();
     t.copy.save([received]);
     await settle();
     t.who.facts = bob;
     assert.equal(await t.copy.read(), undefined);
+
+    t.who.facts = alice;
+    t.store.changed.fire({ key: SECRET_KEYS.inboxCopy }); // the next read goes to storage
+    const reading = t.copy.read();
+    t.who.facts = bob;
+    assert.equal(await reading, undefined);
+  });
+
+  it('signing in to another account (without signing out) deletes the copy of the one before', async () => {
+    const t = setup();
+    t.copy.save([received]);
+    await settle();
+    t.who.sign(bob);
+    await settle();
+    assert.equal(t.store.values.has(SECRET_KEYS.inboxCopy), false);
+    t.who.sign(alice);
+    assert.equal(await t.copy.read(), undefined);
+  });
+
+  it('a window starting signed in to the same account keeps the copy', async () => {
+    const t = setup(undefined);
+    t.store.values.set(SECRET_KEYS.inboxCopy, JSON.stringify({ version: 1, owner: 'account:alice', faxes: [received] }));
+    t.who.sign(alice);
+    await settle();
+    assert.ok(t.store.values.has(SECRET_KEYS.inboxCopy));
+    assert.deepEqual(
+      (await t.copy.read())?.map((f) => f.id),
+      ['f1'],
+    );
+  });
+
+  it('keeps only what a row shows: not the cover page, the file path or the owner', async () => {
+    const t = setup();
+    t.copy.save([
+      {
+        ...received,
+        ownerId: 'alice',
+        file: '/storage/f1.tiff',
+        coverPage: { subject: 'Lab results', message: 'Confidential' },
+        description: 'internal',
+      } as Fax,
+    ]);
+    await settle();
+    const text = t.store.values.get(SECRET_KEYS.inboxCopy) ?? '';
+    for (const secret of ['Lab results', 'Confidential', '/storage/f1.tiff', 'internal', 'ownerId']) {
+      assert.ok(!text.includes(secret), `${secret} is not stored`);
+    }
+    assert.deepEqual(await t.copy.read(), [received]);
   });
 
   it('is deleted when the window is signed out, and nothing is read while signed out', async () => {
@@ -116,14 +168,23 @@ describe('views: StoredFirstPage (the Inbox kept between windows)', () => {
     assert.equal(t.store.calls.length, 1, 'the Inbox uses that read');
   });
 
-  it('writes only when the page changed', async () => {
+  it('writes only when the page changed, and again once another window deleted it', async () => {
     const t = setup();
+    const stores = () => t.store.calls.filter((c) => c.startsWith('store')).length;
     t.copy.save([received]);
     t.copy.save([{ ...received }]);
     await settle();
     t.copy.save([{ ...received, isRead: true }]);
     await settle();
-    assert.equal(t.store.calls.filter((c) => c.startsWith('store')).length, 2);
+    assert.equal(stores(), 2);
+
+    t.store.values.delete(SECRET_KEYS.inboxCopy);
+    t.store.changed.fire({ key: SECRET_KEYS.inboxCopy });
+    await settle();
+    t.copy.save([{ ...received, isRead: true }]);
+    await settle();
+    assert.equal(stores(), 3);
+    assert.ok(t.store.values.has(SECRET_KEYS.inboxCopy));
   });
 
   it('reads storage once per window, and again after another window wrote it', async () => {
@@ -167,16 +228,18 @@ describe('views: StoredFirstPage (the Inbox kept between windows)', () => {
       onDidChange: new vscode.EventEmitter<vscode.SecretStorageChangeEvent>().event,
     } as unknown as vscode.SecretStorage;
     const who = session(alice);
-    copy = new StoredFirstPage(new SecretStore(failing), who as unknown as AuthSession);
+    copy = new StoredFirstPage(new SecretStore(failing), who as unknown as AuthSession, logger);
     assert.equal(await copy.read(), undefined);
     copy.save([received]);
     await settle();
     who.sign(undefined);
     await settle();
+    assert.equal(warnings.length, 1, 'a copy that could not be deleted is logged');
+    assert.match(warnings[0], /could not be deleted: .*no keyring/);
   });
 
-  it('keeps nothing for a sign-in whose account and token are both unknown', async () => {
-    const t = setup({ ...alice, account: undefined, fingerprint: undefined });
+  it('keeps nothing for a sign-in whose account is unknown', async () => {
+    const t = setup({ ...alice, account: undefined, fingerprint: 'f00d' });
     t.copy.save([received]);
     await settle();
     assert.equal(t.store.values.size, 0);
