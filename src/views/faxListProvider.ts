@@ -119,6 +119,7 @@ export class FaxListProvider extends SectionTreeProvider {
   }
 
   protected async fetchFresh(signal: AbortSignal): Promise<ItemNode[]> {
+    const windowed = this.hasDateWindow();
     void this.pages?.return(undefined);
     this.pages = undefined;
     const pages = this.iterate(signal);
@@ -135,6 +136,8 @@ export class FaxListProvider extends SectionTreeProvider {
     }
     this.pages = pages;
     this.exhausted = exhausted;
+    // Set only once the list is the one shown: a failed load leaves the list (and its window) as it was.
+    this.loadedWithWindow = windowed;
     faxes.sort(newestFirst);
     this.loaded.fire({ kind: 'fresh', faxes });
     return faxes.map((fax) => this.node(fax));
@@ -150,6 +153,7 @@ export class FaxListProvider extends SectionTreeProvider {
     if (this.pagesWanted <= 1 || !this.pages) {
       return this.fetchFresh(signal);
     }
+    const windowed = this.hasDateWindow();
     const newest = this.iterate(signal);
     let latest: Fax[];
     try {
@@ -171,6 +175,7 @@ export class FaxListProvider extends SectionTreeProvider {
         ? []
         : older.filter((node) => ((node as FaxNode).fax.startTime?.getTime() ?? 0) <= oldestLatest);
     this.loaded.fire({ kind: 'fresh', faxes: latest });
+    this.loadedWithWindow = windowed;
     return [...latest.map((fax) => this.node(fax)), ...kept].sort((a, b) => newestFirst((a as FaxNode).fax, (b as FaxNode).fax));
   }
 
@@ -200,7 +205,6 @@ export class FaxListProvider extends SectionTreeProvider {
   }
 
   private iterate(signal: AbortSignal): AsyncGenerator<Fax[]> {
-    this.loadedWithWindow = Boolean(this.filter?.since || this.filter?.until);
     return this.deps.clients.get().iterateFaxes({
       category: this.category,
       pageSize: this.pageSize(),
@@ -209,6 +213,10 @@ export class FaxListProvider extends SectionTreeProvider {
       after: this.filter?.since,
       before: this.filter?.until,
     });
+  }
+
+  private hasDateWindow(): boolean {
+    return Boolean(this.filter?.since || this.filter?.until);
   }
 
   protected override trailingNodes(): TreeNode[] {

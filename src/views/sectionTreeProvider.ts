@@ -145,9 +145,13 @@ export abstract class SectionTreeProvider extends Disposable implements vscode.T
   }
 
   protected loadFresh(): Promise<void> {
-    this.pendingFresh ??= this.enqueue((signal) => this.fetchFresh(signal)).finally(() => {
-      this.pendingFresh = undefined;
-    });
+    if (!this.pendingFresh) {
+      const load: Promise<void> = this.enqueue((signal) => this.fetchFresh(signal)).finally(() => {
+        // Only this load: a newer one (after forgetPendingLoad or reset) stays shared.
+        if (this.pendingFresh === load) this.pendingFresh = undefined;
+      });
+      this.pendingFresh = load;
+    }
     return this.pendingFresh;
   }
 

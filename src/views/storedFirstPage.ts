@@ -94,21 +94,26 @@ export class StoredFirstPage extends Disposable {
   }
 
   private readStored(): Promise<StoredPage | undefined> {
-    return this.secrets.get(SECRET_KEYS.inboxCopy).then(
+    const reading: Promise<StoredPage | undefined> = this.secrets.get(SECRET_KEYS.inboxCopy).then(
       (text) => {
-        this.lastWritten = text;
+        // A save (or a newer read) since this read began knows better what storage holds.
+        if (this.stored === reading) this.lastWritten = text;
         return parsePage(text);
       },
       () => undefined,
     );
+    return reading;
   }
 
-  /** Signed in (at start-up, or to another account): reads the copy now, and deletes one that belongs to someone else. */
+  /** Signed in (at start-up, or to another account): reads the copy now, and deletes one that is not this account's. */
   private async dropAnotherAccounts(): Promise<void> {
-    this.stored ??= this.readStored();
-    const page = await this.stored;
-    const owner = ownerOf(this.session.facts);
-    if (page && owner && page.owner !== owner) {
+    const reading = (this.stored ??= this.readStored());
+    const page = await reading;
+    if (this.stored !== reading) {
+      // A save or a change in storage came meanwhile: judge what is there now, not what was read.
+      return this.dropAnotherAccounts();
+    }
+    if (page && page.owner !== ownerOf(this.session.facts)) {
       await this.forget();
     }
   }

@@ -142,6 +142,7 @@ describe('Journeys: what the Inbox waits for', function () {
       assert.strictEqual(await other, true, "another account's Inbox waits for the server");
       await quiet();
       const memberCopy = await env.api.secrets.get(SECRET_KEYS.inboxCopy);
+      // Deleted at the switch, or replaced by the member's own page (test/unit/views/storedFirstPage.test.ts holds the delete itself).
       assert.ok(!memberCopy || !memberCopy.includes(lastLoaded[0]), "the first account's copy is gone");
 
       // Signing out deletes the copy: signing in again to the first account waits for the server too.

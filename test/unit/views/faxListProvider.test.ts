@@ -90,6 +90,25 @@ describe('views: FaxListProvider and the Inbox copy', () => {
     assert.deepEqual(t.saved.at(-1), ['today']);
   });
 
+  it("a date window's list left on screen by a failed reload is not saved when a fax in it is marked read", async () => {
+    const t = setup();
+    provider = t.provider;
+    const first = t.provider.getChildren();
+    await settle();
+    t.lists[0].answer([fax('today', 20)]);
+    await first;
+    const windowed = t.provider.setFilter({ since: new Date(Date.UTC(2020, 0, 1)), until: new Date(Date.UTC(2020, 1, 1)) });
+    await settle();
+    t.lists[1].answer([fax('jan2020', 5)]);
+    await windowed;
+    const cleared = t.provider.setFilter(undefined);
+    await settle();
+    t.lists[2].fail(new Error('HTTP 500'));
+    await cleared;
+    await t.provider.showUpdated('jan2020', { isRead: true });
+    assert.ok(!t.saved.flat().includes('jan2020'), `the windowed list was never saved: ${JSON.stringify(t.saved)}`);
+  });
+
   it('a fax marked read over the copy (the list failed) is shown read, but the copy is not saved as if the server had sent it', async () => {
     const t = setup([fax('stored', 1)]);
     provider = t.provider;

@@ -32,6 +32,11 @@ class TestSection extends SectionTreeProvider {
   /** Whether the list has a "Load more…" row after its items. */
   more = false;
 
+  /** A later refresh gets a load of its own (as FaxListProvider.setFilter does). */
+  startOwnLoad(): void {
+    this.forgetPendingLoad();
+  }
+
   /** A change made in memory (as FaxListProvider.showUpdated does). */
   changeInMemory(change: (items: readonly ItemNode[]) => ItemNode[]): Promise<void> {
     return this.enqueue(async () => change(this.loadedItems), false);
@@ -232,6 +237,34 @@ describe('views: SectionTreeProvider (the tree base class)', () => {
       t.section.fetches[0].resolve([faxNode('a')]);
       assert.deepEqual(ids(await pending), ['a']);
     });
+  });
+
+  it('a load started on its own is shared by the next refresh, even after the older load ends', async () => {
+    const t = setup();
+    section = t.section;
+    t.section.isVisible = () => true;
+    const first = t.section.getChildren();
+    await settle();
+    t.section.fetches[0].resolve([faxNode('a')]);
+    await first;
+
+    const older = t.section.refresh();
+    await settle();
+    t.section.startOwnLoad();
+    const own = t.section.refresh();
+    t.section.fetches[1].resolve([faxNode('older')]);
+    await older;
+    await settle();
+    const again = t.section.refresh();
+    await settle();
+    t.section.fetches[2].resolve([faxNode('new')]);
+    await Promise.all([own, again]);
+    await settle();
+    assert.equal(t.section.fetches.length, 3, 'the last refresh joined the load on its way instead of asking again');
+    assert.deepEqual(
+      t.section.loadedItems.map((n) => (n as { fax: Fax }).fax.id),
+      ['new'],
+    );
   });
 
   it('signed out: shows nothing and fetches nothing (the welcome view explains)', async () => {

@@ -116,6 +116,43 @@ describe('views: StoredFirstPage (the Inbox kept between windows)', () => {
     assert.equal(await t.copy.read(), undefined);
   });
 
+  it('signing in to an account not known (no uid) deletes the copy too', async () => {
+    const t = setup();
+    t.copy.save([received]);
+    await settle();
+    t.who.sign({ ...bob, account: undefined });
+    await settle();
+    assert.equal(t.store.values.has(SECRET_KEYS.inboxCopy), false);
+  });
+
+  it("the new account's copy, saved while the old one's was still being read, is not deleted", async () => {
+    const t = setup();
+    t.copy.save([received]);
+    await settle();
+    t.store.changed.fire({ key: SECRET_KEYS.inboxCopy }); // a read of alice's copy is on its way
+    t.who.sign(bob);
+    t.copy.save([{ ...received, id: 'b1' }]); // bob's Inbox answered first
+    await settle();
+    await settle();
+    assert.deepEqual(
+      (await t.copy.read())?.map((f) => f.id),
+      ['b1'],
+    );
+    assert.ok(t.store.values.get(SECRET_KEYS.inboxCopy)?.includes('"b1"'), "bob's copy is still stored");
+  });
+
+  it('a read that began before a save does not make the window forget what it wrote', async () => {
+    const t = setup();
+    t.copy.save([received]);
+    await settle();
+    t.store.changed.fire({ key: SECRET_KEYS.inboxCopy }); // reads A
+    t.copy.save([{ ...received, id: 'b' }]); // B, while the read of A is on its way
+    await settle();
+    t.copy.save([received]); // A again: storage holds B, so this must be written
+    await settle();
+    assert.ok(t.store.values.get(SECRET_KEYS.inboxCopy)?.includes('"f1"'));
+  });
+
   it('a window starting signed in to the same account keeps the copy', async () => {
     const t = setup(undefined);
     t.store.values.set(SECRET_KEYS.inboxCopy, JSON.stringify({ version: 1, owner: 'account:alice', faxes: [received] }));
