@@ -51,12 +51,17 @@ export class FaxListProvider extends SectionTreeProvider {
     if (this.blockedNodes() || this.exhausted) {
       return;
     }
+    // Under a stored copy, "more" means more than the rows shown: the first page, then the next one.
+    const overCopy = this.showsStoredCopy;
     if (!this.pages) {
       await this.loadFresh();
-    } else {
-      this.pagesWanted += 1;
-      await this.enqueue((signal) => this.fetchMore(signal));
+      if (!overCopy || !this.pages || this.exhausted) {
+        this.fireChanged();
+        return;
+      }
     }
+    this.pagesWanted += 1;
+    await this.enqueue((signal) => this.fetchMore(signal));
     this.fireChanged();
   }
 

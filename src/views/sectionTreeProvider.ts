@@ -89,6 +89,11 @@ export abstract class SectionTreeProvider extends Disposable implements vscode.T
     return this.items ?? [];
   }
 
+  /** The items shown are a stored copy the server's answer has not replaced yet. */
+  get showsStoredCopy(): boolean {
+    return this.showingCopy;
+  }
+
   get hasLoaded(): boolean {
     return this.items !== undefined || this.failure !== undefined;
   }
@@ -189,6 +194,11 @@ export abstract class SectionTreeProvider extends Disposable implements vscode.T
         }
       } catch (e) {
         if (generation === this.generation) {
+          if (this.showingCopy && fromServer) {
+            // The copy stood in for this answer: without it, an old list under the error could pass for today's.
+            this.items = undefined;
+            this.showingCopy = false;
+          }
           this.failed(e);
           this.updated.fire();
         }

@@ -170,26 +170,37 @@ describe('views: SectionTreeProvider (the tree base class)', () => {
       assert.deepEqual(ids(await t.section.getChildren()), ['new', 'loadMore']);
     });
 
-    it('a change in memory over the copy (a fax opened and read) keeps the error shown and saves nothing', async () => {
+    it('a change in memory waits for the load under the copy, and one after a failed refresh keeps the error', async () => {
       const t = setup();
       section = t.section;
+      t.section.isVisible = () => true;
       t.section.stored = Promise.resolve([faxNode('old')]);
       await t.section.getChildren();
-      t.section.fetches[0].reject(new ServerError('HTTP 500', { operationId: 'listFaxes', status: 500 }));
+      const change = t.section.changeInMemory((items) => items.map((n) => faxNode(`${(n as { fax: Fax }).fax.id}-read`)));
       await settle();
-      await t.section.changeInMemory((items) => items.map((n) => faxNode(`${(n as { fax: Fax }).fax.id}-read`)));
-      assert.deepEqual(ids(await t.section.getChildren()), ['error', 'old-read']);
-      assert.deepEqual(t.section.saved, []);
+      assert.deepEqual(ids(await t.section.getChildren()), ['old'], 'not applied over the copy');
+      t.section.fetches[0].resolve([faxNode('new')]);
+      await change;
+      assert.deepEqual(ids(await t.section.getChildren()), ['new-read'], "applied to the server's list");
+
+      const refresh = t.section.refresh();
+      await settle();
+      t.section.fetches[1].reject(new ServerError('HTTP 500', { operationId: 'listFaxes', status: 500 }));
+      await refresh;
+      await t.section.changeInMemory((items) => [...items]);
+      assert.equal(ids(await t.section.getChildren())[0], 'error', 'a change in memory does not hide the failed refresh');
     });
 
-    it('a failed load keeps the copy, under one error node', async () => {
+    it('a failed load replaces the copy with one error node, as without a copy', async () => {
       const t = setup();
       section = t.section;
       t.section.stored = Promise.resolve([faxNode('old')]);
       await t.section.getChildren();
+      assert.equal(t.section.showsStoredCopy, true);
       t.section.fetches[0].reject(new ServerError('HTTP 500', { operationId: 'listFaxes', status: 500 }));
       await settle();
-      assert.deepEqual(ids(await t.section.getChildren()), ['error', 'old']);
+      assert.deepEqual(ids(await t.section.getChildren()), ['error']);
+      assert.equal(t.section.showsStoredCopy, false);
       assert.deepEqual(t.section.saved, []);
     });
 
