@@ -53,8 +53,8 @@ export class StoredFirstPage extends Disposable {
     );
     this.register(
       secrets.onDidChange((e) => {
-        // Written or deleted, here or in another window: read it again now, off the Inbox's way.
-        if (e.key === SECRET_KEYS.inboxCopy) this.stored = this.readStored();
+        // Written or deleted, here or in another window: read it again now, off the Inbox's way (signed out, at sign-in).
+        if (e.key === SECRET_KEYS.inboxCopy) this.stored = this.session.facts ? this.readStored() : undefined;
       }),
     );
   }

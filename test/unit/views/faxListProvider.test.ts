@@ -52,6 +52,17 @@ function setup(stored?: Fax[]) {
 }
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+/** A date filter whose window is January 2020. */
+const JANUARY_2020 = { since: new Date(Date.UTC(2020, 0, 1)), until: new Date(Date.UTC(2020, 1, 1)) };
+
+/** The Inbox's first look, answered with `faxes` (no copy stored). */
+async function loadInbox(t: ReturnType<typeof setup>, faxes: Fax[]): Promise<void> {
+  const first = t.provider.getChildren();
+  await settle();
+  t.lists[0].answer(faxes);
+  await first;
+}
 const ids = (nodes: readonly TreeNode[]) => nodes.map((n) => (n.kind === 'fax' ? n.fax.id : n.kind));
 
 describe('views: FaxListProvider and the Inbox copy', () => {
@@ -72,13 +83,10 @@ describe('views: FaxListProvider and the Inbox copy', () => {
   it('a list asked for a date window is never saved as the Inbox, even when the filter is cleared while it loads', async () => {
     const t = setup();
     provider = t.provider;
-    const first = t.provider.getChildren();
-    await settle();
-    t.lists[0].answer([fax('today', 20)]);
-    await first;
+    await loadInbox(t, [fax('today', 20)]);
     assert.deepEqual(t.saved, [['today']]);
 
-    const windowed = t.provider.setFilter({ since: new Date(Date.UTC(2020, 0, 1)), until: new Date(Date.UTC(2020, 1, 1)) });
+    const windowed = t.provider.setFilter(JANUARY_2020);
     await settle();
     assert.ok(t.lists[1].after, 'the filter asked for its window');
     const cleared = t.provider.setFilter(undefined);
@@ -110,11 +118,8 @@ describe('views: FaxListProvider and the Inbox copy', () => {
   it("a date window's list left on screen by a failed reload is not saved when a fax in it is marked read", async () => {
     const t = setup();
     provider = t.provider;
-    const first = t.provider.getChildren();
-    await settle();
-    t.lists[0].answer([fax('today', 20)]);
-    await first;
-    const windowed = t.provider.setFilter({ since: new Date(Date.UTC(2020, 0, 1)), until: new Date(Date.UTC(2020, 1, 1)) });
+    await loadInbox(t, [fax('today', 20)]);
+    const windowed = t.provider.setFilter(JANUARY_2020);
     await settle();
     t.lists[1].answer([fax('jan2020', 5)]);
     await windowed;

@@ -89,6 +89,13 @@ function setup(token: TokenFacts | 'signedOut' = reader) {
   return { section, session, shown, warnings, changes: () => changes, updates: () => updates };
 }
 
+/** The stored copy's read answers only when the test releases it (with what it read). */
+function holdStoredRead(section: TestSection): (nodes: ItemNode[]) => void {
+  let release!: (nodes: ItemNode[]) => void;
+  section.stored = new Promise((resolve) => (release = resolve));
+  return release;
+}
+
 /** Lets queued promise callbacks run (the load queue chains on microtasks). */
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -207,8 +214,7 @@ describe('views: SectionTreeProvider (the tree base class)', () => {
     it('a reset while the copy is read (sign-out, another account) shows nothing of it', async () => {
       const t = setup();
       section = t.section;
-      let release!: (nodes: ItemNode[]) => void;
-      t.section.stored = new Promise((resolve) => (release = resolve));
+      const release = holdStoredRead(t.section);
       const pending = t.section.getChildren();
       await settle();
       assert.equal(t.section.fetches.length, 1, 'the server is asked without waiting for the copy');
@@ -228,8 +234,7 @@ describe('views: SectionTreeProvider (the tree base class)', () => {
     it('an answer that comes before the copy is read is shown, not the copy', async () => {
       const t = setup();
       section = t.section;
-      let release!: (nodes: ItemNode[]) => void;
-      t.section.stored = new Promise((resolve) => (release = resolve));
+      const release = holdStoredRead(t.section);
       const pending = t.section.getChildren();
       await settle();
       t.section.fetches[0].resolve([faxNode('fresh')]);

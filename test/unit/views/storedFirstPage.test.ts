@@ -75,10 +75,16 @@ describe('views: StoredFirstPage (the Inbox kept between windows)', () => {
     return { store, who, copy };
   }
 
-  it('gives back what was saved, dates as dates, in a new window of the same account', async () => {
+  /** A window signed in to alice whose Inbox copy has been saved. */
+  async function setupWithCopy() {
     const t = setup();
     t.copy.save([received]);
     await settle();
+    return t;
+  }
+
+  it('gives back what was saved, dates as dates, in a new window of the same account', async () => {
+    const t = await setupWithCopy();
     assert.ok(t.store.values.has(SECRET_KEYS.inboxCopy), 'kept in SecretStorage');
 
     const next = new StoredFirstPage(new SecretStore(t.store.secrets), t.who as unknown as AuthSession, logger);
@@ -92,9 +98,7 @@ describe('views: StoredFirstPage (the Inbox kept between windows)', () => {
   });
 
   it('never shows one account the copy of another, even when the account changes while storage answers', async () => {
-    const t = setup();
-    t.copy.save([received]);
-    await settle();
+    const t = await setupWithCopy();
     t.who.facts = bob;
     assert.equal(await t.copy.read(), undefined);
 
@@ -106,9 +110,7 @@ describe('views: StoredFirstPage (the Inbox kept between windows)', () => {
   });
 
   it('signing in to another account (without signing out) deletes the copy of the one before', async () => {
-    const t = setup();
-    t.copy.save([received]);
-    await settle();
+    const t = await setupWithCopy();
     t.who.sign(bob);
     await settle();
     assert.equal(t.store.values.has(SECRET_KEYS.inboxCopy), false);
@@ -117,18 +119,14 @@ describe('views: StoredFirstPage (the Inbox kept between windows)', () => {
   });
 
   it('signing in to an account not known (no uid) deletes the copy too', async () => {
-    const t = setup();
-    t.copy.save([received]);
-    await settle();
+    const t = await setupWithCopy();
     t.who.sign({ ...bob, account: undefined });
     await settle();
     assert.equal(t.store.values.has(SECRET_KEYS.inboxCopy), false);
   });
 
   it("the new account's copy, saved while the old one's was still being read, is not deleted", async () => {
-    const t = setup();
-    t.copy.save([received]);
-    await settle();
+    const t = await setupWithCopy();
     t.store.changed.fire({ key: SECRET_KEYS.inboxCopy }); // a read of alice's copy is on its way
     t.who.sign(bob);
     t.copy.save([{ ...received, id: 'b1' }]); // bob's Inbox answered first
@@ -142,9 +140,7 @@ describe('views: StoredFirstPage (the Inbox kept between windows)', () => {
   });
 
   it('a read that began before a save does not make the window forget what it wrote', async () => {
-    const t = setup();
-    t.copy.save([received]);
-    await settle();
+    const t = await setupWithCopy();
     t.store.changed.fire({ key: SECRET_KEYS.inboxCopy }); // reads A
     t.copy.save([{ ...received, id: 'b' }]); // B, while the read of A is on its way
     await settle();
@@ -185,9 +181,7 @@ describe('views: StoredFirstPage (the Inbox kept between windows)', () => {
   });
 
   it('is deleted when the window is signed out, and nothing is read while signed out', async () => {
-    const t = setup();
-    t.copy.save([received]);
-    await settle();
+    const t = await setupWithCopy();
     t.who.sign(undefined);
     await settle();
     assert.equal(t.store.values.has(SECRET_KEYS.inboxCopy), false);
