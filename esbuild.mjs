@@ -32,6 +32,8 @@ const outRoot = outRootIndex >= 0 ? argv[outRootIndex + 1] : '.';
  * `import` pulls code into the activation chunk.
  */
 const LAZY_MODULES = [
+  // Everything but the registrations activation makes (src/activation/): wired on first use.
+  { source: 'src/extensionMain.ts', out: 'main' },
   { source: 'src/api/faxPlusClient.ts', out: 'client' },
   { source: 'src/api/undiciModules.ts', out: 'undici' },
   { source: 'src/commands/allCommands.ts', out: 'commands' },
@@ -110,36 +112,44 @@ const extensionEsm = {
   plugins: [lazyRequire, vscodeOnce],
 };
 
-/** Pass 1's files that activation loads: extension.js and the chunks it imports statically (transitively). */
-function activationFiles(metafile) {
+/**
+ * The files that load as one, in order: what activation loads (extension.js), then the
+ * wiring loaded on first use (main.js). Each is merged with the chunks it imports
+ * statically (transitively) and an earlier file does not hold already.
+ */
+const MERGED = ['extension.js', 'main.js'];
+
+/** Pass 1's chunk files → the merged file (MERGED) that holds each; files in no merged file load on their own. */
+function mergedOwners(metafile) {
   const byName = new Map(
     Object.keys(metafile.outputs)
       .filter((f) => f.endsWith('.js'))
       .map((f) => [path.basename(f), f]),
   );
-  const found = new Set();
-  const visit = (name) => {
-    if (found.has(name)) return;
-    found.add(name);
-    for (const i of metafile.outputs[byName.get(name)].imports) {
-      if (i.kind === 'import-statement' && byName.has(path.basename(i.path))) visit(path.basename(i.path));
-    }
-  };
-  visit('extension.js');
-  return { all: [...byName.keys()], activation: found };
+  const owner = new Map();
+  for (const merged of MERGED) {
+    const visit = (name) => {
+      if (owner.has(name)) return;
+      owner.set(name, merged);
+      for (const i of metafile.outputs[byName.get(name)].imports) {
+        if (i.kind === 'import-statement' && byName.has(path.basename(i.path))) visit(path.basename(i.path));
+      }
+    };
+    visit(merged);
+  }
+  return { all: [...byName.keys()], owner };
 }
 
 /**
- * Pass 2: CommonJS for the extension host. What activation loads is bundled into ONE
- * file, dist/extension.js (one read and compile instead of one per chunk), which also
- * exports the chunks' namespaces as `__chunks`; a file loaded on first use keeps its name
- * and reads an activation chunk from there (`require('./extension.js').__chunks[…]`), so
- * each module still exists exactly once.
+ * Pass 2: CommonJS for the extension host. Each file of MERGED is bundled with its chunks
+ * into ONE file (one read and compile instead of one per chunk), which also exports the
+ * chunks' namespaces as `__chunks`; a file loaded later keeps its name and reads such a
+ * chunk from there (`require('./extension.js').__chunks[…]`), so each module still exists
+ * exactly once.
  */
 async function convertExtension(metafile, outdir, sourcemap) {
   const split = path.join(outRoot, 'out/split');
-  const { all, activation } = activationFiles(metafile);
-  const chunks = [...activation].filter((f) => f !== 'extension.js');
+  const { all, owner } = mergedOwners(metafile);
   const common = {
     bundle: true,
     format: 'cjs',
@@ -154,39 +164,46 @@ async function convertExtension(metafile, outdir, sourcemap) {
     legalComments: production ? 'none' : 'inline',
     logLevel: 'warning',
   };
-  const entry = [
-    "export * from './extension.js';",
-    ...chunks.map((c, i) => `import * as chunk${i} from './${c}';`),
-    `export const __chunks = { ${chunks.map((c, i) => `${JSON.stringify(c)}: chunk${i}`).join(', ')} };`,
-  ].join('\n');
-  await esbuild.build({
-    ...common,
-    stdin: { contents: entry, resolveDir: split, sourcefile: 'activation.js', loader: 'js' },
-    outfile: path.join(outdir, 'extension.js'),
+  /** For the file `building` (a merged one, or undefined for the rest): a chunk another merged file holds is read from it. */
+  const chunksFromMerged = (building) => ({
+    name: 'chunks-from-merged',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/[^/]+\.js$/ }, (args) => {
+        const file = path.basename(args.path);
+        if (args.namespace === 'merged-chunk') return { path: args.path, external: true };
+        const holder = owner.get(file);
+        if (holder === undefined) return { path: args.path, external: true };
+        if (holder === building) return undefined;
+        return { path: file, namespace: 'merged-chunk', pluginData: { holder } };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'merged-chunk' }, (args) => ({
+        contents: `module.exports = require('./${args.pluginData.holder}').__chunks[${JSON.stringify(args.path)}];`,
+        loader: 'js',
+      }));
+    },
   });
-  const lazy = all.filter((f) => !activation.has(f));
+  for (const merged of MERGED) {
+    const chunks = [...owner].filter(([file, holder]) => holder === merged && file !== merged).map(([file]) => file);
+    const entry = [
+      `export * from './${merged}';`,
+      ...chunks.map((c, i) => `import * as chunk${i} from './${c}';`),
+      `export const __chunks = { ${chunks.map((c, i) => `${JSON.stringify(c)}: chunk${i}`).join(', ')} };`,
+    ].join('\n');
+    await esbuild.build({
+      ...common,
+      stdin: { contents: entry, resolveDir: split, sourcefile: merged.replace(/\.js$/, '-merged.js'), loader: 'js' },
+      outfile: path.join(outdir, merged),
+      plugins: [chunksFromMerged(merged)],
+    });
+  }
+  const lazy = all.filter((f) => !owner.has(f));
   await esbuild.build({
     ...common,
     entryPoints: lazy.map((f) => path.join(split, f)),
     outdir,
-    plugins: [
-      {
-        name: 'chunks-from-activation',
-        setup(build) {
-          build.onResolve({ filter: /^\.\/[^/]+\.js$/ }, (args) => {
-            const file = path.basename(args.path);
-            if (args.namespace === 'activation-chunk' || !activation.has(file)) return { path: args.path, external: true };
-            return { path: file, namespace: 'activation-chunk' };
-          });
-          build.onLoad({ filter: /.*/, namespace: 'activation-chunk' }, (args) => ({
-            contents: `module.exports = require('./extension.js').__chunks[${JSON.stringify(args.path)}];`,
-            loader: 'js',
-          }));
-        },
-      },
-    ],
+    plugins: [chunksFromMerged(undefined)],
   });
-  return { activation: ['extension.js'], lazy };
+  return { activation: ['extension.js'], lazy: [...MERGED.slice(1), ...lazy] };
 }
 
 /** Each of the extension's files in dist/ with its size, and whether activation loads it. */

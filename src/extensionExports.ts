@@ -62,7 +62,14 @@ export interface FaxPlusTestApi {
  * What `activate()` returns. Only the integration host (ExtensionMode.Test) gets
  * the internals; in Production and Development another extension calling
  * `getExtension(...).exports` gets nothing, so no credential is reachable that way.
+ * The surface is built when a test first reads a member, not at activation, so
+ * activation in the test host costs what it costs for a person.
  */
 export function extensionExports(mode: vscode.ExtensionMode, surface: () => FaxPlusTestApi): FaxPlusTestApi | undefined {
-  return mode === vscode.ExtensionMode.Test ? surface() : undefined;
+  if (mode !== vscode.ExtensionMode.Test) return undefined;
+  let built: FaxPlusTestApi | undefined;
+  return new Proxy({} as FaxPlusTestApi, {
+    // VS Code resolves activate()'s promise with this object, which reads `then`: that builds nothing.
+    get: (_target, member) => (typeof member === 'string' && member !== 'then' ? Reflect.get((built ??= surface()), member) : undefined),
+  });
 }

@@ -4,7 +4,6 @@ import type { AuthSession } from './authSession';
 import type { OAuthCredentials } from './oauthCredentials';
 import { COMMANDS } from '../manifest/commandIds';
 
-export const AUTH_PROVIDER_ID = 'faxplus';
 /** One OAuth session at a time, so its id can be fixed. */
 const SESSION_ID = 'faxplus-oauth';
 const OAUTH_SCOPES: readonly string[] = ['all'];
@@ -12,7 +11,8 @@ const OAUTH_SCOPES: readonly string[] = ['all'];
 /**
  * Shows the OAuth sign-in in VS Code's Accounts menu, where it can also be
  * signed out. Signing in goes through `faxplus.signInWithOAuth`, so every way
- * in asks the same questions and shows the same messages.
+ * in asks the same questions and shows the same messages. Activation registers
+ * it under the manifest's id (activation/activationShell.ts).
  */
 export class FaxPlusAuthenticationProvider extends Disposable implements vscode.AuthenticationProvider {
   private readonly sessionsChanged = this.register(
@@ -28,11 +28,6 @@ export class FaxPlusAuthenticationProvider extends Disposable implements vscode.
     private readonly session: AuthSession,
   ) {
     super();
-    this.register(
-      vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, vscode.l10n.t('Fax.Plus'), this, {
-        supportsMultipleAccounts: false,
-      }),
-    );
     this.register(credentials.onDidChange(() => this.sync()));
     this.register(session.onDidChange(() => this.sync()));
     this.sync();

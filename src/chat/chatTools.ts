@@ -10,7 +10,7 @@ import { FaxStatusTool } from './faxStatusTool';
 import { GetFaxTool } from './getFaxTool';
 import { ListFaxesTool } from './listFaxesTool';
 import { PrepareFaxTool } from './prepareFaxTool';
-import type { ChatToolDependencies } from './registerChatTools';
+import type { ChatToolDependencies } from './chatToolsOnDemand';
 import { SendFaxTool } from './sendFaxTool';
 import type { SentInThisWindow } from './sentInThisWindow';
 
@@ -18,7 +18,7 @@ export type ChatTools = Record<ChatToolName, vscode.LanguageModelTool<unknown>>;
 
 /**
  * The chat tools themselves: a file of their own (dist/chat.js), loaded when chat first calls a
- * tool, so activation registers only their names (registerChatTools.ts).
+ * tool, so activation registers only their names (chatToolsOnDemand.ts).
  */
 export function buildChatTools(deps: ChatToolDependencies, auditFile: string, drafts: ChatDrafts, sent: SentInThisWindow): ChatTools {
   const context: ChatToolContext = {

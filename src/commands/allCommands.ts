@@ -166,7 +166,7 @@ export function allCommands(deps: CommandDependencies): Command[] {
     new ClearFilterCommand(COMMANDS.clearSentFilter, 'sent', sidebar),
     // Receipts of faxes sent from the editor
     new ShowFaxHistoryCommand(deps.receipts, services.notifier),
-    // The chat tools' record (the tools themselves: chat/registerChatTools.ts)
+    // The chat tools' record (the tools themselves: chat/chatToolsOnDemand.ts)
     new OpenChatAuditLogCommand(deps.chatAuditFile, services.notifier),
   ];
 }

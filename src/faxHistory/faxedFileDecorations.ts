@@ -24,6 +24,7 @@ export const deliveredCheck: DeliveredCheck = (status) => {
  * pending), and "changed since faxed" when the file no longer has the content
  * the receipt proves was sent. Hashing is asynchronous and cached
  * (FileFingerprints), so the explorer never waits on a large file.
+ * Activation registers it with VS Code (activation/activationShell.ts).
  */
 export class FaxedFileDecorations extends Disposable implements vscode.FileDecorationProvider {
   private readonly changedEmitter = this.register(new vscode.EventEmitter<vscode.Uri | vscode.Uri[] | undefined>());
@@ -47,7 +48,6 @@ export class FaxedFileDecorations extends Disposable implements vscode.FileDecor
       }),
     );
     this.register(vscode.workspace.onDidSaveTextDocument((d) => this.fileChanged(d.uri)));
-    this.register(vscode.window.registerFileDecorationProvider(this));
   }
 
   /** Only files a receipt names are looked at again when they change. */

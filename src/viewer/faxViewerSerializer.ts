@@ -7,13 +7,13 @@ import type { Logger } from '../api/logger';
 import { Disposable } from '../util/disposable';
 import type { FaxViewerPanel } from './faxViewerPanel';
 import type { FaxViewerPanels } from './faxViewerPanels';
-import { FAX_VIEWER_TYPE } from './faxViewerType';
 import { parseSavedViewerState } from './viewerMessages';
 
 /**
  * Brings fax tabs back after a window reload: the same fax at the same page,
  * or a line in the tab saying why it cannot (signed out, fax deleted). A tab
  * restored while signed out loads by itself once the user signs in.
+ * Activation registers it for the viewer's type (activation/activationShell.ts).
  */
 export class FaxViewerSerializer extends Disposable implements vscode.WebviewPanelSerializer {
   constructor(
@@ -24,7 +24,6 @@ export class FaxViewerSerializer extends Disposable implements vscode.WebviewPan
     private readonly logger: Logger,
   ) {
     super();
-    this.register(vscode.window.registerWebviewPanelSerializer(FAX_VIEWER_TYPE, this));
   }
 
   async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {

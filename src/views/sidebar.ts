@@ -10,7 +10,8 @@ import { Disposable } from '../util/disposable';
 import type { Notifier } from '../util/notifier';
 import type { AddressBook } from '../contacts/addressBook';
 import { FaxFilters } from './faxFilters';
-import { OutboxDrop } from './outboxDrop';
+import type { OutboxDrop } from './outboxDrop';
+import type { SidebarTreeViews } from './sidebarTreeViews';
 import { FaxListProvider, type FaxListCopy } from './faxListProvider';
 import { FaxNotifications } from './faxNotifications';
 import { InboxWatcher } from './inboxWatcher';
@@ -29,6 +30,8 @@ import { MemberList } from './memberList';
 import { VIEW_NAMES, type TreeNode, type ViewName } from './treeNodes';
 
 export interface SidebarDependencies {
+  /** The six views VS Code shows; the sidebar's providers answer them. */
+  readonly treeViews: SidebarTreeViews;
   readonly session: AuthSession;
   readonly permissions: CommandPermissions;
   readonly clients: ClientProvider;
@@ -65,7 +68,7 @@ export class Sidebar extends Disposable {
   /** Find faxes: the filters of Inbox and Sent. */
   readonly filters: FaxFilters;
   /** Files dropped on the Outbox start Send as Fax. */
-  readonly outboxDrop = new OutboxDrop();
+  readonly outboxDrop: OutboxDrop;
   readonly inboxWatcher: InboxWatcher;
   readonly outboxWatcher: OutboxWatcher;
   /** Follows faxes sent from this window to their outcome, views visible or not. */
@@ -99,15 +102,11 @@ export class Sidebar extends Disposable {
       numbers: this.register(new NumbersProvider(section, this.memberList)),
       members: this.register(new MembersProvider(section, this.memberList)),
     };
+    this.outboxDrop = deps.treeViews.outboxDrop;
     const views = {} as Record<ViewName, vscode.TreeView<TreeNode>>;
     for (const name of VIEW_NAMES) {
       const provider = this.providers[name];
-      const view = this.register(
-        vscode.window.createTreeView<TreeNode>(`faxplus.${name}`, {
-          treeDataProvider: provider,
-          dragAndDropController: name === 'outbox' ? this.outboxDrop : undefined,
-        }),
-      );
+      const view = deps.treeViews.show(name, provider);
       provider.isVisible = () => view.visible;
       views[name] = view;
     }

@@ -16,10 +16,15 @@ describe('extension exports', () => {
     assert.equal(built, 0, 'the surface is not even built outside tests');
   });
 
-  it('gives the integration host (Test mode) its surface', () => {
-    assert.equal(
-      extensionExports(vscode.ExtensionMode.Test, () => surface),
-      surface,
-    );
+  it('gives the integration host (Test mode) its surface, built when a member is first read', async () => {
+    let built = 0;
+    const exports = extensionExports(vscode.ExtensionMode.Test, () => (built++, surface));
+    assert.ok(exports);
+    // What VS Code does with activate()'s answer: a promise resolved with it reads `then`.
+    assert.equal(await Promise.resolve(exports), exports);
+    assert.equal(built, 0, 'activation builds nothing for the tests');
+    assert.equal((exports as unknown as { marker: string }).marker, 'internals');
+    assert.equal((exports as unknown as { marker: string }).marker, 'internals');
+    assert.equal(built, 1, 'built once');
   });
 });

@@ -16,6 +16,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['balance', 'viewer'],
   ['views', 'sendFlow', 'faxHistory'],
   ['commands', 'chat'],
+  ['activation'],
   ['(root)'],
 ];
 

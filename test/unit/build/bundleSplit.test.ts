@@ -22,6 +22,7 @@ describe('build: the extension split into files loaded at activation and on firs
   let outRoot: string;
   let dist: string;
   const lazyFiles = [
+    'main.js',
     'client.js',
     'undici.js',
     'phonenumbers.js',
@@ -57,7 +58,7 @@ describe('build: the extension split into files loaded at activation and on firs
   const sourcesOf = (file: string): string[] =>
     (JSON.parse(text(`${file}.map`)) as { sources: string[] }).sources.map((s) => path.relative(root, path.resolve(dist, s)));
 
-  it('require(extension.js) loads that one file of dist/, and it holds no undici, libphonenumber-js, client, commands, send flow, OAuth sign-in, viewer or tree items', () => {
+  it('require(extension.js) loads that one file of dist/, and it holds only the registrations: no session, sidebar, undici, libphonenumber-js, client, commands, send flow, OAuth sign-in, viewer or tree items', () => {
     for (const file of lazyFiles) assert.ok(fs.existsSync(path.join(dist, file)), `${file} is built`);
     const before = new Set(Object.keys(require.cache));
     const extension = load('extension.js') as { activate?: unknown };
@@ -69,6 +70,12 @@ describe('build: the extension split into files loaded at activation and on firs
 
     const atActivation = sourcesOf('extension.js');
     const forbidden = [
+      'src/extensionMain.ts',
+      'src/auth/authSession.ts',
+      'src/auth/contextKeys.ts',
+      'src/views/sidebar.ts',
+      'src/views/sectionTreeProvider.ts',
+      'src/api/errors.ts',
       'node_modules/undici/',
       'node_modules/libphonenumber-js/',
       'src/api/faxPlusClient.ts',
@@ -90,10 +97,11 @@ describe('build: the extension split into files loaded at activation and on firs
       [],
     );
     assert.ok(
-      atActivation.includes('src/extension.ts') && atActivation.includes('src/api/errors.ts'),
+      atActivation.includes('src/extension.ts') && atActivation.includes('src/activation/activationShell.ts'),
       'the map names what activation loads',
     );
     // The check above can fail: each lazy file holds what activation must not load.
+    assert.ok(sourcesOf('main.js').includes('src/views/sidebar.ts') && sourcesOf('main.js').includes('src/api/errors.ts'));
     assert.ok(sourcesOf('undici.js').some((s) => s.startsWith('node_modules/undici/')));
     assert.ok(sourcesOf('phonenumbers.js').some((s) => s.startsWith('node_modules/libphonenumber-js/')));
     assert.ok(sourcesOf('client.js').includes('src/api/faxPlusClient.ts'));
@@ -117,13 +125,24 @@ describe('build: the extension split into files loaded at activation and on firs
     );
   });
 
-  it("an error thrown in client.js (loaded on first use) is classified by extension.js's presenter", async () => {
+  it('require(main.js), the wiring loaded on first use, loads that one file more (its chunks are in it)', () => {
+    load('extension.js');
+    const before = new Set(Object.keys(require.cache));
+    const main = load('main.js') as { wireExtension?: unknown };
+    assert.strictEqual(typeof main.wireExtension, 'function');
+    const loaded = Object.keys(require.cache)
+      .filter((f) => !before.has(f) && f.startsWith(dist))
+      .map((f) => path.basename(f));
+    assert.deepStrictEqual(loaded, ['main.js']);
+  });
+
+  it("an error thrown in client.js (loaded on first use) is classified by main.js's presenter", async () => {
     const server = http.createServer((_req, res) => {
       res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'invalid_token', description: 'expired' }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      const extension = load('extension.js') as { __chunks: Record<string, Record<string, unknown>> };
+      const main = load('main.js') as { __chunks: Record<string, Record<string, unknown>> };
       const before = new Set(Object.keys(require.cache));
       const { FaxPlusClient: Client } = load('client.js') as { FaxPlusClient: typeof FaxPlusClient };
       assert.ok(
@@ -142,11 +161,11 @@ describe('build: the extension split into files loaded at activation and on firs
       );
       client.dispose();
 
-      const exported = (name: string) => Object.values(extension.__chunks).find((chunk) => name in chunk)?.[name];
+      const exported = (name: string) => Object.values(main.__chunks).find((chunk) => name in chunk)?.[name];
       const UnauthorizedError = exported('UnauthorizedError') as abstract new (...args: never[]) => Error;
       const Presenter = exported('ErrorPresenter') as new (logger: unknown) => ErrorPresenter;
-      assert.ok(UnauthorizedError && Presenter, 'extension.js shares the error classes and the presenter with the files loaded later');
-      assert.ok(thrown instanceof UnauthorizedError, `the 401 is the UnauthorizedError activation loaded (got ${String(thrown)})`);
+      assert.ok(UnauthorizedError && Presenter, 'main.js shares the error classes and the presenter with the files loaded later');
+      assert.ok(thrown instanceof UnauthorizedError, `the 401 is the UnauthorizedError main.js loaded (got ${String(thrown)})`);
       assert.strictEqual(new Presenter({ warn() {} }).describe(thrown), 'Fax.Plus rejected the token. Sign in again.');
     } finally {
       server.close();

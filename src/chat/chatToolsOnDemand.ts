@@ -6,7 +6,8 @@ import type { Logger } from '../api/logger';
 import type { FaxEvents } from '../events/faxEvents';
 import type { SendFaxFeature } from '../sendFlow/sendFaxFeature';
 import { ChatDrafts } from './chatDrafts';
-import { CHAT_TOOLS, type ChatToolName } from './chatToolNames';
+import type { ChatToolName } from './chatToolNames';
+import { Disposable } from '../util/disposable';
 import type { ChatTools } from './chatTools';
 import { SentInThisWindow } from './sentInThisWindow';
 
@@ -26,28 +27,29 @@ export interface ChatToolDependencies {
 }
 
 /**
- * The chat tools, registered in one call (Open Chat Audit Log is built with the other commands). The tools
- * are built on their first use (their modules load then), so activation only
- * registers names.
+ * The chat tools, built on their first use (their modules load then). Activation
+ * registers the names the manifest contributes and hands each call to `tool(name)`
+ * (activation/activationShell.ts); Open Chat Audit Log is built with the other commands.
  */
-export function registerChatTools(deps: ChatToolDependencies): vscode.Disposable {
-  const auditFile = deps.auditFile;
-  const drafts = new ChatDrafts(deps.globalStorage);
-  const sent = new SentInThisWindow(deps.events);
-  let tools: ChatTools | undefined;
-  const toolNamed = (name: ChatToolName) => {
+export class ChatToolsOnDemand extends Disposable {
+  private readonly drafts: ChatDrafts;
+  private readonly sent: SentInThisWindow;
+  private tools: ChatTools | undefined;
+
+  constructor(private readonly deps: ChatToolDependencies) {
+    super();
+    this.drafts = this.register(new ChatDrafts(deps.globalStorage));
+    this.sent = this.register(new SentInThisWindow(deps.events));
+  }
+
+  tool(name: ChatToolName): vscode.LanguageModelTool<unknown> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- dist/chat.js, loaded when chat first calls a tool
-    tools ??= (require('./chatTools') as typeof import('./chatTools')).buildChatTools(deps, auditFile, drafts, sent);
-    return tools[name];
-  };
-  return vscode.Disposable.from(
-    drafts,
-    sent,
-    ...Object.values(CHAT_TOOLS).map((name) =>
-      vscode.lm.registerTool<unknown>(name, {
-        invoke: (options, token) => toolNamed(name).invoke(options, token),
-        prepareInvocation: (options, token) => toolNamed(name).prepareInvocation?.(options, token),
-      }),
-    ),
-  );
+    this.tools ??= (require('./chatTools') as typeof import('./chatTools')).buildChatTools(
+      this.deps,
+      this.deps.auditFile,
+      this.drafts,
+      this.sent,
+    );
+    return this.tools[name] as vscode.LanguageModelTool<unknown>;
+  }
 }
