@@ -5,6 +5,8 @@ export interface LoggedRequest {
   seq: number;
   /** Place in the same sequence when the answer was finished (or the socket closed); absent while pending. */
   answeredSeq?: number;
+  /** The emulator's clock when the answer was finished (or the socket closed); absent while pending. */
+  answeredAt?: number;
   method: string;
   path: string;
   query: Record<string, string>;

@@ -45,6 +45,7 @@ function newLogEntry(deps: ServerDeps, req: http.IncomingMessage, res: http.Serv
   }
   res.once('close', () => {
     entry.answeredSeq = ++events;
+    entry.answeredAt = deps.env().clock.now();
   });
   deps.log.push(entry);
   return entry;

@@ -16,7 +16,7 @@ import * as vscode from 'vscode';
 import type { FaxPlusTestApi } from '../../../src/extensionExports';
 import type { FaxNode } from '../../../src/views/treeNodes';
 import { REQUEST_BUDGETS, operationsOf, type Journey } from '../lib/requestBudgets';
-import type { JourneyTrace } from '../lib/report';
+import { roundTripsTo, type JourneyTrace } from '../lib/report';
 
 const EXTENSION_ID = 'faxdesk.faxplus-vscode';
 const env = process.env;
@@ -57,6 +57,7 @@ interface LoggedRequest {
   /** Arrival and answer in one sequence (older emulators: absent). */
   seq?: number;
   answeredSeq?: number;
+  answeredAt?: number;
   status: number;
 }
 
@@ -125,7 +126,23 @@ async function measureActivation(result: Record<string, unknown>): Promise<FaxPl
   result.loadAgainMs = loadAgain(extension.extensionPath);
   result.vscodeVersion = vscode.version;
   result.node = process.version;
+  if (api) await measureFirstUse(api, extension.extensionPath, result);
   return api;
+}
+
+/**
+ * Activation registers only; the rest (dist/main.js) is wired on first use. Whether
+ * anything used the extension in the second after activation (VS Code itself may: the
+ * Accounts menu asks every authentication provider for its sessions), and what wiring
+ * costs when a test first reads the surface, the way a first view or command builds it.
+ */
+async function measureFirstUse(api: FaxPlusTestApi, extensionPath: string, result: Record<string, unknown>): Promise<void> {
+  const main = fs.realpathSync(path.join(extensionPath, 'dist', 'main.js'));
+  await sleep(1000);
+  result.wiredBeforeFirstUse = Object.keys(require.cache).includes(main);
+  const t0 = performance.now();
+  void api.session; // the first read of the test surface wires the rest, as a first view or command does
+  result.firstUseMs = performance.now() - t0;
 }
 
 /**
@@ -286,7 +303,13 @@ async function measureLatencyJourneys(api: FaxPlusTestApi, result: Record<string
       signedIn.dispose();
       const log = await settledRequests();
       signInLogs.push(operationsOf(log));
-      signInTrace.push({ askedMs: trace.askedMs(), signedInMs, listAtMs: trace.listAt(log), serverListMs: trace.serverListMs() });
+      signInTrace.push({
+        askedMs: trace.askedMs(),
+        signedInMs,
+        listAtMs: trace.listAt(log),
+        serverListMs: trace.serverListMs(),
+        ...roundTripsTo(log, 'listFaxes'),
+      });
     }
     result.signInToInboxMs = signIn;
     result.signInTrace = signInTrace;

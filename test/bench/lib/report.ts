@@ -19,6 +19,10 @@ export interface HostResult {
   readonly activateMs: number;
   /** Compiling and evaluating a copy of dist/extension.js after activation, alone. */
   readonly loadAgainMs?: number;
+  /** Whether something (VS Code or a person) used the extension within a second of activation, wiring the rest. */
+  readonly wiredBeforeFirstUse?: boolean;
+  /** Wiring the rest (dist/main.js) on first use, when nothing had before. */
+  readonly firstUseMs?: number;
   readonly hostActivationMs?: number;
   readonly vscodeVersion: string;
   readonly node: string;
@@ -60,6 +64,40 @@ export interface JourneyTrace {
   readonly serverListMs?: number;
   /** The first items were the stored copy of the Inbox, not the server's answer. */
   readonly fromCopy?: boolean;
+  /** Requests one after another up to the Inbox's list answer, the list included (requests sent together count once). */
+  readonly roundTrips?: number;
+  /** Of the time to the list's answer: what the server took for that chain (its latency and work), in ms. */
+  readonly serverChainMs?: number;
+}
+
+/**
+ * How many round trips, one after another, a journey's list request stood behind: a request
+ * sent after another's answer follows it (seq and answeredSeq order arrivals and answers).
+ * With the server's time for that chain (arrival to answer of each).
+ */
+export function roundTripsTo(
+  log: readonly { operationId?: string; seq?: number; answeredSeq?: number; at: number; answeredAt?: number }[],
+  operationId: string,
+): { roundTrips: number; serverChainMs: number } | undefined {
+  const depth = new Map<(typeof log)[number], { roundTrips: number; serverChainMs: number }>();
+  const chainOf = (r: (typeof log)[number]): { roundTrips: number; serverChainMs: number } => {
+    const known = depth.get(r);
+    if (known) return known;
+    const own = r.answeredAt !== undefined ? r.answeredAt - r.at : 0;
+    const before = log
+      .filter((x) => x.answeredSeq !== undefined && r.seq !== undefined && x.answeredSeq < r.seq)
+      .map(chainOf)
+      .reduce((a, b) => (b.roundTrips > a.roundTrips || (b.roundTrips === a.roundTrips && b.serverChainMs > a.serverChainMs) ? b : a), {
+        roundTrips: 0,
+        serverChainMs: 0,
+      });
+    const chain = { roundTrips: before.roundTrips + 1, serverChainMs: before.serverChainMs + own };
+    depth.set(r, chain);
+    return chain;
+  };
+  const target = log.find((r) => r.operationId === operationId);
+  // An emulator that does not order arrivals and answers (older ones) gives no chain.
+  return target?.seq !== undefined && target.answeredAt !== undefined ? chainOf(target) : undefined;
 }
 
 /** Where a journey's time went, as medians: what VS Code took to ask, what the restore took, when the list left. */
@@ -138,6 +176,22 @@ function floorRow(measure: string, what: string, floorHosts: readonly HostResult
   ];
 }
 
+/** Information: what the first use pays for the wiring activation left out (dist/main.js). */
+function firstUseRow(hosts: readonly HostResult[]): Row[] {
+  const measured = hosts.filter((h) => h.wiredBeforeFirstUse === false && typeof h.firstUseMs === 'number').map((h) => h.firstUseMs!);
+  const early = hosts.filter((h) => h.wiredBeforeFirstUse === true).length;
+  if (!measured.length && !early) return [];
+  return [
+    {
+      measure: '… the rest wired on first use (dist/main.js)',
+      result: measured.length ? ms(median(measured)) : 'n/a',
+      target: '',
+      verdict: '',
+      how: `the first view shown, command run or other use loads and wires session, sidebar, status bars and context keys: median of ${measured.length} hosts (${measured.map((x) => x.toFixed(0)).join(', ')} ms), timed as the test surface's first read; nothing had used the extension in the second after activation in ${hosts.length - early} of ${hosts.length} hosts`,
+    },
+  ];
+}
+
 export function renderReport(input: BenchInput): { table: string; markdown: string; missed: string[] } {
   const { machine, packaged, client, hosts, config } = input;
   const loadsAgain = hosts.map((h) => h.loadAgainMs).filter((x): x is number => typeof x === 'number');
@@ -171,6 +225,7 @@ export function renderReport(input: BenchInput): { table: string; markdown: stri
           },
         ]
       : []),
+    ...firstUseRow(hosts),
     {
       measure: "host's own activation time",
       result: hostTimes.length ? ms(median(hostTimes)) : 'n/a',
@@ -255,12 +310,23 @@ export function renderReport(input: BenchInput): { table: string; markdown: stri
         how: `median of ${afterShown.length} (${each(afterShown)} ms): the rounds above, each from the moment VS Code told the Inbox view it is visible to its first items; the row above, which the target applies to, also holds VS Code's time to show the container`,
       });
     }
+    const chains = (full.signInTrace ?? []).filter((t) => typeof t.roundTrips === 'number');
+    const trips = chains.length ? Math.max(...chains.map((t) => t.roundTrips!)) : undefined;
     rows.push({
-      measure: `Inbox after sign-in, container open (${rt} ms per request)`,
+      measure: `Inbox after sign-in, container open: round trips one after another (${rt} ms per request)`,
+      result: trips === undefined ? 'n/a' : String(trips),
+      target: '≤ 2 round trips',
+      verdict: trips === undefined ? '' : check(trips <= 2),
+      how: `the most in any of ${chains.length} rounds: requests up to the Inbox's list, each sent after the answer of the one before (requests sent together count once), from the emulator's log; requests: ${full.signInRequests?.join(', ')}`,
+    });
+    const serverChain = chains.map((t) => t.serverChainMs).filter((x): x is number => typeof x === 'number');
+    // Information: 2 round trips cannot take less than twice the latency plus the server's own work on each.
+    rows.push({
+      measure: `… the same, in time (${rt} ms per request)`,
       result: ms(signIn),
-      target: `≤ ${2 * rt} ms (2 round trips)`,
-      verdict: check(signIn <= 2 * rt),
-      how: `median of ${full.signInToInboxMs.length} (${each(full.signInToInboxMs)} ms): the sign-in command (token given) to the first Inbox items; requests: ${full.signInRequests?.join(', ')}; ${describeTrace(full.signInTrace)}`,
+      target: '',
+      verdict: '',
+      how: `median of ${full.signInToInboxMs.length} (${each(full.signInToInboxMs)} ms): the sign-in command (token given) to the first Inbox items${serverChain.length ? `; of which the server took ${ms(median(serverChain))} (median) answering that chain of requests (${rt} ms latency each, plus its own work), so ${2 * rt} ms is out of reach of any client` : ''}; ${describeTrace(full.signInTrace)}`,
     });
   }
   if (full?.budgets) {
