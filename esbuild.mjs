@@ -172,7 +172,8 @@ async function convertExtension(metafile, outdir, sourcemap) {
         const file = path.basename(args.path);
         if (args.namespace === 'merged-chunk') return { path: args.path, external: true };
         const holder = owner.get(file);
-        if (holder === undefined) return { path: args.path, external: true };
+        // A merged file itself (main.js, required from extension.js) loads as a file of its own.
+        if (holder === undefined || (holder === file && file !== building)) return { path: args.path, external: true };
         if (holder === building) return undefined;
         return { path: file, namespace: 'merged-chunk', pluginData: { holder } };
       });

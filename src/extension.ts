@@ -12,12 +12,12 @@ export function activate(context: vscode.ExtensionContext) {
   const shell = new ActivationShell((treeViews) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous lazy load the build maps to dist/main.js.
     const { wireExtension } = require('./extensionMain') as typeof import('./extensionMain');
-    wired = wireExtension(context, treeViews);
+    wired = wireExtension(context, treeViews, () => shell.wiring);
     return wired.parts;
   });
   context.subscriptions.push(shell);
   return extensionExports(context.extensionMode, () => {
-    shell.parts();
+    shell.parts('the test surface');
     return wired!.testApi;
   });
 }

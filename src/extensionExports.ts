@@ -24,6 +24,7 @@ import type { Prompter } from './sendFlow/prompter';
 import type { ProgressUi } from './sendFlow/progressUi';
 import type { AddressBook } from './contacts/addressBook';
 import type { ReceiptsFeature } from './faxHistory/receiptsFeature';
+import type { Wiring } from './activation/activationShell';
 
 /** What the integration tests reach through `extension.exports`; not a public API. */
 export interface FaxPlusTestApi {
@@ -52,6 +53,8 @@ export interface FaxPlusTestApi {
   readonly creationWatches: CreationWatches;
   readonly contacts: AddressBook;
   readonly receipts: ReceiptsFeature;
+  /** What first used the extension (and wired the rest after activation) and what wiring took: the bench reports it. */
+  readonly wiring: Wiring | undefined;
   /** What the extension keeps in SecretStorage: tests check what is kept and that a sign-out deletes it. */
   readonly secrets: SecretStore;
   /** Replace the send questions / progress with scripted ones until disposed. */

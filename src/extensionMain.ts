@@ -40,7 +40,7 @@ import { StorageFile } from './util/storageFile';
 import { SendSettings } from './sendFlow/sendSettings';
 import { ReceiptsFeature } from './faxHistory/receiptsFeature';
 import { ChatToolsOnDemand } from './chat/chatToolsOnDemand';
-import type { ExtensionParts } from './activation/activationShell';
+import type { ExtensionParts, Wiring } from './activation/activationShell';
 import type { SidebarTreeViews } from './views/sidebarTreeViews';
 
 /** How long a command waits for the session's start-up check (restore, token validation) before judging it signed out. */
@@ -59,7 +59,12 @@ export interface WiredExtension {
  * and libphonenumber-js load later still, on their own first use (docs/ARCHITECTURE.md,
  * "Bundles").
  */
-export function wireExtension(context: vscode.ExtensionContext, treeViews: SidebarTreeViews): WiredExtension {
+export function wireExtension(
+  context: vscode.ExtensionContext,
+  treeViews: SidebarTreeViews,
+  /** What first used the extension and what wiring took, known once this returns. */
+  wiring: () => Wiring | undefined,
+): WiredExtension {
   shareL10nBundle();
   const version = context.extension.packageJSON.version as string;
   const redactor = new Redactor();
@@ -204,7 +209,13 @@ export function wireExtension(context: vscode.ExtensionContext, treeViews: Sideb
       void session.revalidate();
     }
   });
-  logger.info(`Fax.Plus ${version} activated in VS Code ${vscode.version}`);
+  queueMicrotask(() => {
+    const wired = wiring();
+    logger.info(
+      `Fax.Plus ${version} started in VS Code ${vscode.version}` +
+        (wired ? `: first used by ${wired.firstUse}, wired in ${wired.ms.toFixed(0)} ms` : ''),
+    );
+  });
   const overrides = endpoints.describeOverrides();
   if (overrides) {
     logger.warn(overrides);
@@ -235,6 +246,9 @@ export function wireExtension(context: vscode.ExtensionContext, treeViews: Sideb
     contacts,
     receipts,
     secrets,
+    get wiring() {
+      return wiring();
+    },
     sendUi: { usePrompter: (p) => sendFax.usePrompter(p), useProgress: (p) => sendFax.useProgress(p) },
   };
   return {

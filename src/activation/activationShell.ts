@@ -17,6 +17,12 @@ export interface ExtensionParts {
   readonly chatTools: { tool(name: ChatToolName): vscode.LanguageModelTool<unknown> };
 }
 
+/** What first used the extension (and so wired the rest), and what wiring took: the log and the bench read it. */
+export interface Wiring {
+  readonly firstUse: string;
+  readonly ms: number;
+}
+
 /**
  * All that activation does: registers what the manifest contributes (commands,
  * views, chat tools, the viewer's serializer, the Accounts menu's provider and the
@@ -29,7 +35,9 @@ export interface ExtensionParts {
 export class ActivationShell extends Disposable {
   readonly treeViews: ShellTreeViews;
   private built: ExtensionParts | undefined;
+  private failed: unknown;
   private building = false;
+  private wired: Wiring | undefined;
   private readonly sessionsChanged = this.register(
     new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>(),
   );
@@ -37,32 +45,34 @@ export class ActivationShell extends Disposable {
 
   constructor(private readonly build: (treeViews: SidebarTreeViews) => ExtensionParts) {
     super();
-    this.treeViews = this.register(new ShellTreeViews(() => this.parts()));
+    this.treeViews = this.register(new ShellTreeViews((view) => this.parts(`the ${view} view`)));
     for (const id of Object.values(COMMANDS)) {
-      this.register(vscode.commands.registerCommand(id, (...args: unknown[]) => this.parts().runCommand(id, args)));
+      this.register(vscode.commands.registerCommand(id, (...args: unknown[]) => this.parts(`the command ${id}`).runCommand(id, args)));
     }
     for (const name of Object.values(CHAT_TOOLS)) {
+      const tool = () => this.parts(`the chat tool ${name}`).chatTools.tool(name);
       this.register(
         vscode.lm.registerTool<unknown>(name, {
-          invoke: (options, token) => this.parts().chatTools.tool(name).invoke(options, token),
-          prepareInvocation: (options, token) => this.parts().chatTools.tool(name).prepareInvocation?.(options, token),
+          invoke: (options, token) => tool().invoke(options, token),
+          prepareInvocation: (options, token) => tool().prepareInvocation?.(options, token),
         }),
       );
     }
     this.register(
       vscode.window.registerWebviewPanelSerializer(FAX_VIEWER_TYPE, {
-        deserializeWebviewPanel: (panel, state) => this.parts().viewerSerializer.deserializeWebviewPanel(panel, state),
+        deserializeWebviewPanel: (panel, state) => this.parts('a fax tab restored').viewerSerializer.deserializeWebviewPanel(panel, state),
       }),
     );
+    const accounts = () => this.parts("VS Code's Accounts menu").authenticationProvider;
     this.register(
       vscode.authentication.registerAuthenticationProvider(
         AUTH_PROVIDER_ID,
         vscode.l10n.t('Fax.Plus'),
         {
           onDidChangeSessions: this.sessionsChanged.event,
-          getSessions: (scopes, options) => this.parts().authenticationProvider.getSessions(scopes, options),
-          createSession: (scopes, options) => this.parts().authenticationProvider.createSession(scopes, options),
-          removeSession: (id) => this.parts().authenticationProvider.removeSession(id),
+          getSessions: (scopes, options) => accounts().getSessions(scopes, options),
+          createSession: (scopes, options) => accounts().createSession(scopes, options),
+          removeSession: (id) => accounts().removeSession(id),
         },
         { supportsMultipleAccounts: false },
       ),
@@ -76,17 +86,30 @@ export class ActivationShell extends Disposable {
     );
   }
 
-  /** The rest of the extension, built on the first call. */
-  parts(): ExtensionParts {
+  /** What first used the extension and what wiring the rest took; undefined until then. */
+  get wiring(): Wiring | undefined {
+    return this.wired;
+  }
+
+  /** The rest of the extension, built on the first call (`firstUse` says what called). A failed build is not tried again. */
+  parts(firstUse: string): ExtensionParts {
     if (this.built) return this.built;
+    if (this.isDisposed) throw new Error('Fax.Plus was deactivated');
+    if (this.failed !== undefined) throw this.failed;
     if (this.building) throw new Error('the extension was asked for a part while it was being built');
     this.building = true;
+    const t0 = performance.now();
     try {
       const built = this.build(this.treeViews);
       this.register(built.authenticationProvider.onDidChangeSessions((e) => this.sessionsChanged.fire(e)));
       const decorations = built.fileDecorations.onDidChangeFileDecorations;
       if (decorations) this.register(decorations((uris) => this.decorationsChanged.fire(uris)));
       this.built = built;
+      this.wired = { firstUse, ms: performance.now() - t0 };
+    } catch (error) {
+      // Half a build may hold status bars and timers: building again would double them.
+      this.failed = error;
+      throw error;
     } finally {
       this.building = false;
     }

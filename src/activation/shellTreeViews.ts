@@ -15,10 +15,10 @@ export class ShellTreeViews extends Disposable implements SidebarTreeViews {
   private readonly forwarding = {} as Record<ViewName, ForwardingTreeDataProvider<TreeNode>>;
   private readonly views = {} as Record<ViewName, vscode.TreeView<TreeNode>>;
 
-  constructor(build: () => void) {
+  constructor(build: (view: ViewName) => void) {
     super();
     for (const name of VIEW_NAMES) {
-      const forwarding = this.register(new ForwardingTreeDataProvider<TreeNode>(build));
+      const forwarding = this.register(new ForwardingTreeDataProvider<TreeNode>(() => build(name)));
       const view = this.register(
         vscode.window.createTreeView<TreeNode>(`faxplus.${name}`, {
           treeDataProvider: forwarding,
@@ -26,7 +26,7 @@ export class ShellTreeViews extends Disposable implements SidebarTreeViews {
         }),
       );
       // Shown is used: the sidebar starts loading (and the session its check) without waiting for VS Code's first ask.
-      this.register(view.onDidChangeVisibility((e) => e.visible && build()));
+      this.register(view.onDidChangeVisibility((e) => e.visible && build(name)));
       this.forwarding[name] = forwarding;
       this.views[name] = view;
     }

@@ -26,7 +26,7 @@ export interface OAuthCredentialSource {
  * Who is signed in, with what, and whether it still works. The token itself
  * only ever lives in SecretStorage (or the FAXPLUS_TOKEN environment variable,
  * which is read, never stored); the facts about it (scopes, expiry, account)
- * live in globalState so the UI renders at activation without a request.
+ * live in globalState so the UI renders on first use without a request.
  */
 export class AuthSession extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<AuthState>());

@@ -10,7 +10,7 @@ const RECORD_KEY = 'faxplus.expiryWarning';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * At activation and once a day: warns before a PAT expires (thresholds from
+ * When the extension is first used and once a day: warns before a PAT expires (thresholds from
  * `faxplus.token.expiryWarningDays`, each warning at most once a day) and
  * treats an expired token as signed out.
  */

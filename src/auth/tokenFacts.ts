@@ -1,6 +1,6 @@
 /**
  * What the extension knows about the credential in use, without the secret.
- * Kept in globalState so the UI can render at activation without a request.
+ * Kept in globalState so the UI can render on first use without a request.
  */
 export interface TokenFacts {
   readonly kind: 'pat' | 'oauth';

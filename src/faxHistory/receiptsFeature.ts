@@ -21,7 +21,7 @@ export interface ReceiptsFeatureDependencies {
   readonly globalStorage: vscode.Uri;
 }
 
-/** Receipts of sent faxes and what the explorer shows from them; built here so extension.ts stays wiring only. */
+/** Receipts of sent faxes and what the explorer shows from them; built here so extensionMain.ts stays wiring only. */
 export class ReceiptsFeature extends Disposable {
   readonly folders: ReceiptFolders;
   readonly book: ReceiptBook;

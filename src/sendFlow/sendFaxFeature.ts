@@ -45,7 +45,7 @@ export interface SendUi {
   readonly progressUi: ProgressUi;
 }
 
-/** Builds "Send as fax" from the extension's shared parts, so extension.ts stays wiring only. */
+/** Builds "Send as fax" from the extension's shared parts, so extensionMain.ts stays wiring only. */
 export interface SendFaxFeature {
   readonly flow: SendFlow;
   readonly recent: RecentRecipients;

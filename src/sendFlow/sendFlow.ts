@@ -45,7 +45,7 @@ export interface SendFlowParts {
  * summary (asked only for what is missing) → upload and create with
  * progress → what is true afterwards. The questions go through a Prompter
  * and the progress through a ProgressUi, ports the integration host replaces
- * (extension.ts wires switchable ones only in ExtensionMode.Test).
+ * (extensionMain.ts wires switchable ones only in ExtensionMode.Test).
  */
 export class SendFlow {
   constructor(

@@ -82,15 +82,44 @@ export interface ShownMessage {
   readonly items: readonly unknown[];
 }
 
+/** A tree view as `window.createTreeView` returns it: visibility is set by the test (`show`). */
+export class TreeViewDouble {
+  visible = false;
+  private readonly visibility = new EventEmitter<{ visible: boolean }>();
+  readonly onDidChangeVisibility = this.visibility.event;
+  disposed = false;
+  constructor(
+    readonly id: string,
+    readonly options: { treeDataProvider: unknown; dragAndDropController?: unknown },
+  ) {}
+  show(): void {
+    this.visible = true;
+    this.visibility.fire({ visible: true });
+  }
+  dispose(): void {
+    this.disposed = true;
+  }
+}
+
+/** Something the code under test registered with VS Code, by kind and id, with what answers for it. */
+export interface Registration {
+  readonly kind: 'command' | 'treeView' | 'tool' | 'webviewSerializer' | 'authenticationProvider' | 'fileDecorations';
+  readonly id: string;
+  readonly handler: unknown;
+  disposed: boolean;
+}
+
 /** What the code under test asked the window and the command service to do. */
 export const vscodeDouble = {
   messages: [] as ShownMessage[],
   executed: [] as { command: string; args: unknown[] }[],
+  registered: [] as Registration[],
   /** The answer the next message gets (an item or undefined, as when the person dismisses it). */
   answer: undefined as ((m: ShownMessage) => unknown) | undefined,
   reset(): void {
     this.messages = [];
     this.executed = [];
+    this.registered = [];
     this.answer = undefined;
   },
 };
@@ -102,6 +131,12 @@ function show(severity: ShownMessage['severity']) {
     vscodeDouble.messages.push(shown);
     return vscodeDouble.answer?.(shown);
   };
+}
+
+function register(kind: Registration['kind'], id: string, handler: unknown): Disposable {
+  const registration: Registration = { kind, id, handler, disposed: false };
+  vscodeDouble.registered.push(registration);
+  return new Disposable(() => (registration.disposed = true));
 }
 
 const vscode = {
@@ -130,8 +165,22 @@ const vscode = {
     showErrorMessage: show('error'),
     withProgress: <T>(_options: unknown, task: (progress: { report(): void }, token: unknown) => Thenable<T>): Thenable<T> =>
       task({ report: () => undefined }, new CancellationTokenSource().token),
+    createTreeView: (id: string, options: { treeDataProvider: unknown; dragAndDropController?: unknown }): TreeViewDouble => {
+      const view = new TreeViewDouble(id, options);
+      vscodeDouble.registered.push({ kind: 'treeView', id, handler: view, disposed: false });
+      return view;
+    },
+    registerWebviewPanelSerializer: (viewType: string, serializer: unknown) => register('webviewSerializer', viewType, serializer),
+    registerFileDecorationProvider: (provider: unknown) => register('fileDecorations', '', provider),
+  },
+  authentication: {
+    registerAuthenticationProvider: (id: string, _label: string, provider: unknown) => register('authenticationProvider', id, provider),
+  },
+  lm: {
+    registerTool: (name: string, tool: unknown) => register('tool', name, tool),
   },
   commands: {
+    registerCommand: (id: string, handler: unknown) => register('command', id, handler),
     executeCommand: async (command: string, ...args: unknown[]): Promise<unknown> => {
       vscodeDouble.executed.push({ command, args });
       return undefined;
