@@ -265,10 +265,14 @@ describe('Receipts: proof of what was faxed, and the faxed file in the explorer'
           assert.strictEqual(
             env.api.sidebar.tracker.isFollowing(ids[DELIVERED]),
             false,
-            `still following; requests: ${env.emulator.requests
+            `still following (${env.api.sidebar.tracker.size} faxes followed); requests: ${env.emulator.requests
               .slice(-10)
               .map((r) => `${r.operationId}:${r.status}`)
-              .join(' ')}`,
+              .join(' ')}; Sent to ${DELIVERED}: ${env.emulator.state
+              .faxes('sent')
+              .filter((f) => f.to === DELIVERED)
+              .map((f) => `${f.id} from ${f.from} submitted ${f.submit_time}`)
+              .join(', ')}`,
           ),
         90_000,
       );
