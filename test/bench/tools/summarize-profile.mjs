@@ -1,7 +1,7 @@
 // Summarizes a .cpuprofile (from BENCH_PROFILE=1 npm run bench, or node --cpu-prof) by
 // self time per function and per source file; positions in a bundle are mapped
 // through its source map when one is given.
-//   node test/bench/tools/summarize-profile.mjs out/bench/activate.cpuprofile [out/maps/activation.js.map] [--top 25]
+//   node test/bench/tools/summarize-profile.mjs out/bench/activate.cpuprofile [out/maps/extension.js.map] [--top 25]
 import { readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { basename } from 'node:path';
@@ -12,7 +12,7 @@ const top = topIndex >= 0 ? Number(args[topIndex + 1]) : 25;
 const [file, mapFile] = args.filter((a, i) => !a.startsWith('--') && (topIndex < 0 || i !== topIndex + 1));
 const profile = JSON.parse(readFileSync(file, 'utf8'));
 const map = mapFile ? new SourceMap(JSON.parse(readFileSync(mapFile, 'utf8'))) : undefined;
-/** The bundle the map describes (out/maps/activation.js.map → activation.js): only its frames are mapped. */
+/** The bundle the map describes (out/maps/extension.js.map → extension.js): only its frames are mapped. */
 const mapped = mapFile ? basename(mapFile).replace(/\.map$/, '') : undefined;
 
 const dt = new Map();

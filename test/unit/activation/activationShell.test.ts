@@ -52,6 +52,10 @@ function fakeProvider(items: TreeNode[]) {
 }
 
 const registered = (kind: Registration['kind']) => vscodeDouble.registered.filter((r) => r.kind === kind);
+const sortedIds = (kind: Registration['kind']) =>
+  registered(kind)
+    .map((r) => r.id)
+    .sort();
 const handlerOf = <T>(kind: Registration['kind'], id: string) => registered(kind).find((r) => r.id === id)!.handler as T;
 const node: TreeNode = { kind: 'message', text: 'a row' } as unknown as TreeNode;
 
@@ -79,22 +83,12 @@ describe('activation: the shell registers everything and builds the rest on firs
   afterEach(() => shell.dispose());
 
   it('registers every command, view, chat tool, the serializer, the Accounts provider and decorations, and builds nothing', () => {
-    assert.deepEqual(
-      registered('command')
-        .map((r) => r.id)
-        .sort(),
-      Object.values(COMMANDS).sort(),
-    );
+    assert.deepEqual(sortedIds('command'), Object.values(COMMANDS).sort());
     assert.deepEqual(
       registered('treeView').map((r) => r.id),
       VIEW_NAMES.map((v) => `faxplus.${v}`),
     );
-    assert.deepEqual(
-      registered('tool')
-        .map((r) => r.id)
-        .sort(),
-      Object.values(CHAT_TOOLS).sort(),
-    );
+    assert.deepEqual(sortedIds('tool'), Object.values(CHAT_TOOLS).sort());
     assert.deepEqual(
       registered('webviewSerializer').map((r) => r.id),
       ['faxplus.faxViewer'],

@@ -53,6 +53,15 @@ describe('build: the extension split into files loaded at activation and on firs
   /** Loads a built file the way the extension host does (CommonJS require, cached). */
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built files are CommonJS, loaded by path at run time.
   const load = (file: string): unknown => require(path.join(dist, file));
+  /** Loads a built file and names the files of dist/ that loading it read for the first time. */
+  const loadCounting = (file: string): { exports: unknown; loaded: string[] } => {
+    const before = new Set(Object.keys(require.cache));
+    const exports = load(file);
+    const loaded = Object.keys(require.cache)
+      .filter((f) => !before.has(f) && f.startsWith(dist))
+      .map((f) => path.basename(f));
+    return { exports, loaded };
+  };
   const text = (file: string) => fs.readFileSync(path.join(dist, file), 'utf8');
   /** The sources a file's code comes from, read from its source map (pass 1's maps chained through pass 2). */
   const sourcesOf = (file: string): string[] =>
@@ -60,12 +69,8 @@ describe('build: the extension split into files loaded at activation and on firs
 
   it('require(extension.js) loads that one file of dist/, and it holds only the registrations: no session, sidebar, undici, libphonenumber-js, client, commands, send flow, OAuth sign-in, viewer or tree items', () => {
     for (const file of lazyFiles) assert.ok(fs.existsSync(path.join(dist, file)), `${file} is built`);
-    const before = new Set(Object.keys(require.cache));
-    const extension = load('extension.js') as { activate?: unknown };
-    assert.strictEqual(typeof extension.activate, 'function');
-    const loaded = Object.keys(require.cache)
-      .filter((f) => !before.has(f) && f.startsWith(dist))
-      .map((f) => path.basename(f));
+    const { exports: extension, loaded } = loadCounting('extension.js');
+    assert.strictEqual(typeof (extension as { activate?: unknown }).activate, 'function');
     assert.deepStrictEqual(loaded, ['extension.js']);
 
     const atActivation = sourcesOf('extension.js');
@@ -127,12 +132,8 @@ describe('build: the extension split into files loaded at activation and on firs
 
   it('require(main.js), the wiring loaded on first use, loads that one file more (its chunks are in it)', () => {
     load('extension.js');
-    const before = new Set(Object.keys(require.cache));
-    const main = load('main.js') as { wireExtension?: unknown };
-    assert.strictEqual(typeof main.wireExtension, 'function');
-    const loaded = Object.keys(require.cache)
-      .filter((f) => !before.has(f) && f.startsWith(dist))
-      .map((f) => path.basename(f));
+    const { exports: main, loaded } = loadCounting('main.js');
+    assert.strictEqual(typeof (main as { wireExtension?: unknown }).wireExtension, 'function');
     assert.deepStrictEqual(loaded, ['main.js']);
   });
 
